@@ -1,0 +1,65 @@
+// Our own view of an import image task: every field the API can send, normalised once.
+// Strings are already sanitised (see terminal/sanitize.ts) by the time they land here;
+// absent fields stay `undefined` so the UI can tell "not yet known" from "empty".
+
+export const taskStates = ['active', 'completed', 'deleting', 'deleted'] as const;
+export type TaskState = (typeof taskStates)[number];
+
+export function isTaskState(value: string): value is TaskState {
+	return (taskStates as readonly string[]).includes(value);
+}
+
+export interface Tag {
+	key: string;
+	value: string;
+}
+
+export interface SnapshotDetail {
+	description?: string;
+	deviceName?: string;
+	/** Bytes (the model says GiB; real EC2 sends bytes). */
+	diskImageSize?: number;
+	format?: string;
+	progress?: number;
+	progressText?: string;
+	snapshotId?: string;
+	status?: string;
+	statusMessage?: string;
+	/** Query string already redacted. */
+	url?: string;
+	s3Bucket?: string;
+	s3Key?: string;
+}
+
+export interface ImportTask {
+	importTaskId: string;
+	/** The API's Status; an unknown value is kept as given and shown as such. */
+	status: string;
+	statusMessage?: string;
+	/** Parsed percent 0–100, or undefined when absent or unparsable. */
+	progress?: number;
+	/** The raw Progress string as sent. */
+	progressText?: string;
+	description?: string;
+	architecture?: string;
+	platform?: string;
+	hypervisor?: string;
+	licenseType?: string;
+	usageOperation?: string;
+	bootMode?: string;
+	encrypted?: boolean;
+	kmsKeyId?: string;
+	imageId?: string;
+	tags: Tag[];
+	licenseSpecifications: string[];
+	snapshotDetails: SnapshotDetail[];
+}
+
+export function nameTag(task: ImportTask): string | undefined {
+	return task.tags.find((tag) => tag.key === 'Name')?.value;
+}
+
+export function totalDiskBytes(task: ImportTask): number | undefined {
+	const sizes = task.snapshotDetails.flatMap((detail) => (detail.diskImageSize === undefined ? [] : [detail.diskImageSize]));
+	return sizes.length === 0 ? undefined : sizes.reduce((sum, size) => sum + size, 0);
+}
