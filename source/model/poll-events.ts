@@ -1,0 +1,30 @@
+import type {ImportTask} from './import-task.js';
+
+// What the poller tells the rest of the app. The poller (watch/) emits these; the reducer (model/state.ts)
+// folds them into the screen state. Times are epoch milliseconds from the injected clock.
+
+export type FaultKind =
+	| 'throttled' // RequestLimitExceeded, Throttling: back off
+	| 'network' // refused, reset, DNS, socket timeout: the endpoint is unreachable
+	| 'credentials' // expired or missing credentials: a human must act (aws sso login …)
+	| 'permission' // UnauthorizedOperation: an IAM action is missing
+	| 'server' // 5xx, XML that does not parse, an HTML page, a truncated body
+	| 'timeout' // our own per-poll deadline passed
+	| 'request'; // any other 4xx: our request was refused (bad filter, unknown id …)
+
+export interface PollFault {
+	kind: FaultKind;
+	/** One line, already sanitised, fit to show. */
+	message: string;
+	/** What the operator can do about it, if anything. */
+	hint?: string;
+	/** The EC2 error code or Node error code, when there is one. */
+	code?: string;
+}
+
+export type PollEvent =
+	| {type: 'poll-started'; at: number; generation: number}
+	| {type: 'poll-succeeded'; at: number; generation: number; tasks: ImportTask[]; nextPollAt: number}
+	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
+	| {type: 'paused'; at: number}
+	| {type: 'resumed'; at: number; nextPollAt: number};
