@@ -1,0 +1,179 @@
+import type {ImportTask} from './import-task.js';
+import type {PollEvent, PollFault} from './poll-events.js';
+import {changedTaskIds} from './task-changes.js';
+import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
+
+// The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
+// Selection is kept by task id, so it survives polls and filter changes.
+
+export type Mode = 'list' | 'detail' | 'help' | 'search';
+
+export interface Fault extends PollFault {
+	/** When this kind of fault began (first failure of the current run of failures). */
+	since: number;
+}
+
+export interface WatchState {
+	tasks: ImportTask[];
+	/** Tasks that changed in the last successful poll; marked until the next one. */
+	changed: ReadonlySet<string>;
+	polls: number;
+	lastGoodAt?: number;
+	polling: boolean;
+	paused: boolean;
+	nextPollAt?: number;
+	fault?: Fault;
+	/** Failed polls since the last good one; the data is stale from two on. */
+	missedPolls: number;
+	mode: Mode;
+	/** The mode to go back to when help closes. */
+	helpReturn: Exclude<Mode, 'help'>;
+	stateFilter: StateFilter;
+	textFilter: string;
+	selectedId?: string;
+	/** Where the selection was, for when its task leaves the visible list. */
+	selectedIndex: number;
+	detailId?: string;
+	detailScroll: number;
+	/** A one-line message for the hint bar, e.g. "throttled: polling again in 20 s". */
+	notice?: string;
+}
+
+export type Action =
+	| PollEvent
+	| {type: 'move'; by: number}
+	| {type: 'move-to'; edge: 'first' | 'last'}
+	| {type: 'set-state-filter'; filter: StateFilter}
+	| {type: 'cycle-state-filter'; direction: 1 | -1}
+	| {type: 'open-detail'}
+	| {type: 'back'}
+	| {type: 'toggle-help'}
+	| {type: 'search-start'}
+	| {type: 'search-type'; text: string}
+	| {type: 'search-erase'}
+	| {type: 'search-commit'}
+	| {type: 'search-cancel'}
+	| {type: 'scroll-detail'; by: number}
+	| {type: 'notice'; text: string | undefined};
+
+export const staleAfterMissedPolls = 2;
+
+export function initialState(overrides: Partial<WatchState> = {}): WatchState {
+	return {
+		tasks: [],
+		changed: new Set(),
+		polls: 0,
+		polling: false,
+		paused: false,
+		missedPolls: 0,
+		mode: 'list',
+		helpReturn: 'list',
+		stateFilter: 'all',
+		textFilter: '',
+		selectedIndex: 0,
+		detailScroll: 0,
+		...overrides,
+	};
+}
+
+export function visibleTasks(state: WatchState): ImportTask[] {
+	return filterTasks(state.tasks, state.stateFilter, state.textFilter);
+}
+
+/** The index of the selected row in `visible`, falling back to where the selection last was. */
+export function selectedRow(state: WatchState, visible: readonly ImportTask[]): number {
+	const index = visible.findIndex((task) => task.importTaskId === state.selectedId);
+	if (index >= 0) return index;
+	return Math.max(0, Math.min(state.selectedIndex, visible.length - 1));
+}
+
+export function isStale(state: WatchState): boolean {
+	return state.missedPolls >= staleAfterMissedPolls && state.lastGoodAt !== undefined;
+}
+
+export function detailTask(state: WatchState): ImportTask | undefined {
+	return state.tasks.find((task) => task.importTaskId === state.detailId);
+}
+
+/** Re-anchor the selection on the row it now shows (after the visible list changed under it). */
+function anchorSelection(state: WatchState): WatchState {
+	const visible = visibleTasks(state);
+	const index = selectedRow(state, visible);
+	return {...state, selectedId: visible[index]?.importTaskId ?? state.selectedId, selectedIndex: index};
+}
+
+function moveSelection(state: WatchState, target: (index: number, count: number) => number): WatchState {
+	const visible = visibleTasks(state);
+	if (visible.length === 0) return state;
+	const index = Math.max(0, Math.min(visible.length - 1, target(selectedRow(state, visible), visible.length)));
+	return {...state, selectedId: visible[index]?.importTaskId, selectedIndex: index};
+}
+
+export function reduce(state: WatchState, action: Action): WatchState {
+	switch (action.type) {
+		case 'poll-started':
+			return {...state, polling: true};
+		case 'poll-succeeded':
+			return anchorSelection({
+				...state,
+				tasks: action.tasks,
+				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
+				polls: state.polls + 1,
+				lastGoodAt: action.at,
+				polling: false,
+				nextPollAt: action.nextPollAt,
+				fault: undefined,
+				missedPolls: 0,
+			});
+		case 'poll-failed':
+			return {
+				...state,
+				polling: false,
+				nextPollAt: action.nextPollAt,
+				fault: {...action.fault, since: state.fault?.kind === action.fault.kind ? state.fault.since : action.at},
+				missedPolls: state.missedPolls + 1,
+			};
+		case 'paused':
+			return {...state, paused: true, nextPollAt: undefined};
+		case 'resumed':
+			return {...state, paused: false, nextPollAt: action.nextPollAt};
+		case 'move':
+			return moveSelection(state, (index) => index + action.by);
+		case 'move-to':
+			return moveSelection(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
+		case 'set-state-filter':
+			return anchorSelection({...state, stateFilter: action.filter});
+		case 'cycle-state-filter':
+			return anchorSelection({...state, stateFilter: cycleStateFilter(state.stateFilter, action.direction)});
+		case 'open-detail': {
+			const visible = visibleTasks(state);
+			const task = visible[selectedRow(state, visible)];
+			return task === undefined ? state : {...state, mode: 'detail', detailId: task.importTaskId, detailScroll: 0};
+		}
+		case 'back':
+			if (state.mode === 'help') return {...state, mode: state.helpReturn};
+			if (state.mode === 'detail') return {...state, mode: 'list'};
+			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
+			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
+		case 'toggle-help':
+			return state.mode === 'help' ? {...state, mode: state.helpReturn} : {...state, mode: 'help', helpReturn: state.mode};
+		case 'search-start':
+			return {...state, mode: 'search'};
+		case 'search-type':
+			return anchorSelection({...state, textFilter: state.textFilter + action.text});
+		case 'search-erase':
+			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')});
+		case 'search-commit':
+			return {...state, mode: 'list'};
+		case 'search-cancel':
+			return anchorSelection({...state, mode: 'list', textFilter: ''});
+		case 'scroll-detail':
+			return {...state, detailScroll: Math.max(0, state.detailScroll + action.by)};
+		case 'notice':
+			return {...state, notice: action.text};
+		default: {
+			const unreachable: never = action;
+			return unreachable;
+		}
+	}
+}

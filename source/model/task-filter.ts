@@ -1,0 +1,40 @@
+import type {ImportTask, TaskState} from './import-task.js';
+import {nameTag} from './import-task.js';
+
+// Filtering returns a new list and leaves the fetched tasks alone (k9s habit).
+
+export type StateFilter = 'all' | TaskState;
+export const stateFilters: readonly StateFilter[] = ['all', 'active', 'completed', 'deleting', 'deleted'];
+
+export function matchesState(task: ImportTask, filter: StateFilter): boolean {
+	return filter === 'all' || task.status === filter;
+}
+
+/** The text a `/` filter is matched against: the list's visible columns. */
+export function searchableText(task: ImportTask): string {
+	return [task.importTaskId, task.status, task.statusMessage, task.description, nameTag(task), task.imageId]
+		.filter((part) => part !== undefined)
+		.join('\u0000')
+		.toLowerCase();
+}
+
+export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string): ImportTask[] {
+	const needle = text.trim().toLowerCase();
+	return tasks.filter((task) => matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+}
+
+export function countByState(tasks: readonly ImportTask[]): Record<StateFilter, number> {
+	const counts: Record<StateFilter, number> = {all: tasks.length, active: 0, completed: 0, deleting: 0, deleted: 0};
+	for (const task of tasks) {
+		if (task.status === 'active' || task.status === 'completed' || task.status === 'deleting' || task.status === 'deleted') {
+			counts[task.status] += 1;
+		}
+	}
+	return counts;
+}
+
+export function cycleStateFilter(current: StateFilter, direction: 1 | -1): StateFilter {
+	const index = stateFilters.indexOf(current);
+	const next = (index + direction + stateFilters.length) % stateFilters.length;
+	return stateFilters[next] ?? 'all';
+}

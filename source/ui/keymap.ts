@@ -1,0 +1,139 @@
+import type {Mode} from '../model/state.js';
+
+// One table: which keys run which command in which mode. It drives key handling, the hint line, the help
+// screen and the README's key table (a test checks the README against it).
+
+export type CommandId =
+	| 'quit'
+	| 'help'
+	| 'up'
+	| 'down'
+	| 'page-up'
+	| 'page-down'
+	| 'first'
+	| 'last'
+	| 'state-all'
+	| 'state-active'
+	| 'state-completed'
+	| 'state-deleting'
+	| 'state-deleted'
+	| 'state-next'
+	| 'state-previous'
+	| 'search'
+	| 'open'
+	| 'back'
+	| 'refresh'
+	| 'pause'
+	| 'search-commit'
+	| 'search-cancel'
+	| 'search-erase';
+
+/** Our names for keys: a printable character as itself, or one of these. */
+export type NamedKey =
+	| 'up'
+	| 'down'
+	| 'left'
+	| 'right'
+	| 'pageup'
+	| 'pagedown'
+	| 'home'
+	| 'end'
+	| 'enter'
+	| 'escape'
+	| 'tab'
+	| 'shift-tab'
+	| 'backspace'
+	| 'ctrl-c';
+
+export interface Binding {
+	command: CommandId;
+	keys: readonly string[];
+	/** How the keys are written in the hint line and help, e.g. "↑/k". */
+	label: string;
+	description: string;
+	modes: readonly Mode[];
+	/** Shown in the hint line (the rest are in help only). */
+	hint?: string;
+	/** The label in the hint line when it differs, e.g. "↑↓/jk" for the pair of moves. */
+	hintLabel?: string;
+}
+
+const browse: readonly Mode[] = ['list', 'detail'];
+
+export const keymap: readonly Binding[] = [
+	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: browse},
+	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: browse, hint: 'move', hintLabel: '↑↓/jk'},
+	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: browse},
+	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: browse},
+	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task', modes: ['list']},
+	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task', modes: ['list']},
+	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
+	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: browse},
+	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: browse},
+	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: browse},
+	{command: 'state-deleting', keys: ['4'], label: '4', description: 'Show deleting tasks', modes: browse},
+	{command: 'state-deleted', keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: browse},
+	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: browse, hint: 'state', hintLabel: '1-5/Tab'},
+	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: browse},
+	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
+	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back'},
+	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
+	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: browse, hint: 'pause'},
+	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help'], hint: 'help'},
+	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help'], hint: 'quit'},
+	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
+	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
+	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
+	{command: 'quit', keys: ['ctrl-c'], label: 'C-c', description: 'Quit and give the terminal back', modes: ['search']},
+];
+
+/** Ink's key event as the few fields we read. */
+export interface KeyEvent {
+	upArrow: boolean;
+	downArrow: boolean;
+	leftArrow: boolean;
+	rightArrow: boolean;
+	pageUp: boolean;
+	pageDown: boolean;
+	home: boolean;
+	end: boolean;
+	return: boolean;
+	escape: boolean;
+	tab: boolean;
+	shift: boolean;
+	ctrl: boolean;
+	backspace: boolean;
+	delete: boolean;
+}
+
+/** Our name for a key press, or undefined for a press we have no name for. */
+export function keyName(input: string, key: KeyEvent): string | undefined {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+	// Terminals send DEL (0x7f) for the Backspace key; Ink reports it as delete.
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input === 'c') return 'ctrl-c';
+	if (key.ctrl) return undefined;
+	return input.length === 1 ? input : undefined;
+}
+
+export function commandFor(mode: Mode, name: string): CommandId | undefined {
+	return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(name))?.command;
+}
+
+export function bindingsFor(mode: Mode): Binding[] {
+	return keymap.filter((binding) => binding.modes.includes(mode));
+}
+
+export function hintsFor(mode: Mode): {label: string; hint: string}[] {
+	return bindingsFor(mode).flatMap((binding) => (binding.hint === undefined ? [] : [{label: binding.hintLabel ?? binding.label, hint: binding.hint}]));
+}

@@ -1,0 +1,66 @@
+import {createContext, useContext} from 'react';
+
+// Semantic colours (gemini-cli habit): components ask for `status.completed`, never for "green".
+// With colour off (NO_COLOR, --no-color) every colour is undefined and meaning is carried by words and glyphs.
+
+export type ColorName = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray' | 'blue';
+
+export interface Theme {
+	color: boolean;
+	/** False for non-UTF-8 locales: ASCII bars, borders and arrows. */
+	unicode: boolean;
+}
+
+const palette = {
+	'status.active': 'cyan',
+	'status.completed': 'green',
+	'status.deleting': 'yellow',
+	'status.deleted': 'red',
+	'status.unknown': 'magenta',
+	'fault': 'red',
+	'stale': 'yellow',
+	'changed': 'yellow',
+	'muted': 'gray',
+	'accent': 'blue',
+} as const satisfies Record<string, ColorName>;
+
+export type Role = keyof typeof palette;
+
+export function colorOf(theme: Theme, role: Role): ColorName | undefined {
+	return theme.color ? palette[role] : undefined;
+}
+
+export function statusRole(status: string): Role {
+	switch (status) {
+		case 'active':
+			return 'status.active';
+		case 'completed':
+			return 'status.completed';
+		case 'deleting':
+			return 'status.deleting';
+		case 'deleted':
+			return 'status.deleted';
+		default:
+			return 'status.unknown';
+	}
+}
+
+/** A glyph per status, so state reads without colour. */
+export function statusGlyph(theme: Theme, status: string): string {
+	const glyphs = theme.unicode
+		? {active: '▶', completed: '✔', deleting: '…', deleted: '✖', unknown: '?'}
+		: {active: '>', completed: '+', deleting: '~', deleted: 'x', unknown: '?'};
+	switch (status) {
+		case 'active':
+		case 'completed':
+		case 'deleting':
+		case 'deleted':
+			return glyphs[status];
+		default:
+			return glyphs.unknown;
+	}
+}
+
+export const defaultTheme: Theme = {color: true, unicode: true};
+export const ThemeContext = createContext<Theme>(defaultTheme);
+export const useTheme = (): Theme => useContext(ThemeContext);

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import type {Mode} from '../../source/model/state.js';
+import {commandFor, hintsFor, type KeyEvent, keyName, keymap} from '../../source/ui/keymap.js';
+
+const modes: Mode[] = ['list', 'detail', 'help', 'search'];
+const noKey: KeyEvent = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageUp: false,
+	pageDown: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	tab: false,
+	shift: false,
+	ctrl: false,
+	backspace: false,
+	delete: false,
+};
+
+describe('keymap', () => {
+	it('gives every command a description and a label', () => {
+		for (const binding of keymap) {
+			assert.ok(binding.description.length > 5, `${binding.command} has no description`);
+			assert.ok(binding.label.length > 0, `${binding.command} has no label`);
+		}
+	});
+
+	it('binds no key twice in one mode', () => {
+		for (const mode of modes) {
+			const seen = new Map<string, string>();
+			for (const binding of keymap.filter((b) => b.modes.includes(mode))) {
+				for (const key of binding.keys) {
+					assert.equal(seen.get(key), undefined, `${key} is bound to ${seen.get(key)} and ${binding.command} in ${mode}`);
+					seen.set(key, binding.command);
+				}
+			}
+		}
+	});
+
+	it('lets every mode quit or leave', () => {
+		for (const mode of modes) {
+			assert.ok(commandFor(mode, 'ctrl-c') === 'quit', `Ctrl-C does not quit in ${mode}`);
+		}
+		assert.equal(commandFor('search', 'q'), undefined, 'q is text while filtering');
+		assert.equal(commandFor('list', 'q'), 'quit');
+	});
+
+	it('names the keys Ink reports', () => {
+		assert.equal(keyName('', {...noKey, upArrow: true}), 'up');
+		assert.equal(keyName('', {...noKey, tab: true, shift: true}), 'shift-tab');
+		assert.equal(keyName('', {...noKey, tab: true}), 'tab');
+		assert.equal(keyName('', {...noKey, delete: true}), 'backspace');
+		assert.equal(keyName('c', {...noKey, ctrl: true}), 'ctrl-c');
+		assert.equal(keyName('x', {...noKey, ctrl: true}), undefined);
+		assert.equal(keyName('G', {...noKey, shift: true}), 'G');
+		assert.equal(keyName('ab', noKey), undefined);
+	});
+
+	it('maps the documented keys to commands', () => {
+		assert.equal(commandFor('list', 'j'), 'down');
+		assert.equal(commandFor('list', 'enter'), 'open');
+		assert.equal(commandFor('detail', 'backspace'), 'back');
+		assert.equal(commandFor('list', '3'), 'state-completed');
+		assert.equal(commandFor('search', 'enter'), 'search-commit');
+		assert.equal(commandFor('help', 'j'), undefined);
+	});
+
+	it('feeds the hint line with the keys of the current mode only', () => {
+		assert.deepEqual(
+			hintsFor('search').map((h) => h.label),
+			['Enter', 'Esc'],
+		);
+		assert.ok(hintsFor('list').some((h) => h.hint === 'filter'));
+		assert.ok(!hintsFor('detail').some((h) => h.hint === 'filter'));
+	});
+});
