@@ -1,0 +1,268 @@
+import type {FaultKind, PollFault} from '../model/poll-events.js';
+
+// Turns whatever a poll threw into a PollFault the screen can show and the poller can back off on.
+// Pure and SDK-free: errors are read structurally (reference §6: EC2 errors carry `name` and `Code`,
+// `$fault`, `$metadata.httpStatusCode`; Node socket errors carry `code`; non-XML bodies give a plain
+// Error "XML parse error … inspect $response").
+
+export interface ErrorContext {
+	/** The profile in use, for the `aws sso login --profile NAME` hint. */
+	profile?: string;
+}
+
+const describeAction = 'ec2:DescribeImportImageTasks';
+const maxMessageLength = 200;
+
+const throttledCodes = new Set([
+	'RequestLimitExceeded',
+	'Throttling',
+	'ThrottlingException',
+	'ThrottledException',
+	'EC2ThrottledException',
+	'RequestThrottled',
+	'RequestThrottledException',
+	'TooManyRequestsException',
+]);
+
+const credentialsCodes = new Set([
+	'ExpiredToken',
+	'ExpiredTokenException',
+	'RequestExpired',
+	'AuthFailure',
+	'InvalidClientTokenId',
+	'UnrecognizedClientException',
+	'SignatureDoesNotMatch',
+	'InvalidAccessKeyId',
+	'InvalidToken',
+	'MissingAuthenticationToken',
+	'CredentialsProviderError',
+	'TokenProviderError',
+	// The SSO portal's answer to an expired or revoked session.
+	'UnauthorizedException',
+]);
+
+const permissionCodes = new Set(['UnauthorizedOperation', 'OptInRequired', 'Blocked']);
+
+const serverCodes = new Set([
+	'InternalError',
+	'InternalFailure',
+	'InternalServerError',
+	'ServerInternal',
+	'Unavailable',
+	'ServiceUnavailable',
+	'ServiceUnavailableException',
+]);
+
+const networkCodes = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'EHOSTDOWN',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'EPIPE',
+	'EADDRNOTAVAIL',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_SOCKET',
+	'CERT_HAS_EXPIRED',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** Names that say nothing about the failure: the code or the message must. */
+const genericNames = new Set(['Error', 'Unknown', 'UnknownError', 'TypeError', 'SyntaxError']);
+
+const credentialsMessage =
+	/could not load credentials|unable to locate credentials|could not resolve credentials|sso.*(expired|refresh|invalid|session)|token.*(expired|refresh)|session.*expired/i;
+const unreadableMessage =
+	/xml parse error|deserialization error|unexpected end|not well-formed|unclosed|missing closing tag|unexpected content|invalid character|<html|<!doctype/i;
+
+interface ErrorShape {
+	/** The EC2 error code, or a telling error name. */
+	code?: string;
+	/** Node or socket error codes found on the error, its cause, or an AggregateError's errors. */
+	nodeCodes: string[];
+	name?: string;
+	fault?: string;
+	status?: number;
+	message: string;
+}
+
+function field(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+	const found = field(value, key);
+	return typeof found === 'string' && found !== '' ? found : undefined;
+}
+
+function nodeCodesOf(error: unknown, depth = 0): string[] {
+	if (depth > 3 || typeof error !== 'object' || error === null) {
+		return [];
+	}
+	const own = stringField(error, 'code');
+	const nested = field(error, 'errors');
+	const children = Array.isArray(nested) ? nested : [];
+	return [
+		...(own === undefined ? [] : [own]),
+		...nodeCodesOf(field(error, 'cause'), depth + 1),
+		...children.flatMap((child: unknown) => nodeCodesOf(child, depth + 1)),
+	];
+}
+
+function readShape(error: unknown): ErrorShape {
+	const name = stringField(error, 'name');
+	const status = field(field(error, '$metadata'), 'httpStatusCode');
+	const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : undefined);
+	const code = stringField(error, 'Code') ?? (name !== undefined && !genericNames.has(name) ? name : undefined);
+	return {
+		code,
+		nodeCodes: nodeCodesOf(error),
+		name,
+		fault: stringField(error, '$fault'),
+		status: typeof status === 'number' ? status : undefined,
+		message: message ?? String(error),
+	};
+}
+
+/** One line, no control characters, at most ~200 characters. */
+export function oneLine(text: string, max = maxMessageLength): string {
+	// Drop the SDK's "Deserialization error: … inspect $response" advice: it speaks to a programmer.
+	// Also drop the SDK's own prefixes ("@smithy/node-http-handler - [ERROR] ", "@aws-sdk ").
+	const flat = text
+		.replace(/\s*Deserialization error: to see the raw response[\s\S]*$/, '')
+		.replace(/@(?:smithy|aws-sdk)(?:\/[\w-]+)?(?: - \[\w+\])?\s*/g, '')
+		.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function credentialsHint(code: string | undefined, profile: string | undefined): string {
+	if (code === 'RequestExpired') {
+		return 'the request was signed too long ago: check the system clock';
+	}
+	if (code === 'SignatureDoesNotMatch') {
+		return 'the secret access key does not match the key id: check the credentials';
+	}
+	if (profile !== undefined) {
+		return `run: aws sso login --profile ${profile} (or refresh that profile's keys); the next poll picks them up`;
+	}
+	return 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo';
+}
+
+function isUnknownTaskId(code: string | undefined): boolean {
+	return code?.startsWith('InvalidConversionTaskId') === true;
+}
+
+function kindOf(shape: ErrorShape): FaultKind {
+	const {code, nodeCodes, name, fault, status, message} = shape;
+	if (name === 'AbortError') {
+		return 'timeout';
+	}
+	if (code !== undefined) {
+		if (throttledCodes.has(code)) return 'throttled';
+		if (credentialsCodes.has(code)) return 'credentials';
+		if (permissionCodes.has(code) || code.startsWith('AccessDenied')) return 'permission';
+		if (serverCodes.has(code)) return 'server';
+		if (isUnknownTaskId(code)) return 'request';
+	}
+	if (name === 'TimeoutError' || nodeCodes.some((nodeCode) => networkCodes.has(nodeCode))) {
+		return 'network';
+	}
+	if (/socket hang up|network socket disconnected/i.test(message)) {
+		return 'network';
+	}
+	if (credentialsMessage.test(message)) {
+		return 'credentials';
+	}
+	if (status === 429) {
+		return 'throttled';
+	}
+	if (fault === 'server' || (status !== undefined && status >= 500) || unreadableMessage.test(message)) {
+		return 'server';
+	}
+	if (fault === 'client' || (status !== undefined && status >= 400)) {
+		return 'request';
+	}
+	// Something we did not foresee: treat it as passing trouble and back off like a server fault.
+	return 'server';
+}
+
+function codeLabel(shape: ErrorShape): string | undefined {
+	return shape.code ?? shape.nodeCodes[0];
+}
+
+function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext): PollFault {
+	const code = codeLabel(shape);
+	const tagged = (text: string) => oneLine(code === undefined ? text : `${text} (${code})`);
+	// The SDK names an error with an empty or non-XML body "Unknown", with the message "Unknown".
+	const detail = shape.message === 'Unknown' ? 'an empty or unreadable error body' : oneLine(shape.message);
+	switch (kind) {
+		case 'throttled':
+			return {
+				kind,
+				code,
+				message: tagged('EC2 is throttling requests; polling more slowly'),
+				hint: 'other tools using this account and region share the same request quota',
+			};
+		case 'network':
+			return {
+				kind,
+				code,
+				message: oneLine(`cannot reach EC2: ${detail}`),
+				hint: 'check the network, VPN or proxy, and the endpoint',
+			};
+		case 'credentials':
+			return {
+				kind,
+				code,
+				message: oneLine(`AWS credentials are missing, expired or not accepted: ${detail}`),
+				hint: credentialsHint(shape.code, context.profile),
+			};
+		case 'permission':
+			return {
+				kind,
+				code,
+				message: tagged(`not allowed to call ${describeAction}`),
+				hint: `ask for an IAM policy that allows ${describeAction}`,
+			};
+		case 'server': {
+			const status = shape.status === undefined ? '' : ` (HTTP ${shape.status})`;
+			const unreadable = unreadableMessage.test(shape.message);
+			const text = unreadable
+				? `EC2 sent an answer that could not be read${status}: ${detail}`
+				: `EC2 had a problem${status}: ${detail}`;
+			return {kind, code, message: oneLine(text), hint: 'usually passes; the next poll retries'};
+		}
+		case 'timeout':
+			return {kind, code, message: oneLine(`the request was cancelled: ${detail}`)};
+		case 'request':
+			if (isUnknownTaskId(shape.code)) {
+				return {
+					kind,
+					code,
+					message: 'an import task id is unknown or expired',
+					hint: 'check the task ids; EC2 keeps ended tasks for 7 days',
+				};
+			}
+			return {kind, code, message: tagged(`EC2 refused the request: ${detail}`)};
+		default: {
+			const unknownKind: never = kind;
+			throw new Error(`unknown fault kind ${String(unknownKind)}`);
+		}
+	}
+}
+
+export function classifyError(error: unknown, context: ErrorContext = {}): PollFault {
+	const shape = readShape(error);
+	return describeFault(kindOf(shape), shape, context);
+}
