@@ -42,17 +42,17 @@ function kindOfC1(code: number): SequenceKind | undefined {
 	return undefined;
 }
 
-// Index just past a CSI body starting at `from`: parameters 0x30–0x3F, intermediates 0x20–0x2F, one final
-// byte 0x40–0x7E. Anything else (a control, non-ASCII) aborts the sequence and is left for the main loop.
-function endOfCsi(text: string, from: number): number {
+// Index just past a run of bytes in [runLow, runHigh] followed by one final byte in [finalLow, finalHigh].
+// Anything else (a control, non-ASCII) aborts the sequence there and is left for the main loop.
+function endOfRunAndFinal(text: string, from: number, runLow: number, runHigh: number, finalLow: number): number {
 	let index = from;
 	while (index < text.length) {
 		const code = text.charCodeAt(index);
-		if (code >= 0x20 && code <= 0x3f) {
+		if (code >= runLow && code <= runHigh) {
 			index++;
 			continue;
 		}
-		return code >= 0x40 && code <= 0x7e ? index + 1 : index;
+		return code >= finalLow && code <= 0x7e ? index + 1 : index;
 	}
 	return index;
 }
@@ -70,28 +70,14 @@ function endOfControlString(text: string, from: number): number {
 	return text.length;
 }
 
-// Index just past a nF sequence (intermediates 0x20–0x2F, then a final 0x30–0x7E) or a two-byte ESC X.
-function endOfSingle(text: string, from: number): number {
-	let index = from;
-	while (index < text.length) {
-		const code = text.charCodeAt(index);
-		if (code >= 0x20 && code <= 0x2f) {
-			index++;
-			continue;
-		}
-		return code >= 0x30 && code <= 0x7e ? index + 1 : index;
-	}
-	return index;
-}
-
 function endOfSequence(text: string, kind: SequenceKind, bodyStart: number): number {
 	switch (kind) {
-		case 'csi':
-			return endOfCsi(text, bodyStart);
+		case 'csi': // parameters 0x30–0x3F and intermediates 0x20–0x2F, then a final byte 0x40–0x7E
+			return endOfRunAndFinal(text, bodyStart, 0x20, 0x3f, 0x40);
 		case 'string':
 			return endOfControlString(text, bodyStart);
-		case 'single':
-			return endOfSingle(text, bodyStart - 1);
+		case 'single': // nF: intermediates 0x20–0x2F then a final 0x30–0x7E (ESC ( B); or a two-byte ESC X
+			return endOfRunAndFinal(text, bodyStart - 1, 0x20, 0x2f, 0x30);
 		default: {
 			const unreachable: never = kind;
 			return unreachable;
