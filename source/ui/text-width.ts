@@ -1,0 +1,174 @@
+// Terminal column widths for our own table: grapheme clusters (Intl.Segmenter), East Asian Wide and
+// Fullwidth characters, emoji presentation. Ambiguous-width characters (…, ░, �) count as 1 column, as in
+// every terminal's default. No cache: the ASCII fast path covers most cells.
+
+const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+const printableAscii = /^[\x20-\x7e]*$/;
+const emojiPresentation = /\p{Emoji_Presentation}/u;
+const pictographic = /\p{Extended_Pictographic}/u;
+const regionalIndicator = /\p{Regional_Indicator}/u;
+const zeroWidth = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u{1160}-\u{11FF}\u{D7B0}-\u{D7FF}]$/u;
+const ellipsis = '…';
+
+// East Asian Width W and F blocks outside emoji (UAX #11), as [first, last] pairs in ascending order.
+const wideRanges: ReadonlyArray<readonly [number, number]> = [
+	[0x1100, 0x115f], // Hangul Jamo initial consonants
+	[0x2e80, 0x303e], // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
+	[0x3041, 0x33ff], // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK
+	[0x3400, 0x4dbf], // CJK extension A
+	[0x4e00, 0x9fff], // CJK unified ideographs
+	[0xa000, 0xa4cf], // Yi
+	[0xa960, 0xa97f], // Hangul Jamo extended A
+	[0xac00, 0xd7a3], // Hangul syllables
+	[0xf900, 0xfaff], // CJK compatibility ideographs
+	[0xfe10, 0xfe19], // vertical forms
+	[0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
+	[0xff00, 0xff60], // fullwidth forms
+	[0xffe0, 0xffe6], // fullwidth signs
+	[0x16fe0, 0x16fe4], // ideographic symbols
+	[0x17000, 0x18cff], // Tangut, Khitan
+	[0x1b000, 0x1b2ff], // Kana supplement and extensions, Nushu
+	[0x1f200, 0x1f2ff], // enclosed ideographic supplement
+	[0x20000, 0x2fffd], // CJK extensions B–F
+	[0x30000, 0x3fffd], // CJK extensions G–H
+];
+
+function isWide(code: number): boolean {
+	if (code < 0x1100) return false;
+	for (const [first, last] of wideRanges) {
+		if (code < first) return false;
+		if (code <= last) return true;
+	}
+	return false;
+}
+
+function clusterWidth(cluster: string): number {
+	const base = cluster.codePointAt(0) ?? 0;
+	if (cluster.length === 1 && base < 0x7f) return base >= 0x20 ? 1 : 0;
+	const baseChar = String.fromCodePoint(base);
+	if (cluster.includes('\uFE0E')) return isWide(base) ? 2 : 1; // text presentation selector
+	if (emojiPresentation.test(baseChar) || regionalIndicator.test(baseChar)) return 2;
+	if (cluster.includes('\uFE0F') && (pictographic.test(cluster) || cluster.includes('\u20E3'))) return 2; // ❤️, 1️⃣
+	if (zeroWidth.test(baseChar)) return 0;
+	return isWide(base) ? 2 : 1;
+}
+
+export function displayWidth(text: string): number {
+	if (printableAscii.test(text)) return text.length;
+	let width = 0;
+	for (const {segment} of graphemes.segment(text)) width += clusterWidth(segment);
+	return width;
+}
+
+/**
+ * At most `width` columns. When cut, the text ends in … and takes exactly `width` columns: a wide
+ * character that would straddle the edge is left out and a space takes its place, before the ….
+ */
+export function truncateToWidth(text: string, width: number): string {
+	const limit = Math.max(0, Math.floor(width));
+	if (displayWidth(text) <= limit) return text;
+	if (limit === 0) return '';
+	const budget = limit - 1;
+	let used = 0;
+	let kept = '';
+	for (const {segment} of graphemes.segment(text)) {
+		const columns = clusterWidth(segment);
+		if (used + columns > budget) break;
+		used += columns;
+		kept += segment;
+	}
+	return `${kept}${' '.repeat(budget - used)}${ellipsis}`;
+}
+
+/** Exactly `width` columns: truncated if longer, padded with spaces on the other side of `align`. */
+export function padToWidth(text: string, width: number, align: 'left' | 'right'): string {
+	const limit = Math.max(0, Math.floor(width));
+	const fitted = truncateToWidth(text, limit);
+	const padding = ' '.repeat(limit - displayWidth(fitted));
+	switch (align) {
+		case 'left':
+			return fitted + padding;
+		case 'right':
+			return padding + fitted;
+		default: {
+			const unreachable: never = align;
+			return unreachable;
+		}
+	}
+}
+
+export interface ColumnSpec {
+	/** Columns below which this one is only squeezed when nothing else gives. */
+	min: number;
+	/** Columns it would like. */
+	ideal: number;
+	/** Weight for taking up slack and for giving way first; absent or 0: a fixed column. */
+	flex?: number;
+}
+
+/**
+ * Widths for `columns` so that widths + gaps fit in `total`. Never drops a column. When space is short,
+ * flex columns shrink first (by flex weight) down to their min, then all columns evenly down to their
+ * min, then evenly towards 0. Space left over goes to the flex columns by weight. Remainders go to the
+ * rightmost columns first. The sum of the widths never exceeds max(0, total − gaps).
+ */
+export function fitColumns(columns: readonly ColumnSpec[], total: number, gap: number): number[] {
+	const available = Math.max(0, whole(total) - whole(gap) * Math.max(0, columns.length - 1));
+	const mins = columns.map((column) => whole(column.min));
+	const widths = columns.map((column, index) => Math.max(mins[index] ?? 0, whole(column.ideal)));
+	const flexes = columns.map((column) => positive(column.flex));
+	let excess = widths.reduce((sum, width) => sum + width, 0) - available;
+
+	if (excess < 0) {
+		const shares = distribute(-excess, flexes, flexes.map(() => Number.POSITIVE_INFINITY));
+		return widths.map((width, index) => width + (shares[index] ?? 0));
+	}
+	const even = columns.map(() => 1);
+	const floors = [mins, mins, columns.map(() => 0)];
+	for (const [phase, weights] of [flexes, even, even].entries()) {
+		if (excess <= 0) break;
+		const floor = floors[phase] ?? [];
+		const room = widths.map((width, index) => width - (floor[index] ?? 0));
+		const shares = distribute(excess, weights, room);
+		for (const [index, share] of shares.entries()) {
+			widths[index] = (widths[index] ?? 0) - share;
+			excess -= share;
+		}
+	}
+	return widths;
+}
+
+function whole(value: number): number {
+	return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+function positive(value: number | undefined): number {
+	return value !== undefined && Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+// Splits `amount` in whole units by weight, no share above its room; what cannot be split evenly goes one
+// unit at a time to the rightmost open entries. Returns the shares (their sum ≤ amount).
+function distribute(amount: number, weights: readonly number[], room: readonly number[]): number[] {
+	const shares = weights.map(() => 0);
+	let left = amount;
+	while (left > 0) {
+		const open = weights.flatMap((weight, index) => (weight > 0 && (shares[index] ?? 0) < (room[index] ?? 0) ? [index] : []));
+		if (open.length === 0) break;
+		const totalWeight = open.reduce((sum, index) => sum + (weights[index] ?? 0), 0);
+		let given = 0;
+		for (const index of open) {
+			const share = Math.min((room[index] ?? 0) - (shares[index] ?? 0), Math.floor((left * (weights[index] ?? 0)) / totalWeight));
+			shares[index] = (shares[index] ?? 0) + share;
+			given += share;
+		}
+		if (given === 0) {
+			for (const index of open.reverse()) {
+				if (given === left) break;
+				shares[index] = (shares[index] ?? 0) + 1;
+				given++;
+			}
+		}
+		left -= given;
+	}
+	return shares;
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {displayWidth, fitColumns, padToWidth, truncateToWidth} from '../../source/ui/text-width.js';
+
+describe('displayWidth', () => {
+	const cases: Array<[string, string, number]> = [
+		['empty', '', 0],
+		['ASCII', 'import-ami-0abc', 15],
+		['CJK', '日本語', 6],
+		['Hangul syllables', '한국어', 6],
+		['Hiragana and Katakana', 'ひらカタ', 8],
+		['fullwidth forms', 'ＡＢ１', 6],
+		['halfwidth Katakana', 'ｱｲ', 2],
+		['ideographic space and full stop', '\u3000。', 4],
+		['combining acute', 'e\u0301', 1],
+		['precomposed é', 'é', 1],
+		['many combining marks on one base', 'a\u0300\u0301\u0302\u0303', 1],
+		['emoji', '😀', 2],
+		['ZWJ family', '👨\u200D👩\u200D👧', 2],
+		['ZWJ with skin tone', '👩🏽\u200D💻', 2],
+		['flag', '🇯🇵', 2],
+		['two flags', '🇯🇵🇫🇷', 4],
+		['heart with VS16', '\u2764\uFE0F', 2],
+		['heart as text', '\u2764', 1],
+		['smiley with VS15', '\u263A\uFE0E', 1],
+		['keycap', '1\uFE0F\u20E3', 2],
+		['zero-width space', 'a\u200Bb', 2],
+		['ellipsis and markers are narrow', '…␛\uFFFD', 3],
+		['mixed', 'ab日😀é', 7],
+	];
+	for (const [name, input, expected] of cases) {
+		it(name, () => {
+			assert.equal(displayWidth(input), expected);
+		});
+	}
+});
+
+describe('truncateToWidth', () => {
+	const cases: Array<[string, string, number, string]> = [
+		['fits, unchanged', 'abc', 3, 'abc'],
+		['ASCII cut', 'abcdef', 4, 'abc…'],
+		['width 1 is only the ellipsis', 'abcdef', 1, '…'],
+		['width 0 is empty', 'abcdef', 0, ''],
+		['negative width is empty', 'abc', -3, ''],
+		['wide fits exactly', '日本語', 6, '日本語'],
+		['wide, no straddle', '日本語', 5, '日本…'],
+		['wide straddles: a space takes its place', '日本語', 4, '日 …'],
+		['wide at width 2', '日本語', 2, ' …'],
+		['ZWJ family is never split', 'ab👨\u200D👩\u200D👧cd', 4, 'ab …'],
+		['ZWJ family kept whole', 'ab👨\u200D👩\u200D👧cd', 5, 'ab👨\u200D👩\u200D👧…'],
+		['flag is never split', '🇯🇵🇫🇷x', 4, '🇯🇵 …'],
+		['combining mark stays with its base', 'e\u0301e\u0301e\u0301', 2, 'e\u0301…'],
+		['fullwidth forms', 'ＡＢＣ', 5, 'ＡＢ…'],
+	];
+	for (const [name, input, width, expected] of cases) {
+		it(name, () => {
+			const out = truncateToWidth(input, width);
+			assert.equal(out, expected);
+			assert.ok(displayWidth(out) <= Math.max(0, width));
+		});
+	}
+
+	it('takes exactly the width when it cuts', () => {
+		const samples = ['日本語のテキスト', 'a日b本c語', '😀x😀y😀', 'e\u0301'.repeat(20), 'ｱ日😀é'.repeat(5)];
+		for (const sample of samples) {
+			for (let width = 1; width < displayWidth(sample); width++) {
+				assert.equal(displayWidth(truncateToWidth(sample, width)), width, `${sample} at ${width}`);
+			}
+		}
+	});
+});
+
+describe('padToWidth', () => {
+	const cases: Array<[string, string, number, 'left' | 'right', string]> = [
+		['left pads on the right', 'ab', 5, 'left', 'ab   '],
+		['right pads on the left', 'ab', 5, 'right', '   ab'],
+		['wide characters count double', '日本', 5, 'left', '日本 '],
+		['right-aligned wide', '日本', 5, 'right', ' 日本'],
+		['longer text is truncated', 'abcdef', 4, 'left', 'abc…'],
+		['straddling wide char', '日本語', 4, 'right', '日 …'],
+		['exact fit', 'abc', 3, 'left', 'abc'],
+		['zero width', 'abc', 0, 'left', ''],
+		['emoji', '😀', 4, 'right', '  😀'],
+	];
+	for (const [name, input, width, align, expected] of cases) {
+		it(name, () => {
+			assert.equal(padToWidth(input, width, align), expected);
+		});
+	}
+});
+
+describe('fitColumns', () => {
+	const id = {min: 8, ideal: 21};
+	const status = {min: 6, ideal: 10};
+	const description = {min: 10, ideal: 40, flex: 1};
+	const size = {min: 5, ideal: 9};
+
+	it('gives ideals and hands the slack to flex columns', () => {
+		assert.deepEqual(fitColumns([id, description, size], 80, 2), [21, 46, 9]);
+	});
+	it('gives ideals when they fit and no column flexes', () => {
+		assert.deepEqual(fitColumns([id, status], 80, 2), [21, 10]);
+	});
+	it('gives ideals when they fit exactly', () => {
+		assert.deepEqual(fitColumns([id, description, size], 74, 2), [21, 40, 9]);
+	});
+	it('shrinks flex columns first', () => {
+		assert.deepEqual(fitColumns([id, description, size], 60, 2), [21, 26, 9]);
+	});
+	it('shares shrinking by flex weight', () => {
+		const columns = [
+			{min: 0, ideal: 30, flex: 1},
+			{min: 0, ideal: 30, flex: 2},
+		];
+		assert.deepEqual(fitColumns(columns, 30, 0), [20, 10]);
+	});
+	it('then shrinks every column evenly down to its min', () => {
+		assert.deepEqual(fitColumns([id, description, size], 40, 2), [19, 10, 7]);
+	});
+	it('then goes below min towards 0, dropping no column', () => {
+		assert.deepEqual(fitColumns([id, description, size], 20, 2), [6, 8, 2]);
+	});
+	it('returns zeros when the gaps alone do not fit', () => {
+		assert.deepEqual(fitColumns([id, description, size], 3, 2), [0, 0, 0]);
+	});
+	it('lifts an ideal below its min to the min', () => {
+		assert.deepEqual(fitColumns([{min: 10, ideal: 2}], 50, 0), [10]);
+	});
+	it('handles no columns', () => {
+		assert.deepEqual(fitColumns([], 80, 2), []);
+	});
+	it('always sums to at most total minus gaps, with as many widths as columns', () => {
+		const columns = [id, status, description, size, {min: 3, ideal: 12, flex: 3}];
+		for (let total = 0; total <= 150; total++) {
+			for (const gap of [0, 1, 2, 3]) {
+				const widths = fitColumns(columns, total, gap);
+				assert.equal(widths.length, columns.length);
+				const sum = widths.reduce((a, b) => a + b, 0);
+				assert.ok(sum <= Math.max(0, total - gap * (columns.length - 1)), `total ${total} gap ${gap}`);
+				assert.ok(widths.every((width) => Number.isInteger(width) && width >= 0));
+			}
+		}
+	});
+});
