@@ -1,0 +1,84 @@
+// One class per EC2 error code, each with the HTTP status EC2 answers it with
+// (reference §1.4 and §3). Handlers throw these; server.ts renders the EC2 error envelope.
+
+export abstract class Ec2Error extends Error {
+	constructor(
+		readonly code: string,
+		readonly status: number,
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/** DryRun=true on a request that would have succeeded. */
+export class DryRunOperation extends Ec2Error {
+	constructor() {
+		super('DryRunOperation', 412, 'Request would have succeeded, but DryRun flag is set.');
+	}
+}
+
+export class UnauthorizedOperation extends Ec2Error {
+	constructor() {
+		super('UnauthorizedOperation', 403, 'You are not authorized to perform this operation.');
+	}
+}
+
+export class InvalidParameterValue extends Ec2Error {
+	constructor(message: string) {
+		super('InvalidParameterValue', 400, message);
+	}
+}
+
+export class UnknownParameter extends Ec2Error {
+	constructor(name: string) {
+		super('UnknownParameter', 400, `The parameter ${name} is not recognized`);
+	}
+}
+
+export class MissingParameter extends Ec2Error {
+	constructor(name: string) {
+		super('MissingParameter', 400, `The request must contain the parameter ${name}`);
+	}
+}
+
+export class MissingAction extends Ec2Error {
+	constructor() {
+		super('MissingAction', 400, 'The request must contain the parameter Action');
+	}
+}
+
+export class InvalidAction extends Ec2Error {
+	constructor(action: string) {
+		super('InvalidAction', 400, `The action ${action} is not valid for this web service.`);
+	}
+}
+
+/** EC2's answer for an import task id it does not know (any more); reference §3. */
+export class InvalidConversionTaskIdMalformed extends Ec2Error {
+	constructor(id: string) {
+		super(
+			'InvalidConversionTaskId.Malformed',
+			400,
+			`The conversion task ID '${id}' is malformed. Ensure that you've specified the ID in the form import-i-xxxxxxxx.`,
+		);
+	}
+}
+
+export class RequestLimitExceeded extends Ec2Error {
+	constructor() {
+		super('RequestLimitExceeded', 503, 'Request limit exceeded.');
+	}
+}
+
+export class InternalError extends Ec2Error {
+	constructor() {
+		super('InternalError', 500, 'An internal error has occurred');
+	}
+}
+
+export class ExpiredToken extends Ec2Error {
+	constructor() {
+		super('ExpiredToken', 400, 'The security token included in the request is expired');
+	}
+}
