@@ -1,0 +1,90 @@
+// Numbers and times as the screen shows them. Pure; time zones are injectable for tests.
+
+const unknown = '—';
+const byteUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
+
+/** Binary units, three significant digits: 512 B, 1.50 KiB, 13.2 GiB, 673 MiB. */
+export function formatBytes(bytes: number): string {
+	if (!Number.isFinite(bytes)) return unknown;
+	const sign = bytes < 0 ? '-' : '';
+	let value = Math.abs(bytes);
+	let unit = 0;
+	while (value >= 1024 && unit < byteUnits.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	if (unit === 0) return `${sign}${Math.round(value)} B`;
+	const decimals = value < 9.995 ? 2 : value < 99.95 ? 1 : 0;
+	const text = value.toFixed(decimals);
+	// 1023.7 MiB rounds to 1024: say 1.00 GiB instead.
+	if (Number(text) >= 1024 && unit < byteUnits.length - 1) return `${sign}1.00 ${byteUnits[unit + 1]}`;
+	return `${sign}${text} ${byteUnits[unit]}`;
+}
+
+const second = 1000;
+const minute = 60 * second;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+function two(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/** Elapsed or remaining time, the two largest units, floored: 45s, 12m 05s, 2h 03m, 3d 4h. */
+export function formatDuration(ms: number): string {
+	if (!Number.isFinite(ms)) return unknown;
+	const total = Math.max(0, Math.floor(ms));
+	if (total < minute) return `${Math.floor(total / second)}s`;
+	if (total < hour) return `${Math.floor(total / minute)}m ${two(Math.floor((total % minute) / second))}s`;
+	if (total < day) return `${Math.floor(total / hour)}h ${two(Math.floor((total % hour) / minute))}m`;
+	return `${Math.floor(total / day)}d ${Math.floor((total % day) / hour)}h`;
+}
+
+/** How long ago, in the largest whole unit: just now, 12s ago, 5m ago, 2h ago, 3d ago. */
+export function formatAge(ms: number): string {
+	if (!Number.isFinite(ms)) return unknown;
+	if (ms < second) return 'just now'; // also a clock running a little behind
+	if (ms < minute) return `${Math.floor(ms / second)}s ago`;
+	if (ms < hour) return `${Math.floor(ms / minute)}m ago`;
+	if (ms < day) return `${Math.floor(ms / hour)}h ago`;
+	return `${Math.floor(ms / day)}d ago`;
+}
+
+// One formatter kept per process for the zone last asked for: the clock is drawn every second.
+let clockFormatter: {zone: string | undefined; format: Intl.DateTimeFormat} | undefined;
+
+/** HH:MM:SS, 24-hour, in the local zone unless one is given (an IANA name such as 'UTC'). */
+export function formatClock(epochMs: number, timeZone?: string): string {
+	if (!Number.isFinite(epochMs)) return '--:--:--';
+	let cached = clockFormatter;
+	if (cached === undefined || cached.zone !== timeZone) {
+		const format = new Intl.DateTimeFormat('en-GB', {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone});
+		cached = {zone: timeZone, format};
+		clockFormatter = cached;
+	}
+	const parts = cached.format.formatToParts(epochMs);
+	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
+	return `${part('hour')}:${part('minute')}:${part('second')}`;
+}
+
+const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;
+
+export interface ProgressBarOptions {
+	/** # and - for terminals without UTF-8. */
+	ascii?: boolean;
+}
+
+/** Exactly `width` characters. Unicode: █ with an eighth-block edge on a ░ track; ASCII: # on -. Floors. */
+export function progressBar(percent: number, width: number, options: ProgressBarOptions = {}): string {
+	const cells = Math.max(0, Math.floor(Number.isFinite(width) ? width : 0));
+	const clamped = Number.isFinite(percent) ? Math.min(100, Math.max(0, percent)) : 0;
+	// Multiply before dividing: 29 % of 100 cells is 232 eighths, not 231.99999999999997.
+	if (options.ascii === true) {
+		const filled = Math.floor((clamped * cells) / 100);
+		return '#'.repeat(filled) + '-'.repeat(cells - filled);
+	}
+	const totalEighths = Math.floor((clamped * cells * 8) / 100);
+	const full = Math.floor(totalEighths / 8);
+	const edge = eighths[totalEighths % 8] ?? '';
+	return '█'.repeat(full) + edge + '░'.repeat(cells - full - (edge === '' ? 0 : 1));
+}
