@@ -34,7 +34,11 @@ export interface WatchState {
 	/** Where the selection was, for when its task leaves the visible list. */
 	selectedIndex: number;
 	detailId?: string;
-	detailScroll: number;
+	/** The detail task as last seen, kept on screen if EC2 stops returning it. */
+	detailLast?: ImportTask;
+	/** When the detail task was first missing from a poll. */
+	detailGoneAt?: number;
+	scroll: number;
 	/** A one-line message for the hint bar, e.g. "throttled: polling again in 20 s". */
 	notice?: string;
 }
@@ -53,7 +57,7 @@ export type Action =
 	| {type: 'search-erase'}
 	| {type: 'search-commit'}
 	| {type: 'search-cancel'}
-	| {type: 'scroll-detail'; by: number}
+	| {type: 'scroll'; by: number}
 	| {type: 'notice'; text: string | undefined};
 
 export const staleAfterMissedPolls = 2;
@@ -71,7 +75,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		stateFilter: 'all',
 		textFilter: '',
 		selectedIndex: 0,
-		detailScroll: 0,
+		scroll: 0,
 		...overrides,
 	};
 }
@@ -91,8 +95,12 @@ export function isStale(state: WatchState): boolean {
 	return state.missedPolls >= staleAfterMissedPolls && state.lastGoodAt !== undefined;
 }
 
-export function detailTask(state: WatchState): ImportTask | undefined {
-	return state.tasks.find((task) => task.importTaskId === state.detailId);
+function followDetail(state: WatchState, at: number): WatchState {
+	if (state.detailId === undefined) return state;
+	const found = state.tasks.find((task) => task.importTaskId === state.detailId);
+	return found === undefined
+		? {...state, detailGoneAt: state.detailGoneAt ?? at}
+		: {...state, detailLast: found, detailGoneAt: undefined};
 }
 
 /** Re-anchor the selection on the row it now shows (after the visible list changed under it). */
@@ -114,7 +122,8 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'poll-started':
 			return {...state, polling: true};
 		case 'poll-succeeded':
-			return anchorSelection({
+			return followDetail(
+				anchorSelection({
 				...state,
 				tasks: action.tasks,
 				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
@@ -124,7 +133,9 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				nextPollAt: action.nextPollAt,
 				fault: undefined,
 				missedPolls: 0,
-			});
+				}),
+				action.at,
+			);
 		case 'poll-failed':
 			return {
 				...state,
@@ -148,15 +159,17 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'open-detail': {
 			const visible = visibleTasks(state);
 			const task = visible[selectedRow(state, visible)];
-			return task === undefined ? state : {...state, mode: 'detail', detailId: task.importTaskId, detailScroll: 0};
+			return task === undefined
+				? state
+				: {...state, mode: 'detail', detailId: task.importTaskId, detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
 		case 'back':
-			if (state.mode === 'help') return {...state, mode: state.helpReturn};
-			if (state.mode === 'detail') return {...state, mode: 'list'};
+			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
+			if (state.mode === 'detail') return {...state, mode: 'list', detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
 			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
 		case 'toggle-help':
-			return state.mode === 'help' ? {...state, mode: state.helpReturn} : {...state, mode: 'help', helpReturn: state.mode};
+			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
 		case 'search-start':
 			return {...state, mode: 'search'};
 		case 'search-type':
@@ -167,8 +180,8 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			return {...state, mode: 'list'};
 		case 'search-cancel':
 			return anchorSelection({...state, mode: 'list', textFilter: ''});
-		case 'scroll-detail':
-			return {...state, detailScroll: Math.max(0, state.detailScroll + action.by)};
+		case 'scroll':
+			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':
 			return {...state, notice: action.text};
 		default: {

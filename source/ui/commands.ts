@@ -10,7 +10,7 @@ const act = (action: Action): CommandResult => ({kind: 'action', action});
 const effect = (name: Effect): CommandResult => ({kind: 'effect', effect: name});
 
 export function runCommand(command: CommandId, context: {pageSize: number; mode: 'list' | 'detail' | 'help' | 'search'}): CommandResult {
-	const scrolling = context.mode === 'detail';
+	const scrolling = context.mode === 'detail' || context.mode === 'help';
 	switch (command) {
 		case 'quit':
 			return effect('quit');
@@ -21,13 +21,13 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 		case 'help':
 			return act({type: 'toggle-help'});
 		case 'up':
-			return act(scrolling ? {type: 'scroll-detail', by: -1} : {type: 'move', by: -1});
+			return act(scrolling ? {type: 'scroll', by: -1} : {type: 'move', by: -1});
 		case 'down':
-			return act(scrolling ? {type: 'scroll-detail', by: 1} : {type: 'move', by: 1});
+			return act(scrolling ? {type: 'scroll', by: 1} : {type: 'move', by: 1});
 		case 'page-up':
-			return act(scrolling ? {type: 'scroll-detail', by: -context.pageSize} : {type: 'move', by: -context.pageSize});
+			return act(scrolling ? {type: 'scroll', by: -context.pageSize} : {type: 'move', by: -context.pageSize});
 		case 'page-down':
-			return act(scrolling ? {type: 'scroll-detail', by: context.pageSize} : {type: 'move', by: context.pageSize});
+			return act(scrolling ? {type: 'scroll', by: context.pageSize} : {type: 'move', by: context.pageSize});
 		case 'first':
 			return act({type: 'move-to', edge: 'first'});
 		case 'last':

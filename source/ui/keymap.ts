@@ -59,12 +59,13 @@ export interface Binding {
 }
 
 const browse: readonly Mode[] = ['list', 'detail'];
+const scrollable: readonly Mode[] = ['list', 'detail', 'help'];
 
 export const keymap: readonly Binding[] = [
-	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: browse},
-	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: browse, hint: 'move', hintLabel: '↑↓/jk'},
-	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: browse},
-	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: browse},
+	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
+	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
+	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
+	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
 	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task', modes: ['list']},
 	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task', modes: ['list']},
 	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
@@ -76,15 +77,15 @@ export const keymap: readonly Binding[] = [
 	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: browse, hint: 'state', hintLabel: '1-5/Tab'},
 	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: browse},
 	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
-	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back'},
+	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc'},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
 	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: browse, hint: 'pause'},
 	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help'], hint: 'help'},
-	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help'], hint: 'quit'},
+	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help'], hint: 'quit', hintLabel: 'q'},
 	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
 	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
 	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
-	{command: 'quit', keys: ['ctrl-c'], label: 'C-c', description: 'Quit and give the terminal back', modes: ['search']},
+	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search']},
 ];
 
 /** Ink's key event as the few fields we read. */

@@ -1,0 +1,76 @@
+import process from 'node:process';
+import meow from 'meow';
+import {type RawFlags, resolveOptions} from './options.js';
+import {detectCapabilities} from './terminal/capabilities.js';
+import {profileRegion} from './watch/aws-profile.js';
+
+// The only place that reads argv, the environment and TTY-ness, and sets exit codes.
+
+const help = `
+  Watch AWS EC2 VM-import image tasks live (DescribeImportImageTasks).
+
+  Usage
+    $ ec2-import-watch [flags]
+    $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)
+
+  Flags
+    --region R          AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
+    --profile P         a profile from ~/.aws/config (credentials, region, endpoint_url)
+    --endpoint URL      EC2 endpoint (else AWS_ENDPOINT_URL_EC2 or the profile's endpoint_url)
+    --interval S        seconds between polls (default 10, at least 1)
+    --state LIST        fetch only these states: active,completed,deleting,deleted
+    --task-ids LIST     fetch only these import task ids
+    --page-size N       tasks per request (MaxResults, 1–1000)
+    --once              fetch once, print a table and exit
+    --json              with --once: print the tasks as JSON
+    --demo              run against the embedded simulator (no AWS account needed)
+    --no-color          no colours (also NO_COLOR=1)
+    --help, --version
+
+  Keys: ↑↓/jk move · Enter details · 1-5/Tab state · / filter · r refresh · p pause · ? help · q quit
+`;
+
+const flagSpec = {
+	region: {type: 'string'},
+	profile: {type: 'string'},
+	endpoint: {type: 'string'},
+	interval: {type: 'string'},
+	state: {type: 'string'},
+	taskIds: {type: 'string'},
+	pageSize: {type: 'string'},
+	once: {type: 'boolean'},
+	json: {type: 'boolean'},
+	demo: {type: 'boolean'},
+	color: {type: 'boolean', default: true},
+	check: {type: 'boolean'},
+} as const;
+
+function failWith(message: string): never {
+	process.stderr.write(`ec2-import-watch: ${message}\n`);
+	process.exit(2);
+}
+
+async function main(): Promise<void> {
+	const argv = process.argv.slice(2);
+	if (argv[0] === 'simulate') {
+		const {runSimulateCommand} = await import('./simulator/command.js');
+		process.exitCode = await runSimulateCommand(argv.slice(1));
+		return;
+	}
+	const cli = meow(help, {importMeta: import.meta, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
+	const known = new Set<string>([...Object.keys(flagSpec), 'help', 'version']);
+	const unknown = Object.keys(cli.flags).filter((name) => !known.has(name));
+	if (unknown.length > 0) failWith(`unknown flag --${unknown[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (see --help)`);
+	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
+	const flags: RawFlags = {...cli.flags};
+	const env = process.env;
+	const resolved = resolveOptions(flags, env, flags.region === undefined ? profileRegion(env, flags.profile) : undefined);
+	if (!resolved.ok) failWith(resolved.error);
+	const capabilities = detectCapabilities(env, process.stdout.isTTY === true && process.stdin.isTTY === true, flags.color === false);
+	const {runWatch} = await import('./run-watch.js');
+	process.exitCode = await runWatch(resolved.config, capabilities, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
+}
+
+main().catch((error: unknown) => {
+	failWith(error instanceof Error ? error.message.split('\n')[0] ?? 'unexpected error' : String(error));
+});

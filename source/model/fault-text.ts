@@ -1,0 +1,28 @@
+import {formatClock, formatDuration} from './format.js';
+import type {Fault} from './state.js';
+
+// One line per fault class, in the words an operator needs: what is wrong, since when, what happens next.
+
+export function faultHeadline(fault: Fault, now: number, nextPollAt: number | undefined): string {
+	const next = nextPollAt === undefined ? '' : ` — next poll in ${formatDuration(Math.max(0, nextPollAt - now))}`;
+	switch (fault.kind) {
+		case 'throttled':
+			return `throttled by EC2${next}`;
+		case 'network':
+			return `endpoint unreachable since ${formatClock(fault.since)}${next}`;
+		case 'credentials':
+			return `credentials rejected or missing since ${formatClock(fault.since)}${next}`;
+		case 'permission':
+			return `not authorized: this needs the IAM action ec2:DescribeImportImageTasks${next}`;
+		case 'server':
+			return `EC2 answered with a server fault since ${formatClock(fault.since)}${next}`;
+		case 'timeout':
+			return `no answer in time since ${formatClock(fault.since)}${next}`;
+		case 'request':
+			return `EC2 refused the request${next}`;
+		default: {
+			const unreachable: never = fault.kind;
+			return unreachable;
+		}
+	}
+}

@@ -1,0 +1,191 @@
+import {render} from 'ink';
+import {App} from './app.js';
+import {formatClock, formatDuration} from './model/format.js';
+import type {ImportTask} from './model/import-task.js';
+import type {PollFault} from './model/poll-events.js';
+import {faultHeadline} from './model/fault-text.js';
+import {countByState, stateFilters} from './model/task-filter.js';
+import type {WatchConfig} from './options.js';
+import type {Capabilities} from './terminal/capabilities.js';
+import {plainTable} from './ui/plain-table.js';
+import {taskColumns} from './ui/task-columns.js';
+import {classifyError} from './watch/classify-error.js';
+import {createEc2Source, type Ec2Source} from './watch/ec2-source.js';
+import {createPoller, realTimers} from './watch/poller.js';
+
+// Runs the watcher in the way the terminal allows: once, as plain lines, or as the TUI. Returns the exit code.
+
+export interface Io {
+	stdout: NodeJS.WriteStream;
+	stderr: NodeJS.WriteStream;
+	stdin: NodeJS.ReadStream;
+}
+
+/** A whole import plays out in about two minutes in --demo. */
+const demoImportMs = 120_000;
+
+async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>}> {
+	const {createSimulator, typicalImportMs} = await import('./simulator/server.js');
+	const simulator = createSimulator({seed: Date.now() % 100_000, speed: typicalImportMs / demoImportMs, tasks: 16});
+	const endpoint = await simulator.listen();
+	return {endpoint, stop: () => simulator.close()};
+}
+
+export function summaryLine(tasks: readonly ImportTask[], watchedMs: number): string {
+	const counts = countByState(tasks);
+	const parts = stateFilters.filter((state) => state !== 'all').map((state) => `${counts[state]} ${state}`);
+	return `ec2-import-watch: watched ${formatDuration(watchedMs)} · ${counts.all} tasks: ${parts.join(', ')}`;
+}
+
+function faultLine(fault: PollFault): string {
+	return `${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
+}
+
+/** Faults that mean the watcher was started wrong: before any data, they end it with exit code 2. */
+const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'request']);
+
+export async function runWatch(config: WatchConfig, capabilities: Capabilities, io: Io): Promise<number> {
+	const demo = config.demo ? await startDemo() : undefined;
+	const profileContext = {profile: config.profile};
+	const classify = (error: unknown) => classifyError(error, profileContext);
+	const source = createEc2Source({
+		region: config.region ?? 'us-east-1',
+		profile: config.profile,
+		endpoint: demo?.endpoint ?? config.endpoint,
+		pageSize: config.pageSize,
+		stateFilter: config.states,
+		taskIds: config.taskIds,
+		credentials: demo === undefined ? undefined : {accessKeyId: 'demo', secretAccessKey: 'demo'},
+	});
+	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
+	try {
+		if (config.once) return await runOnce(source, config, classify, io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, io);
+		return await runTui(source, config, capabilities, classify, where, io);
+	} finally {
+		source.close?.();
+		await demo?.stop();
+	}
+}
+
+async function runOnce(source: Ec2Source, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
+	const controller = new AbortController();
+	const deadline = setTimeout(() => controller.abort(), 60_000);
+	try {
+		const tasks = await source.fetchTasks(controller.signal);
+		if (config.json) {
+			io.stdout.write(`${JSON.stringify(tasks, null, 2)}\n`);
+		} else {
+			const width = io.stdout.columns ?? 160;
+			io.stdout.write(`${plainTable(taskColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`);
+		}
+		return 0;
+	} catch (error) {
+		io.stderr.write(`ec2-import-watch: ${faultLine(classify(error))}\n`);
+		return 2;
+	} finally {
+		clearTimeout(deadline);
+	}
+}
+
+function onSignals(handler: () => void): () => void {
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	for (const signal of signals) process.on(signal, handler);
+	return () => {
+		for (const signal of signals) process.off(signal, handler);
+	};
+}
+
+async function runPlain(source: Ec2Source, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
+	const started = Date.now();
+	let last: ImportTask[] = [];
+	let hadData = false;
+	let exitCode = 0;
+	const columns = taskColumns({color: false, unicode: false});
+	return new Promise<number>((resolve) => {
+		const poller = createPoller({
+			fetchTasks: (signal) => source.fetchTasks(signal),
+			intervalMs: config.intervalMs,
+			timers: realTimers,
+			classify,
+			onCredentialsFault: () => source.resetCredentials(),
+			onEvent: (event) => {
+				if (event.type === 'poll-succeeded') {
+					hadData = true;
+					last = event.tasks;
+					const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
+					io.stdout.write(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`);
+				} else if (event.type === 'poll-failed') {
+					const fault = {...event.fault, since: event.at};
+					io.stdout.write(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`);
+					if (!hadData && fatalBeforeData.has(event.fault.kind)) {
+						exitCode = 2;
+						finish();
+					}
+				}
+			},
+		});
+		const finish = () => {
+			poller.stop();
+			removeSignals();
+			io.stderr.write(`${summaryLine(last, Date.now() - started)}\n`);
+			resolve(exitCode);
+		};
+		const removeSignals = onSignals(finish);
+		poller.start();
+	});
+}
+
+async function runTui(
+	source: Ec2Source,
+	config: WatchConfig,
+	capabilities: Capabilities,
+	classify: (error: unknown) => PollFault,
+	where: string,
+	io: Io,
+): Promise<number> {
+	const started = Date.now();
+	let last: readonly ImportTask[] = [];
+	let startupFault: PollFault | undefined;
+	const instance = render(
+		<App
+			source={source}
+			where={where}
+			intervalMs={config.intervalMs}
+			timers={realTimers}
+			classify={classify}
+			theme={{color: capabilities.color, unicode: capabilities.unicode}}
+			onTasks={(tasks) => {
+				last = tasks;
+			}}
+			onStartupFault={(fault) => {
+				if (!fatalBeforeData.has(fault.kind)) return;
+				startupFault = fault;
+				instance.unmount();
+			}}
+		/>,
+		{
+			stdout: io.stdout,
+			stdin: io.stdin,
+			stderr: io.stderr,
+			interactive: true,
+			alternateScreen: true,
+			incrementalRendering: true,
+			maxFps: 10,
+			exitOnCtrlC: false,
+			patchConsole: true,
+		},
+	);
+	const removeSignals = onSignals(() => instance.unmount());
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		removeSignals();
+	}
+	if (startupFault !== undefined) {
+		io.stderr.write(`ec2-import-watch: ${faultLine(startupFault)}\n`);
+		return 2;
+	}
+	io.stdout.write(`${summaryLine(last, Date.now() - started)}\n`);
+	return 0;
+}

@@ -1,0 +1,20 @@
+// What the terminal can show, decided from the environment and the stream (cli.tsx passes them in).
+
+export interface Capabilities {
+	/** Draw the TUI (a TTY that is not TERM=dumb); otherwise plain lines. */
+	tui: boolean;
+	color: boolean;
+	unicode: boolean;
+}
+
+export function detectCapabilities(env: Record<string, string | undefined>, isTty: boolean, noColorFlag: boolean): Capabilities {
+	const dumb = env.TERM === 'dumb';
+	const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+	const noColor = (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || noColorFlag;
+	const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+	return {
+		tui: isTty && !dumb,
+		color: !noColor && (forced || (isTty && !dumb)),
+		unicode: /utf-?8/i.test(locale),
+	};
+}

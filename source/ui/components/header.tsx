@@ -1,0 +1,83 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {faultHeadline} from '../../model/fault-text.js';
+import {formatAge, formatClock, formatDuration} from '../../model/format.js';
+import {isStale, type WatchState} from '../../model/state.js';
+import {countByState, stateFilters} from '../../model/task-filter.js';
+import {colorOf, useTheme} from '../theme.js';
+
+export interface HeaderProps {
+	state: WatchState;
+	now: number;
+	/** Region or endpoint, said once at the top. */
+	where: string;
+	intervalMs: number;
+}
+
+export function headerHeight(state: WatchState): number {
+	return state.fault === undefined ? 2 : 4;
+}
+
+/** Title and freshness, the state filters with their counts, and the current fault if any. */
+export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode {
+	const theme = useTheme();
+	const counts = countByState(state.tasks);
+	const stale = isStale(state);
+	const freshness =
+		state.lastGoodAt === undefined
+			? state.fault === undefined
+				? 'waiting for the first poll…'
+				: 'no data yet'
+			: `last poll ${formatClock(state.lastGoodAt)} (${formatAge(now - state.lastGoodAt)})`;
+	const next = state.paused
+		? 'PAUSED (p resumes)'
+		: state.polling
+			? 'polling…'
+			: state.nextPollAt === undefined
+				? ''
+				: `next in ${formatDuration(Math.max(0, state.nextPollAt - now))}`;
+	return (
+		<Box flexDirection="column">
+			<Text wrap="truncate">
+				<Text bold>ec2-import-watch</Text>
+				<Text color={colorOf(theme, 'muted')}> · </Text>
+				{where}
+				<Text color={colorOf(theme, 'muted')}> · every {formatDuration(intervalMs)} · </Text>
+				<Text color={stale ? colorOf(theme, 'stale') : undefined} bold={stale}>
+					{stale ? 'STALE · ' : ''}
+					{freshness}
+				</Text>
+				<Text color={colorOf(theme, 'muted')}> · </Text>
+				<Text bold={state.paused}>{next}</Text>
+			</Text>
+			<Text wrap="truncate">
+				{stateFilters.map((filter, index) => {
+					const active = filter === state.stateFilter;
+					const label = `${index + 1} ${filter} ${counts[filter]}`;
+					return (
+						<Text key={filter}>
+							{index === 0 ? '' : ' '}
+							<Text inverse={active} bold={active}>
+								{active ? `[${label}]` : ` ${label} `}
+							</Text>
+						</Text>
+					);
+				})}
+				{state.textFilter === '' && state.mode !== 'search' ? '' : `   /${state.textFilter}${state.mode === 'search' ? '▏' : ''}`}
+			</Text>
+			{state.fault === undefined ? null : (
+				<>
+					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
+						{theme.unicode ? '✖ ' : 'x '}
+						{faultHeadline(state.fault, now, state.nextPollAt)}
+					</Text>
+					<Text wrap="truncate">
+						{'  '}
+						{state.fault.message}
+						{state.fault.hint === undefined ? '' : ` — ${state.fault.hint}`}
+					</Text>
+				</>
+			)}
+		</Box>
+	);
+}

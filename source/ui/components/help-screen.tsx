@@ -1,0 +1,46 @@
+import {Text} from 'ink';
+import type {ReactNode} from 'react';
+import type {Mode} from '../../model/state.js';
+import {type Binding, keymap} from '../keymap.js';
+import {colorOf, useTheme} from '../theme.js';
+
+// Generated from the keymap, the same table that handles keys and feeds the hint line.
+
+const sections: {title: string; mode: Mode}[] = [
+	{title: 'Task list', mode: 'list'},
+	{title: 'Task details', mode: 'detail'},
+	{title: 'Text filter (/)', mode: 'search'},
+];
+
+export function helpLines(): ({kind: 'title'; text: string} | {kind: 'key'; binding: Binding})[] {
+	const seen = new Set<Binding>();
+	return sections.flatMap(({title, mode}) => {
+		const bindings = keymap.filter((binding) => binding.modes.includes(mode) && !seen.has(binding));
+		for (const binding of bindings) seen.add(binding);
+		return bindings.length === 0 ? [] : [{kind: 'title' as const, text: title}, ...bindings.map((binding) => ({kind: 'key' as const, binding}))];
+	});
+}
+
+export function HelpScreen({height, scroll}: {height: number; scroll: number}): ReactNode {
+	const theme = useTheme();
+	const all = helpLines();
+	const top = Math.max(0, Math.min(scroll, all.length - height));
+	const lines = all.slice(top, top + Math.max(1, height));
+	return (
+		<>
+			{lines.map((line) =>
+				line.kind === 'title' ? (
+					<Text key={line.text} bold wrap="truncate">
+						{line.text}
+					</Text>
+				) : (
+					<Text key={`${line.binding.command}:${line.binding.modes.join()}`} wrap="truncate">
+						{'  '}
+						<Text bold>{line.binding.label.padEnd(10)}</Text>
+						<Text color={colorOf(theme, 'muted')}>{line.binding.description}</Text>
+					</Text>
+				),
+			)}
+		</>
+	);
+}

@@ -1,0 +1,96 @@
+import {Text} from 'ink';
+import type {ReactNode} from 'react';
+import {type Cell, type Column, fit, gap, gutter, type Layout, layoutColumns} from '../column-layout.js';
+import {colorOf, type Theme, useTheme} from '../theme.js';
+
+export type {Cell, Column, Layout};
+export {layoutColumns};
+
+// Our own table: ink-table cannot be loaded by Ink ≥ 4, and its fork breaks on long and wide cells.
+// Each row is one <Text> line; every cell is cut by display width (with an ellipsis) and padded to its
+// column, so CJK, emoji and 10 KB strings never break the alignment. Only the rows handed in are drawn:
+// the caller passes the window that fits the terminal.
+
+export function TableHeader<Row>({layout}: {layout: Layout<Row>}): ReactNode {
+	return (
+		<Text bold wrap="truncate">
+			{' '.repeat(gutter)}
+			{layout.shown.map(({column, width}) => fit(column.header, width, column.align)).join(' '.repeat(gap))}
+		</Text>
+	);
+}
+
+function gutterGlyph(theme: Theme, selected: boolean, marked: boolean): string {
+	if (selected) return '>';
+	if (marked) return theme.unicode ? '●' : '*';
+	return ' ';
+}
+
+export interface TableRowProps<Row> {
+	layout: Layout<Row>;
+	row: Row;
+	selected?: boolean;
+	marked?: boolean;
+	dim?: boolean;
+}
+
+export function TableRow<Row>({layout, row, selected = false, marked = false, dim}: TableRowProps<Row>): ReactNode {
+	const theme = useTheme();
+	return (
+		<Text inverse={selected} dimColor={dim} wrap="truncate">
+			<Text color={marked ? colorOf(theme, 'changed') : undefined}>{gutterGlyph(theme, selected, marked)} </Text>
+			{layout.shown.map(({column, width}, index) => {
+				const cell = column.cell(row, width);
+				return (
+					<Text key={column.id} color={cell.role === undefined ? undefined : colorOf(theme, cell.role)}>
+						{index === 0 ? '' : ' '.repeat(gap)}
+						{fit(cell.text, width, column.align)}
+					</Text>
+				);
+			})}
+		</Text>
+	);
+}
+
+export interface TableProps<Row> {
+	columns: readonly Column<Row>[];
+	rows: readonly Row[];
+	rowKey: (row: Row) => string;
+	width: number;
+	/** Index into `rows` of the selected row, if any. */
+	selected?: number;
+	/** Rows to flag in the gutter (changed since the last poll). */
+	marked?: (row: Row) => boolean;
+	/** Shown instead of rows when there are none. */
+	empty?: string;
+	dim?: boolean;
+}
+
+export function Table<Row>({columns, rows, rowKey, width, selected, marked, empty, dim}: TableProps<Row>): ReactNode {
+	const theme = useTheme();
+	const layout = layoutColumns(columns, width);
+	return (
+		<>
+			<TableHeader layout={layout} />
+			{rows.length === 0 && empty !== undefined ? (
+				<Text color={colorOf(theme, 'muted')} wrap="truncate">
+					{' '.repeat(gutter)}
+					{empty}
+				</Text>
+			) : null}
+			{rows.map((row, index) => (
+				<TableRow key={rowKey(row)} layout={layout} row={row} selected={index === selected} marked={marked?.(row) ?? false} dim={dim} />
+			))}
+		</>
+	);
+}
+
+/** The first row to show so that `selected` stays visible, moving the window as little as possible. */
+export function windowStart(previousStart: number, selected: number, height: number, count: number): number {
+	if (height <= 0 || count <= height) return 0;
+	const maxStart = count - height;
+	let start = Math.min(previousStart, maxStart);
+	if (selected < start) start = selected;
+	if (selected >= start + height) start = selected - height + 1;
+	return Math.max(0, Math.min(start, maxStart));
+}

@@ -1,0 +1,149 @@
+import {Text} from 'ink';
+import type {ReactNode} from 'react';
+import {formatBytes, formatClock} from '../../model/format.js';
+import type {ImportTask, SnapshotDetail} from '../../model/import-task.js';
+import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
+import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
+import {progressCell, statusCell} from '../task-columns.js';
+
+// Every field of one task, then its disks. The screen is a flat list of lines so that it scrolls as one.
+
+export interface TaskDetailProps {
+	task: ImportTask;
+	goneAt?: number;
+	stale: boolean;
+	width: number;
+	height: number;
+	scroll: number;
+}
+
+type Line =
+	| {kind: 'field'; label: string; value: string; role?: Role}
+	| {kind: 'title'; text: string}
+	| {kind: 'note'; text: string; role?: Role}
+	| {kind: 'disk-header'}
+	| {kind: 'disk'; index: number; disk: SnapshotDetail};
+
+const dash = '—';
+const orDash = (value: string | undefined): string => (value === undefined || value === '' ? dash : value);
+
+function fieldLines(task: ImportTask): Line[] {
+	const fields: [string, string | undefined][] = [
+		['ImportTaskId', task.importTaskId],
+		['Status', task.status],
+		['StatusMessage', task.statusMessage],
+		['Progress', task.progress === undefined ? task.progressText : `${task.progress}%`],
+		['Description', task.description],
+		['Architecture', task.architecture],
+		['Platform', task.platform],
+		['Hypervisor', task.hypervisor],
+		['LicenseType', task.licenseType],
+		['UsageOperation', task.usageOperation],
+		['BootMode', task.bootMode],
+		['Encrypted', task.encrypted === undefined ? undefined : String(task.encrypted)],
+		['KmsKeyId', task.kmsKeyId],
+		['ImageId', task.imageId],
+		['Tags', task.tags.length === 0 ? undefined : task.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')],
+		['LicenseSpecifications', task.licenseSpecifications.length === 0 ? undefined : task.licenseSpecifications.join(', ')],
+	];
+	return fields.map(([label, value]) => ({kind: 'field', label, value: orDash(value), role: label === 'Status' ? statusRole(task.status) : undefined}));
+}
+
+function diskLines(task: ImportTask): Line[] {
+	if (task.snapshotDetails.length === 0) {
+		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: 'No snapshot details yet (EC2 lists them once conversion starts).', role: 'muted'}];
+	}
+	const locations = task.snapshotDetails.flatMap((disk, index): Line[] => {
+		const s3 = disk.s3Bucket === undefined && disk.s3Key === undefined ? undefined : `s3://${disk.s3Bucket ?? ''}/${disk.s3Key ?? ''}`;
+		const parts = [s3 === undefined ? undefined : `S3 ${s3}`, disk.url === undefined ? undefined : `Url ${disk.url}`, disk.description === undefined ? undefined : `Description ${disk.description}`];
+		const text = parts.filter((part) => part !== undefined).join(' · ');
+		return text === '' ? [] : [{kind: 'note', text: `disk ${index + 1}: ${text}`}];
+	});
+	return [
+		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
+		{kind: 'disk-header'},
+		...task.snapshotDetails.map((disk, index): Line => ({kind: 'disk', index, disk})),
+		...locations,
+	];
+}
+
+export function detailLines(task: ImportTask): Line[] {
+	return [...fieldLines(task), {kind: 'note', text: ''}, ...diskLines(task)];
+}
+
+type IndexedDisk = {index: number; disk: SnapshotDetail};
+
+function diskColumns(theme: Theme): Column<IndexedDisk>[] {
+	return [
+		{id: 'n', header: '#', min: 2, ideal: 2, cell: ({index}) => ({text: String(index + 1)})},
+		{id: 'device', header: 'DEVICE', min: 9, ideal: 10, cell: ({disk}) => ({text: orDash(disk.deviceName)})},
+		{id: 'format', header: 'FORMAT', min: 6, ideal: 6, cell: ({disk}) => ({text: orDash(disk.format)})},
+		{
+			id: 'size',
+			header: 'SIZE',
+			min: 8,
+			ideal: 9,
+			align: 'right',
+			cell: ({disk}) => ({text: disk.diskImageSize === undefined ? dash : formatBytes(disk.diskImageSize)}),
+		},
+		{id: 'progress', header: 'PROGRESS', min: 4, ideal: 12, hideOrder: 2, cell: ({disk}, width) => progressCell(disk.progress, width, theme)},
+		{id: 'status', header: 'STATUS', min: 9, ideal: 11, cell: ({disk}) => statusCell(orDash(disk.status), theme)},
+		{id: 'message', header: 'MESSAGE', min: 8, ideal: 14, flex: 1, hideOrder: 1, cell: ({disk}) => ({text: disk.statusMessage ?? ''})},
+		{id: 'snapshot', header: 'SNAPSHOT', min: 13, ideal: 22, hideOrder: 3, cell: ({disk}) => ({text: orDash(disk.snapshotId)})},
+	];
+}
+
+export function TaskDetail({task, goneAt, stale, width, height, scroll}: TaskDetailProps): ReactNode {
+	const theme = useTheme();
+	const lines = detailLines(task);
+	const bodyHeight = Math.max(1, height - 1);
+	const top = Math.max(0, Math.min(scroll, lines.length - bodyHeight));
+	const layout = layoutColumns(diskColumns(theme), width);
+	const labelWidth = 22;
+	const banner =
+		goneAt !== undefined
+			? {text: `EC2 no longer returns this task (missing since ${formatClock(goneAt)}): the last data seen is shown.`, role: 'fault' as const}
+			: stale
+				? {text: 'STALE: polls are failing; this is the last good data.', role: 'stale' as const}
+				: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
+	return (
+		<>
+			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
+				{banner.text}
+				{lines.length > bodyHeight ? `  (${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}, ↑↓ scroll)` : ''}
+			</Text>
+			{lines.slice(top, top + bodyHeight).map((line, index) => {
+				const key = `${top + index}`;
+				switch (line.kind) {
+					case 'field':
+						return (
+							<Text key={key} wrap="truncate">
+								<Text color={colorOf(theme, 'muted')}>{line.label.padEnd(labelWidth)}</Text>
+								<Text color={line.role === undefined ? undefined : colorOf(theme, line.role)}>{line.value}</Text>
+							</Text>
+						);
+					case 'title':
+						return (
+							<Text key={key} bold wrap="truncate">
+								{line.text}
+							</Text>
+						);
+					case 'note':
+						return (
+							<Text key={key} color={line.role === undefined ? undefined : colorOf(theme, line.role)} wrap="truncate">
+								{line.text === '' ? ' ' : line.text}
+							</Text>
+						);
+					case 'disk-header':
+						return <TableHeader key={key} layout={layout} />;
+					case 'disk':
+						return <TableRow key={key} layout={layout} row={{index: line.index, disk: line.disk}} dim={stale} />;
+					default: {
+						const unreachable: never = line;
+						return unreachable;
+					}
+				}
+			})}
+		</>
+	);
+}

@@ -1,0 +1,56 @@
+import {Text} from 'ink';
+import {type ReactNode, useMemo, useRef} from 'react';
+import type {ImportTask} from '../../model/import-task.js';
+import {isStale, selectedRow, type WatchState} from '../../model/state.js';
+import {colorOf, useTheme} from '../theme.js';
+import {Table, windowStart} from './table.js';
+import {taskColumns} from '../task-columns.js';
+
+export interface TaskListProps {
+	state: WatchState;
+	visible: readonly ImportTask[];
+	width: number;
+	/** Lines available for the table, its header line included. */
+	height: number;
+}
+
+/** The task table, drawing only the rows that fit; the window follows the selection. */
+export function TaskList({state, visible, width, height}: TaskListProps): ReactNode {
+	const theme = useTheme();
+	const columns = useMemo(() => taskColumns(theme), [theme]);
+	const start = useRef(0);
+	const bodyHeight = Math.max(1, height - 2);
+	const selected = selectedRow(state, visible);
+	start.current = windowStart(start.current, selected, bodyHeight, visible.length);
+	const rows = visible.slice(start.current, start.current + bodyHeight);
+	const stale = isStale(state);
+	const empty =
+		state.polls === 0
+			? state.fault === undefined
+				? 'Fetching import tasks…'
+				: 'No data yet.'
+			: state.tasks.length === 0
+				? 'No import image tasks in this region (EC2 keeps finished tasks for 7 days).'
+				: 'No task matches this filter (1 shows all, Esc clears the text filter).';
+	const below = visible.length - start.current - rows.length;
+	return (
+		<>
+			<Table
+				columns={columns}
+				rows={rows}
+				rowKey={(task) => task.importTaskId}
+				width={width}
+				selected={visible.length === 0 ? undefined : selected - start.current}
+				marked={(task) => state.changed.has(task.importTaskId)}
+				empty={empty}
+				dim={stale}
+			/>
+			<Text color={colorOf(theme, stale ? 'stale' : 'muted')} wrap="truncate">
+				{stale ? 'STALE: showing the last good data · ' : ''}
+				{visible.length === 0 ? '' : `${selected + 1}/${visible.length}`}
+				{start.current > 0 ? ` · ${start.current} above` : ''}
+				{below > 0 ? ` · ${below} below` : ''}
+			</Text>
+		</>
+	);
+}

@@ -1,0 +1,25 @@
+import {useEffect, useState} from 'react';
+import type {Timers} from '../watch/poller.js';
+
+/** The current time, re-read once a second on the second, so ages tick at most once a second. */
+export function useNow<Handle>(timers: Timers<Handle>, everyMs = 1000): number {
+	const [now, setNow] = useState(() => timers.now());
+	useEffect(() => {
+		let handle: Handle | undefined;
+		const arm = () => {
+			const current = timers.now();
+			handle = timers.setTimeout(
+				() => {
+					setNow(timers.now());
+					arm();
+				},
+				everyMs - (current % everyMs),
+			);
+		};
+		arm();
+		return () => {
+			if (handle !== undefined) timers.clearTimeout(handle);
+		};
+	}, [timers, everyMs]);
+	return now;
+}

@@ -1,0 +1,48 @@
+import {useEffect, useReducer, useRef} from 'react';
+import type {ImportTask} from '../model/import-task.js';
+import type {PollFault} from '../model/poll-events.js';
+import {type Action, initialState, reduce, type WatchState} from '../model/state.js';
+import {createPoller, type Poller, type Timers} from '../watch/poller.js';
+
+// Wiring only: the reducer holds the state, the poller feeds it events.
+
+export interface TaskSource {
+	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+	/** Build a fresh credential provider, so new credentials are picked up without a restart. */
+	resetCredentials?(): void;
+}
+
+export interface WatchOptions<Handle> {
+	source: TaskSource;
+	intervalMs: number;
+	timers: Timers<Handle>;
+	classify: (error: unknown) => PollFault;
+	deadlineMs?: number;
+}
+
+export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs}: WatchOptions<Handle>): {
+	state: WatchState;
+	dispatch: (action: Action) => void;
+	poller: () => Poller | undefined;
+} {
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState());
+	const poller = useRef<Poller | undefined>(undefined);
+	useEffect(() => {
+		const created = createPoller({
+			fetchTasks: (signal) => source.fetchTasks(signal),
+			intervalMs,
+			timers,
+			onEvent: dispatch,
+			classify,
+			deadlineMs,
+			onCredentialsFault: () => source.resetCredentials?.(),
+		});
+		poller.current = created;
+		created.start();
+		return () => {
+			created.stop();
+			poller.current = undefined;
+		};
+	}, [source, intervalMs, timers, classify, deadlineMs]);
+	return {state, dispatch, poller: () => poller.current};
+}

@@ -1,0 +1,34 @@
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
+
+// The region of the chosen profile, read from the shared config file, so a missing region is reported at
+// start-up without loading the SDK. Only `region` is read here; the SDK itself reads everything else.
+
+export function profileRegion(env: Record<string, string | undefined>, profile: string | undefined): string | undefined {
+	const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
+	let text: string;
+	try {
+		text = readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+	const name = profile ?? env.AWS_PROFILE ?? 'default';
+	return iniValue(text, name === 'default' ? ['default', 'profile default'] : [`profile ${name}`, name], 'region');
+}
+
+export function iniValue(text: string, sections: readonly string[], key: string): string | undefined {
+	let inSection = false;
+	for (const raw of text.split(/\r?\n/)) {
+		const line = raw.replace(/[#;].*$/, '').trim();
+		const header = /^\[\s*(.+?)\s*\]$/.exec(line);
+		if (header !== null) {
+			inSection = sections.includes(header[1] ?? '');
+			continue;
+		}
+		if (!inSection) continue;
+		const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
+		if (pair !== null && pair[1] === key && pair[2] !== undefined && pair[2] !== '') return pair[2];
+	}
+	return undefined;
+}

@@ -1,0 +1,93 @@
+import {render} from 'ink-testing-library';
+import type {ImportTask} from '../../source/model/import-task.js';
+import {App} from '../../source/app.js';
+import type {Theme} from '../../source/ui/theme.js';
+import {classifyError} from '../../source/watch/classify-error.js';
+import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
+
+export const keys = {
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	home: '\u001B[H',
+	end: '\u001B[F',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+} as const;
+
+/** A task source whose answer the test sets; `fail` makes the next polls throw. */
+export function scriptedSource(initial: ImportTask[]) {
+	let tasks = initial;
+	let failure: unknown;
+	return {
+		fetches: 0,
+		set(next: ImportTask[]) {
+			tasks = next;
+		},
+		fail(error: unknown) {
+			failure = error;
+		},
+		async fetchTasks(_signal: AbortSignal): Promise<ImportTask[]> {
+			this.fetches += 1;
+			if (failure !== undefined) throw failure;
+			return tasks;
+		},
+	};
+}
+
+export interface AppHarness {
+	timers: FakeTimers;
+	source: ReturnType<typeof scriptedSource>;
+	frame(): string;
+	press(...sequence: string[]): Promise<void>;
+	/** Let the next poll happen (advances the fake clock by one interval). */
+	poll(): Promise<void>;
+	unmount(): void;
+}
+
+export const start = 1_780_000_000_000; // a fixed moment, so clocks print the same on every run
+
+export async function renderApp(
+	tasks: ImportTask[],
+	options: {columns?: number; rows?: number; theme?: Theme; intervalMs?: number} = {},
+): Promise<AppHarness> {
+	const timers = createFakeTimers(start);
+	const source = scriptedSource(tasks);
+	const intervalMs = options.intervalMs ?? 10_000;
+	const instance = render(
+		<App
+			source={source}
+			where="us-east-1"
+			intervalMs={intervalMs}
+			timers={timers}
+			classify={(error) => classifyError(error, {})}
+			theme={options.theme ?? {color: false, unicode: true}}
+			size={{columns: options.columns ?? 120, rows: options.rows ?? 30}}
+		/>,
+	);
+	await settle(10);
+	return {
+		timers,
+		source,
+		frame: () => instance.lastFrame() ?? '',
+		async press(...sequence) {
+			for (const data of sequence) {
+				instance.stdin.write(data);
+				// A lone ESC could start an escape sequence: Ink waits 20 ms (its own fixed delay) before it
+				// takes it as the Escape key. That is Ink's input parsing, not our timing, so we wait it out.
+				if (data === keys.escape) await new Promise((resolve) => setTimeout(resolve, 30));
+				await settle(3);
+			}
+		},
+		async poll() {
+			await timers.advance(intervalMs);
+			await settle(10);
+		},
+		unmount: () => instance.unmount(),
+	};
+}

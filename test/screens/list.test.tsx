@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
+import {task} from '../helpers/tasks.js';
+
+const tasks = [
+	task('import-ami-0000000000000000a', {description: 'web-01 OVA', progress: 28}),
+	task('import-ami-0000000000000000b', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'}),
+	task('import-ami-0000000000000000c', {description: 'db-01', statusMessage: 'booting', progress: 58}),
+	task('import-ami-0000000000000000d', {status: 'deleted', statusMessage: 'ClientError: Unknown OS / Missing OS files.', progress: undefined}),
+	task('import-ami-0000000000000000e', {status: 'deleting', statusMessage: 'ClientError: No valid partitions.'}),
+];
+
+let app: AppHarness | undefined;
+afterEach(() => app?.unmount());
+
+const selected = (frame: string) => /^> (import-ami-\w+)/m.exec(frame)?.[1];
+const rowIds = (frame: string) => [...frame.matchAll(/^[ >●] (import-ami-\w+)/gm)].map((match) => match[1]);
+
+describe('list screen', () => {
+	it('shows the header, a row per task with status word and glyph, and the hint line', async () => {
+		app = await renderApp(tasks);
+		const frame = app.frame();
+		assert.match(frame, /ec2-import-watch · us-east-1 · every 10s · last poll \d\d:\d\d:\d\d \(just now\)/);
+		assert.match(frame, /\[1 all 5\] {2}2 active 2 {3}3 completed 1 {3}4 deleting 1 {3}5 deleted 1/);
+		assert.match(frame, /^> import-ami-0000000000000000a ▶ active +converting +[█▏▎▍▌▋▊▉░]+ +28% web-01 OVA/m);
+		assert.match(frame, /import-ami-0000000000000000b ✔ completed .*ami-0c93e58db64cb1d23/);
+		assert.match(frame, /✖ deleted +ClientError/);
+		assert.match(frame, /↑↓\/jk move {2}Enter details {2}1-5\/Tab state {2}\/ filter/);
+		assert.deepEqual(rowIds(frame).length, 5);
+	});
+
+	it('filters by state with 1–5 and Tab/Shift-Tab, instantly and without a new request', async () => {
+		app = await renderApp(tasks);
+		const fetches = app.source.fetches;
+		await app.press('2');
+		assert.match(app.frame(), /\[2 active 2\]/);
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000a', 'import-ami-0000000000000000c']);
+		await app.press('3');
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000b']);
+		await app.press('4');
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000e']);
+		await app.press('5');
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000d']);
+		await app.press(keys.tab);
+		assert.match(app.frame(), /\[1 all 5\]/);
+		await app.press(keys.shiftTab);
+		assert.match(app.frame(), /\[5 deleted 1\]/);
+		await app.press('1');
+		assert.equal(rowIds(app.frame()).length, 5);
+		assert.equal(app.source.fetches, fetches);
+	});
+
+	it('moves with arrows, j/k, g/G, Home/End and PgUp/PgDn', async () => {
+		app = await renderApp(tasks);
+		await app.press('j', keys.down);
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000c');
+		await app.press('k');
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000b');
+		await app.press('G');
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000e');
+		await app.press('g');
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000a');
+		await app.press(keys.end);
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000e');
+		await app.press(keys.home);
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000a');
+		await app.press(keys.pageDown);
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000e');
+		await app.press(keys.pageUp);
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000a');
+	});
+
+	it('keeps the selection on the same task across polls and marks changed rows until the next poll', async () => {
+		app = await renderApp(tasks);
+		await app.press('j', 'j');
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000c');
+		const moved = tasks.map((t) => (t.importTaskId === 'import-ami-0000000000000000a' ? {...t, progress: 34, statusMessage: 'updating'} : t));
+		app.source.set([task('import-ami-0000000000000000f', {description: 'new'}), ...moved]);
+		await app.poll();
+		const frame = app.frame();
+		assert.equal(selected(frame), 'import-ami-0000000000000000c');
+		assert.match(frame, /^● import-ami-0000000000000000f/m);
+		assert.match(frame, /^● import-ami-0000000000000000a .*updating/m);
+		assert.match(frame, /^ {2}import-ami-0000000000000000b/m);
+		await app.poll();
+		assert.doesNotMatch(app.frame(), /^●/m);
+	});
+
+	it('filters by text with /, live; Enter keeps it and Esc clears it', async () => {
+		app = await renderApp(tasks);
+		await app.press('/', 'd', 'b', '-');
+		assert.match(app.frame(), /\/db-▏/);
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
+		assert.match(app.frame(), /Enter keep {2}Esc clear/);
+		await app.press(keys.enter);
+		assert.match(app.frame(), / \/db-$/m);
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
+		await app.press('/', 'x', keys.escape);
+		assert.equal(rowIds(app.frame()).length, 5);
+		assert.doesNotMatch(app.frame(), /\/db-x/);
+	});
+
+	it('says so when no task matches, and when the region has none', async () => {
+		app = await renderApp(tasks);
+		await app.press('/', 'z', 'z', 'z');
+		assert.match(app.frame(), /No task matches this filter/);
+		app.unmount();
+		app = await renderApp([]);
+		assert.match(app.frame(), /No import image tasks in this region/);
+	});
+
+	it('draws only the rows that fit and keeps the selection in view', async () => {
+		const many = Array.from({length: 200}, (_, index) => task(`import-ami-${String(index).padStart(17, '0')}`));
+		app = await renderApp(many, {rows: 12});
+		assert.equal(app.frame().split('\n').length <= 12, true);
+		assert.equal(rowIds(app.frame()).length, 7);
+		await app.press('G');
+		assert.equal(selected(app.frame()), 'import-ami-00000000000000199');
+		assert.match(app.frame(), /200\/200 · 193 above/);
+	});
+
+	it('fits 80 columns by hiding the least needed columns, keeping alignment', async () => {
+		app = await renderApp(tasks, {columns: 80, rows: 24});
+		const lines = app.frame().split('\n');
+		for (const line of lines) assert.ok(line.length <= 80, `too wide: ${line}`);
+		assert.doesNotMatch(app.frame(), /IMAGE/);
+		const statusColumn = lines.filter((line) => /import-ami-/.test(line)).map((line) => line.search(/[▶✔✖…] /));
+		assert.equal(new Set(statusColumn).size, 1);
+	});
+
+	it('opens help with ? and closes it with ? or Esc', async () => {
+		app = await renderApp(tasks);
+		await app.press('?');
+		assert.match(app.frame(), /Task list/);
+		assert.match(app.frame(), /q\/Ctrl-C +Quit and give the terminal back/);
+		assert.match(app.frame(), /Tab +Next state filter/);
+		await app.press('?');
+		assert.match(app.frame(), /TASK ID/);
+		await app.press('?', keys.escape);
+		assert.match(app.frame(), /TASK ID/);
+	});
+});
