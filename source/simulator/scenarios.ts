@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
+import { jsonErrorPosition } from './json-position.js';
 
 export interface ScenarioFile {
 	tasks: ApiTask[];
@@ -159,7 +160,8 @@ export function parseScenario(text: string): ScenarioFile {
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
-		throw new ScenarioError(`not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new ScenarioError(`not valid JSON at ${jsonErrorPosition(text)}: ${reason}`);
 	}
 	const read = new FieldReader(data, '');
 	const tasks = read.list('tasks', readTask);

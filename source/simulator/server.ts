@@ -60,7 +60,8 @@ export interface Simulator {
 interface Answer {
 	status: number;
 	body: string;
-	contentType?: string;
+	/** A page from a proxy in front of EC2: its own content type, no EC2 headers. */
+	proxy?: boolean;
 }
 
 const xmlType = 'text/xml;charset=UTF-8';
@@ -146,12 +147,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 	}
 
 	function send(response: ServerResponse, requestId: string, answer: Answer, bodyBytes: Buffer): void {
-		response.writeHead(answer.status, {
-			'Content-Type': answer.contentType ?? xmlType,
-			'Content-Length': bodyBytes.length,
-			'x-amzn-RequestId': requestId,
-			Server: 'AmazonEC2',
-		});
+		response.writeHead(
+			answer.status,
+			answer.proxy
+				? { 'Content-Type': 'text/html', 'Content-Length': bodyBytes.length, Server: 'nginx' }
+				: { 'Content-Type': xmlType, 'Content-Length': bodyBytes.length, 'x-amzn-RequestId': requestId, Server: 'AmazonEC2' },
+		);
 		response.end(bodyBytes);
 	}
 
@@ -166,7 +167,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 			fault.kind === 'error'
 				? { status: fault.error.status, body: errorXml(fault.error.code, fault.error.message, requestId) }
 				: dispatch(request.method ?? 'GET', url, body, requestId);
-		if (fault.kind === 'garbage') answer = { status: 200, body: garbageBody, contentType: 'text/html' };
+		if (fault.kind === 'garbage') answer = { status: 200, body: garbageBody, proxy: true };
 		let bytes = Buffer.from(answer.body, 'utf8');
 		if (fault.kind === 'truncate') bytes = bytes.subarray(0, Math.floor(bytes.length / 2));
 		if (faults.latencyMs > 0) {
