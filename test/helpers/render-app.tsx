@@ -45,7 +45,7 @@ export interface AppHarness {
 	source: ReturnType<typeof scriptedSource>;
 	frame(): string;
 	press(...sequence: string[]): Promise<void>;
-	/** Let the next poll happen (advances the fake clock by one interval). */
+	/** Let the next poll happen: runs the fake clock's timers until the source has been asked once more. */
 	poll(): Promise<void>;
 	unmount(): void;
 }
@@ -85,7 +85,8 @@ export async function renderApp(
 			}
 		},
 		async poll() {
-			await timers.advance(intervalMs);
+			const before = source.fetches;
+			while (source.fetches === before && (await timers.runNext())) {}
 			await settle(10);
 		},
 		unmount: () => instance.unmount(),

@@ -67,7 +67,8 @@ describe('keymap', () => {
 		assert.equal(commandFor('detail', 'backspace'), 'back');
 		assert.equal(commandFor('list', '3'), 'state-completed');
 		assert.equal(commandFor('search', 'enter'), 'search-commit');
-		assert.equal(commandFor('help', 'j'), undefined);
+		assert.equal(commandFor('help', 'j'), 'down');
+		assert.equal(commandFor('help', '2'), undefined);
 	});
 
 	it('feeds the hint line with the keys of the current mode only', () => {

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import type {ImportTask} from '../../source/model/import-task.js';
+import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
+import {task} from '../helpers/tasks.js';
+
+const full: ImportTask = task('import-ami-0306b6f28c3708613', {
+	status: 'active',
+	statusMessage: 'preparing ami',
+	progress: 84,
+	progressText: '84',
+	description: 'CentOS 7 OVA',
+	architecture: 'x86_64',
+	platform: 'Linux',
+	hypervisor: 'xen',
+	licenseType: 'BYOL',
+	usageOperation: 'RunInstances:0000',
+	bootMode: 'legacy-bios',
+	encrypted: true,
+	kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd',
+	tags: [{key: 'Name', value: 'centos-7'}, {key: 'team', value: 'migration'}],
+	licenseSpecifications: ['arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-1'],
+	snapshotDetails: [
+		{
+			deviceName: '/dev/sda1',
+			format: 'VMDK',
+			diskImageSize: 652312064,
+			progress: 100,
+			status: 'completed',
+			snapshotId: 'snap-0123456789abcdef0',
+			s3Bucket: 'my-import-bucket',
+			s3Key: 'vms/centos-7.ova',
+			url: 's3://my-import-bucket/vms/centos-7.ova',
+		},
+	],
+});
+const other = task('import-ami-0000000000000000b', {description: 'second'});
+
+let app: AppHarness | undefined;
+afterEach(() => app?.unmount());
+
+describe('detail screen', () => {
+	it('shows every field and the disks, and goes back to the same row', async () => {
+		app = await renderApp([other, full], {rows: 40});
+		await app.press('j', keys.enter);
+		const frame = app.frame();
+		for (const expected of [
+			/ImportTaskId +import-ami-0306b6f28c3708613/,
+			/Status +active/,
+			/StatusMessage +preparing ami/,
+			/Progress +84%/,
+			/Description +CentOS 7 OVA/,
+			/Architecture +x86_64/,
+			/Platform +Linux/,
+			/Hypervisor +xen/,
+			/LicenseType +BYOL/,
+			/UsageOperation +RunInstances:0000/,
+			/BootMode +legacy-bios/,
+			/Encrypted +true/,
+			/KmsKeyId +arn:aws:kms:us-east-1:111122223333:key\/1234abcd/,
+			/ImageId +—/,
+			/Tags +Name=centos-7, team=migration/,
+			/LicenseSpecifications +arn:aws:license-manager/,
+			/Disks \(1\)/,
+			/1 +\/dev\/sda1 +VMDK +622 MiB .*completed +.*snap-0123456789abcdef0/,
+			/disk 1: S3 s3:\/\/my-import-bucket\/vms\/centos-7.ova · Url s3:\/\/my-import-bucket\/vms\/centos-7.ova/,
+		]) {
+			assert.match(frame, expected);
+		}
+		await app.press(keys.escape);
+		assert.match(app.frame(), /^> import-ami-0306b6f28c3708613/m);
+		await app.press(keys.enter, keys.backspace);
+		assert.match(app.frame(), /^> import-ami-0306b6f28c3708613/m);
+	});
+
+	it('keeps updating while open and says so when the task disappears', async () => {
+		app = await renderApp([full], {rows: 40});
+		await app.press(keys.enter);
+		app.source.set([{...full, status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'}]);
+		await app.poll();
+		assert.match(app.frame(), /ImageId +ami-0c93e58db64cb1d23/);
+		assert.match(app.frame(), /Status +completed/);
+		app.source.set([other]);
+		await app.poll();
+		assert.match(app.frame(), /EC2 no longer returns this task \(missing since \d\d:\d\d:\d\d\)/);
+		assert.match(app.frame(), /ImageId +ami-0c93e58db64cb1d23/);
+	});
+
+	it('says when a task has no disks yet, and scrolls on a short terminal', async () => {
+		app = await renderApp([task('import-ami-1', {statusMessage: 'pending', progress: 2})], {rows: 12});
+		await app.press(keys.enter);
+		assert.match(app.frame(), /\(1–8 of 19, ↑↓ scroll\)/);
+		await app.press(keys.pageDown, keys.pageDown);
+		assert.match(app.frame(), /No snapshot details yet/);
+		assert.ok(app.frame().split('\n').length <= 12);
+	});
+});
