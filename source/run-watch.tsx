@@ -63,7 +63,7 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		if (!capabilities.tui) return await runPlain(source, config, classify, io);
 		return await runTui(source, config, capabilities, classify, where, io);
 	} finally {
-		source.close?.();
+		source.destroy();
 		await demo?.stop();
 	}
 }
