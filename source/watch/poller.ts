@@ -28,7 +28,7 @@ export interface PollerOptions<Handle> {
 	deadlineMs?: number;
 	/** [0, 1); Math.random by default. Only throttling backoff is jittered. */
 	random?: () => number;
-	/** True when nothing is moving, so polling may slow down. Default: no task is active or deleting. */
+	/** True when nothing is moving, so polling may slow down. Default: every task is completed or deleted. */
 	isIdle?: (tasks: ImportTask[]) => boolean;
 	/** Called on each credentials fault, before the retry is scheduled, so the source can rebuild its provider. */
 	onCredentialsFault?: () => void;
@@ -58,6 +58,12 @@ export interface PollerState {
 
 export type PollNowResult = 'started' | 'already-polling' | 'throttled' | 'not-running';
 
+/**
+ * start() polls at once; stop() is final (aborts the poll in flight, clears every timer, reports nothing more).
+ * pollNow() refuses while a poll runs or while a throttling backoff lasts; while paused it polls once and
+ * arms nothing. pause() lets a poll in flight finish (its event carries the nextPollAt it would have had,
+ * but nothing is armed); resume() polls at once, or when the throttling backoff ends.
+ */
 export interface Poller {
 	start(): void;
 	stop(): void;
@@ -95,8 +101,9 @@ export function idleIntervalMs(intervalMs: number): number {
 	return Math.max(intervalMs, Math.min(backoff.idleCapMs, backoff.idleFactor * intervalMs));
 }
 
+/** Idle when every task has ended (completed or deleted); an unknown status counts as moving. */
 export function hasNoActiveTask(tasks: ImportTask[]): boolean {
-	return !tasks.some((task) => task.status === 'active' || task.status === 'deleting');
+	return tasks.every((task) => task.status === 'completed' || task.status === 'deleted');
 }
 
 /**

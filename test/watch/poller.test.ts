@@ -408,6 +408,13 @@ describe('poller: adaptive interval', () => {
 		assert.equal(idleIntervalMs(90_000), 90_000);
 	});
 
+	test('an unknown status keeps the base interval', async () => {
+		const {poller, fetch} = setup();
+		poller.start();
+		await answer(fetch.last(), [task('import-ami-1', 'completed'), task('import-ami-2', 'updating')]);
+		assert.equal(poller.state.idleSlowdown, false);
+	});
+
 	test('an injected isIdle decides', async () => {
 		const {poller, fetch} = setup({isIdle: () => false});
 		poller.start();
