@@ -22,14 +22,14 @@ export function taskColumns(theme: Theme): Column<ImportTask>[] {
 	return [
 		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => ({text: task.importTaskId})},
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 10, ideal: 18, flex: 1, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{id: 'message', header: 'MESSAGE', min: 10, ideal: 18, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 14, cell: (task, width) => progressCell(task.progress, width, theme)},
 		{
 			id: 'description',
 			header: 'DESCRIPTION',
 			min: 10,
 			ideal: 16,
-			flex: 2,
+			flex: 1,
 			hideOrder: 2,
 			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
 		},

@@ -1,6 +1,7 @@
 import {render} from 'ink-testing-library';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {App} from '../../source/app.js';
+import type {TaskSource} from '../../source/ui/use-watch.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
@@ -40,11 +41,33 @@ export function scriptedSource(initial: ImportTask[]) {
 	};
 }
 
+/** Counts the calls to a real source, so the harness knows when a poll has been asked for. */
+export function countedSource(inner: TaskSource): TaskSource & {fetches: number} {
+	return {
+		fetches: 0,
+		fetchTasks(signal) {
+			this.fetches += 1;
+			return inner.fetchTasks(signal);
+		},
+		resetCredentials: () => inner.resetCredentials?.(),
+	};
+}
+
+/** Waits (for real I/O, e.g. a request to the simulator) until `check` passes; fails after `limitMs`. */
+export async function waitFor(check: () => boolean, what: string, limitMs = 5000): Promise<void> {
+	const until = Date.now() + limitMs;
+	while (!check()) {
+		if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
 export interface AppHarness {
 	timers: FakeTimers;
 	source: ReturnType<typeof scriptedSource>;
 	frame(): string;
 	press(...sequence: string[]): Promise<void>;
+	fetches(): number;
 	/** Let the next poll happen: runs the fake clock's timers until the source has been asked once more. */
 	poll(): Promise<void>;
 	unmount(): void;
@@ -52,12 +75,20 @@ export interface AppHarness {
 
 export const start = 1_780_000_000_000; // a fixed moment, so clocks print the same on every run
 
-export async function renderApp(
-	tasks: ImportTask[],
-	options: {columns?: number; rows?: number; theme?: Theme; intervalMs?: number} = {},
-): Promise<AppHarness> {
+export interface RenderOptions {
+	columns?: number;
+	rows?: number;
+	theme?: Theme;
+	intervalMs?: number;
+	/** A real source (e.g. ec2-source against the simulator) instead of the scripted one. */
+	realSource?: TaskSource;
+}
+
+export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
 	const timers = createFakeTimers(start);
-	const source = scriptedSource(tasks);
+	const scripted = scriptedSource(tasks);
+	const counted = options.realSource === undefined ? undefined : countedSource(options.realSource);
+	const source = counted ?? scripted;
 	const intervalMs = options.intervalMs ?? 10_000;
 	const instance = render(
 		<App
@@ -73,7 +104,7 @@ export async function renderApp(
 	await settle(10);
 	return {
 		timers,
-		source,
+		source: scripted,
 		frame: () => instance.lastFrame() ?? '',
 		async press(...sequence) {
 			for (const data of sequence) {
@@ -89,6 +120,7 @@ export async function renderApp(
 			while (source.fetches === before && (await timers.runNext())) {}
 			await settle(10);
 		},
+		fetches: () => source.fetches,
 		unmount: () => instance.unmount(),
 	};
 }

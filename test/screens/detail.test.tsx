@@ -63,7 +63,8 @@ describe('detail screen', () => {
 			/LicenseSpecifications +arn:aws:license-manager/,
 			/Disks \(1\)/,
 			/1 +\/dev\/sda1 +VMDK +622 MiB .*completed +.*snap-0123456789abcdef0/,
-			/disk 1: S3 s3:\/\/my-import-bucket\/vms\/centos-7.ova · Url s3:\/\/my-import-bucket\/vms\/centos-7.ova/,
+			/disk 1 S3 +s3:\/\/my-import-bucket\/vms\/centos-7.ova$/m,
+			/disk 1 Url +s3:\/\/my-import-bucket\/vms\/centos-7.ova$/m,
 		]) {
 			assert.match(frame, expected);
 		}

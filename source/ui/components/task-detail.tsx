@@ -55,9 +55,12 @@ function diskLines(task: ImportTask): Line[] {
 	}
 	const locations = task.snapshotDetails.flatMap((disk, index): Line[] => {
 		const s3 = disk.s3Bucket === undefined && disk.s3Key === undefined ? undefined : `s3://${disk.s3Bucket ?? ''}/${disk.s3Key ?? ''}`;
-		const parts = [s3 === undefined ? undefined : `S3 ${s3}`, disk.url === undefined ? undefined : `Url ${disk.url}`, disk.description === undefined ? undefined : `Description ${disk.description}`];
-		const text = parts.filter((part) => part !== undefined).join(' · ');
-		return text === '' ? [] : [{kind: 'note', text: `disk ${index + 1}: ${text}`}];
+		const fields: [string, string | undefined][] = [
+			['S3', s3],
+			['Url', disk.url],
+			['Description', disk.description],
+		];
+		return fields.flatMap(([label, value]): Line[] => (value === undefined ? [] : [{kind: 'field', label: `disk ${index + 1} ${label}`, value}]));
 	});
 	return [
 		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
