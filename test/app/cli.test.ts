@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {mkdtemp, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {promisify} from 'node:util';
+import {startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
+
+// The CLI as a user runs it: a child process, real argv and env, real exit codes.
+
+const run = promisify(execFile);
+const node = process.execPath;
+const cli = new URL('../../source/launch.ts', import.meta.url).pathname;
+
+interface Outcome {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+let home: string;
+let simulator: TestSimulator;
+
+/** An environment with no AWS configuration at all: no keys, no profile files, no instance metadata. */
+function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8'};
+	return {
+		...env,
+		AWS_CONFIG_FILE: join(home, 'config'),
+		AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+		AWS_EC2_METADATA_DISABLED: 'true',
+		...extra,
+	};
+}
+
+async function ec2ImportWatch(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+	try {
+		const {stdout, stderr} = await run(node, ['--import', 'tsx', cli, ...args], {env, timeout: 20_000});
+		return {code: 0, stdout, stderr};
+	} catch (error) {
+		if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
+			const {stdout, stderr} = error as unknown as {stdout: string; stderr: string};
+			return {code: error.code, stdout, stderr};
+		}
+		throw error;
+	}
+}
+
+function assertOneLineError(outcome: Outcome, pattern: RegExp): void {
+	assert.equal(outcome.code, 2, `exit code (stderr: ${outcome.stderr})`);
+	const lines = outcome.stderr.trimEnd().split('\n');
+	assert.equal(lines.length, 1, `one line, got:\n${outcome.stderr}`);
+	assert.match(lines[0] ?? '', /^ec2-import-watch: /);
+	assert.match(lines[0] ?? '', pattern);
+	assert.doesNotMatch(outcome.stderr, /\n\s+at /, 'no stack trace');
+}
+
+before(async () => {
+	home = await mkdtemp(join(tmpdir(), 'eiw-cli-'));
+	await writeFile(join(home, 'config'), '');
+	await writeFile(join(home, 'credentials'), '');
+	simulator = await startTestSimulator({seed: 7, tasks: 9, arrivals: false});
+});
+after(() => simulator.close());
+
+describe('command line', () => {
+	it('rejects bad flag values with one line and exit 2', async () => {
+		const env = bareEnv({AWS_REGION: 'us-east-1'});
+		const cases: [string[], RegExp][] = [
+			[['--interval', '0'], /--interval must be a number of seconds, at least 1 \(got "0"\)/],
+			[['--interval', 'soon'], /--interval must be a number/],
+			[['--page-size', '0'], /--page-size must be a whole number from 1 to 1000/],
+			[['--state', 'running'], /--state: "running" is not a task state/],
+			[['--task-ids', ','], /--task-ids needs at least one import task id/],
+			[['--json'], /--json goes with --once/],
+			[['--endpoint', 'localhost:4599'], /--endpoint must be an http:\/\/ or https:\/\/ URL/],
+			[['--region', 'mars'], /--region: "mars" is not an AWS region name/],
+			[['--bogus'], /unknown flag --bogus/],
+			[['extra'], /unexpected argument "extra"/],
+		];
+		const outcomes = await Promise.all(cases.map(([args]) => ec2ImportWatch(args, env)));
+		for (const [index, [, pattern]] of cases.entries()) assertOneLineError(outcomes[index] as Outcome, pattern);
+	});
+
+	it('says how to get a region when there is none', async () => {
+		assertOneLineError(await ec2ImportWatch(['--once'], bareEnv()), /no AWS region: pass --region .* or try --demo/);
+	});
+
+	it('takes the region from the profile in the config file', async () => {
+		const config = join(home, 'config-with-region');
+		await writeFile(config, '[profile lab]\nregion = eu-west-1\naws_access_key_id = k\naws_secret_access_key = s\n');
+		const outcome = await ec2ImportWatch(['--once', '--json', '--profile', 'lab', '--endpoint', simulator.url], bareEnv({AWS_CONFIG_FILE: config}));
+		assert.equal(outcome.code, 0, outcome.stderr);
+		assert.equal(JSON.parse(outcome.stdout).length, 9);
+	});
+
+	it('says what to do when there are no credentials', async () => {
+		const outcome = await ec2ImportWatch(['--once', '--region', 'us-east-1', '--endpoint', simulator.url], bareEnv());
+		assertOneLineError(outcome, /aws sso login/);
+		assert.match(outcome.stderr, /--demo/);
+	});
+
+	it('says when the endpoint cannot be reached', async () => {
+		const outcome = await ec2ImportWatch(['--once', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:9'], bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}));
+		assertOneLineError(outcome, /127\.0\.0\.1:9|unreachable|refused/i);
+	});
+
+	it('prints --help and --version', async () => {
+		const helpText = await ec2ImportWatch(['--help'], bareEnv());
+		assert.equal(helpText.code, 0);
+		assert.match(helpText.stdout, /--interval S +seconds between polls/);
+		const version = await ec2ImportWatch(['--version'], bareEnv());
+		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+	});
+});
+
+describe('--once', () => {
+	const keys = () => bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1'});
+
+	it('--json lists the same task ids and statuses as the AWS CLI', async (t) => {
+		const ours = await ec2ImportWatch(['--once', '--json', '--endpoint', simulator.url], keys());
+		assert.equal(ours.code, 0, ours.stderr);
+		const tasks: {importTaskId: string; status: string}[] = JSON.parse(ours.stdout);
+		assert.equal(tasks.length, 9);
+		let aws: Outcome;
+		try {
+			const {stdout, stderr} = await run('aws', ['ec2', 'describe-import-image-tasks', '--endpoint-url', simulator.url, '--region', 'us-east-1', '--output', 'json'], {env: keys()});
+			aws = {code: 0, stdout, stderr};
+		} catch (error) {
+			if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+				t.skip('the AWS CLI is not installed here');
+				return;
+			}
+			throw error;
+		}
+		const theirs: {ImportImageTasks: {ImportTaskId: string; Status: string}[]} = JSON.parse(aws.stdout);
+		const pairs = (list: {id: string; status: string}[]) => list.map(({id, status}) => `${id} ${status}`).sort();
+		assert.deepEqual(
+			pairs(tasks.map((task) => ({id: task.importTaskId, status: task.status}))),
+			pairs(theirs.ImportImageTasks.map((task) => ({id: task.ImportTaskId, status: task.Status}))),
+		);
+	});
+
+	it('prints a plain table with no escape sequences', async () => {
+		const outcome = await ec2ImportWatch(['--once', '--endpoint', simulator.url, '--state', 'completed'], keys());
+		assert.equal(outcome.code, 0, outcome.stderr);
+		const lines = outcome.stdout.trimEnd().split('\n');
+		assert.match(lines[0] ?? '', /^ {2}TASK ID +STATUS +MESSAGE +PROGRESS/);
+		assert.ok(lines.length > 1);
+		for (const line of lines.slice(1)) assert.match(line, /^ {2}import-ami-\w+ +\+ completed/);
+		assert.doesNotMatch(outcome.stdout, /\u001B/);
+	});
+});
