@@ -77,8 +77,9 @@ function parse(argv: string[]): ReturnType<typeof parseArgs<{ options: typeof fl
 		return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false }).values;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		// node's messages run on with advice; keep the first sentence.
-		throw new UsageError(`${message.split(/\. /)[0]?.replace(/\.$/, '')} (see --help)`);
+		// node's messages run on over several lines of advice; keep the first sentence.
+		const first = message.split('\n')[0]?.split(/\. /)[0]?.replace(/\.$/, '') ?? message;
+		throw new UsageError(`${first} (see --help)`);
 	}
 }
 
