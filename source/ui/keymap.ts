@@ -69,13 +69,13 @@ export const keymap: readonly Binding[] = [
 	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task', modes: ['list']},
 	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task', modes: ['list']},
 	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
-	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: browse},
-	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: browse},
-	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: browse},
-	{command: 'state-deleting', keys: ['4'], label: '4', description: 'Show deleting tasks', modes: browse},
-	{command: 'state-deleted', keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: browse},
-	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: browse, hint: 'state', hintLabel: '1-5/Tab'},
-	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: browse},
+	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
+	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
+	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
+	{command: 'state-deleting', keys: ['4'], label: '4', description: 'Show deleting tasks', modes: ['list']},
+	{command: 'state-deleted', keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: ['list']},
+	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
+	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
 	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
 	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc'},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
@@ -137,4 +137,11 @@ export function bindingsFor(mode: Mode): Binding[] {
 
 export function hintsFor(mode: Mode): {label: string; hint: string}[] {
 	return bindingsFor(mode).flatMap((binding) => (binding.hint === undefined ? [] : [{label: binding.hintLabel ?? binding.label, hint: binding.hint}]));
+}
+
+/** The README's key table, made from the keymap (a test keeps the README in step with it). */
+export function keyTableMarkdown(): string {
+	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter'};
+	const rows = keymap.map((binding) => `| ${binding.label.replace(/\|/g, '\\|')} | ${binding.description} | ${binding.modes.map((mode) => modeNames[mode]).join(', ')} |`);
+	return ['| Key | What it does | Where |', '| --- | --- | --- |', ...rows].join('\n');
 }
