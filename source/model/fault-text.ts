@@ -7,7 +7,7 @@ export function faultHeadline(fault: Fault, now: number, nextPollAt: number | un
 	const next = nextPollAt === undefined ? '' : ` — next poll in ${formatDuration(Math.max(0, nextPollAt - now))}`;
 	switch (fault.kind) {
 		case 'throttled':
-			return `throttled by EC2${next}`;
+			return `throttled${next}`;
 		case 'network':
 			return `endpoint unreachable since ${formatClock(fault.since)}${next}`;
 		case 'credentials':
@@ -17,7 +17,7 @@ export function faultHeadline(fault: Fault, now: number, nextPollAt: number | un
 		case 'server':
 			return `EC2 answered with a server fault since ${formatClock(fault.since)}${next}`;
 		case 'timeout':
-			return `no answer in time since ${formatClock(fault.since)}${next}`;
+			return `endpoint not answering since ${formatClock(fault.since)}${next}`;
 		case 'request':
 			return `EC2 refused the request${next}`;
 		default: {

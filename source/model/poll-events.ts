@@ -24,7 +24,15 @@ export interface PollFault {
 
 export type PollEvent =
 	| {type: 'poll-started'; at: number; generation: number}
-	| {type: 'poll-succeeded'; at: number; generation: number; tasks: ImportTask[]; nextPollAt: number}
+	| {
+			type: 'poll-succeeded';
+			at: number;
+			generation: number;
+			tasks: ImportTask[];
+			nextPollAt: number;
+			/** Set while nothing is active and the poller has slowed down: the interval now in use. */
+			idleIntervalMs?: number;
+		}
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}
 	| {type: 'resumed'; at: number; nextPollAt: number};

@@ -25,6 +25,8 @@ export interface WatchState {
 	fault?: Fault;
 	/** Failed polls since the last good one; the data is stale from two on. */
 	missedPolls: number;
+	/** The slower interval in use while no task is active (said in the header); undefined at the base pace. */
+	idleIntervalMs?: number;
 	mode: Mode;
 	/** The mode to go back to when help closes. */
 	helpReturn: Exclude<Mode, 'help'>;
@@ -133,6 +135,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				nextPollAt: action.nextPollAt,
 				fault: undefined,
 				missedPolls: 0,
+				idleIntervalMs: action.idleIntervalMs,
 				}),
 				action.at,
 			);
@@ -143,6 +146,8 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				nextPollAt: action.nextPollAt,
 				fault: {...action.fault, since: state.fault?.kind === action.fault.kind ? state.fault.since : action.at},
 				missedPolls: state.missedPolls + 1,
+				// The poller retries at the base pace (or slower, backing off) after any fault.
+				idleIntervalMs: undefined,
 			};
 		case 'paused':
 			return {...state, paused: true, nextPollAt: undefined};

@@ -216,7 +216,8 @@ export function createPoller<Handle>(options: PollerOptions<Handle>): Poller {
 		throttledUntil = undefined;
 		idleSlowdown = isIdle(tasks);
 		const nextPollAt = rearm(currentInterval());
-		onEvent({type: 'poll-succeeded', at: timers.now(), generation: poll.generation, tasks, nextPollAt});
+		const idle = idleSlowdown ? {idleIntervalMs: currentInterval()} : {};
+		onEvent({type: 'poll-succeeded', at: timers.now(), generation: poll.generation, tasks, nextPollAt, ...idle});
 	}
 
 	function fail(poll: InFlight<Handle>, fault: PollFault): void {

@@ -42,7 +42,11 @@ export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode 
 				<Text bold>ec2-import-watch</Text>
 				<Text color={colorOf(theme, 'muted')}> · </Text>
 				{where}
-				<Text color={colorOf(theme, 'muted')}> · every {formatDuration(intervalMs)} · </Text>
+				<Text color={colorOf(theme, 'muted')}>
+					{' · '}
+					{state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`}
+					{' · '}
+				</Text>
 				<Text color={stale ? colorOf(theme, 'stale') : undefined} bold={stale}>
 					{stale ? 'STALE · ' : ''}
 					{freshness}
