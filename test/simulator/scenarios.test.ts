@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -56,5 +56,14 @@ describe('scenario files', () => {
 			await assert.rejects(loadScenario(bad), { name: 'ScenarioError', message: `${bad}: tasks[0].ImportTaskId must be a string` });
 			await assert.rejects(loadScenario(join(directory, 'missing.json')), { name: 'ScenarioError', message: /cannot read .*missing\.json \(ENOENT\)/ });
 		});
+	});
+});
+
+describe('the documented scenario example', () => {
+	it('is a valid scenario', async () => {
+		const readme = await readFile(new URL('../../source/simulator/README.md', import.meta.url), 'utf8');
+		const example = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
+		assert.ok(example !== undefined);
+		assert.equal(parseScenario(example).tasks[0]?.Progress, '28');
 	});
 });

@@ -8,7 +8,8 @@ import { typicalImportMs } from '../../source/simulator/server.js';
 import { manualClock, startTestSimulator } from '../helpers/simulator.js';
 import { everyField, hostile, hostileTask, long } from './fixtures.js';
 
-const rank = (message: string | undefined) => stageNames.findIndex((name) => name === message);
+const ranks = new Map<string | undefined, number>(stageNames.map((name, index) => [name, index]));
+const rank = (message: string | undefined) => ranks.get(message) ?? -1;
 
 describe('lifecycle through the real SDK', () => {
 	it('moves arriving imports through the real stages, with fields appearing when EC2 shows them', async () => {
