@@ -82,3 +82,10 @@ export class ExpiredToken extends Ec2Error {
 		super('ExpiredToken', 400, 'The security token included in the request is expired');
 	}
 }
+
+/** EC2's answer for a key id it does not accept (unknown, deactivated or expired). */
+export class AuthFailure extends Ec2Error {
+	constructor() {
+		super('AuthFailure', 401, 'AWS was not able to validate the provided access credentials');
+	}
+}

@@ -1,6 +1,6 @@
 // Injected faults: pure decision per request, applied by server.ts.
 
-import { type Ec2Error, ExpiredToken, InternalError, RequestLimitExceeded, UnauthorizedOperation } from './errors.js';
+import { AuthFailure, type Ec2Error, ExpiredToken, InternalError, RequestLimitExceeded, UnauthorizedOperation } from './errors.js';
 
 export interface FaultSettings {
 	throttle: number;
@@ -12,6 +12,8 @@ export interface FaultSettings {
 	truncateRate: number;
 	/** After this many requests every request is refused; undefined = never. */
 	expireCredentialsAfter: number | undefined;
+	/** Requests signed with these access key ids are refused with AuthFailure. */
+	rejectAccessKeys: readonly string[];
 }
 
 export const noFaults: FaultSettings = {
@@ -23,6 +25,7 @@ export const noFaults: FaultSettings = {
 	garbageRate: 0,
 	truncateRate: 0,
 	expireCredentialsAfter: undefined,
+	rejectAccessKeys: [],
 };
 
 /** What to do with one request instead of (or to) its normal answer. */
@@ -38,7 +41,8 @@ export type Fault =
  * order hang, garbage, truncate, throttle, fail, so with fractions summing to at most 1 each one is
  * exactly its own share of requests, and an injected PRNG returning 0 once hits only the first fault set.
  */
-export function pickFault(settings: FaultSettings, requestNumber: number, roll: number): Fault {
+export function pickFault(settings: FaultSettings, requestNumber: number, roll: number, accessKeyId?: string): Fault {
+	if (accessKeyId !== undefined && settings.rejectAccessKeys.includes(accessKeyId)) return { kind: 'error', error: new AuthFailure() };
 	const expiry = settings.expireCredentialsAfter;
 	if (expiry !== undefined && requestNumber > expiry) return { kind: 'error', error: new ExpiredToken() };
 	if (settings.deny) return { kind: 'error', error: new UnauthorizedOperation() };
@@ -70,6 +74,11 @@ export function checkFaults(faults: Partial<FaultSettings>): void {
 	if (expireCredentialsAfter !== undefined && !(Number.isInteger(expireCredentialsAfter) && expireCredentialsAfter >= 0)) {
 		throw new RangeError(`expireCredentialsAfter must be an integer >= 0 (got ${expireCredentialsAfter})`);
 	}
+}
+
+/** The access key id a SigV4 `Authorization` header names (`Credential=AKID/date/region/service/aws4_request`). */
+export function signingKeyId(authorization: string | undefined): string | undefined {
+	return /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
 }
 
 /** A 200 page from something in front of EC2 that is not EC2: not XML (void tags, an entity XML lacks). */

@@ -55,7 +55,8 @@ function planStages(platform: Platform, totalBytes: number, jitter: () => number
 	}));
 }
 
-const linuxFailures: ReadonlyArray<readonly [StageName, string]> = [
+type Failure = readonly [StageName, string];
+const linuxFailures: readonly [Failure, ...Failure[]] = [
 	['validating', 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]'],
 	['validating', 'ClientError: Disk validation failed [Unsupported VMDK File Format]'],
 	['validating', 'ClientError: Disk validation failed [OVF file parsing error: OVA with chunked disk files is not supported]'],
@@ -117,7 +118,7 @@ function outcome(random: Random, platform: Platform): Outcome {
 	if (platform === 'Windows' && roll < 0.25) return { kind: 'stall', at: 'booting', thenFail: chance(random, 0.6) };
 	if (platform === 'Linux' && roll < 0.05) return { kind: 'stall', at: 'updating', thenFail: false };
 	if (roll > 0.78) {
-		const [at, message] = platform === 'Windows' ? (['booting', firstBootFailure] as const) : pick(random, linuxFailures as [readonly [StageName, string]]);
+		const [at, message] = platform === 'Windows' ? (['booting', firstBootFailure] as const) : pick(random, linuxFailures);
 		return { kind: 'fail', at, message };
 	}
 	return { kind: 'success' };

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { describeImportImageTasks } from './describe.js';
 import { Ec2Error, InvalidAction } from './errors.js';
-import { checkFaults, type FaultSettings, garbageBody, noFaults, pickFault } from './faults.js';
+import { checkFaults, type FaultSettings, garbageBody, noFaults, pickFault, signingKeyId } from './faults.js';
 import { tokenCodec } from './pagination.js';
 import { actionOf, parseDescribeRequest, parseForm } from './query.js';
 import { type Random, stream, uuid } from './random.js';
@@ -39,12 +39,17 @@ export interface SimulatorOptions {
 	garbageRate?: number;
 	truncateRate?: number;
 	expireCredentialsAfter?: number;
+	/** Requests signed with these access key ids get AuthFailure (e.g. the old key of a rotated credentials file). */
+	rejectAccessKeys?: readonly string[];
 	/** One draw per request decides the fault fractions; default a stream seeded from `seed`. */
 	random?: () => number;
 }
 
 export type FaultOptions = Partial<
-	Pick<SimulatorOptions, 'throttle' | 'failRate' | 'latencyMs' | 'deny' | 'hangRate' | 'garbageRate' | 'truncateRate' | 'expireCredentialsAfter'>
+	Pick<
+		SimulatorOptions,
+		'throttle' | 'failRate' | 'latencyMs' | 'deny' | 'hangRate' | 'garbageRate' | 'truncateRate' | 'expireCredentialsAfter' | 'rejectAccessKeys'
+	>
 >;
 
 export interface Simulator {
@@ -66,7 +71,17 @@ interface Answer {
 
 const xmlType = 'text/xml;charset=UTF-8';
 const maxBodyBytes = 1024 * 1024;
-const faultKeys = ['throttle', 'failRate', 'latencyMs', 'deny', 'hangRate', 'garbageRate', 'truncateRate', 'expireCredentialsAfter'] as const;
+const faultKeys = [
+	'throttle',
+	'failRate',
+	'latencyMs',
+	'deny',
+	'hangRate',
+	'garbageRate',
+	'truncateRate',
+	'expireCredentialsAfter',
+	'rejectAccessKeys',
+] as const;
 
 function applyFaults(current: FaultSettings, changes: FaultOptions): FaultSettings {
 	checkFaults(changes);
@@ -76,6 +91,7 @@ function applyFaults(current: FaultSettings, changes: FaultOptions): FaultSettin
 		const value = changes[key];
 		if (key === 'deny') next.deny = changes.deny ?? noFaults.deny;
 		else if (key === 'expireCredentialsAfter') next.expireCredentialsAfter = changes.expireCredentialsAfter;
+		else if (key === 'rejectAccessKeys') next.rejectAccessKeys = [...(changes.rejectAccessKeys ?? noFaults.rejectAccessKeys)];
 		else next[key] = typeof value === 'number' ? value : noFaults[key];
 	}
 	return next;
@@ -159,7 +175,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 	async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
 		requestCount++;
 		const requestId = uuid(requestIds);
-		const fault = pickFault(faults, requestCount, faultRoll());
+		const fault = pickFault(faults, requestCount, faultRoll(), signingKeyId(request.headers.authorization));
 		const body = await readBody(request);
 		if (fault.kind === 'hang') return; // the socket stays open until close()
 		const url = new URL(request.url ?? '/', 'http://simulator');
