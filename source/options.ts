@@ -1,4 +1,5 @@
 import {isTaskState, type TaskState} from './model/import-task.js';
+import {credentialContext, type ErrorContext} from './watch/classify-error.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
 // Pure: cli.tsx reads argv and env and hands them in.
@@ -30,6 +31,8 @@ export interface WatchConfig {
 	json: boolean;
 	demo: boolean;
 	check: boolean;
+	/** For the credential hints: the profile in use and which key variables are set. */
+	errorContext: ErrorContext;
 }
 
 export type Resolved = {ok: true; config: WatchConfig} | {ok: false; error: string};
@@ -66,6 +69,7 @@ export function resolveOptions(flags: RawFlags, env: Record<string, string | und
 	if (taskIds !== undefined && taskIds.length === 0) return fail('--task-ids needs at least one import task id, e.g. import-ami-0123456789abcdef0');
 
 	if (flags.json === true && flags.once !== true) return fail('--json goes with --once (e.g. --once --json)');
+	if (flags.check === true && (flags.once === true || flags.demo === true)) return fail('--check checks AWS access on its own: leave out --once and --demo');
 
 	const endpoint = flags.endpoint;
 	if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) return fail(`--endpoint must be an http:// or https:// URL (got "${endpoint}")`);
@@ -89,6 +93,7 @@ export function resolveOptions(flags: RawFlags, env: Record<string, string | und
 			json: flags.json === true,
 			demo,
 			check: flags.check === true,
+			errorContext: credentialContext(env, flags.profile),
 		},
 	};
 }

@@ -46,8 +46,7 @@ const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 
 
 export async function runWatch(config: WatchConfig, capabilities: Capabilities, io: Io): Promise<number> {
 	const demo = config.demo ? await startDemo() : undefined;
-	const profileContext = {profile: config.profile};
-	const classify = (error: unknown) => classifyError(error, profileContext);
+	const classify = (error: unknown) => classifyError(error, config.errorContext);
 	const source = createEc2Source({
 		region: config.region ?? 'us-east-1',
 		profile: config.profile,

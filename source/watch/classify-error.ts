@@ -8,6 +8,17 @@ import type {FaultKind, PollFault} from '../model/poll-events.js';
 export interface ErrorContext {
 	/** The profile in use, for the `aws sso login --profile NAME` hint. */
 	profile?: string;
+	/** Which of the environment's key pair is set: both, or one (the other is missing); undefined for neither. */
+	envKeys?: 'both' | 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY';
+}
+
+/** What the credential hints need to know of the environment: the profile (--profile or AWS_PROFILE) and the key pair. */
+export function credentialContext(env: Record<string, string | undefined>, profile: string | undefined): ErrorContext {
+	const id = (env.AWS_ACCESS_KEY_ID ?? '') !== '';
+	const secret = (env.AWS_SECRET_ACCESS_KEY ?? '') !== '';
+	const named = profile ?? (env.AWS_PROFILE === '' ? undefined : env.AWS_PROFILE);
+	const envKeys = id && secret ? 'both' : id ? 'AWS_ACCESS_KEY_ID' : secret ? 'AWS_SECRET_ACCESS_KEY' : undefined;
+	return {...(named === undefined ? {} : {profile: named}), ...(envKeys === undefined ? {} : {envKeys})};
 }
 
 const describeAction = 'ec2:DescribeImportImageTasks';
@@ -146,15 +157,24 @@ export function oneLine(text: string, max = maxMessageLength): string {
 	return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
-function credentialsHint(code: string | undefined, profile: string | undefined): string {
+function credentialsHint(code: string | undefined, context: ErrorContext): string {
+	const {profile, envKeys} = context;
 	if (code === 'RequestExpired') {
 		return 'the request was signed too long ago: check the system clock';
 	}
 	if (code === 'SignatureDoesNotMatch') {
 		return 'the secret access key does not match the key id: check the credentials';
 	}
+	if (envKeys === 'AWS_ACCESS_KEY_ID' || envKeys === 'AWS_SECRET_ACCESS_KEY') {
+		const missing = envKeys === 'AWS_ACCESS_KEY_ID' ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID';
+		return `${missing} is not set but ${envKeys} is: set both, or neither and use --profile`;
+	}
 	if (profile !== undefined) {
 		return `run: aws sso login --profile ${profile} (or refresh that profile's keys); the next poll picks them up`;
+	}
+	if (envKeys === 'both') {
+		// A running process cannot see new values of its own environment.
+		return 'the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: restart with fresh ones, or use --profile (re-read on every retry)';
 	}
 	return 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo';
 }
@@ -226,7 +246,7 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 				kind,
 				code,
 				message: oneLine(`AWS credentials are missing, expired or not accepted: ${detail}`),
-				hint: credentialsHint(shape.code, context.profile),
+				hint: credentialsHint(shape.code, context),
 			};
 		case 'permission':
 			return {

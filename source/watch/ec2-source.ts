@@ -8,7 +8,7 @@ import type {
 import type {ImportTask, TaskState} from '../model/import-task.js';
 import {normaliseTasks} from '../model/normalise-task.js';
 import type {PollFault} from '../model/poll-events.js';
-import {classifyError} from './classify-error.js';
+import {classifyError, type ErrorContext} from './classify-error.js';
 
 // The only module that touches @aws-sdk/client-ec2: one client, its credentials, the paginator.
 // The SDK is loaded on first use through createRequire: an ESM import of the package costs ~0.6 s,
@@ -47,6 +47,8 @@ export interface Ec2SourceOptions {
 	requestTimeoutMs?: number;
 	/** No TCP connection within this long fails the request. Default 5 s. */
 	connectionTimeoutMs?: number;
+	/** What credential hints may say (see credentialContext); default: the profile only. */
+	errorContext?: ErrorContext;
 }
 
 export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
@@ -82,7 +84,7 @@ interface Lease {
 
 export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	const {region, profile, endpoint, pageSize, stateFilter, taskIds, credentials} = options;
-	const context = profile === undefined ? {} : {profile};
+	const context = options.errorContext ?? (profile === undefined ? {} : {profile});
 	let current: Lease | undefined;
 
 	function clientConfig(): EC2ClientConfig {

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {resolveOptions} from '../../source/options.js';
+import {classifyError, credentialContext} from '../../source/watch/classify-error.js';
+
+// The credentials fault says the fix in words: which profile to log in with, or which variable is missing.
+
+const noCredentials = Object.assign(new Error('Could not load credentials from any providers'), {name: 'CredentialsProviderError'});
+const expired = Object.assign(new Error('The security token included in the request is expired'), {
+	name: 'ExpiredToken',
+	$fault: 'client',
+	$metadata: {httpStatusCode: 400},
+});
+const hint = (error: Error, env: Record<string, string>, profile?: string) => classifyError(error, credentialContext(env, profile)).hint;
+
+describe('credentialContext', () => {
+	test('the profile from --profile, else AWS_PROFILE', () => {
+		assert.deepEqual(credentialContext({AWS_PROFILE: 'env'}, 'flag'), {profile: 'flag'});
+		assert.deepEqual(credentialContext({AWS_PROFILE: 'env'}, undefined), {profile: 'env'});
+		assert.deepEqual(credentialContext({AWS_PROFILE: ''}, undefined), {});
+	});
+	test('which of the key pair is set', () => {
+		assert.deepEqual(credentialContext({AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's'}, undefined), {envKeys: 'both'});
+		assert.deepEqual(credentialContext({AWS_ACCESS_KEY_ID: 'a'}, undefined), {envKeys: 'AWS_ACCESS_KEY_ID'});
+		assert.deepEqual(credentialContext({AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: ''}, undefined), {envKeys: 'AWS_ACCESS_KEY_ID'});
+		assert.deepEqual(credentialContext({AWS_SECRET_ACCESS_KEY: 's'}, undefined), {envKeys: 'AWS_SECRET_ACCESS_KEY'});
+	});
+	test('resolveOptions carries it in the config', () => {
+		const resolved = resolveOptions({region: 'us-east-1'}, {AWS_PROFILE: 'ops'});
+		assert.ok(resolved.ok);
+		assert.deepEqual(resolved.config.errorContext, {profile: 'ops'});
+	});
+});
+
+describe('the credentials hint', () => {
+	test('names the missing variable of a half-set pair', () => {
+		assert.equal(
+			hint(noCredentials, {AWS_ACCESS_KEY_ID: 'AKID'}),
+			'AWS_SECRET_ACCESS_KEY is not set but AWS_ACCESS_KEY_ID is: set both, or neither and use --profile',
+		);
+		assert.match(hint(noCredentials, {AWS_SECRET_ACCESS_KEY: 's'}) ?? '', /^AWS_ACCESS_KEY_ID is not set but AWS_SECRET_ACCESS_KEY is/);
+	});
+	test('an SSO or file profile, from AWS_PROFILE too: aws sso login --profile NAME', () => {
+		assert.match(hint(expired, {AWS_PROFILE: 'prod'}) ?? '', /^run: aws sso login --profile prod .*the next poll picks them up$/);
+	});
+	test('keys from the environment cannot change under a running process: says restart', () => {
+		assert.match(hint(expired, {AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's'}) ?? '', /restart with fresh ones, or use --profile/);
+	});
+	test('nothing set: the ways in', () => {
+		assert.equal(hint(noCredentials, {}), 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo');
+	});
+	test('--check refuses --once and --demo', () => {
+		assert.deepEqual(resolveOptions({check: true, demo: true}, {}), {
+			ok: false,
+			error: '--check checks AWS access on its own: leave out --once and --demo',
+		});
+	});
+});
