@@ -7,6 +7,7 @@ import {faultHeadline} from './model/fault-text.js';
 import {countByState, stateFilters} from './model/task-filter.js';
 import type {WatchConfig} from './options.js';
 import type {Capabilities} from './terminal/capabilities.js';
+import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
 import {plainTable} from './ui/plain-table.js';
 import {taskColumns} from './ui/task-columns.js';
 import {classifyError} from './watch/classify-error.js';
@@ -169,17 +170,43 @@ async function runTui(
 			stderr: io.stderr,
 			interactive: true,
 			alternateScreen: true,
-			incrementalRendering: true,
+			incrementalRendering: capabilities.incremental,
 			maxFps: 10,
 			exitOnCtrlC: false,
 			patchConsole: true,
 		},
 	);
+	// SIGHUP means the terminal is gone: writes to it fail (EIO), and that must not become a crash.
+	const ignoreWriteErrors = () => {};
+	io.stdout.on('error', ignoreWriteErrors);
 	const removeSignals = onSignals(() => instance.unmount());
+	let fatal: {error: unknown} | undefined;
+	let endFatal: () => void = () => {};
+	const fatalEnd = new Promise<void>((resolve) => {
+		endFatal = resolve;
+	});
+	const removeFatal = onFatalError((error) => {
+		fatal = {error};
+		try {
+			instance.unmount();
+		} catch {
+			restoreTerminal(io);
+		}
+		endFatal();
+	});
 	try {
-		await instance.waitUntilExit();
+		await Promise.race([instance.waitUntilExit(), fatalEnd]);
+	} catch (error) {
+		// Ink caught an error while rendering; it has already left the alternate screen.
+		fatal = {error};
 	} finally {
 		removeSignals();
+		removeFatal();
+	}
+	if (fatal !== undefined) {
+		io.stdout.write(`${summaryLine(last, Date.now() - started)}\n`);
+		io.stderr.write(`ec2-import-watch: stopped by an unexpected error: ${errorLine(fatal.error)}\n`);
+		return 1;
 	}
 	if (startupFault !== undefined) {
 		io.stderr.write(`ec2-import-watch: ${faultLine(startupFault)}\n`);

@@ -5,6 +5,8 @@ export interface Capabilities {
 	tui: boolean;
 	color: boolean;
 	unicode: boolean;
+	/** Redraw only what changed (Ink's incrementalRendering); `EC2_IMPORT_WATCH_RENDER=standard` turns it off (the bench's baseline). */
+	incremental: boolean;
 }
 
 export function detectCapabilities(env: Record<string, string | undefined>, isTty: boolean, noColorFlag: boolean): Capabilities {
@@ -16,5 +18,6 @@ export function detectCapabilities(env: Record<string, string | undefined>, isTt
 		tui: isTty && !dumb,
 		color: !noColor && (forced || (isTty && !dumb)),
 		unicode: /utf-?8/i.test(locale),
+		incremental: env.EC2_IMPORT_WATCH_RENDER !== 'standard',
 	};
 }
