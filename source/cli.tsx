@@ -24,6 +24,7 @@ const help = `
     --once              fetch once, print a table and exit
     --json              with --once: print the tasks as JSON
     --demo              run against the embedded simulator (no AWS account needed)
+    --check             check credentials, region and permission with one DryRun call; exit 0 or 1
     --no-color          no colours (also NO_COLOR=1)
     --help, --version
 
@@ -72,6 +73,11 @@ async function main(): Promise<void> {
 	const env = process.env;
 	const resolved = resolveOptions(flags, env, flags.region === undefined ? profileRegion(env, flags.profile) : undefined);
 	if (!resolved.ok) failWith(resolved.error);
+	if (resolved.config.check) {
+		const {runCheck} = await import('./run-check.js');
+		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});
+		return;
+	}
 	const capabilities = detectCapabilities(env, process.stdout.isTTY === true && process.stdin.isTTY === true, flags.color === false);
 	const {runWatch} = await import('./run-watch.js');
 	process.exitCode = await runWatch(benchInterval(resolved.config, env), capabilities, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});

@@ -1,0 +1,54 @@
+import type {PollFault} from './model/poll-events.js';
+import type {WatchConfig} from './options.js';
+import {createEc2Source, type Ec2Source, type Ec2SourceOptions} from './watch/ec2-source.js';
+import {timeoutFault} from './watch/poller.js';
+
+// --check: one DryRun DescribeImportImageTasks proves credentials, region and permission together.
+// One line out, exit code 0 (all fine) or 1 (the fault's message and hint).
+
+export interface CheckIo {
+	stdout: {write(text: string): unknown};
+	stderr: {write(text: string): unknown};
+}
+
+export interface CheckOptions {
+	/** Builds the source (tests point it at the simulator with fixed credentials). */
+	createSource?: (options: Ec2SourceOptions) => Ec2Source;
+	/** The whole check, SDK retries included, gives up after this long. Default 30 s. */
+	deadlineMs?: number;
+}
+
+const action = 'ec2:DescribeImportImageTasks';
+export const checkDeadlineMs = 30_000;
+
+export function checkLine(where: string, fault: PollFault | undefined): string {
+	if (fault === undefined) return `ok: credentials, ${where} and ${action} are all fine`;
+	return `failed (${where}): ${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
+}
+
+export async function runCheck(config: WatchConfig, io: CheckIo, options: CheckOptions = {}): Promise<number> {
+	const region = config.region ?? 'us-east-1';
+	const where = config.endpoint === undefined ? `region ${region}` : `region ${region} at ${config.endpoint}`;
+	const source = (options.createSource ?? createEc2Source)({
+		region,
+		profile: config.profile,
+		endpoint: config.endpoint,
+		errorContext: config.errorContext,
+	});
+	const deadlineMs = options.deadlineMs ?? checkDeadlineMs;
+	const controller = new AbortController();
+	const deadline = setTimeout(() => controller.abort(new Error('check deadline passed')), deadlineMs);
+	try {
+		const result = await source.dryRunCheck(controller.signal);
+		const fault = controller.signal.aborted ? timeoutFault(deadlineMs) : result.ok ? undefined : result.fault;
+		if (fault === undefined) {
+			io.stdout.write(`${checkLine(where, undefined)}\n`);
+			return 0;
+		}
+		io.stderr.write(`ec2-import-watch: ${checkLine(where, fault)}\n`);
+		return 1;
+	} finally {
+		clearTimeout(deadline);
+		source.destroy();
+	}
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {createServer} from 'node:net';
+import {after, before, describe, test} from 'node:test';
+import {promisify} from 'node:util';
+import {resolveOptions, type WatchConfig} from '../../source/options.js';
+import {runCheck} from '../../source/run-check.js';
+import type {FaultOptions} from '../../source/simulator/server.js';
+import {createEc2Source} from '../../source/watch/ec2-source.js';
+import {startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
+
+// --check: one DryRun call through the real SDK; one line; exit 0 or 1.
+
+let sim: TestSimulator;
+before(async () => {
+	sim = await startTestSimulator({tasks: 2, arrivals: false});
+});
+after(() => sim.close());
+
+function configFor(endpoint: string, env: Record<string, string> = {}): WatchConfig {
+	const resolved = resolveOptions({check: true, region: 'eu-west-1', endpoint}, env);
+	assert.ok(resolved.ok);
+	return resolved.config;
+}
+
+async function check(faults: FaultOptions, deadlineMs?: number, endpoint = sim.url) {
+	sim.simulator.configure(faults);
+	const out: string[] = [];
+	const err: string[] = [];
+	try {
+		const code = await runCheck(
+			configFor(endpoint),
+			{stdout: {write: (text: string) => out.push(text)}, stderr: {write: (text: string) => err.push(text)}},
+			{createSource: (options) => createEc2Source({...options, credentials: testCredentials, maxAttempts: 1}), deadlineMs},
+		);
+		return {code, stdout: out.join(''), stderr: err.join('')};
+	} finally {
+		sim.simulator.configure({deny: undefined, expireCredentialsAfter: undefined, hangRate: undefined, throttle: undefined});
+	}
+}
+
+describe('--check', () => {
+	test('all fine: one line on stdout naming the region and endpoint, exit 0', async () => {
+		const result = await check({});
+		assert.deepEqual(result, {
+			code: 0,
+			stdout: `ok: credentials, region eu-west-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`,
+			stderr: '',
+		});
+	});
+
+	test('denied: names the IAM action, exit 1', async () => {
+		const result = await check({deny: true});
+		assert.equal(result.code, 1);
+		assert.equal(
+			result.stderr,
+			`ec2-import-watch: failed (region eu-west-1 at ${sim.url}): not allowed to call ec2:DescribeImportImageTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportImageTasks\n`,
+		);
+		assert.equal(result.stdout, '');
+	});
+
+	test('expired credentials: the message and the hint, exit 1', async () => {
+		const result = await check({expireCredentialsAfter: 0});
+		assert.equal(result.code, 1);
+		assert.match(result.stderr, /^ec2-import-watch: failed \(region eu-west-1 at .*\): AWS credentials are missing, expired or not accepted: .* — .+\n$/);
+	});
+
+	test('a hung endpoint: the deadline ends the check, exit 1', async () => {
+		const started = Date.now();
+		const result = await check({hangRate: 1}, 300);
+		assert.equal(result.code, 1);
+		assert.match(result.stderr, /EC2 did not answer within 0 s; the request was cancelled/);
+		assert.ok(Date.now() - started < 2000);
+	});
+
+	test('nothing listening: endpoint unreachable, exit 1', async () => {
+		const server = createServer();
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		assert.ok(address !== null && typeof address === 'object');
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		const result = await check({}, undefined, `http://127.0.0.1:${address.port}`);
+		assert.equal(result.code, 1);
+		assert.match(result.stderr, /cannot reach EC2: .*check the network, VPN or proxy, and the endpoint\n$/);
+	});
+
+	test('from the command line, with keys in the environment', async () => {
+		const cli = new URL('../../source/launch.ts', import.meta.url).pathname;
+		const env = {PATH: process.env.PATH, HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true'};
+		const {stdout, stderr} = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, '--check', '--region', 'us-east-1', '--endpoint', sim.url], {env, timeout: 20_000});
+		assert.equal(stdout, `ok: credentials, region us-east-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`);
+		assert.equal(stderr, '');
+	});
+});
