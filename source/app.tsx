@@ -3,8 +3,7 @@ import {type ReactNode, useEffect, useMemo} from 'react';
 import type {ImportTask} from './model/import-task.js';
 import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
-import {isStale} from './model/state.js';
-import {filterTasks} from './model/task-filter.js';
+import {isStale, visibleTasks} from './model/state.js';
 import {runCommand} from './ui/commands.js';
 import {Header, headerHeight} from './ui/components/header.js';
 import {HelpScreen} from './ui/components/help-screen.js';
@@ -42,8 +41,9 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, textFilter, fault, polls} = state;
-	const visible = useMemo(() => filterTasks(tasks, stateFilter, textFilter), [tasks, stateFilter, textFilter]);
+	const {tasks, stateFilter, textFilter, fault, polls, sort, history, lastGoodAt} = state;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
+	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
 	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
 	useEffect(() => {
 		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);
@@ -97,7 +97,7 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 				);
 			case 'list':
 			case 'search':
-				return <TaskList state={state} visible={visible} width={columns} height={bodyHeight} />;
+				return <TaskList state={state} now={now} visible={visible} width={columns} height={bodyHeight} />;
 			default: {
 				const unreachable: never = state.mode;
 				return unreachable;

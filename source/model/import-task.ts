@@ -33,6 +33,9 @@ export interface SnapshotDetail {
 
 export interface ImportTask {
 	importTaskId: string;
+	/** Set when several regions or profiles are watched at once. */
+	region?: string;
+	profile?: string;
 	/** The API's Status; an unknown value is kept as given and shown as such. */
 	status: string;
 	statusMessage?: string;
@@ -62,4 +65,13 @@ export function nameTag(task: ImportTask): string | undefined {
 export function totalDiskBytes(task: ImportTask): number | undefined {
 	const sizes = task.snapshotDetails.flatMap((detail) => (detail.diskImageSize === undefined ? [] : [detail.diskImageSize]));
 	return sizes.length === 0 ? undefined : sizes.reduce((sum, size) => sum + size, 0);
+}
+
+/** Identifies a task across regions and profiles (an import task id is only unique within one of them). */
+export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'region' | 'profile'>): string {
+	return task.region === undefined && task.profile === undefined ? task.importTaskId : `${task.profile ?? ''}/${task.region ?? ''}/${task.importTaskId}`;
+}
+
+export function isActive(task: ImportTask): boolean {
+	return task.status === 'active';
 }

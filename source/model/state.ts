@@ -1,10 +1,12 @@
-import type {ImportTask} from './import-task.js';
+import {type History, type JournalEntry, observe} from './history.js';
+import {type ImportTask, taskKey} from './import-task.js';
 import type {PollEvent, PollFault} from './poll-events.js';
 import {changedTaskIds} from './task-changes.js';
 import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
+import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
-// Selection is kept by task id, so it survives polls and filter changes.
+// Selection is kept by task key, so it survives polls, sorting and filter changes.
 
 export type Mode = 'list' | 'detail' | 'help' | 'search';
 
@@ -43,6 +45,13 @@ export interface WatchState {
 	scroll: number;
 	/** A one-line message for the hint bar, e.g. "throttled: polling again in 20 s". */
 	notice?: string;
+	/** What the watcher has seen of each task over time (rate, ETA, stalls, timeline). */
+	history: History;
+	/** The transitions the last successful poll found (for the journal file and notifications). */
+	lastEntries: JournalEntry[];
+	/** An active task unchanged for this long is stuck. */
+	stuckAfterMs: number;
+	sort: Sort;
 }
 
 export type Action =
@@ -60,7 +69,9 @@ export type Action =
 	| {type: 'search-commit'}
 	| {type: 'search-cancel'}
 	| {type: 'scroll'; by: number}
-	| {type: 'notice'; text: string | undefined};
+	| {type: 'notice'; text: string | undefined}
+	| {type: 'sort-next'}
+	| {type: 'sort-reverse'};
 
 export const staleAfterMissedPolls = 2;
 
@@ -78,17 +89,22 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		textFilter: '',
 		selectedIndex: 0,
 		scroll: 0,
+		history: new Map(),
+		lastEntries: [],
+		stuckAfterMs: 30 * 60_000,
+		sort: {key: 'newest', reverse: false},
 		...overrides,
 	};
 }
 
 export function visibleTasks(state: WatchState): ImportTask[] {
-	return filterTasks(state.tasks, state.stateFilter, state.textFilter);
+	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
+	return sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
 }
 
 /** The index of the selected row in `visible`, falling back to where the selection last was. */
 export function selectedRow(state: WatchState, visible: readonly ImportTask[]): number {
-	const index = visible.findIndex((task) => task.importTaskId === state.selectedId);
+	const index = visible.findIndex((task) => taskKey(task) === state.selectedId);
 	if (index >= 0) return index;
 	return Math.max(0, Math.min(state.selectedIndex, visible.length - 1));
 }
@@ -99,7 +115,7 @@ export function isStale(state: WatchState): boolean {
 
 function followDetail(state: WatchState, at: number): WatchState {
 	if (state.detailId === undefined) return state;
-	const found = state.tasks.find((task) => task.importTaskId === state.detailId);
+	const found = state.tasks.find((task) => taskKey(task) === state.detailId);
 	return found === undefined
 		? {...state, detailGoneAt: state.detailGoneAt ?? at}
 		: {...state, detailLast: found, detailGoneAt: undefined};
@@ -109,24 +125,29 @@ function followDetail(state: WatchState, at: number): WatchState {
 function anchorSelection(state: WatchState): WatchState {
 	const visible = visibleTasks(state);
 	const index = selectedRow(state, visible);
-	return {...state, selectedId: visible[index]?.importTaskId ?? state.selectedId, selectedIndex: index};
+	const task = visible[index];
+	return {...state, selectedId: task === undefined ? state.selectedId : taskKey(task), selectedIndex: index};
 }
 
 function moveSelection(state: WatchState, target: (index: number, count: number) => number): WatchState {
 	const visible = visibleTasks(state);
 	if (visible.length === 0) return state;
 	const index = Math.max(0, Math.min(visible.length - 1, target(selectedRow(state, visible), visible.length)));
-	return {...state, selectedId: visible[index]?.importTaskId, selectedIndex: index};
+	const task = visible[index];
+	return {...state, selectedId: task === undefined ? undefined : taskKey(task), selectedIndex: index};
 }
 
 export function reduce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
 			return {...state, polling: true};
-		case 'poll-succeeded':
+		case 'poll-succeeded': {
+			const seen = observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs);
 			return followDetail(
 				anchorSelection({
 				...state,
+				history: seen.history,
+				lastEntries: seen.entries,
 				tasks: action.tasks,
 				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
 				polls: state.polls + 1,
@@ -139,6 +160,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				}),
 				action.at,
 			);
+		}
 		case 'poll-failed':
 			return {
 				...state,
@@ -166,7 +188,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailId: task.importTaskId, detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {...state, mode: 'detail', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
 		case 'back':
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
@@ -189,6 +211,10 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':
 			return {...state, notice: action.text};
+		case 'sort-next':
+			return anchorSelection({...state, sort: {key: nextSortKey(state.sort.key), reverse: false}});
+		case 'sort-reverse':
+			return anchorSelection({...state, sort: {...state.sort, reverse: !state.sort.reverse}});
 		default: {
 			const unreachable: never = action;
 			return unreachable;

@@ -30,10 +30,11 @@ export interface Layout<Row> {
 export const gap = 1;
 export const gutter = 2;
 
-/** Hide columns, most expendable first, until the narrowest widths of the rest fit. */
+/** Hide columns, most expendable first, until the rest fit. */
 export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number): Column<Row>[] {
 	const kept = [...columns];
-	const needed = () => kept.reduce((sum, column) => sum + column.min, 0) + gap * Math.max(0, kept.length - 1);
+	// Fixed columns need their ideal width (ids and AMIs are useless cut); free-text columns need their minimum.
+	const needed = () => kept.reduce((sum, column) => sum + ((column.flex ?? 0) > 0 ? column.min : column.ideal), 0) + gap * Math.max(0, kept.length - 1);
 	while (needed() > available) {
 		let victim = -1;
 		for (const [index, column] of kept.entries()) {

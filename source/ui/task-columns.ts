@@ -1,7 +1,8 @@
-import {formatBytes, progressBar} from '../model/format.js';
-import {type ImportTask, nameTag, totalDiskBytes} from '../model/import-task.js';
-import {statusGlyph, statusRole, type Theme} from './theme.js';
+import {formatBytes, formatDuration, progressBar} from '../model/format.js';
+import {type History, type Pace, pace} from '../model/history.js';
+import {type ImportTask, nameTag, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
+import {statusGlyph, statusRole, type Theme} from './theme.js';
 
 // The list's columns. Cells get their column's width, so the progress bar fills what it is given.
 
@@ -18,12 +19,37 @@ export function statusCell(status: string, theme: Theme): Cell {
 	return {text: `${statusGlyph(theme, status)} ${status}`, role: statusRole(status)};
 }
 
-export function taskColumns(theme: Theme): Column<ImportTask>[] {
+/** ETA, or how long a task has been stuck; "—" until there is enough history; blank once it is over. */
+export function paceCell(status: string, taskPace: Pace): Cell {
+	if (status !== 'active') return {text: ''};
+	if (taskPace.stuckForMs !== undefined) return {text: `stuck ${formatDuration(taskPace.stuckForMs)}`, role: 'fault'};
+	if (taskPace.etaMs !== undefined) return {text: formatDuration(taskPace.etaMs)};
+	return {text: dash, role: 'muted'};
+}
+
+export interface ColumnContext {
+	theme: Theme;
+	history: History;
+	now: number;
+	stuckAfterMs: number;
+	/** Show Region and Profile columns (several regions or profiles are watched). */
+	regions?: boolean;
+	profiles?: boolean;
+}
+
+export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
+	const {theme, history, now, stuckAfterMs} = context;
+	const where: Column<ImportTask>[] = [
+		...(context.profiles === true ? [{id: 'profile', header: 'PROFILE', min: 7, ideal: 12, cell: (task: ImportTask) => ({text: task.profile ?? ''})}] : []),
+		...(context.regions === true ? [{id: 'region', header: 'REGION', min: 9, ideal: 14, cell: (task: ImportTask) => ({text: task.region ?? ''})}] : []),
+	];
 	return [
+		...where,
 		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => ({text: task.importTaskId})},
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 10, ideal: 18, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
-		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 14, cell: (task, width) => progressCell(task.progress, width, theme)},
+		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, cell: (task, width) => progressCell(task.progress, width, theme)},
+		{id: 'eta', header: 'ETA', min: 7, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
 			id: 'description',
 			header: 'DESCRIPTION',
@@ -39,12 +65,17 @@ export function taskColumns(theme: Theme): Column<ImportTask>[] {
 			min: 8,
 			ideal: 8,
 			align: 'right',
-			hideOrder: 3,
+			hideOrder: 5,
 			cell: (task) => {
 				const bytes = totalDiskBytes(task);
 				return {text: bytes === undefined ? dash : formatBytes(bytes)};
 			},
 		},
-		{id: 'image', header: 'IMAGE', min: 12, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
+		{id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
 	];
+}
+
+/** Columns for plain output (--once, no TTY), where there is no history. */
+export function plainColumns(theme: Theme, regions = false, profiles = false): Column<ImportTask>[] {
+	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles}).filter((column) => column.id !== 'eta');
 }

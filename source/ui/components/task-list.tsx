@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {type ReactNode, useMemo, useRef} from 'react';
-import type {ImportTask} from '../../model/import-task.js';
+import {type ImportTask, taskKey} from '../../model/import-task.js';
 import {isStale, selectedRow, type WatchState} from '../../model/state.js';
 import {colorOf, useTheme} from '../theme.js';
 import {Table, windowStart} from './table.js';
@@ -8,6 +8,7 @@ import {taskColumns} from '../task-columns.js';
 
 export interface TaskListProps {
 	state: WatchState;
+	now: number;
 	visible: readonly ImportTask[];
 	width: number;
 	/** Lines available for the table, its header line included. */
@@ -15,9 +16,11 @@ export interface TaskListProps {
 }
 
 /** The task table, drawing only the rows that fit; the window follows the selection. */
-export function TaskList({state, visible, width, height}: TaskListProps): ReactNode {
+export function TaskList({state, now, visible, width, height}: TaskListProps): ReactNode {
 	const theme = useTheme();
-	const columns = useMemo(() => taskColumns(theme), [theme]);
+	const regions = useMemo(() => new Set(state.tasks.map((task) => task.region)).size > 1, [state.tasks]);
+	const profiles = useMemo(() => new Set(state.tasks.map((task) => task.profile)).size > 1, [state.tasks]);
+	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles});
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
 	const selected = selectedRow(state, visible);
@@ -38,10 +41,10 @@ export function TaskList({state, visible, width, height}: TaskListProps): ReactN
 			<Table
 				columns={columns}
 				rows={rows}
-				rowKey={(task) => task.importTaskId}
+				rowKey={taskKey}
 				width={width}
 				selected={visible.length === 0 ? undefined : selected - start.current}
-				marked={(task) => state.changed.has(task.importTaskId)}
+				marked={(task) => state.changed.has(taskKey(task))}
 				empty={empty}
 				dim={stale}
 			/>

@@ -1,0 +1,157 @@
+import {type ImportTask, taskKey} from './import-task.js';
+
+// What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
+// transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
+// DescribeImportImageTasks answer has.
+
+export type JournalType = 'first-seen' | 'new' | 'status' | 'message' | 'progress' | 'stuck' | 'gone';
+
+export interface JournalEntry {
+	at: number;
+	type: JournalType;
+	taskId: string;
+	region?: string;
+	profile?: string;
+	status?: string;
+	from?: string;
+	to?: string;
+	progress?: number;
+	message?: string;
+	/** For 'stuck': since when nothing changed. */
+	since?: number;
+}
+
+export interface TaskHistory {
+	firstSeenAt: number;
+	/** Order of first sight (EC2 lists newest first, so within one poll a lower index is newer). */
+	firstSeenRank: number;
+	/** The first sample with a progress value, for the rate. */
+	baseline?: {at: number; progress: number};
+	/** The latest sample. */
+	latest: {at: number; progress?: number; message?: string; status: string};
+	/** When progress, message or status last changed (first sight counts). */
+	lastChangeAt: number;
+	/** Whether the last poll found it stuck, so a notification fires once per stall. */
+	stuck: boolean;
+	/** Bounded: the newest transitions of this task, oldest first. */
+	timeline: JournalEntry[];
+}
+
+export type History = ReadonlyMap<string, TaskHistory>;
+
+export const timelineLimit = 40;
+export const progressMilestones = [25, 50, 75] as const;
+/** Before this much history, the rate and ETA are shown as "—". */
+export const minimumRateWindowMs = 60_000;
+
+function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<JournalEntry> = {}): JournalEntry {
+	return {
+		at,
+		type,
+		taskId: task.importTaskId,
+		...(task.region === undefined ? {} : {region: task.region}),
+		...(task.profile === undefined ? {} : {profile: task.profile}),
+		status: task.status,
+		...(task.progress === undefined ? {} : {progress: task.progress}),
+		...extra,
+	};
+}
+
+function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {
+	if (before === undefined || after === undefined) return undefined;
+	return [...progressMilestones].reverse().find((milestone) => before < milestone && after >= milestone);
+}
+
+function changes(task: ImportTask, previous: TaskHistory['latest'], at: number): JournalEntry[] {
+	const found: JournalEntry[] = [];
+	if (previous.status !== task.status) found.push(entry(task, at, 'status', {from: previous.status, to: task.status}));
+	if ((previous.message ?? '') !== (task.statusMessage ?? '')) {
+		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
+	}
+	const milestone = crossedMilestone(previous.progress, task.progress);
+	if (milestone !== undefined) found.push(entry(task, at, 'progress', {to: `${milestone}%`}));
+	return found;
+}
+
+export interface Observation {
+	history: History;
+	/** Transitions seen in this poll, in task order. */
+	entries: JournalEntry[];
+}
+
+/**
+ * Folds one successful poll into the history. The first poll only records what exists ('first-seen'); later
+ * polls record new tasks, changes, milestones, stalls and tasks that are gone.
+ */
+export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number): Observation {
+	const next = new Map<string, TaskHistory>();
+	const entries: JournalEntry[] = [];
+	let rank = history.size;
+	for (const task of tasks) {
+		const key = taskKey(task);
+		const known = history.get(key);
+		const sample = {at, progress: task.progress, message: task.statusMessage, status: task.status};
+		if (known === undefined) {
+			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', task.statusMessage === undefined ? {} : {message: task.statusMessage});
+			entries.push(first);
+			next.set(key, {
+				firstSeenAt: at,
+				firstSeenRank: rank++,
+				...(task.progress === undefined ? {} : {baseline: {at, progress: task.progress}}),
+				latest: sample,
+				lastChangeAt: at,
+				stuck: false,
+				timeline: [first],
+			});
+			continue;
+		}
+		const found = changes(task, known.latest, at);
+		const changed = found.length > 0 || known.latest.progress !== task.progress;
+		const lastChangeAt = changed ? at : known.lastChangeAt;
+		const stuck = task.status === 'active' && at - lastChangeAt >= stuckAfterMs;
+		if (stuck && !known.stuck) found.push(entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''}));
+		entries.push(...found);
+		next.set(key, {
+			...known,
+			baseline: known.baseline ?? (task.progress === undefined ? undefined : {at, progress: task.progress}),
+			latest: sample,
+			lastChangeAt,
+			stuck,
+			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
+		});
+	}
+	for (const [key, known] of history) {
+		if (next.has(key)) continue;
+		const [gone] = known.timeline.slice(-1);
+		entries.push({at, type: 'gone', taskId: gone?.taskId ?? key, status: known.latest.status, ...regionOf(gone)});
+	}
+	return {history: next, entries};
+}
+
+function regionOf(last: JournalEntry | undefined): Partial<JournalEntry> {
+	return {...(last?.region === undefined ? {} : {region: last.region}), ...(last?.profile === undefined ? {} : {profile: last.profile})};
+}
+
+export interface Pace {
+	/** Percent per millisecond, when there is enough history. */
+	rate?: number;
+	/** Milliseconds to 100 %, when the rate is known. */
+	etaMs?: number;
+	/** How long nothing has changed, when that is at least the stuck threshold. */
+	stuckForMs?: number;
+}
+
+/** Rate, ETA and stall of one active task at `now`. */
+export function pace(task: ImportTask, known: TaskHistory | undefined, now: number, stuckAfterMs: number): Pace {
+	if (known === undefined || task.status !== 'active') return {};
+	const still = now - known.lastChangeAt;
+	const stuckForMs = still >= stuckAfterMs ? still : undefined;
+	const base = known.baseline;
+	const progress = task.progress;
+	if (base === undefined || progress === undefined || progress <= base.progress || known.latest.at - base.at < minimumRateWindowMs) {
+		return stuckForMs === undefined ? {} : {stuckForMs};
+	}
+	const rate = (progress - base.progress) / (known.latest.at - base.at);
+	const etaMs = Math.max(0, (100 - progress) / rate - (now - known.latest.at));
+	return {rate, etaMs, ...(stuckForMs === undefined ? {} : {stuckForMs})};
+}

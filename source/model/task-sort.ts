@@ -1,0 +1,63 @@
+import {type History, pace} from './history.js';
+import {type ImportTask, taskKey} from './import-task.js';
+
+// Sorting returns a new list. "Newest first" is the order the watcher first saw tasks in: later arrivals on top,
+// and within one poll EC2's own order (it lists newest first).
+
+export const sortKeys = ['newest', 'id', 'status', 'progress', 'eta'] as const;
+export type SortKey = (typeof sortKeys)[number];
+
+export interface Sort {
+	key: SortKey;
+	reverse: boolean;
+}
+
+export const sortLabels: Record<SortKey, string> = {newest: 'newest first', id: 'task id', status: 'status', progress: 'progress', eta: 'ETA'};
+
+const statusOrder = ['active', 'deleting', 'deleted', 'completed'];
+
+export function nextSortKey(key: SortKey): SortKey {
+	return sortKeys[(sortKeys.indexOf(key) + 1) % sortKeys.length] ?? 'newest';
+}
+
+type Compare = (a: ImportTask, b: ImportTask) => number;
+
+function comparator(key: SortKey, history: History, now: number, stuckAfterMs: number): Compare {
+	const seen = (task: ImportTask) => history.get(taskKey(task));
+	const byId: Compare = (a, b) => a.importTaskId.localeCompare(b.importTaskId) || taskKey(a).localeCompare(taskKey(b));
+	switch (key) {
+		case 'newest':
+			return (a, b) => {
+				const ha = seen(a);
+				const hb = seen(b);
+				return (hb?.firstSeenAt ?? 0) - (ha?.firstSeenAt ?? 0) || (ha?.firstSeenRank ?? 0) - (hb?.firstSeenRank ?? 0) || byId(a, b);
+			};
+		case 'id':
+			return byId;
+		case 'status':
+			return (a, b) => rank(statusOrder, a.status) - rank(statusOrder, b.status) || byId(a, b);
+		case 'progress':
+			return (a, b) => (b.progress ?? -1) - (a.progress ?? -1) || byId(a, b);
+		case 'eta':
+			return (a, b) => {
+				const ea = pace(a, seen(a), now, stuckAfterMs).etaMs ?? Number.POSITIVE_INFINITY;
+				const eb = pace(b, seen(b), now, stuckAfterMs).etaMs ?? Number.POSITIVE_INFINITY;
+				return ea === eb ? byId(a, b) : ea < eb ? -1 : 1;
+			};
+		default: {
+			const unreachable: never = key;
+			return unreachable;
+		}
+	}
+}
+
+function rank(order: readonly string[], value: string): number {
+	const index = order.indexOf(value);
+	return index < 0 ? order.length : index;
+}
+
+export function sortTasks(tasks: readonly ImportTask[], sort: Sort, history: History, now: number, stuckAfterMs: number): ImportTask[] {
+	const compare = comparator(sort.key, history, now, stuckAfterMs);
+	const sorted = [...tasks].sort(compare);
+	return sort.reverse ? sorted.reverse() : sorted;
+}
