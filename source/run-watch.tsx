@@ -9,7 +9,7 @@ import type {WatchConfig} from './options.js';
 import type {Capabilities} from './terminal/capabilities.js';
 import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
 import {plainTable} from './ui/plain-table.js';
-import {taskColumns} from './ui/task-columns.js';
+import {plainColumns} from './ui/task-columns.js';
 import {classifyError} from './watch/classify-error.js';
 import {createEc2Source, type Ec2Source} from './watch/ec2-source.js';
 import {createPoller, realTimers} from './watch/poller.js';
@@ -77,7 +77,7 @@ async function runOnce(source: Ec2Source, config: WatchConfig, classify: (error:
 			io.stdout.write(`${JSON.stringify(tasks, null, 2)}\n`);
 		} else {
 			const width = io.stdout.columns ?? 160;
-			io.stdout.write(`${plainTable(taskColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`);
+			io.stdout.write(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`);
 		}
 		return 0;
 	} catch (error) {
@@ -101,7 +101,7 @@ async function runPlain(source: Ec2Source, config: WatchConfig, classify: (error
 	let last: ImportTask[] = [];
 	let hadData = false;
 	let exitCode = 0;
-	const columns = taskColumns({color: false, unicode: false});
+	const columns = plainColumns({color: false, unicode: false});
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
