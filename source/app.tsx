@@ -1,9 +1,10 @@
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {type ReactNode, useEffect, useMemo} from 'react';
-import type {ImportTask} from './model/import-task.js';
+import type {JournalEntry} from './model/history.js';
+import {type ImportTask, isActive} from './model/import-task.js';
 import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
-import {isStale, visibleTasks} from './model/state.js';
+import {isStale, selectedRow, visibleTasks} from './model/state.js';
 import {runCommand} from './ui/commands.js';
 import {Header, headerHeight} from './ui/components/header.js';
 import {HelpScreen} from './ui/components/help-screen.js';
@@ -31,12 +32,21 @@ export interface AppProps<Handle> {
 	onTasks?: (tasks: readonly ImportTask[]) => void;
 	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
 	onStartupFault?: (fault: PollFault) => void;
+	/** Told the transitions each poll after the first finds (journal file, notifications). */
+	onTransitions?: (entries: readonly JournalEntry[]) => void;
+	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
+	onCopy?: (text: string) => void;
+	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
+	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	/** An active task unchanged for this long is stuck (--stuck-after). */
+	stuckAfterMs?: number;
 }
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
-export function App<Handle>({source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault}: AppProps<Handle>): ReactNode {
+export function App<Handle>(props: AppProps<Handle>): ReactNode {
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
 	const {exit} = useApp();
-	const {state, dispatch, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs});
+	const {state, dispatch, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
 	const now = useNow(timers);
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
@@ -45,6 +55,13 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
 	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
+	const {lastEntries} = state;
+	useEffect(() => {
+		if (polls > 1 && lastEntries.length > 0) onTransitions?.(lastEntries);
+	}, [onTransitions, lastEntries, polls]);
+	useEffect(() => {
+		if (polls > 0 && !tasks.some(isActive) && !tasks.some((task) => task.status === 'deleting')) onAllDone?.(tasks);
+	}, [onAllDone, tasks, polls]);
 	useEffect(() => {
 		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);
 	}, [onStartupFault, polls, fault]);
@@ -80,6 +97,14 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 				if (current?.state.status === 'paused') current.resume();
 				else current?.pause();
 				return;
+			case 'copy-id':
+			case 'copy-image': {
+				const inDetail = state.mode === 'detail';
+				const copy = copyTarget(result.effect, inDetail ? state.detailLast : visible[selectedRow(state, visible)], inDetail);
+				if (copy.value !== undefined) onCopy?.(copy.value);
+				dispatch({type: 'notice', text: copy.notice});
+				return;
+			}
 			default: {
 				const unreachable: never = result.effect;
 				return unreachable;
@@ -93,7 +118,7 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
-					<TaskDetail task={state.detailLast} goneAt={state.detailGoneAt} stale={isStale(state)} width={columns} height={bodyHeight} scroll={state.scroll} />
+					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={now} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} width={columns} height={bodyHeight} scroll={state.scroll} />
 				);
 			case 'list':
 			case 'search':
@@ -116,4 +141,16 @@ export function App<Handle>({source, where, intervalMs, timers, classify, theme,
 			</Box>
 		</ThemeContext.Provider>
 	);
+}
+
+/** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
+export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
+	if (task === undefined) return {notice: 'Nothing selected to copy.'};
+	if (effect === 'copy-id') return {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
+	if (!inDetail) {
+		return task.imageId === undefined ? {notice: `${task.importTaskId} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
+	}
+	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));
+	if (snapshots.length === 0) return {notice: `${task.importTaskId} has no snapshot id yet.`};
+	return {value: snapshots.join(' '), notice: `Copied snapshot id${snapshots.length > 1 ? 's' : ''} ${snapshots.join(' ')}`};
 }

@@ -40,6 +40,11 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(total / day)}d ${Math.floor((total % day) / hour)}h`;
 }
 
+/** The largest whole unit only, for narrow columns: 45s, 15m, 2h, 3d. */
+export function formatDurationShort(ms: number): string {
+	return formatDuration(ms).split(' ')[0] ?? unknown;
+}
+
 /** How long ago, in the largest whole unit: just now, 12s ago, 5m ago, 2h ago, 3d ago. */
 export function formatAge(ms: number): string {
 	if (!Number.isFinite(ms)) return unknown;

@@ -3,7 +3,7 @@ import type {CommandId} from './keymap.js';
 
 // What a command does: a reducer action, or an effect the shell carries out (quitting, talking to the poller).
 
-export type Effect = 'quit' | 'refresh' | 'pause';
+export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image';
 export type CommandResult = {kind: 'action'; action: Action} | {kind: 'effect'; effect: Effect};
 
 const act = (action: Action): CommandResult => ({kind: 'action', action});
@@ -20,6 +20,14 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 			return effect('pause');
 		case 'help':
 			return act({type: 'toggle-help'});
+		case 'copy-id':
+			return effect('copy-id');
+		case 'copy-image':
+			return effect('copy-image');
+		case 'sort-next':
+			return act({type: 'sort-next'});
+		case 'sort-reverse':
+			return act({type: 'sort-reverse'});
 		case 'up':
 			return act(scrolling ? {type: 'scroll', by: -1} : {type: 'move', by: -1});
 		case 'down':

@@ -24,6 +24,10 @@ export type CommandId =
 	| 'back'
 	| 'refresh'
 	| 'pause'
+	| 'sort-next'
+	| 'sort-reverse'
+	| 'copy-id'
+	| 'copy-image'
 	| 'search-commit'
 	| 'search-cancel'
 	| 'search-erase';
@@ -56,6 +60,8 @@ export interface Binding {
 	hint?: string;
 	/** The label in the hint line when it differs, e.g. "↑↓/jk" for the pair of moves. */
 	hintLabel?: string;
+	/** The modes whose hint line shows it, when not all of `modes`. */
+	hintModes?: readonly Mode[];
 }
 
 const browse: readonly Mode[] = ['list', 'detail'];
@@ -77,7 +83,11 @@ export const keymap: readonly Binding[] = [
 	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
 	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
 	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
-	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc'},
+	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help']},
+	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
+	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
+	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
+	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details: the snapshot ids)', modes: browse},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
 	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: browse, hint: 'pause'},
 	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help'], hint: 'help'},
@@ -136,7 +146,9 @@ export function bindingsFor(mode: Mode): Binding[] {
 }
 
 export function hintsFor(mode: Mode): {label: string; hint: string}[] {
-	return bindingsFor(mode).flatMap((binding) => (binding.hint === undefined ? [] : [{label: binding.hintLabel ?? binding.label, hint: binding.hint}]));
+	return bindingsFor(mode).flatMap((binding) =>
+		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode)) ? [] : [{label: binding.hintLabel ?? binding.label, hint: binding.hint}],
+	);
 }
 
 /** The README's key table, made from the keymap (a test keeps the README in step with it). */

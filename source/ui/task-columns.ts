@@ -1,4 +1,4 @@
-import {formatBytes, formatDuration, progressBar} from '../model/format.js';
+import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
 import {type ImportTask, nameTag, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
@@ -22,7 +22,7 @@ export function statusCell(status: string, theme: Theme): Cell {
 /** ETA, or how long a task has been stuck; "—" until there is enough history; blank once it is over. */
 export function paceCell(status: string, taskPace: Pace): Cell {
 	if (status !== 'active') return {text: ''};
-	if (taskPace.stuckForMs !== undefined) return {text: `stuck ${formatDuration(taskPace.stuckForMs)}`, role: 'fault'};
+	if (taskPace.stuckForMs !== undefined) return {text: `stuck ${formatDurationShort(taskPace.stuckForMs)}`, role: 'fault'};
 	if (taskPace.etaMs !== undefined) return {text: formatDuration(taskPace.etaMs)};
 	return {text: dash, role: 'muted'};
 }
@@ -49,7 +49,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
 		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, cell: (task, width) => progressCell(task.progress, width, theme)},
-		{id: 'eta', header: 'ETA', min: 7, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
+		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
 			id: 'description',
 			header: 'DESCRIPTION',

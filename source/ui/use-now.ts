@@ -1,16 +1,16 @@
 import {useEffect, useState} from 'react';
 import type {Timers} from '../watch/poller.js';
 
-/** The current time, re-read once a second on the second, so ages tick at most once a second. */
+/** Re-renders once a second on the second, so ages tick at most once a second; returns the time of this render. */
 export function useNow<Handle>(timers: Timers<Handle>, everyMs = 1000): number {
-	const [now, setNow] = useState(() => timers.now());
+	const [, setTick] = useState(() => timers.now());
 	useEffect(() => {
 		let handle: Handle | undefined;
 		const arm = () => {
 			const current = timers.now();
 			handle = timers.setTimeout(
 				() => {
-					setNow(timers.now());
+					setTick(timers.now());
 					arm();
 				},
 				everyMs - (current % everyMs),
@@ -21,5 +21,5 @@ export function useNow<Handle>(timers: Timers<Handle>, everyMs = 1000): number {
 			if (handle !== undefined) timers.clearTimeout(handle);
 		};
 	}, [timers, everyMs]);
-	return now;
+	return timers.now();
 }

@@ -18,14 +18,15 @@ export interface WatchOptions<Handle> {
 	timers: Timers<Handle>;
 	classify: (error: unknown) => PollFault;
 	deadlineMs?: number;
+	stuckAfterMs?: number;
 }
 
-export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs}: WatchOptions<Handle>): {
+export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs}: WatchOptions<Handle>): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
 	poller: () => Poller | undefined;
 } {
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState());
+	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs}));
 	const poller = useRef<Poller | undefined>(undefined);
 	useEffect(() => {
 		const created = createPoller({

@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {App} from '../../source/app.js';
 import type {TaskSource} from '../../source/ui/use-watch.js';
@@ -82,6 +83,10 @@ export interface RenderOptions {
 	intervalMs?: number;
 	/** A real source (e.g. ec2-source against the simulator) instead of the scripted one. */
 	realSource?: TaskSource;
+	onCopy?: (text: string) => void;
+	onTransitions?: (entries: readonly JournalEntry[]) => void;
+	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	stuckAfterMs?: number;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -99,6 +104,10 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			classify={(error) => classifyError(error, {})}
 			theme={options.theme ?? {color: false, unicode: true}}
 			size={{columns: options.columns ?? 120, rows: options.rows ?? 30}}
+			onCopy={options.onCopy}
+			onTransitions={options.onTransitions}
+			onAllDone={options.onAllDone}
+			stuckAfterMs={options.stuckAfterMs}
 		/>,
 	);
 	await settle(10);

@@ -90,7 +90,7 @@ describe('detail screen', () => {
 	it('says when a task has no disks yet, and scrolls on a short terminal', async () => {
 		app = await renderApp([task('import-ami-1', {statusMessage: 'pending', progress: 2})], {rows: 12});
 		await app.press(keys.enter);
-		assert.match(app.frame(), /\(1–8 of 19, ↑↓ scroll\)/);
+		assert.match(app.frame(), /\(1–8 of \d+, ↑↓ scroll\)/);
 		await app.press(keys.pageDown, keys.pageDown);
 		assert.match(app.frame(), /No snapshot details yet/);
 		assert.ok(app.frame().split('\n').length <= 12);

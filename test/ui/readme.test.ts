@@ -6,5 +6,5 @@ import {keyTableMarkdown} from '../../source/ui/keymap.js';
 it('the README’s key table is the keymap’s', async () => {
 	const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
 	const table = /<!-- keys:start[^>]*-->\n([\s\S]*?)\n<!-- keys:end -->/.exec(readme)?.[1];
-	assert.equal(table, keyTableMarkdown(), 'run the snippet in test/ui/readme.test.ts to refresh the README table');
+	assert.equal(table, keyTableMarkdown(), 'refresh the table in README.md from keyTableMarkdown() in source/ui/keymap.ts');
 });

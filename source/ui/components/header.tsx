@@ -4,6 +4,7 @@ import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
+import {sortLabels} from '../../model/task-sort.js';
 import {colorOf, useTheme} from '../theme.js';
 
 export interface HeaderProps {
@@ -15,7 +16,8 @@ export interface HeaderProps {
 }
 
 export function headerHeight(state: WatchState): number {
-	return state.fault === undefined ? 2 : 4;
+	if (state.fault === undefined) return 2;
+	return state.fault.hint === undefined ? 4 : 5;
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
@@ -67,6 +69,10 @@ export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode 
 						</Text>
 					);
 				})}
+				<Text color={colorOf(theme, 'muted')}>
+					{'  '}sort: {sortLabels[state.sort.key]}
+					{state.sort.reverse ? ' (reversed)' : ''}
+				</Text>
 				{state.textFilter === '' && state.mode !== 'search' ? '' : `   /${state.textFilter}${state.mode === 'search' ? '▏' : ''}`}
 			</Text>
 			{state.fault === undefined ? null : (
@@ -78,8 +84,14 @@ export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode 
 					<Text wrap="truncate">
 						{'  '}
 						{state.fault.message}
-						{state.fault.hint === undefined ? '' : ` — ${state.fault.hint}`}
 					</Text>
+					{/* The fix gets a line of its own: cut short, it would lose the part that says what to run. */}
+					{state.fault.hint === undefined ? null : (
+						<Text wrap="truncate">
+							{theme.unicode ? '  → ' : '  -> '}
+							{state.fault.hint}
+						</Text>
+					)}
 				</>
 			)}
 		</Box>

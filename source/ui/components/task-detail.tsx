@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
-import {formatBytes, formatClock} from '../../model/format.js';
+import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
+import {type JournalEntry, pace, type TaskHistory} from '../../model/history.js';
 import type {ImportTask, SnapshotDetail} from '../../model/import-task.js';
 import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
@@ -10,6 +11,10 @@ import {progressCell, statusCell} from '../task-columns.js';
 
 export interface TaskDetailProps {
 	task: ImportTask;
+	/** What the watcher has seen of this task, for the rate, ETA and timeline. */
+	history?: TaskHistory;
+	now: number;
+	stuckAfterMs: number;
 	goneAt?: number;
 	stale: boolean;
 	width: number;
@@ -70,8 +75,55 @@ function diskLines(task: ImportTask): Line[] {
 	];
 }
 
-export function detailLines(task: ImportTask): Line[] {
-	return [...fieldLines(task), {kind: 'note', text: ''}, ...diskLines(task)];
+function paceLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): Line[] {
+	if (history === undefined) return [];
+	const taskPace = pace(task, history, now, stuckAfterMs);
+	const active = task.status === 'active';
+	const eta =
+		taskPace.stuckForMs !== undefined
+			? {value: `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, role: 'fault' as const}
+			: {value: !active ? dash : taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`};
+	return [
+		{kind: 'field', label: 'Rate', value: taskPace.rate === undefined ? dash : `${(taskPace.rate * 60_000).toFixed(1)} %/min`},
+		{kind: 'field', label: 'ETA', value: eta.value, role: eta.role},
+		{kind: 'field', label: 'First seen', value: `${formatClock(history.firstSeenAt)} (by this watcher)`},
+	];
+}
+
+export function describeEntry(entry: JournalEntry): string {
+	switch (entry.type) {
+		case 'first-seen':
+			return `seen: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}${entry.progress === undefined ? '' : ` ${entry.progress}%`}`;
+		case 'new':
+			return `new import: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}`;
+		case 'status':
+			return `status ${entry.from ?? ''} → ${entry.to ?? ''}`;
+		case 'message':
+			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
+		case 'progress':
+			return `passed ${entry.to ?? ''}`;
+		case 'stuck':
+			return `stuck: no change since ${formatClock(entry.since ?? entry.at)}`;
+		case 'gone':
+			return 'no longer listed by EC2';
+		default: {
+			const unreachable: never = entry.type;
+			return unreachable;
+		}
+	}
+}
+
+function timelineLines(history: TaskHistory | undefined): Line[] {
+	if (history === undefined) return [];
+	return [
+		{kind: 'note', text: ''},
+		{kind: 'title', text: 'Timeline (as seen by this watcher)'},
+		...history.timeline.map((entry): Line => ({kind: 'field', label: formatClock(entry.at), value: describeEntry(entry)})),
+	];
+}
+
+export function detailLines(task: ImportTask, history?: TaskHistory, now = 0, stuckAfterMs = Number.POSITIVE_INFINITY): Line[] {
+	return [...fieldLines(task), ...paceLines(task, history, now, stuckAfterMs), {kind: 'note', text: ''}, ...diskLines(task), ...timelineLines(history)];
 }
 
 type IndexedDisk = {index: number; disk: SnapshotDetail};
@@ -96,9 +148,9 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 	];
 }
 
-export function TaskDetail({task, goneAt, stale, width, height, scroll}: TaskDetailProps): ReactNode {
+export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, width, height, scroll}: TaskDetailProps): ReactNode {
 	const theme = useTheme();
-	const lines = detailLines(task);
+	const lines = detailLines(task, history, now, stuckAfterMs);
 	const bodyHeight = Math.max(1, height - 1);
 	const top = Math.max(0, Math.min(scroll, lines.length - bodyHeight));
 	const layout = layoutColumns(diskColumns(theme), width);
