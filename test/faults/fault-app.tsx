@@ -24,7 +24,7 @@ export interface FaultApp {
 	resets(): number;
 	/** Runs the fake clock to the next poll and waits until its real HTTP ended and the screen shows it. */
 	nextPoll(): Promise<string>;
-	/** Runs the fake clock (timer by timer) until the screen passes `check`; for deadlines on hung requests. */
+	/** Runs the fake clock (timer by timer) until the screen passes `check` (for deadlines on hung requests), then waits for the request to end. */
 	runUntil(check: (frame: string) => boolean, what: string): Promise<string>;
 	now(): number;
 	destroy(): void;
@@ -94,6 +94,8 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 				await settle(3);
 			}
 			assert.ok(check(frame()), what);
+			// An aborted request ends soon after the deadline; the next poll should not overlap it.
+			await waitFor(() => started === ended, 'the aborted request to end');
 			return frame();
 		},
 		destroy() {
