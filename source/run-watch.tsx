@@ -7,6 +7,7 @@ import {faultHeadline} from './model/fault-text.js';
 import {countByState, stateFilters} from './model/task-filter.js';
 import type {WatchConfig} from './options.js';
 import type {Capabilities} from './terminal/capabilities.js';
+import {compactStream} from './terminal/compact-output.js';
 import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
 import {plainTable} from './ui/plain-table.js';
 import {plainColumns} from './ui/task-columns.js';
@@ -165,7 +166,8 @@ async function runTui(
 			}}
 		/>,
 		{
-			stdout: io.stdout,
+			// The baseline (standard) mode gets Ink's bytes untouched, so the bench compares like with like.
+			stdout: capabilities.incremental ? compactStream(io.stdout) : io.stdout,
 			stdin: io.stdin,
 			stderr: io.stderr,
 			interactive: true,

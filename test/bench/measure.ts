@@ -1,0 +1,40 @@
+// Small measuring tools for the bench: medians, /proc readings, bytes in a time window of a pty.
+
+import { readFileSync } from 'node:fs';
+import type { Chunk } from '../helpers/term.js';
+
+export function median(values: readonly number[]): number {
+	const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
+	if (sorted.length === 0) return Number.NaN;
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** user + system CPU time of a process, in ms (clock ticks are 1/100 s on Linux). */
+export function cpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Resident set size now and at its peak, in MB. */
+export function memory(pid: number): { rssMb: number; peakMb: number } {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+	return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+export function bytesBetween(chunks: readonly Chunk[], from: number, to: number): number {
+	return chunks.filter((chunk) => chunk.at >= from && chunk.at < to).reduce((sum, chunk) => sum + chunk.bytes.length, 0);
+}
+
+export function firstChunkAfter(chunks: readonly Chunk[], at: number): Chunk | undefined {
+	return chunks.find((chunk) => chunk.at >= at);
+}
+
+export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** performance.now() of the next wall-clock second boundary plus `afterMs` (the app's clocks tick on the second). */
+export function nextSecondPlus(afterMs: number): number {
+	return performance.now() + (1000 - (Date.now() % 1000)) + afterMs;
+}

@@ -1,0 +1,239 @@
+// `npm run bench`: the built app (dist/launch.js) in a 120×40 pty (util-linux `script`) against an
+// in-process EC2 endpoint, printing one table. Figures are medians; ratios are taken within one run.
+// `npm run bench -- p1 p5` runs only those rows; BENCH_RUNS=n changes the repetitions.
+
+import { execFile } from 'node:child_process';
+import { createSimulator } from '../../source/simulator/server.js';
+import type { ApiTask } from '../../source/simulator/api-task.js';
+import { baseEnv, launchPath, simulatorArgs, simulatorEnv, startTerm, type Term } from '../helpers/term.js';
+import { frozenTasks, startBenchServer } from './ec2-server.js';
+import { bytesBetween, cpuMs, delay, firstChunkAfter, median, memory, nextSecondPlus } from './measure.js';
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const only = new Set(process.argv.slice(2));
+const wanted = (name: string) => only.size === 0 || only.has(name);
+
+interface Row {
+	name: string;
+	value: string;
+	target: string;
+	met: boolean | undefined;
+	note: string;
+}
+const rows: Row[] = [];
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+function log(text: string): void {
+	process.stderr.write(`bench: ${text}\n`);
+}
+
+/** One task's progress moves by one point per poll; everything else stays as it was. */
+function oneTaskMoves(tasks: readonly ApiTask[]): (poll: number) => ApiTask[] {
+	const moving = tasks.findIndex((task) => task.Status === 'active' && task.Progress !== undefined);
+	return (poll) => tasks.map((task, index) => (index === moving ? { ...task, Progress: String(10 + poll) } : task));
+}
+
+async function withApp<T>(args: string[], env: Record<string, string | undefined>, body: (term: Term) => Promise<T>): Promise<T> {
+	const term = startTerm({ args, env: { ...simulatorEnv, ...env } });
+	try {
+		return await body(term);
+	} finally {
+		term.write('q');
+		await Promise.race([term.exited, delay(2000)]);
+		await term.close();
+	}
+}
+
+/** P1: bytes written for one poll in which exactly one visible task's progress changes. */
+async function p1Once(render: 'incremental' | 'standard'): Promise<{ perPoll: number; polling: number; result: number }> {
+	// Answers are held to 120 ms after a second boundary, so the per-second clock tick never shares a window.
+	const server = await startBenchServer({ tasksFor: oneTaskMoves(frozenTasks(30)), holdUntil: () => nextSecondPlus(120) });
+	try {
+		return await withApp([...simulatorArgs(server.url), '--interval', '2'], { EC2_IMPORT_WATCH_RENDER: render }, async (term) => {
+			const samples: { polling: number; result: number }[] = [];
+			for (let poll = 3; poll <= 6; poll++) {
+				await server.answered(poll);
+				await delay(700);
+				const pages = server.exchanges.filter((exchange) => exchange.poll === poll);
+				const first = pages[0];
+				const last = pages.at(-1);
+				if (first === undefined || last === undefined) continue;
+				samples.push({ polling: bytesBetween(term.chunks, first.requestAt, first.requestAt + 600), result: bytesBetween(term.chunks, last.answeredAt, last.answeredAt + 600) });
+			}
+			const polling = median(samples.map((sample) => sample.polling));
+			const result = median(samples.map((sample) => sample.result));
+			return { perPoll: median(samples.map((sample) => sample.polling + sample.result)), polling, result };
+		});
+	} finally {
+		await server.close();
+	}
+}
+
+async function p1(): Promise<void> {
+	const ours: number[] = [];
+	const standard: number[] = [];
+	const ratios: number[] = [];
+	const parts: { polling: number; result: number }[] = [];
+	for (let run = 0; run < runs; run++) {
+		const [incremental, baseline] = await Promise.all([p1Once('incremental'), p1Once('standard')]);
+		log(`P1 run ${run + 1}: ours ${incremental.perPoll} B (polling… ${incremental.polling} + result ${incremental.result}), standard ${baseline.perPoll} B`);
+		ours.push(incremental.perPoll);
+		standard.push(baseline.perPoll);
+		ratios.push(incremental.perPoll / (baseline.perPoll / 2));
+		parts.push(incremental);
+	}
+	const bytes = median(ours);
+	const ratio = median(ratios);
+	rows.push({
+		name: 'P1 bytes per poll, one task moves',
+		value: `${fmt(bytes)} B (polling… ${fmt(median(parts.map((p) => p.polling)))} + result ${fmt(median(parts.map((p) => p.result)))})`,
+		target: '≤ 150 B',
+		met: bytes <= 150,
+		note: `Ink standard mode: ${fmt(median(standard))} B per poll (2 full frames)`,
+	});
+	rows.push({
+		name: 'P1 ours ÷ one full frame',
+		value: `1/${fmt(1 / ratio, 1)}`,
+		target: '≤ 1/20',
+		met: ratio <= 1 / 20,
+		note: 'full frame = half of standard mode\'s bytes per poll (it redraws twice: polling…, result)',
+	});
+}
+
+/** P2 + P3: 200 tasks that never change, 5 s interval, 60 s. */
+async function p2p3(): Promise<void> {
+	const server = await startBenchServer({ tasksFor: () => frozenTasks(200) });
+	try {
+		await withApp([...simulatorArgs(server.url), '--interval', '5'], {}, async (term) => {
+			const pid = await term.pid;
+			await server.answered(1);
+			await delay(500);
+			const from = performance.now();
+			const cpuFrom = cpuMs(pid);
+			await delay(55_000);
+			const to = performance.now();
+			const cpu = (cpuMs(pid) - cpuFrom) / (to - from);
+			const bytesPerSecond = bytesBetween(term.chunks, from, to) / ((to - from) / 1000);
+			rows.push({ name: 'P2 bytes/s while nothing changes', value: `${fmt(bytesPerSecond, 1)} B/s`, target: '≤ 20 B/s', met: bytesPerSecond <= 20, note: `55 s window, ${server.polls - 1} polls, 1 run` });
+			rows.push({ name: 'P3 CPU while idle (200 tasks, 5 s)', value: `${fmt(cpu * 100, 2)} % of a core`, target: '≤ 1 %', met: cpu <= 0.01, note: '55 s window, 1 run; /proc utime+stime' });
+		});
+	} finally {
+		await server.close();
+	}
+}
+
+/** P6: RSS growth over 20,000 polls at the hidden bench interval (EC2_IMPORT_WATCH_BENCH_INTERVAL_MS=0), 20 tasks, one moving. */
+async function p6(): Promise<void> {
+	const total = Number(process.env.BENCH_SOAK_POLLS ?? 20_000);
+	const server = await startBenchServer({ tasksFor: oneTaskMoves(frozenTasks(20)) });
+	try {
+		await withApp(simulatorArgs(server.url), { EC2_IMPORT_WATCH_BENCH_INTERVAL_MS: '0' }, async (term) => {
+			const pid = await term.pid;
+			const warm = Math.min(2000, total / 10);
+			await server.answered(warm);
+			const started = performance.now();
+			const before = memory(pid);
+			await server.answered(total);
+			const after = memory(pid);
+			const seconds = (performance.now() - started) / 1000;
+			const growth = after.rssMb - before.rssMb;
+			rows.push({
+				name: `P6 RSS growth over ${total} polls`,
+				value: `${fmt(growth, 1)} MB (${fmt(before.rssMb, 1)} → ${fmt(after.rssMb, 1)})`,
+				target: '≤ 10 MB',
+				met: growth <= 10,
+				note: `after ${warm} warm-up polls; ${fmt((total - warm) / seconds)} polls/s; 1 run`,
+			});
+		});
+	} finally {
+		await server.close();
+	}
+}
+
+/** P5: poll→frame time and peak RSS with 10,000 tasks (pages of 1,000), one task moving per poll. */
+async function p5(): Promise<void> {
+	const server = await startBenchServer({ tasksFor: oneTaskMoves(frozenTasks(10_000)) });
+	try {
+		await withApp([...simulatorArgs(server.url), '--interval', '2', '--page-size', '1000'], {}, async (term) => {
+			const pid = await term.pid;
+			const latencies: number[] = [];
+			for (let poll = 2; poll <= 2 + runs; poll++) {
+				await server.answered(poll);
+				const last = server.exchanges.filter((exchange) => exchange.poll === poll).at(-1);
+				if (last === undefined) continue;
+				await term.waitFor('\u001B[?2026l', { from: term.output().length, timeoutMs: 5000 }).catch(() => 0);
+				const frame = firstChunkAfter(term.chunks, last.answeredAt);
+				if (frame !== undefined) latencies.push(frame.at - last.answeredAt);
+			}
+			const peak = memory(pid).peakMb;
+			const latency = median(latencies);
+			rows.push({ name: 'P5 poll→frame, 10,000 tasks', value: `${fmt(latency)} ms`, target: '≤ 50 ms', met: latency <= 50, note: `last page answered → first byte of the frame; ${latencies.length} polls` });
+			rows.push({ name: 'P5 peak RSS, 10,000 tasks', value: `${fmt(peak)} MB`, target: '≤ 150 MB', met: peak <= 150, note: 'VmHWM' });
+		});
+	} finally {
+		await server.close();
+	}
+}
+
+/** First frame and first data in --demo, from spawning the pty. */
+async function startup(): Promise<void> {
+	const frames: number[] = [];
+	const data: number[] = [];
+	for (let run = 0; run < Math.max(runs, 3); run++) {
+		const spawned = performance.now();
+		await withApp(['--demo'], {}, async (term) => {
+			await term.waitFor('ec2-import-watch', { timeoutMs: 5000 });
+			frames.push((term.chunks.find((chunk) => chunk.bytes.includes('ec2-import-watch'))?.at ?? Number.NaN) - spawned);
+			await term.waitFor('import-ami-', { timeoutMs: 5000 });
+			data.push((term.chunks.find((chunk) => chunk.bytes.includes('import-ami-'))?.at ?? Number.NaN) - spawned);
+		});
+	}
+	const frame = median(frames);
+	const first = median(data);
+	rows.push({ name: 'Time to first frame (--demo)', value: `${fmt(frame)} ms`, target: '≤ 300 ms', met: frame <= 300, note: `from spawning script+sh+node; ${frames.length} runs` });
+	rows.push({ name: 'Time to first data (--demo)', value: `${fmt(first)} ms`, target: '≤ 800 ms', met: first <= 800, note: `${data.length} runs` });
+}
+
+function timed(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+	const started = performance.now();
+	return new Promise((resolve, reject) => {
+		execFile(file, args, { env, maxBuffer: 64 * 1024 * 1024 }, (error) => (error ? reject(error) : resolve(performance.now() - started)));
+	});
+}
+
+/** P4: --once --json against `aws ec2 describe-import-image-tasks`, same simulator, 500 tasks. */
+async function p4(): Promise<void> {
+	const simulator = createSimulator({ tasks: 500, arrivals: false, seed: 4 });
+	const url = await simulator.listen();
+	try {
+		const env = baseEnv({ ...simulatorEnv, AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' });
+		const ours: number[] = [];
+		const theirs: number[] = [];
+		const ratios: number[] = [];
+		for (let run = 0; run < runs; run++) {
+			const a = await timed(process.execPath, [launchPath, ...simulatorArgs(url), '--once', '--json'], env);
+			const b = await timed('aws', ['ec2', 'describe-import-image-tasks', '--endpoint-url', url, '--region', 'us-east-1', '--output', 'json'], env).catch(() => Number.NaN);
+			ours.push(a);
+			theirs.push(b);
+			ratios.push(a / b);
+		}
+		const ratio = median(ratios);
+		rows.push({ name: 'P4 --once --json ÷ AWS CLI, 500 tasks', value: `${fmt(ratio, 2)} × (${fmt(median(ours))} ms vs ${fmt(median(theirs))} ms)`, target: '≤ 0.5 ×', met: ratio <= 0.5, note: `${runs} runs each` });
+	} finally {
+		await simulator.close();
+	}
+}
+
+const started = performance.now();
+if (wanted('startup')) await startup();
+if (wanted('p1')) await p1();
+if (wanted('p4')) await p4();
+if (wanted('p5')) await p5();
+// The idle run and the soak share the 60 s (the soak is a different process; P3 counts only the idle app's CPU).
+await Promise.all([wanted('p2') || wanted('p3') ? p2p3() : undefined, wanted('p6') ? p6() : undefined]);
+
+const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => [row.name, row.value, row.target][column]?.length ?? 0)));
+const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join('  ');
+process.stdout.write(`\n${line(['figure', 'value', 'target'])}  met   notes\n`);
+for (const row of rows) process.stdout.write(`${line([row.name, row.value, row.target])}  ${row.met === undefined ? '?' : row.met ? 'yes' : 'NO '}   ${row.note}\n`);
+process.stdout.write(`\n120×40 pty (script), ${runs} runs where repeated, ${fmt((performance.now() - started) / 1000)} s in all\n`);
