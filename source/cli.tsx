@@ -14,8 +14,8 @@ const help = `
     $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)
 
   Flags
-    --region R          AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
-    --profile P         a profile from ~/.aws/config (credentials, region, endpoint_url)
+    --region R[,R…]     AWS region(s) (else AWS_REGION, AWS_DEFAULT_REGION, the profile's region)
+    --profile P[,P…]    profile(s) from ~/.aws/config; several regions/profiles are watched together
     --endpoint URL      EC2 endpoint (else AWS_ENDPOINT_URL_EC2 or the profile's endpoint_url)
     --interval S        seconds between polls (default 10, at least 1)
     --state LIST        fetch only these states: active,completed,deleting,deleted
@@ -25,10 +25,14 @@ const help = `
     --json              with --once: print the tasks as JSON
     --demo              run against the embedded simulator (no AWS account needed)
     --check             check credentials, region and permission with one DryRun call; exit 0 or 1
+    --stuck-after D     mark an active task stuck when nothing changed for D (default 30m; 90s, 2h …)
+    --journal FILE      append every transition as a JSON line (see the README for the schema)
+    --notify LIST       bell,osc9,osc777: notify when a task completes, fails or gets stuck
+    --until-done        exit when no task is active: 0 all completed, 1 any deleted, 2 on an error
     --no-color          no colours (also NO_COLOR=1)
     --help, --version
 
-  Keys: ↑↓/jk move · Enter details · 1-5/Tab state · / filter · r refresh · p pause · ? help · q quit
+  Keys: ↑↓/jk move · Enter details · 1-5/Tab state · / filter · s sort · y copy · r refresh · p pause · ? help · q quit
 `;
 
 const flagSpec = {
@@ -44,6 +48,10 @@ const flagSpec = {
 	demo: {type: 'boolean'},
 	color: {type: 'boolean', default: true},
 	check: {type: 'boolean'},
+	stuckAfter: {type: 'string'},
+	journal: {type: 'string'},
+	notify: {type: 'string'},
+	untilDone: {type: 'boolean'},
 } as const;
 
 function failWith(message: string): never {
@@ -71,7 +79,7 @@ async function main(): Promise<void> {
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
 	const flags: RawFlags = {...cli.flags};
 	const env = process.env;
-	const resolved = resolveOptions(flags, env, flags.region === undefined ? profileRegion(env, flags.profile) : undefined);
+	const resolved = resolveOptions(flags, env, (profile) => profileRegion(env, profile));
 	if (!resolved.ok) failWith(resolved.error);
 	if (resolved.config.check) {
 		const {runCheck} = await import('./run-check.js');

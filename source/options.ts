@@ -1,4 +1,5 @@
 import {isTaskState, type TaskState} from './model/import-task.js';
+import {type NotifyMethod, notifyMethods} from './terminal/osc.js';
 import {credentialContext, type ErrorContext} from './watch/classify-error.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -17,6 +18,10 @@ export interface RawFlags {
 	color?: boolean;
 	demo?: boolean;
 	check?: boolean;
+	stuckAfter?: string;
+	journal?: string;
+	notify?: string;
+	untilDone?: boolean;
 }
 
 export interface WatchConfig {
@@ -33,6 +38,17 @@ export interface WatchConfig {
 	check: boolean;
 	/** For the credential hints: the profile in use and which key variables are set. */
 	errorContext: ErrorContext;
+	/** Every region × profile to watch; one pair unless --region or --profile list several. */
+	pairs: WatchPair[];
+	stuckAfterMs: number;
+	journal?: string;
+	notify: NotifyMethod[];
+	untilDone: boolean;
+}
+
+export interface WatchPair {
+	region: string;
+	profile?: string;
 }
 
 export type Resolved = {ok: true; config: WatchConfig} | {ok: false; error: string};
@@ -48,7 +64,23 @@ const list = (value: string | undefined): string[] | undefined => {
 
 const fail = (error: string): Resolved => ({ok: false, error});
 
-export function resolveOptions(flags: RawFlags, env: Record<string, string | undefined>, profileRegion?: string): Resolved {
+const units: Record<string, number> = {s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000};
+
+/** "30m", "2h", "90s", "1.5h"; a bare number is minutes. */
+export function parseDuration(text: string): number | undefined {
+	const match = /^(\d+(?:\.\d+)?)\s*([smhd]?)$/.exec(text.trim());
+	if (match === null) return undefined;
+	const value = Number(match[1]) * (units[match[2] || 'm'] ?? 60_000);
+	return value > 0 ? value : undefined;
+}
+
+const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+
+export function resolveOptions(
+	flags: RawFlags,
+	env: Record<string, string | undefined>,
+	regionOfProfile: (profile: string | undefined) => string | undefined = () => undefined,
+): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
 	const interval = Number(flags.interval ?? (flags.demo === true ? '2' : '10'));
 	if (!Number.isFinite(interval) || interval < 1) return fail(`--interval must be a number of seconds, at least 1 (got "${flags.interval}")`);
@@ -75,15 +107,53 @@ export function resolveOptions(flags: RawFlags, env: Record<string, string | und
 	if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) return fail(`--endpoint must be an http:// or https:// URL (got "${endpoint}")`);
 
 	const demo = flags.demo === true;
-	const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileRegion ?? (demo ? 'us-east-1' : undefined);
-	if (region !== undefined && !/^[a-z]{2}(-[a-z0-9]+)+-\d+$/.test(region)) return fail(`--region: "${region}" is not an AWS region name (e.g. us-east-1)`);
-	if (region === undefined) return fail('no AWS region: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo');
+	const profileNames = list(flags.profile);
+	if (profileNames !== undefined && profileNames.length === 0) return fail('--profile needs a profile name');
+	const regionNames = list(flags.region);
+	if (regionNames !== undefined && regionNames.length === 0) return fail('--region needs a region name (e.g. us-east-1)');
+	const profiles: (string | undefined)[] = profileNames ?? [undefined];
+	const pairs: WatchPair[] = [];
+	for (const profile of profiles) {
+		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? regionOfProfile(profile) ?? (demo ? 'us-east-1' : '')];
+		for (const region of regions) {
+			if (region === '') {
+				const whose = profile === undefined ? '' : ` for profile ${profile}`;
+				return fail(`no AWS region${whose}: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo`);
+			}
+			if (!regionPattern.test(region)) return fail(`--region: "${region}" is not an AWS region name (e.g. us-east-1)`);
+			pairs.push({region, ...(profile === undefined ? {} : {profile})});
+		}
+	}
+	const [first] = pairs;
+	if (first === undefined) return fail('nothing to watch');
+	if (pairs.length > 1 && (flags.once === true || flags.check === true || demo)) {
+		return fail('several regions or profiles go with the live watcher only (not --once, --check or --demo)');
+	}
+
+	let stuckAfterMs = 30 * 60_000;
+	if (flags.stuckAfter !== undefined) {
+		const parsed = parseDuration(flags.stuckAfter);
+		if (parsed === undefined) return fail(`--stuck-after must be a duration such as 30m, 2h or 90s (got "${flags.stuckAfter}")`);
+		stuckAfterMs = parsed;
+	}
+
+	const notifyNames = list(flags.notify) ?? [];
+	const badNotify = notifyNames.find((name) => !notifyMethods.some((method) => method === name));
+	if (badNotify !== undefined) return fail(`--notify: "${badNotify}" is not one of bell, osc9, osc777`);
+	const notify = notifyMethods.filter((method) => notifyNames.includes(method));
+	if (flags.journal !== undefined && flags.journal.trim() === '') return fail('--journal needs a file name');
+	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
 
 	return {
 		ok: true,
 		config: {
-			region,
-			profile: flags.profile,
+			region: first.region,
+			profile: first.profile,
+			pairs,
+			stuckAfterMs,
+			...(flags.journal === undefined ? {} : {journal: flags.journal}),
+			notify,
+			untilDone: flags.untilDone === true,
 			endpoint,
 			intervalMs: interval * 1000,
 			states,
@@ -93,7 +163,7 @@ export function resolveOptions(flags: RawFlags, env: Record<string, string | und
 			json: flags.json === true,
 			demo,
 			check: flags.check === true,
-			errorContext: credentialContext(env, flags.profile),
+			errorContext: credentialContext(env, first.profile),
 		},
 	};
 }

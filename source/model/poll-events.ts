@@ -22,6 +22,14 @@ export interface PollFault {
 	code?: string;
 }
 
+export interface PairFault {
+	/** e.g. "eu-west-1" or "prod/eu-west-1". */
+	label: string;
+	fault: PollFault;
+	since: number;
+	retryAt: number;
+}
+
 export type PollEvent =
 	| {type: 'poll-started'; at: number; generation: number}
 	| {
@@ -32,6 +40,8 @@ export type PollEvent =
 			nextPollAt: number;
 			/** Set while nothing is active and the poller has slowed down: the interval now in use. */
 			idleIntervalMs?: number;
+			/** With several regions or profiles: the ones whose part of this poll failed (their last good tasks are kept). */
+			partialFaults?: PairFault[];
 		}
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}

@@ -1,6 +1,6 @@
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
-import type {PollEvent, PollFault} from './poll-events.js';
+import type {PairFault, PollEvent, PollFault} from './poll-events.js';
 import {changedTaskIds} from './task-changes.js';
 import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
 import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
@@ -52,6 +52,8 @@ export interface WatchState {
 	/** An active task unchanged for this long is stuck. */
 	stuckAfterMs: number;
 	sort: Sort;
+	/** With several regions or profiles: the pairs whose last attempt failed. */
+	pairFaults: PairFault[];
 }
 
 export type Action =
@@ -93,6 +95,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		lastEntries: [],
 		stuckAfterMs: 30 * 60_000,
 		sort: {key: 'newest', reverse: false},
+		pairFaults: [],
 		...overrides,
 	};
 }
@@ -148,6 +151,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				...state,
 				history: seen.history,
 				lastEntries: seen.entries,
+				pairFaults: action.partialFaults ?? [],
 				tasks: action.tasks,
 				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
 				polls: state.polls + 1,

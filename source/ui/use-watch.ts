@@ -1,6 +1,6 @@
 import {useEffect, useReducer, useRef} from 'react';
 import type {ImportTask} from '../model/import-task.js';
-import type {PollFault} from '../model/poll-events.js';
+import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, reduce, type WatchState} from '../model/state.js';
 import {createPoller, type Poller, type Timers} from '../watch/poller.js';
 
@@ -10,6 +10,8 @@ export interface TaskSource {
 	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
 	/** Build a fresh credential provider, so new credentials are picked up without a restart. */
 	resetCredentials?(): void;
+	/** With several regions or profiles: the pairs whose part of the last poll failed. */
+	partialFaults?(): PairFault[];
 }
 
 export interface WatchOptions<Handle> {
@@ -33,7 +35,8 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 			fetchTasks: (signal) => source.fetchTasks(signal),
 			intervalMs,
 			timers,
-			onEvent: dispatch,
+			onEvent: (event: PollEvent) =>
+				dispatch(event.type === 'poll-succeeded' && source.partialFaults !== undefined ? {...event, partialFaults: source.partialFaults()} : event),
 			classify,
 			deadlineMs,
 			onCredentialsFault: () => source.resetCredentials?.(),

@@ -16,8 +16,16 @@ export interface HeaderProps {
 }
 
 export function headerHeight(state: WatchState): number {
-	if (state.fault === undefined) return 2;
-	return state.fault.hint === undefined ? 4 : 5;
+	const pairs = state.pairFaults.length === 0 ? 0 : 1;
+	if (state.fault === undefined) return 2 + pairs;
+	return (state.fault.hint === undefined ? 4 : 5) + pairs;
+}
+
+/** One line for the regions or profiles that are failing while the others are fine. */
+export function pairFaultLine(state: WatchState, now: number): string {
+	const parts = state.pairFaults.map(({label, fault, since, retryAt}) => `${label}: ${faultHeadline({...fault, since}, now, retryAt)}`);
+	const count = state.pairFaults.length;
+	return `${count} region/profile pair${count === 1 ? '' : 's'} failing (their last good tasks stay listed) · ${parts.join(' · ')}`;
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
@@ -75,6 +83,12 @@ export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode 
 				</Text>
 				{state.textFilter === '' && state.mode !== 'search' ? '' : `   /${state.textFilter}${state.mode === 'search' ? '▏' : ''}`}
 			</Text>
+			{state.pairFaults.length === 0 ? null : (
+				<Text color={colorOf(theme, 'fault')} wrap="truncate">
+					{theme.unicode ? '✖ ' : 'x '}
+					{pairFaultLine(state, now)}
+				</Text>
+			)}
 			{state.fault === undefined ? null : (
 				<>
 					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">

@@ -1,0 +1,95 @@
+import type {ImportTask} from '../model/import-task.js';
+import type {PairFault, PollFault} from '../model/poll-events.js';
+import {retryDelayMs, type Timers} from './poller.js';
+
+// Several regions and profiles polled as one: every pair is asked concurrently, the tasks are merged and tagged
+// with their region and profile, and each pair keeps its own fault, backoff and last good tasks, so one failing
+// region never blanks the others. Only when every pair fails does the poll fail as a whole.
+
+export interface Pair {
+	region: string;
+	profile?: string;
+}
+
+export interface PairSource {
+	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+	resetCredentials(): void;
+	classify(error: unknown): PollFault;
+	destroy(): void;
+}
+
+interface PairState {
+	pair: Pair;
+	label: string;
+	source: PairSource;
+	tasks?: ImportTask[];
+	fault?: PairFault;
+	lastError?: unknown;
+	faults: number;
+}
+
+export interface MultiSource {
+	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+	resetCredentials(): void;
+	partialFaults(): PairFault[];
+	destroy(): void;
+	readonly describe: string;
+}
+
+export function pairLabel(pair: Pair): string {
+	return pair.profile === undefined ? pair.region : `${pair.profile}/${pair.region}`;
+}
+
+export function createMultiSource<Handle>(options: {
+	pairs: readonly Pair[];
+	makeSource: (pair: Pair) => PairSource;
+	intervalMs: number;
+	timers: Timers<Handle>;
+	random?: () => number;
+}): MultiSource {
+	const random = options.random ?? Math.random;
+	const states: PairState[] = options.pairs.map((pair) => ({pair, label: pairLabel(pair), source: options.makeSource(pair), faults: 0}));
+
+	const tag = (pair: Pair, tasks: ImportTask[]): ImportTask[] =>
+		tasks.map((task) => ({...task, region: pair.region, ...(pair.profile === undefined ? {} : {profile: pair.profile})}));
+
+	async function poll(state: PairState, signal: AbortSignal): Promise<void> {
+		try {
+			state.tasks = tag(state.pair, await state.source.fetchTasks(signal));
+			state.fault = undefined;
+			state.lastError = undefined;
+			state.faults = 0;
+		} catch (error) {
+			if (signal.aborted) throw error;
+			state.lastError = error;
+			const fault = state.source.classify(error);
+			if (fault.kind === 'credentials') state.source.resetCredentials();
+			state.faults += 1;
+			const now = options.timers.now();
+			const since = state.fault?.fault.kind === fault.kind ? state.fault.since : now;
+			state.fault = {label: state.label, fault, since, retryAt: now + retryDelayMs(fault.kind, state.faults, options.intervalMs, random)};
+		}
+	}
+
+	return {
+		describe: `${states.length} regions/profiles: ${states.map((state) => state.label).join(', ')}`,
+		async fetchTasks(signal) {
+			const now = options.timers.now();
+			const due = states.filter((state) => state.fault === undefined || state.fault.retryAt <= now);
+			await Promise.all(due.map((state) => poll(state, signal)));
+			// Nothing to show from any pair: the poll as a whole failed (and the poller backs off).
+			const failing = states.find((state) => state.lastError !== undefined);
+			if (failing !== undefined && states.every((state) => state.tasks === undefined)) throw failing.lastError;
+			return states.flatMap((state) => state.tasks ?? []);
+		},
+		resetCredentials() {
+			for (const state of states) state.source.resetCredentials();
+		},
+		partialFaults() {
+			return states.flatMap((state) => (state.fault === undefined ? [] : [state.fault]));
+		},
+		destroy() {
+			for (const state of states) state.source.destroy();
+		},
+	};
+}

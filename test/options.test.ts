@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {parseDuration, resolveOptions} from '../source/options.js';
+
+const env = {AWS_REGION: 'us-east-1'};
+
+function config(flags: Parameters<typeof resolveOptions>[0], environment: Record<string, string> = env, regionOf?: (p: string | undefined) => string | undefined) {
+	const resolved = resolveOptions(flags, environment, regionOf);
+	if (!resolved.ok) throw new Error(resolved.error);
+	return resolved.config;
+}
+
+function error(flags: Parameters<typeof resolveOptions>[0], environment: Record<string, string> = env): string {
+	const resolved = resolveOptions(flags, environment);
+	assert.equal(resolved.ok, false);
+	return resolved.ok ? '' : resolved.error;
+}
+
+describe('options', () => {
+	it('parses durations for --stuck-after', () => {
+		assert.equal(parseDuration('30m'), 30 * 60_000);
+		assert.equal(parseDuration('2h'), 2 * 3_600_000);
+		assert.equal(parseDuration('90s'), 90_000);
+		assert.equal(parseDuration('1.5h'), 5_400_000);
+		assert.equal(parseDuration('45'), 45 * 60_000);
+		assert.equal(parseDuration('0'), undefined);
+		assert.equal(parseDuration('soon'), undefined);
+		assert.equal(config({}).stuckAfterMs, 30 * 60_000);
+		assert.equal(config({stuckAfter: '2h'}).stuckAfterMs, 7_200_000);
+		assert.match(error({stuckAfter: 'later'}), /--stuck-after must be a duration such as 30m, 2h or 90s/);
+	});
+
+	it('watches every region × profile pair', () => {
+		const regionOf = (profile: string | undefined) => (profile === 'lab' ? 'eu-west-1' : undefined);
+		assert.deepEqual(config({region: 'us-east-1,eu-west-1'}).pairs, [{region: 'us-east-1'}, {region: 'eu-west-1'}]);
+		assert.deepEqual(config({region: 'us-east-1,eu-west-1', profile: 'a,b'}).pairs, [
+			{region: 'us-east-1', profile: 'a'},
+			{region: 'eu-west-1', profile: 'a'},
+			{region: 'us-east-1', profile: 'b'},
+			{region: 'eu-west-1', profile: 'b'},
+		]);
+		assert.deepEqual(config({profile: 'lab,prod'}, {}, (profile) => (profile === 'prod' ? 'us-west-2' : regionOf(profile))).pairs, [
+			{region: 'eu-west-1', profile: 'lab'},
+			{region: 'us-west-2', profile: 'prod'},
+		]);
+		assert.match(resolveOptions({profile: 'lab,none'}, {}, regionOf).ok ? '' : 'no region', /no region/);
+		assert.match(error({region: 'us-east-1,eu-west-1', once: true}), /several regions or profiles go with the live watcher only/);
+	});
+
+	it('takes notification methods, a journal and --until-done', () => {
+		assert.deepEqual(config({notify: 'osc777,bell'}).notify, ['bell', 'osc777']);
+		assert.deepEqual(config({}).notify, []);
+		assert.match(error({notify: 'email'}), /--notify: "email" is not one of bell, osc9, osc777/);
+		assert.equal(config({journal: 'imports.jsonl'}).journal, 'imports.jsonl');
+		assert.match(error({journal: ' '}), /--journal needs a file name/);
+		assert.equal(config({untilDone: true}).untilDone, true);
+		assert.match(error({untilDone: true, once: true}), /--until-done watches until the imports end/);
+	});
+});

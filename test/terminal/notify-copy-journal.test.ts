@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, it} from 'node:test';
+import type {JournalEntry} from '../../source/model/history.js';
+import {createNotifier} from '../../source/terminal/notifier.js';
+import {forTerminal, notification, osc52, tmuxPassthrough} from '../../source/terminal/osc.js';
+import {openJournal} from '../../source/watch/journal-file.js';
+import {createFakeTimers} from '../helpers/fake-timers.js';
+
+const esc = '\u001B';
+const completed = (taskId: string, at: number): JournalEntry => ({at, type: 'status', taskId, from: 'active', to: 'completed', status: 'completed'});
+
+describe('OSC sequences', () => {
+	it('copies with OSC 52, base64 of the UTF-8 text, wrapped for tmux as well when asked', () => {
+		assert.equal(osc52('import-ami-0a1b'), `${esc}]52;c;aW1wb3J0LWFtaS0wYTFi\u0007`);
+		assert.equal(tmuxPassthrough(`${esc}]9;hi\u0007`), `${esc}Ptmux;${esc}${esc}]9;hi\u0007${esc}\\`);
+		assert.equal(forTerminal('X', false), 'X');
+		assert.equal(forTerminal(`${esc}]9;a\u0007`, true), `${esc}]9;a\u0007${esc}Ptmux;${esc}${esc}]9;a\u0007${esc}\\`);
+	});
+
+	it('builds each notification kind, with no control characters or separators from the text', () => {
+		assert.equal(notification('bell', 't', 'b'), '\u0007');
+		assert.equal(notification('osc9', 'ec2-import-watch', 'import-ami-1 completed'), `${esc}]9;ec2-import-watch: import-ami-1 completed\u0007`);
+		assert.equal(notification('osc777', 'a;b', 'x\u0007y\u009b'), `${esc}]777;notify;a b;x y \u0007`);
+	});
+});
+
+describe('notifier', () => {
+	it('notifies completions, failures and stalls, sums up what comes in its quiet period, and never the rest', async () => {
+		const timers = createFakeTimers(0);
+		const written: string[] = [];
+		const notifier = createNotifier({methods: ['osc9'], write: (bytes) => written.push(bytes), inTmux: false, timers});
+		notifier.add([{at: 0, type: 'message', taskId: 'import-ami-1', from: 'pending', to: 'converting'}]);
+		assert.deepEqual(written, []);
+		notifier.add([completed('import-ami-1', 0)]);
+		assert.deepEqual(written, [`${esc}]9;ec2-import-watch: import-ami-1 completed\u0007`]);
+		notifier.add([completed('import-ami-2', 1000), {at: 1000, type: 'status', taskId: 'import-ami-3', from: 'active', to: 'deleted'}]);
+		notifier.add([{at: 2000, type: 'stuck', taskId: 'import-ami-4', since: 0}]);
+		assert.equal(written.length, 1, 'rate-limited');
+		await timers.advance(10_000);
+		assert.deepEqual(written.slice(1), [`${esc}]9;ec2-import-watch: import-ami-2 completed, import-ami-3 failed (deleted), import-ami-4 stuck\u0007`]);
+		await timers.advance(60_000);
+		assert.equal(written.length, 2);
+		assert.equal(timers.pending(), 0, 'nothing left scheduled once nothing is pending');
+		notifier.stop();
+	});
+
+	it('sends nothing when no method is asked for', () => {
+		const written: string[] = [];
+		createNotifier({methods: [], write: (bytes) => written.push(bytes), inTmux: true, timers: createFakeTimers(0)}).add([completed('a', 0)]);
+		assert.deepEqual(written, []);
+	});
+});
+
+describe('journal file', () => {
+	it('appends one JSON object per transition, and a restarted watcher continues the same file', async () => {
+		const path = join(await mkdtemp(join(tmpdir(), 'eiw-journal-')), 'imports.jsonl');
+		await writeFile(path, '{"earlier":"line"}\n');
+		const first = openJournal(path);
+		first.append([completed('import-ami-1', Date.UTC(2026, 10, 26, 21, 40))]);
+		await first.close();
+		const second = openJournal(path);
+		second.append([{at: Date.UTC(2026, 10, 26, 22, 0), type: 'stuck', taskId: 'import-ami-2', region: 'eu-west-1', since: Date.UTC(2026, 10, 26, 21, 30), status: 'active', progress: 39}]);
+		await second.close();
+		const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
+		assert.equal(lines.length, 3);
+		assert.deepEqual(JSON.parse(lines[1] ?? ''), {time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
+		assert.deepEqual(JSON.parse(lines[2] ?? ''), {
+			time: '2026-11-26T22:00:00.000Z',
+			event: 'stuck',
+			taskId: 'import-ami-2',
+			region: 'eu-west-1',
+			status: 'active',
+			progress: 39,
+			since: '2026-11-26T21:30:00.000Z',
+		});
+	});
+
+	it('says in one line when the file cannot be appended to', () => {
+		assert.throws(() => openJournal('/nonexistent-dir/journal.jsonl'), /^Error: cannot append to the journal \/nonexistent-dir\/journal.jsonl \(ENOENT\)$/);
+	});
+});
