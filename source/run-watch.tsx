@@ -12,7 +12,8 @@ import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.
 import {plainTable} from './ui/plain-table.js';
 import {plainColumns} from './ui/task-columns.js';
 import {classifyError} from './watch/classify-error.js';
-import {createEc2Source, type Ec2Source} from './watch/ec2-source.js';
+import {observe, type History} from './model/history.js';
+import {createShellHooks, createSource, type ShellHooks, untilDoneCode, type WatchSource} from './shell-hooks.js';
 import {createPoller, realTimers} from './watch/poller.js';
 
 // Runs the watcher in the way the terminal allows: once, as plain lines, or as the TUI. Returns the exit code.
@@ -46,30 +47,37 @@ function faultLine(fault: PollFault): string {
 /** Faults that mean the watcher was started wrong: before any data, they end it with exit code 2. */
 const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'request']);
 
+/** Under --until-done a script waits on us: a missing permission at the start will not get better either. */
+function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
+	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
+}
+
 export async function runWatch(config: WatchConfig, capabilities: Capabilities, io: Io): Promise<number> {
+	let hooks: ShellHooks;
+	try {
+		hooks = createShellHooks(config, (bytes) => io.stdout.write(bytes), capabilities.tmux, realTimers);
+	} catch (error) {
+		io.stderr.write(`ec2-import-watch: ${errorLine(error)}
+`);
+		return 2;
+	}
 	const demo = config.demo ? await startDemo() : undefined;
 	const classify = (error: unknown) => classifyError(error, config.errorContext);
-	const source = createEc2Source({
-		region: config.region ?? 'us-east-1',
-		profile: config.profile,
-		endpoint: demo?.endpoint ?? config.endpoint,
-		pageSize: config.pageSize,
-		stateFilter: config.states,
-		taskIds: config.taskIds,
-		credentials: demo === undefined ? undefined : {accessKeyId: 'demo', secretAccessKey: 'demo'},
-	});
+	const credentials = demo === undefined ? undefined : {accessKeyId: 'demo', secretAccessKey: 'demo'};
+	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
 	try {
 		if (config.once) return await runOnce(source, config, classify, io);
-		if (!capabilities.tui) return await runPlain(source, config, classify, io);
-		return await runTui(source, config, capabilities, classify, where, io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, io);
+		return await runTui(source, config, capabilities, classify, where, hooks, io);
 	} finally {
 		source.destroy();
+		await hooks.close();
 		await demo?.stop();
 	}
 }
 
-async function runOnce(source: Ec2Source, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
+async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(), 60_000);
 	try {
@@ -97,12 +105,14 @@ function onSignals(handler: () => void): () => void {
 	};
 }
 
-async function runPlain(source: Ec2Source, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
+async function runPlain(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, hooks: ShellHooks, io: Io): Promise<number> {
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let hadData = false;
 	let exitCode = 0;
-	const columns = plainColumns({color: false, unicode: false});
+	let history: History = new Map();
+	const several = config.pairs.length > 1;
+	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
@@ -112,14 +122,24 @@ async function runPlain(source: Ec2Source, config: WatchConfig, classify: (error
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
 				if (event.type === 'poll-succeeded') {
+					const seen = observe(history, event.tasks, event.at, !hadData, config.stuckAfterMs);
+					history = seen.history;
+					if (hadData) hooks.onTransitions(seen.entries);
 					hadData = true;
 					last = event.tasks;
 					const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
 					io.stdout.write(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`);
+					for (const pair of source.partialFaults?.() ?? []) {
+						io.stdout.write(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`);
+					}
+					if (config.untilDone && !event.tasks.some((task) => task.status === 'active' || task.status === 'deleting')) {
+						exitCode = untilDoneCode(event.tasks);
+						finish();
+					}
 				} else if (event.type === 'poll-failed') {
 					const fault = {...event.fault, since: event.at};
 					io.stdout.write(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`);
-					if (!hadData && fatalBeforeData.has(event.fault.kind)) {
+					if (!hadData && fatalAtStart(config, event.fault.kind)) {
 						exitCode = 2;
 						finish();
 					}
@@ -138,16 +158,18 @@ async function runPlain(source: Ec2Source, config: WatchConfig, classify: (error
 }
 
 async function runTui(
-	source: Ec2Source,
+	source: WatchSource,
 	config: WatchConfig,
 	capabilities: Capabilities,
 	classify: (error: unknown) => PollFault,
 	where: string,
+	hooks: ShellHooks,
 	io: Io,
 ): Promise<number> {
 	const started = Date.now();
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
+	let doneCode: number | undefined;
 	const instance = render(
 		<App
 			source={source}
@@ -160,10 +182,21 @@ async function runTui(
 				last = tasks;
 			}}
 			onStartupFault={(fault) => {
-				if (!fatalBeforeData.has(fault.kind)) return;
+				if (!fatalAtStart(config, fault.kind)) return;
 				startupFault = fault;
 				instance.unmount();
 			}}
+			stuckAfterMs={config.stuckAfterMs}
+			onTransitions={hooks.onTransitions}
+			onCopy={hooks.onCopy}
+			onAllDone={
+				config.untilDone
+					? (tasks) => {
+							doneCode = untilDoneCode(tasks);
+							instance.unmount();
+						}
+					: undefined
+			}
 		/>,
 		{
 			// The baseline (standard) mode gets Ink's bytes untouched, so the bench compares like with like.
@@ -215,5 +248,5 @@ async function runTui(
 		return 2;
 	}
 	io.stdout.write(`${summaryLine(last, Date.now() - started)}\n`);
-	return 0;
+	return doneCode ?? 0;
 }

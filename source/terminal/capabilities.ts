@@ -7,6 +7,8 @@ export interface Capabilities {
 	unicode: boolean;
 	/** Redraw only what changed (Ink's incrementalRendering); `EC2_IMPORT_WATCH_RENDER=standard` turns it off (the bench's baseline). */
 	incremental: boolean;
+	/** Inside tmux: control strings we send (OSC 52, notifications) also go wrapped for passthrough. */
+	tmux: boolean;
 }
 
 export function detectCapabilities(env: Record<string, string | undefined>, isTty: boolean, noColorFlag: boolean): Capabilities {
@@ -19,5 +21,6 @@ export function detectCapabilities(env: Record<string, string | undefined>, isTt
 		color: !noColor && (forced || (isTty && !dumb)),
 		unicode: /utf-?8/i.test(locale),
 		incremental: env.EC2_IMPORT_WATCH_RENDER !== 'standard',
+		tmux: (env.TMUX ?? '') !== '',
 	};
 }
