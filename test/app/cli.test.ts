@@ -152,3 +152,33 @@ describe('--once', () => {
 		assert.doesNotMatch(outcome.stdout, /\u001B/);
 	});
 });
+
+describe('--until-done', () => {
+	let scenarioSimulator: TestSimulator;
+	before(async () => {
+		const {readFile} = await import('node:fs/promises');
+		scenarioSimulator = await startTestSimulator({scenario: JSON.parse(await readFile(new URL('../fixtures/known-tasks.json', import.meta.url), 'utf8'))});
+	});
+	after(() => scenarioSimulator.close());
+	const keys = () => bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1'});
+
+	it('exits 0 when every task completed and 1 when one was deleted, printing plain lines without a TTY', async () => {
+		const completed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed'], keys());
+		assert.equal(completed.code, 0, completed.stderr);
+		assert.match(completed.stdout, /^\[\d\d:\d\d:\d\d\] watched \d+s · 1 tasks: 0 active, 1 completed/m);
+		assert.doesNotMatch(completed.stdout, /\u001B/);
+		const failed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed,deleted'], keys());
+		assert.equal(failed.code, 1, failed.stderr);
+		assert.match(failed.stdout, /import-ami-ffmjni7l +x deleted/);
+	});
+
+	it('exits 2 on an error it cannot get past', async () => {
+		const outcome = await ec2ImportWatch(['--until-done', '--endpoint', 'http://127.0.0.1:9'], keys());
+		assert.equal(outcome.code, 2);
+	});
+
+	it('refuses a journal it cannot write, in one line', async () => {
+		assertOneLineError(await ec2ImportWatch(['--journal', '/nonexistent-dir/j.jsonl', '--endpoint', scenarioSimulator.url], keys()), /cannot append to the journal/);
+	});
+});
+
