@@ -14,7 +14,6 @@ import {TaskList} from './ui/components/task-list.js';
 import {commandFor, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
 import {type TaskSource, useWatch} from './ui/use-watch.js';
-import {useNow} from './ui/use-now.js';
 import type {Timers} from './watch/poller.js';
 
 export interface AppProps<Handle> {
@@ -47,7 +46,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
 	const {exit} = useApp();
 	const {state, dispatch, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
-	const now = useNow(timers);
+	// Rows and details are drawn as of the last good poll, so they change only when the data does.
+	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
@@ -88,7 +88,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			case 'refresh': {
 				const outcome = current?.pollNow();
 				if (outcome === 'throttled' && current !== undefined) {
-					const wait = Math.max(0, (current.state.throttledUntil ?? now) - timers.now());
+					const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
 					dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
 				}
 				return;
@@ -118,11 +118,11 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
-					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={now} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} width={columns} height={bodyHeight} scroll={state.scroll} />
+					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} width={columns} height={bodyHeight} scroll={state.scroll} />
 				);
 			case 'list':
 			case 'search':
-				return <TaskList state={state} now={now} visible={visible} width={columns} height={bodyHeight} />;
+				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
 			default: {
 				const unreachable: never = state.mode;
 				return unreachable;
@@ -133,7 +133,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	return (
 		<ThemeContext.Provider value={theme}>
 			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state) + bodyHeight + 1)} overflow="hidden">
-				<Header state={state} now={now} where={where} intervalMs={intervalMs} />
+				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} />
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>

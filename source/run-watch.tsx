@@ -7,7 +7,8 @@ import {faultHeadline} from './model/fault-text.js';
 import {countByState, stateFilters} from './model/task-filter.js';
 import type {WatchConfig} from './options.js';
 import type {Capabilities} from './terminal/capabilities.js';
-import {compactStream} from './terminal/compact-output.js';
+import {toAscii} from './terminal/ascii-glyphs.js';
+import {createOutputCompactor, rewriteStream} from './terminal/compact-output.js';
 import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
 import {plainTable} from './ui/plain-table.js';
 import {plainColumns} from './ui/task-columns.js';
@@ -67,8 +68,8 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
 	try {
-		if (config.once) return await runOnce(source, config, classify, io);
-		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, io);
+		if (config.once) return await runOnce(source, config, classify, textFor(capabilities), io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, textFor(capabilities), io);
 		return await runTui(source, config, capabilities, classify, where, hooks, io);
 	} finally {
 		source.destroy();
@@ -77,7 +78,7 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	}
 }
 
-async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, io: Io): Promise<number> {
+async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, text: (line: string) => string, io: Io): Promise<number> {
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(), 60_000);
 	try {
@@ -86,7 +87,7 @@ async function runOnce(source: WatchSource, config: WatchConfig, classify: (erro
 			io.stdout.write(`${JSON.stringify(tasks, null, 2)}\n`);
 		} else {
 			const width = io.stdout.columns ?? 160;
-			io.stdout.write(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`);
+			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`));
 		}
 		return 0;
 	} catch (error) {
@@ -97,6 +98,24 @@ async function runOnce(source: WatchSource, config: WatchConfig, classify: (erro
 	}
 }
 
+/**
+ * What Ink writes through: compacted in incremental mode (the baseline, standard mode, gets Ink's bytes untouched
+ * so the bench compares like with like), and ASCII-only where the locale is not UTF-8.
+ */
+function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
+	const compact = capabilities.incremental ? createOutputCompactor() : undefined;
+	if (compact === undefined && capabilities.unicode) return stdout;
+	return rewriteStream(stdout, (text) => {
+		const compacted = compact === undefined ? text : compact(text);
+		return capabilities.unicode ? compacted : toAscii(compacted);
+	});
+}
+
+/** Plain text for a terminal or pipe, in ASCII where the locale is not UTF-8. */
+function textFor(capabilities: Capabilities): (text: string) => string {
+	return capabilities.unicode ? (text) => text : toAscii;
+}
+
 function onSignals(handler: () => void): () => void {
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	for (const signal of signals) process.on(signal, handler);
@@ -105,7 +124,14 @@ function onSignals(handler: () => void): () => void {
 	};
 }
 
-async function runPlain(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, hooks: ShellHooks, io: Io): Promise<number> {
+async function runPlain(
+	source: WatchSource,
+	config: WatchConfig,
+	classify: (error: unknown) => PollFault,
+	hooks: ShellHooks,
+	text: (line: string) => string,
+	io: Io,
+): Promise<number> {
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let hadData = false;
@@ -128,9 +154,9 @@ async function runPlain(source: WatchSource, config: WatchConfig, classify: (err
 					hadData = true;
 					last = event.tasks;
 					const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
-					io.stdout.write(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`);
+					io.stdout.write(text(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`));
 					for (const pair of source.partialFaults?.() ?? []) {
-						io.stdout.write(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`);
+						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
 					}
 					if (config.untilDone && !event.tasks.some((task) => task.status === 'active' || task.status === 'deleting')) {
 						exitCode = untilDoneCode(event.tasks);
@@ -138,7 +164,7 @@ async function runPlain(source: WatchSource, config: WatchConfig, classify: (err
 					}
 				} else if (event.type === 'poll-failed') {
 					const fault = {...event.fault, since: event.at};
-					io.stdout.write(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`);
+					io.stdout.write(text(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`));
 					if (!hadData && fatalAtStart(config, event.fault.kind)) {
 						exitCode = 2;
 						finish();
@@ -149,7 +175,7 @@ async function runPlain(source: WatchSource, config: WatchConfig, classify: (err
 		const finish = () => {
 			poller.stop();
 			removeSignals();
-			io.stderr.write(`${summaryLine(last, Date.now() - started)}\n`);
+			io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n`));
 			resolve(exitCode);
 		};
 		const removeSignals = onSignals(finish);
@@ -199,8 +225,7 @@ async function runTui(
 			}
 		/>,
 		{
-			// The baseline (standard) mode gets Ink's bytes untouched, so the bench compares like with like.
-			stdout: capabilities.incremental ? compactStream(io.stdout) : io.stdout,
+			stdout: screenStream(io.stdout, capabilities),
 			stdin: io.stdin,
 			stderr: io.stderr,
 			interactive: true,

@@ -45,11 +45,14 @@ export function formatDurationShort(ms: number): string {
 	return formatDuration(ms).split(' ')[0] ?? unknown;
 }
 
-/** How long ago, in the largest whole unit: just now, 12s ago, 5m ago, 2h ago, 3d ago. */
+/**
+ * How long ago, coarsely: just now (under 10 s), 10s ago … 50s ago in steps of ten, then 5m ago, 2h ago, 3d ago.
+ * Coarse on purpose: the header redraws only when the words change, and over SSH every redraw costs bytes.
+ */
 export function formatAge(ms: number): string {
 	if (!Number.isFinite(ms)) return unknown;
-	if (ms < second) return 'just now'; // also a clock running a little behind
-	if (ms < minute) return `${Math.floor(ms / second)}s ago`;
+	if (ms < 10 * second) return 'just now'; // also a clock running a little behind
+	if (ms < minute) return `${Math.floor(ms / (10 * second)) * 10}s ago`;
 	if (ms < hour) return `${Math.floor(ms / minute)}m ago`;
 	if (ms < day) return `${Math.floor(ms / hour)}h ago`;
 	return `${Math.floor(ms / day)}d ago`;

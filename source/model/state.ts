@@ -22,6 +22,8 @@ export interface WatchState {
 	polls: number;
 	lastGoodAt?: number;
 	polling: boolean;
+	/** When the poll in flight started (the header says "polling…" only for a slow one). */
+	pollStartedAt?: number;
 	paused: boolean;
 	nextPollAt?: number;
 	fault?: Fault;
@@ -143,7 +145,7 @@ function moveSelection(state: WatchState, target: (index: number, count: number)
 export function reduce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
-			return {...state, polling: true};
+			return {...state, polling: true, pollStartedAt: action.at};
 		case 'poll-succeeded': {
 			const seen = observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs);
 			return followDetail(

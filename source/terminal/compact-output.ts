@@ -180,10 +180,14 @@ export function createOutputCompactor(): (text: string) => string {
 
 /** `stdout` as Ink sees it: the same stream (size, TTY-ness, resize events), with compacted writes. */
 export function compactStream(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
-	const compact = createOutputCompactor();
+	return rewriteStream(stdout, createOutputCompactor());
+}
+
+/** The same stream, with every write passed through `rewrite` first (a Proxy keeps columns, rows, events …). */
+export function rewriteStream(stdout: NodeJS.WriteStream, rewrite: (text: string) => string): NodeJS.WriteStream {
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {
 		const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
-		return (stdout.write as (chunk: string, ...rest: unknown[]) => boolean)(compact(text), ...rest);
+		return (stdout.write as (chunk: string, ...rest: unknown[]) => boolean)(rewrite(text), ...rest);
 	};
 	return new Proxy(stdout, {
 		get(target, property) {

@@ -29,6 +29,8 @@ export interface Layout<Row> {
 
 export const gap = 1;
 export const gutter = 2;
+/** Room after the last column for the changed-row mark (at the end, so marking a row rewrites little of it). */
+export const trailer = 2;
 
 /** Hide columns, most expendable first, until the rest fit. */
 export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number): Column<Row>[] {
@@ -48,7 +50,7 @@ export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: 
 }
 
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): Layout<Row> {
-	const available = Math.max(0, width - gutter);
+	const available = Math.max(0, width - gutter - trailer);
 	const kept = columnsThatFit(columns, available);
 	const widths = fitColumns(
 		kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex})),

@@ -133,3 +133,12 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 		unmount: () => instance.unmount(),
 	};
 }
+
+/** Seconds from the header's "last poll HH:MM:SS" to its "next HH:MM:SS" (the interval in use), if both show. */
+export function nextPollGap(frame: string): number | undefined {
+	const match = /last poll (\d\d):(\d\d):(\d\d) .*· next (\d\d):(\d\d):(\d\d)/.exec(frame);
+	if (match === null) return undefined;
+	const [, h1, m1, s1, h2, m2, s2] = match.map(Number);
+	const seconds = (h: number | undefined, m: number | undefined, s: number | undefined) => (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0);
+	return (seconds(h2, m2, s2) - seconds(h1, m1, s1) + 86_400) % 86_400;
+}

@@ -6,14 +6,20 @@ import {isStale, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {sortLabels} from '../../model/task-sort.js';
 import {colorOf, useTheme} from '../theme.js';
+import {useNow} from '../use-now.js';
+import type {Timers} from '../../watch/poller.js';
 
-export interface HeaderProps {
+export interface HeaderProps<Handle> {
 	state: WatchState;
-	now: number;
+	/** The header is the only part that ticks: it re-renders once a second, the rest only when the state changes. */
+	timers: Timers<Handle>;
 	/** Region or endpoint, said once at the top. */
 	where: string;
 	intervalMs: number;
 }
+
+/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
+const slowPollMs = 2000;
 
 export function headerHeight(state: WatchState): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
@@ -29,8 +35,9 @@ export function pairFaultLine(state: WatchState, now: number): string {
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
-export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode {
+export function Header<Handle>({state, timers, where, intervalMs}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
+	const now = useNow(timers);
 	const counts = countByState(state.tasks);
 	const stale = isStale(state);
 	const freshness =
@@ -39,13 +46,15 @@ export function Header({state, now, where, intervalMs}: HeaderProps): ReactNode 
 				? 'waiting for the first poll…'
 				: 'no data yet'
 			: `last poll ${formatClock(state.lastGoodAt)} (${formatAge(now - state.lastGoodAt)})`;
+	// A clock time, not a countdown: a countdown would redraw the header every second.
+	const slowPoll = state.polling && state.pollStartedAt !== undefined && now - state.pollStartedAt >= slowPollMs;
 	const next = state.paused
 		? 'PAUSED (p resumes)'
-		: state.polling
-			? 'polling…'
-			: state.nextPollAt === undefined
+		: slowPoll
+			? `polling… (${formatDuration(now - (state.pollStartedAt ?? now))})`
+			: state.nextPollAt === undefined || state.polling
 				? ''
-				: `next in ${formatDuration(Math.max(0, state.nextPollAt - now))}`;
+				: `next ${formatClock(state.nextPollAt)}`;
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">

@@ -20,10 +20,12 @@ export function TableHeader<Row>({layout}: {layout: Layout<Row>}): ReactNode {
 	);
 }
 
-function gutterGlyph(theme: Theme, selected: boolean, marked: boolean): string {
-	if (selected) return '>';
-	if (marked) return theme.unicode ? '●' : '*';
-	return ' ';
+/**
+ * The changed-row mark goes after the last column: Ink redraws a changed line from its first changed cell, so a
+ * mark in front would rewrite the whole row on every poll that marks or unmarks it.
+ */
+function markGlyph(theme: Theme): string {
+	return theme.unicode ? '●' : '*';
 }
 
 export interface TableRowProps<Row> {
@@ -38,7 +40,7 @@ export function TableRow<Row>({layout, row, selected = false, marked = false, di
 	const theme = useTheme();
 	return (
 		<Text inverse={selected} dimColor={dim} wrap="truncate">
-			<Text color={marked ? colorOf(theme, 'changed') : undefined}>{gutterGlyph(theme, selected, marked)} </Text>
+			{selected ? '> ' : '  '}
 			{layout.shown.map(({column, width}, index) => {
 				const cell = column.cell(row, width);
 				return (
@@ -48,6 +50,7 @@ export function TableRow<Row>({layout, row, selected = false, marked = false, di
 					</Text>
 				);
 			})}
+			{marked ? <Text color={colorOf(theme, 'changed')}> {markGlyph(theme)}</Text> : ''}
 		</Text>
 	);
 }
@@ -59,7 +62,7 @@ export interface TableProps<Row> {
 	width: number;
 	/** Index into `rows` of the selected row, if any. */
 	selected?: number;
-	/** Rows to flag in the gutter (changed since the last poll). */
+	/** Rows to mark at their end (changed since the last poll). */
 	marked?: (row: Row) => boolean;
 	/** Shown instead of rows when there are none. */
 	empty?: string;
