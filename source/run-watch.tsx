@@ -264,14 +264,14 @@ async function runTui(
 		removeFatal();
 	}
 	if (fatal !== undefined) {
-		io.stdout.write(`${summaryLine(last, Date.now() - started)}\n`);
+		io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
 		io.stderr.write(`ec2-import-watch: stopped by an unexpected error: ${errorLine(fatal.error)}\n`);
 		return 1;
 	}
 	if (startupFault !== undefined) {
-		io.stderr.write(`ec2-import-watch: ${faultLine(startupFault)}\n`);
+		io.stderr.write(textFor(capabilities)(`ec2-import-watch: ${faultLine(startupFault)}\n`));
 		return 2;
 	}
-	io.stdout.write(`${summaryLine(last, Date.now() - started)}\n`);
+	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
 	return doneCode ?? 0;
 }
