@@ -52,7 +52,7 @@ export function Header<Handle>({state, timers, where, intervalMs}: HeaderProps<H
 		? 'PAUSED (p resumes)'
 		: slowPoll
 			? `polling… (${formatDuration(now - (state.pollStartedAt ?? now))})`
-			: state.nextPollAt === undefined || state.polling
+			: state.nextPollAt === undefined
 				? ''
 				: `next ${formatClock(state.nextPollAt)}`;
 	return (

@@ -1,5 +1,3 @@
-import {render} from 'ink';
-import {App} from './app.js';
 import {formatClock, formatDuration} from './model/format.js';
 import type {ImportTask} from './model/import-task.js';
 import type {PollFault} from './model/poll-events.js';
@@ -8,8 +6,7 @@ import {countByState, stateFilters} from './model/task-filter.js';
 import type {WatchConfig} from './options.js';
 import type {Capabilities} from './terminal/capabilities.js';
 import {toAscii} from './terminal/ascii-glyphs.js';
-import {createOutputCompactor, rewriteStream} from './terminal/compact-output.js';
-import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
+import {errorLine} from './terminal/screen-guard.js';
 import {plainTable} from './ui/plain-table.js';
 import {plainColumns} from './ui/task-columns.js';
 import {classifyError} from './watch/classify-error.js';
@@ -17,7 +14,8 @@ import {observe, type History} from './model/history.js';
 import {createShellHooks, createSource, type ShellHooks, untilDoneCode, type WatchSource} from './shell-hooks.js';
 import {createPoller, realTimers} from './watch/poller.js';
 
-// Runs the watcher in the way the terminal allows: once, as plain lines, or as the TUI. Returns the exit code.
+// Runs the watcher in the way the terminal allows: once, as plain lines, or as the TUI (run-tui.tsx, loaded only
+// then: Ink and React are not needed for --once). Returns the exit code.
 
 export interface Io {
 	stdout: NodeJS.WriteStream;
@@ -41,7 +39,7 @@ export function summaryLine(tasks: readonly ImportTask[], watchedMs: number): st
 	return `ec2-import-watch: watched ${formatDuration(watchedMs)} · ${counts.all} tasks: ${parts.join(', ')}`;
 }
 
-function faultLine(fault: PollFault): string {
+export function faultLine(fault: PollFault): string {
 	return `${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
 }
 
@@ -49,7 +47,7 @@ function faultLine(fault: PollFault): string {
 const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'request']);
 
 /** Under --until-done a script waits on us: a missing permission at the start will not get better either. */
-function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
+export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
 	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
 }
 
@@ -70,7 +68,8 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	try {
 		if (config.once) return await runOnce(source, config, classify, textFor(capabilities), io);
 		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, textFor(capabilities), io);
-		return await runTui(source, config, capabilities, classify, where, hooks, io);
+		const {runTui} = await import('./run-tui.js');
+		return await runTui({source, config, capabilities, classify, where, hooks, io});
 	} finally {
 		source.destroy();
 		await hooks.close();
@@ -98,25 +97,12 @@ async function runOnce(source: WatchSource, config: WatchConfig, classify: (erro
 	}
 }
 
-/**
- * What Ink writes through: compacted in incremental mode (the baseline, standard mode, gets Ink's bytes untouched
- * so the bench compares like with like), and ASCII-only where the locale is not UTF-8.
- */
-function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
-	const compact = capabilities.incremental ? createOutputCompactor() : undefined;
-	if (compact === undefined && capabilities.unicode) return stdout;
-	return rewriteStream(stdout, (text) => {
-		const compacted = compact === undefined ? text : compact(text);
-		return capabilities.unicode ? compacted : toAscii(compacted);
-	});
-}
-
 /** Plain text for a terminal or pipe, in ASCII where the locale is not UTF-8. */
-function textFor(capabilities: Capabilities): (text: string) => string {
+export function textFor(capabilities: Capabilities): (text: string) => string {
 	return capabilities.unicode ? (text) => text : toAscii;
 }
 
-function onSignals(handler: () => void): () => void {
+export function onSignals(handler: () => void): () => void {
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	for (const signal of signals) process.on(signal, handler);
 	return () => {
@@ -183,95 +169,3 @@ async function runPlain(
 	});
 }
 
-async function runTui(
-	source: WatchSource,
-	config: WatchConfig,
-	capabilities: Capabilities,
-	classify: (error: unknown) => PollFault,
-	where: string,
-	hooks: ShellHooks,
-	io: Io,
-): Promise<number> {
-	const started = Date.now();
-	let last: readonly ImportTask[] = [];
-	let startupFault: PollFault | undefined;
-	let doneCode: number | undefined;
-	const instance = render(
-		<App
-			source={source}
-			where={where}
-			intervalMs={config.intervalMs}
-			timers={realTimers}
-			classify={classify}
-			theme={{color: capabilities.color, unicode: capabilities.unicode}}
-			onTasks={(tasks) => {
-				last = tasks;
-			}}
-			onStartupFault={(fault) => {
-				if (!fatalAtStart(config, fault.kind)) return;
-				startupFault = fault;
-				instance.unmount();
-			}}
-			stuckAfterMs={config.stuckAfterMs}
-			onTransitions={hooks.onTransitions}
-			onCopy={hooks.onCopy}
-			onAllDone={
-				config.untilDone
-					? (tasks) => {
-							doneCode = untilDoneCode(tasks);
-							instance.unmount();
-						}
-					: undefined
-			}
-		/>,
-		{
-			stdout: screenStream(io.stdout, capabilities),
-			stdin: io.stdin,
-			stderr: io.stderr,
-			interactive: true,
-			alternateScreen: true,
-			incrementalRendering: capabilities.incremental,
-			maxFps: 10,
-			exitOnCtrlC: false,
-			patchConsole: true,
-		},
-	);
-	// SIGHUP means the terminal is gone: writes to it fail (EIO), and that must not become a crash.
-	const ignoreWriteErrors = () => {};
-	io.stdout.on('error', ignoreWriteErrors);
-	const removeSignals = onSignals(() => instance.unmount());
-	let fatal: {error: unknown} | undefined;
-	let endFatal: () => void = () => {};
-	const fatalEnd = new Promise<void>((resolve) => {
-		endFatal = resolve;
-	});
-	const removeFatal = onFatalError((error) => {
-		fatal = {error};
-		try {
-			instance.unmount();
-		} catch {
-			restoreTerminal(io);
-		}
-		endFatal();
-	});
-	try {
-		await Promise.race([instance.waitUntilExit(), fatalEnd]);
-	} catch (error) {
-		// Ink caught an error while rendering; it has already left the alternate screen.
-		fatal = {error};
-	} finally {
-		removeSignals();
-		removeFatal();
-	}
-	if (fatal !== undefined) {
-		io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
-		io.stderr.write(`ec2-import-watch: stopped by an unexpected error: ${errorLine(fatal.error)}\n`);
-		return 1;
-	}
-	if (startupFault !== undefined) {
-		io.stderr.write(textFor(capabilities)(`ec2-import-watch: ${faultLine(startupFault)}\n`));
-		return 2;
-	}
-	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
-	return doneCode ?? 0;
-}
