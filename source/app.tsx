@@ -137,7 +137,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>
-				<HintBar mode={state.mode} notice={state.notice} />
+				<HintBar mode={state.mode} notice={state.notice} width={columns} />
 			</Box>
 		</ThemeContext.Provider>
 	);
