@@ -2,7 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {type RawFlags, resolveOptions, type WatchConfig} from './options.js';
 import {detectCapabilities} from './terminal/capabilities.js';
-import {profileRegion} from './watch/aws-profile.js';
+import {profileSetting} from './watch/aws-profile.js';
 
 // The only place that reads argv, the environment and TTY-ness, and sets exit codes.
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
 	const flags: RawFlags = {...cli.flags};
 	const env = process.env;
-	const resolved = resolveOptions(flags, env, (profile) => profileRegion(env, profile));
+	const resolved = resolveOptions(flags, env, (profile, key) => profileSetting(env, profile, key));
 	if (!resolved.ok) failWith(resolved.error);
 	if (resolved.config.check) {
 		const {runCheck} = await import('./run-check.js');

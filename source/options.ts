@@ -49,6 +49,8 @@ export interface WatchConfig {
 export interface WatchPair {
 	region: string;
 	profile?: string;
+	/** The profile's endpoint_url, when --profile names one that has it. */
+	endpoint?: string;
 }
 
 export type Resolved = {ok: true; config: WatchConfig} | {ok: false; error: string};
@@ -79,7 +81,7 @@ const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 export function resolveOptions(
 	flags: RawFlags,
 	env: Record<string, string | undefined>,
-	regionOfProfile: (profile: string | undefined) => string | undefined = () => undefined,
+	profileValue: (profile: string | undefined, key: 'region' | 'endpoint_url') => string | undefined = () => undefined,
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
 	const interval = Number(flags.interval ?? (flags.demo === true ? '2' : '10'));
@@ -114,14 +116,16 @@ export function resolveOptions(
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
 	const pairs: WatchPair[] = [];
 	for (const profile of profiles) {
-		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? regionOfProfile(profile) ?? (demo ? 'us-east-1' : '')];
+		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileValue(profile, 'region') ?? (demo ? 'us-east-1' : '')];
+		// The environment's endpoint wins over the profile's, as in the AWS CLI; the SDK reads the environment itself.
+		const profileEndpoint = profile === undefined || env.AWS_ENDPOINT_URL_EC2 !== undefined || env.AWS_ENDPOINT_URL !== undefined ? undefined : profileValue(profile, 'endpoint_url');
 		for (const region of regions) {
 			if (region === '') {
 				const whose = profile === undefined ? '' : ` for profile ${profile}`;
 				return fail(`no AWS region${whose}: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo`);
 			}
 			if (!regionPattern.test(region)) return fail(`--region: "${region}" is not an AWS region name (e.g. us-east-1)`);
-			pairs.push({region, ...(profile === undefined ? {} : {profile})});
+			pairs.push({region, ...(profile === undefined ? {} : {profile}), ...(profileEndpoint === undefined ? {} : {endpoint: profileEndpoint})});
 		}
 	}
 	const [first] = pairs;

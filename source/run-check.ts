@@ -28,11 +28,12 @@ export function checkLine(where: string, fault: PollFault | undefined): string {
 
 export async function runCheck(config: WatchConfig, io: CheckIo, options: CheckOptions = {}): Promise<number> {
 	const region = config.region ?? 'us-east-1';
-	const where = config.endpoint === undefined ? `region ${region}` : `region ${region} at ${config.endpoint}`;
+	const endpoint = config.endpoint ?? config.pairs[0]?.endpoint;
+	const where = endpoint === undefined ? `region ${region}` : `region ${region} at ${endpoint}`;
 	const source = (options.createSource ?? createEc2Source)({
 		region,
 		profile: config.profile,
-		endpoint: config.endpoint,
+		endpoint,
 		errorContext: config.errorContext,
 	});
 	const deadlineMs = options.deadlineMs ?? checkDeadlineMs;

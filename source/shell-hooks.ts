@@ -48,11 +48,11 @@ export function createSource<Handle>(
 	credentials: {accessKeyId: string; secretAccessKey: string} | undefined,
 	timers: Timers<Handle>,
 ): WatchSource {
-	const make = (pair: {region: string; profile?: string}) =>
+	const make = (pair: {region: string; profile?: string; endpoint?: string}) =>
 		createEc2Source({
 			region: pair.region,
 			profile: pair.profile,
-			endpoint,
+			endpoint: endpoint ?? pair.endpoint,
 			pageSize: config.pageSize,
 			stateFilter: config.states,
 			taskIds: config.taskIds,

@@ -4,8 +4,8 @@ import {parseDuration, resolveOptions} from '../source/options.js';
 
 const env = {AWS_REGION: 'us-east-1'};
 
-function config(flags: Parameters<typeof resolveOptions>[0], environment: Record<string, string> = env, regionOf?: (p: string | undefined) => string | undefined) {
-	const resolved = resolveOptions(flags, environment, regionOf);
+function config(flags: Parameters<typeof resolveOptions>[0], environment: Record<string, string> = env, settings?: Parameters<typeof resolveOptions>[2]) {
+	const resolved = resolveOptions(flags, environment, settings);
 	if (!resolved.ok) throw new Error(resolved.error);
 	return resolved.config;
 }
@@ -31,7 +31,7 @@ describe('options', () => {
 	});
 
 	it('watches every region × profile pair', () => {
-		const regionOf = (profile: string | undefined) => (profile === 'lab' ? 'eu-west-1' : undefined);
+		const regionOf = (profile: string | undefined, key: string) => (profile === 'lab' && key === 'region' ? 'eu-west-1' : undefined);
 		assert.deepEqual(config({region: 'us-east-1,eu-west-1'}).pairs, [{region: 'us-east-1'}, {region: 'eu-west-1'}]);
 		assert.deepEqual(config({region: 'us-east-1,eu-west-1', profile: 'a,b'}).pairs, [
 			{region: 'us-east-1', profile: 'a'},
@@ -39,12 +39,20 @@ describe('options', () => {
 			{region: 'us-east-1', profile: 'b'},
 			{region: 'eu-west-1', profile: 'b'},
 		]);
-		assert.deepEqual(config({profile: 'lab,prod'}, {}, (profile) => (profile === 'prod' ? 'us-west-2' : regionOf(profile))).pairs, [
+		assert.deepEqual(config({profile: 'lab,prod'}, {}, (profile, key) => (profile === 'prod' && key === 'region' ? 'us-west-2' : regionOf(profile, key))).pairs, [
 			{region: 'eu-west-1', profile: 'lab'},
 			{region: 'us-west-2', profile: 'prod'},
 		]);
 		assert.match(resolveOptions({profile: 'lab,none'}, {}, regionOf).ok ? '' : 'no region', /no region/);
 		assert.match(error({region: 'us-east-1,eu-west-1', once: true}), /several regions or profiles go with the live watcher only/);
+	});
+
+	it('uses the endpoint_url of a profile named with --profile (the SDK would not), unless the environment names one', () => {
+		const settings = (profile: string | undefined, key: 'region' | 'endpoint_url') =>
+			profile === 'lab' ? {region: 'eu-west-1', endpoint_url: 'http://127.0.0.1:4599'}[key] : undefined;
+		assert.deepEqual(config({profile: 'lab'}, {}, settings).pairs, [{region: 'eu-west-1', profile: 'lab', endpoint: 'http://127.0.0.1:4599'}]);
+		assert.deepEqual(config({profile: 'lab'}, {AWS_ENDPOINT_URL_EC2: 'http://other'}, settings).pairs, [{region: 'eu-west-1', profile: 'lab'}]);
+		assert.deepEqual(config({region: 'us-east-1'}, {}, settings).pairs, [{region: 'us-east-1'}]);
 	});
 
 	it('takes notification methods, a journal and --until-done', () => {

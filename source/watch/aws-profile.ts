@@ -2,10 +2,11 @@ import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 
-// The region of the chosen profile, read from the shared config file, so a missing region is reported at
-// start-up without loading the SDK. Only `region` is read here; the SDK itself reads everything else.
+// Settings of a profile, read from the shared config file: its `region`, so a missing region is reported at
+// start-up without loading the SDK, and its `endpoint_url`, which the JS SDK ignores for a profile named in the
+// client's config (it honours it only for AWS_PROFILE). The SDK itself reads everything else.
 
-export function profileRegion(env: Record<string, string | undefined>, profile: string | undefined): string | undefined {
+export function profileSetting(env: Record<string, string | undefined>, profile: string | undefined, key: 'region' | 'endpoint_url'): string | undefined {
 	const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
 	let text: string;
 	try {
@@ -14,7 +15,7 @@ export function profileRegion(env: Record<string, string | undefined>, profile: 
 		return undefined;
 	}
 	const name = profile ?? env.AWS_PROFILE ?? 'default';
-	return iniValue(text, name === 'default' ? ['default', 'profile default'] : [`profile ${name}`, name], 'region');
+	return iniValue(text, name === 'default' ? ['default', 'profile default'] : [`profile ${name}`, name], key);
 }
 
 export function iniValue(text: string, sections: readonly string[], key: string): string | undefined {

@@ -95,6 +95,14 @@ describe('command line', () => {
 		assert.equal(JSON.parse(outcome.stdout).length, 9);
 	});
 
+	it('uses the endpoint_url of the profile named with --profile', async () => {
+		const config = join(home, 'config-with-endpoint');
+		await writeFile(config, `[profile sim]\nregion = us-east-1\nendpoint_url = ${simulator.url}\naws_access_key_id = k\naws_secret_access_key = s\n`);
+		const outcome = await ec2ImportWatch(['--once', '--json', '--profile', 'sim'], bareEnv({AWS_CONFIG_FILE: config}));
+		assert.equal(outcome.code, 0, outcome.stderr);
+		assert.equal(JSON.parse(outcome.stdout).length, 9);
+	});
+
 	it('says what to do when there are no credentials', async () => {
 		const outcome = await ec2ImportWatch(['--once', '--region', 'us-east-1', '--endpoint', simulator.url], bareEnv());
 		assertOneLineError(outcome, /aws sso login/);
