@@ -31,8 +31,8 @@ export interface AppProps<Handle> {
 	onTasks?: (tasks: readonly ImportTask[]) => void;
 	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
 	onStartupFault?: (fault: PollFault) => void;
-	/** Told the transitions each poll after the first finds (journal file, notifications). */
-	onTransitions?: (entries: readonly JournalEntry[]) => void;
+	/** Told the transitions of each poll (journal file, notifications); `first`: what the first poll found. */
+	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
 	onCopy?: (text: string) => void;
 	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
@@ -57,7 +57,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
 	const {lastEntries} = state;
 	useEffect(() => {
-		if (polls > 1 && lastEntries.length > 0) onTransitions?.(lastEntries);
+		if (polls > 0 && lastEntries.length > 0) onTransitions?.(lastEntries, polls === 1);
 	}, [onTransitions, lastEntries, polls]);
 	useEffect(() => {
 		if (polls > 0 && !tasks.some(isActive) && !tasks.some((task) => task.status === 'deleting')) onAllDone?.(tasks);

@@ -136,7 +136,7 @@ async function runPlain(
 				if (event.type === 'poll-succeeded') {
 					const seen = observe(history, event.tasks, event.at, !hadData, config.stuckAfterMs);
 					history = seen.history;
-					if (hadData) hooks.onTransitions(seen.entries);
+					hooks.onTransitions(seen.entries, !hadData);
 					hadData = true;
 					last = event.tasks;
 					const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);

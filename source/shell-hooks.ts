@@ -12,7 +12,8 @@ import type {Timers} from './watch/poller.js';
 // (one region, or several regions and profiles at once). Kept apart from run-watch.tsx, which picks the mode.
 
 export interface ShellHooks {
-	onTransitions(entries: readonly JournalEntry[]): void;
+	/** The journal gets every transition, the first poll's 'first-seen' ones too; notifications never the first poll's. */
+	onTransitions(entries: readonly JournalEntry[], first: boolean): void;
 	onCopy(text: string): void;
 	close(): Promise<void>;
 }
@@ -21,9 +22,9 @@ export function createShellHooks<Handle>(config: WatchConfig, write: (bytes: str
 	const journal = config.journal === undefined ? undefined : openJournal(config.journal);
 	const notifier = createNotifier({methods: config.notify, write, inTmux, timers});
 	return {
-		onTransitions(entries) {
+		onTransitions(entries, first) {
 			journal?.append(entries);
-			notifier.add(entries);
+			if (!first) notifier.add(entries);
 		},
 		onCopy(text) {
 			write(forTerminal(osc52(text), inTmux));

@@ -84,7 +84,7 @@ export interface RenderOptions {
 	/** A real source (e.g. ec2-source against the simulator) instead of the scripted one. */
 	realSource?: TaskSource;
 	onCopy?: (text: string) => void;
-	onTransitions?: (entries: readonly JournalEntry[]) => void;
+	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
 	stuckAfterMs?: number;
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
-import type {JournalEntry} from '../../source/model/history.js';
 import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
 import {task} from '../helpers/tasks.js';
 
@@ -70,16 +69,15 @@ describe('copy', () => {
 });
 
 describe('transitions', () => {
-	it('reports each poll’s transitions after the first, never the first poll’s state', async () => {
-		const seen: JournalEntry[][] = [];
-		app = await renderApp([task('import-ami-a'), task('import-ami-b')], {onTransitions: (entries) => seen.push([...entries])});
-		assert.equal(seen.length, 0);
+	it('reports each poll’s transitions, saying which are the first poll’s', async () => {
+		const seen: string[] = [];
+		app = await renderApp([task('import-ami-a'), task('import-ami-b')], {
+			onTransitions: (entries, first) => seen.push(...entries.map((e) => `${first ? 'first ' : ''}${e.type} ${e.taskId} ${e.to ?? ''}`.trim())),
+		});
+		assert.deepEqual(seen, ['first first-seen import-ami-a', 'first first-seen import-ami-b']);
 		app.source.set([task('import-ami-a', {status: 'completed', statusMessage: undefined, progress: undefined})]);
 		await app.poll();
-		assert.deepEqual(
-			seen.flat().map((e) => `${e.type} ${e.taskId} ${e.to ?? ''}`),
-			['status import-ami-a completed', 'message import-ami-a ', 'gone import-ami-b '],
-		);
+		assert.deepEqual(seen.slice(2), ['status import-ami-a completed', 'message import-ami-a', 'gone import-ami-b']);
 	});
 
 	it('tells the shell when nothing is active any more', async () => {

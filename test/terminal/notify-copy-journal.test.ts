@@ -4,6 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import type {JournalEntry} from '../../source/model/history.js';
+import {resolveOptions} from '../../source/options.js';
+import {createShellHooks} from '../../source/shell-hooks.js';
 import {createNotifier} from '../../source/terminal/notifier.js';
 import {forTerminal, notification, osc52, tmuxPassthrough} from '../../source/terminal/osc.js';
 import {openJournal} from '../../source/watch/journal-file.js';
@@ -80,5 +82,24 @@ describe('journal file', () => {
 
 	it('says in one line when the file cannot be appended to', () => {
 		assert.throws(() => openJournal('/nonexistent-dir/journal.jsonl'), /^Error: cannot append to the journal \/nonexistent-dir\/journal.jsonl \(ENOENT\)$/);
+	});
+});
+
+describe('shell hooks', () => {
+	it('journals the first poll’s first-seen entries but notifies only what happens later, and copies with OSC 52', async () => {
+		const path = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'journal.jsonl');
+		const resolved = resolveOptions({journal: path, notify: 'bell'}, {AWS_REGION: 'us-east-1'});
+		assert.ok(resolved.ok);
+		const written: string[] = [];
+		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), true, createFakeTimers(0));
+		hooks.onTransitions([{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'completed'}, completed('import-ami-2', 0)], true);
+		assert.deepEqual(written, [], 'no notification for what was already there');
+		hooks.onTransitions([completed('import-ami-3', 1000)], false);
+		assert.deepEqual(written, ['\u0007\u001BPtmux;\u0007\u001B\\']);
+		hooks.onCopy('ami-1');
+		assert.equal(written[1], `${osc52('ami-1')}${tmuxPassthrough(osc52('ami-1'))}`);
+		await hooks.close();
+		const events = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line).event);
+		assert.deepEqual(events, ['first-seen', 'status', 'status']);
 	});
 });
