@@ -65,7 +65,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	useEffect(() => {
 		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);
 	}, [onStartupFault, polls, fault]);
-	const bodyHeight = Math.max(3, rows - headerHeight(state) - 1);
+	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
 	useInput((input, key) => {
 		const name = keyName(input, key);
@@ -118,7 +118,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
-					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} width={columns} height={bodyHeight} scroll={state.scroll} />
+					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} width={columns} height={bodyHeight} scroll={state.scroll} />
 				);
 			case 'list':
 			case 'search':
@@ -132,8 +132,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state) + bodyHeight + 1)} overflow="hidden">
-				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} />
+			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns) + bodyHeight + 1)} overflow="hidden">
+				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} />
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>

@@ -46,13 +46,14 @@ export function formatDurationShort(ms: number): string {
 }
 
 /**
- * How long ago, coarsely: just now (under 10 s), 10s ago … 50s ago in steps of ten, then 5m ago, 2h ago, 3d ago.
- * Coarse on purpose: the header redraws only when the words change, and over SSH every redraw costs bytes.
+ * How long ago: just now (under 10 s), 10s ago … 50s ago in steps of ten, then 5m ago, 2h ago, 3d ago.
+ * Coarse on purpose (the header redraws only when the words change, and over SSH every redraw costs bytes);
+ * `exact` gives every second under a minute, for when the age is what the operator is watching.
  */
-export function formatAge(ms: number): string {
+export function formatAge(ms: number, exact = false): string {
 	if (!Number.isFinite(ms)) return unknown;
-	if (ms < 10 * second) return 'just now'; // also a clock running a little behind
-	if (ms < minute) return `${Math.floor(ms / (10 * second)) * 10}s ago`;
+	if (ms < (exact ? second : 10 * second)) return 'just now'; // also a clock running a little behind
+	if (ms < minute) return `${exact ? Math.floor(ms / second) : Math.floor(ms / (10 * second)) * 10}s ago`;
 	if (ms < hour) return `${Math.floor(ms / minute)}m ago`;
 	if (ms < day) return `${Math.floor(ms / hour)}h ago`;
 	return `${Math.floor(ms / day)}d ago`;

@@ -94,7 +94,7 @@ describe('list screen', () => {
 		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
 		assert.match(app.frame(), /Enter keep {2}Esc clear/);
 		await app.press(keys.enter);
-		assert.match(app.frame(), / \/db-$/m);
+		assert.match(app.frame(), / {2}\/db- {2}sort:/);
 		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
 		await app.press('/', 'x', keys.escape);
 		assert.equal(rowIds(app.frame()).length, 5);
@@ -140,5 +140,16 @@ describe('list screen', () => {
 		assert.match(app.frame(), /TASK ID/);
 		await app.press('?', keys.escape);
 		assert.match(app.frame(), /TASK ID/);
+	});
+});
+
+describe('a narrow terminal keeps what matters', () => {
+	it('keeps PAUSED, the age and the text filter at 80 columns, dropping the title, place and pace first', async () => {
+		app = await renderApp(tasks, {columns: 80, rows: 24});
+		await app.press('p', '/', 'w', 'e', 'b');
+		const [line1, line2] = app.frame().split('\n');
+		assert.match(line1 ?? '', /PAUSED \(p resumes\) · last poll \d\d:\d\d:\d\d \(just now\)/);
+		assert.ok((line1 ?? '').length <= 80);
+		assert.match(line2 ?? '', /\/web▏/);
 	});
 });

@@ -5,9 +5,14 @@ import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {sortLabels} from '../../model/task-sort.js';
+import {type Segment, fitSegments} from '../fit-segments.js';
+import {displayWidth} from '../text-width.js';
 import {colorOf, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../watch/poller.js';
+
+/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
+const slowPollMs = 2000;
 
 export interface HeaderProps<Handle> {
 	state: WatchState;
@@ -16,15 +21,19 @@ export interface HeaderProps<Handle> {
 	/** Region or endpoint, said once at the top. */
 	where: string;
 	intervalMs: number;
+	width: number;
 }
 
-/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
-const slowPollMs = 2000;
+const separator = ' · ';
 
-export function headerHeight(state: WatchState): number {
+/** Lines a fix takes when it wraps (it is never cut: cut short, it would lose the part that says what to run). */
+function hintLines(hint: string | undefined, width: number): number {
+	return hint === undefined ? 0 : Math.min(3, Math.ceil((displayWidth(hint) + 4) / Math.max(20, width)));
+}
+
+export function headerHeight(state: WatchState, width: number): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	if (state.fault === undefined) return 2 + pairs;
-	return (state.fault.hint === undefined ? 4 : 5) + pairs;
+	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(state.fault.hint, width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -34,49 +43,92 @@ export function pairFaultLine(state: WatchState, now: number): string {
 	return `${count} region/profile pair${count === 1 ? '' : 's'} failing (their last good tasks stay listed) · ${parts.join(' · ')}`;
 }
 
-/** Title and freshness, the state filters with their counts, and the current fault if any. */
-export function Header<Handle>({state, timers, where, intervalMs}: HeaderProps<Handle>): ReactNode {
-	const theme = useTheme();
-	const now = useNow(timers);
-	const counts = countByState(state.tasks);
+type Role = 'muted' | 'stale' | 'plain' | 'strong';
+interface Part extends Segment {
+	role: Role;
+}
+
+/** Line 1, most important first to survive: pause, staleness and age, then the next poll, the pace, the place. */
+function statusParts(state: WatchState, now: number, where: string, intervalMs: number): Part[] {
 	const stale = isStale(state);
+	// Ages are coarse while all is well (fewer redraws over SSH), exact while polls fail.
+	const exact = stale || state.fault !== undefined;
 	const freshness =
 		state.lastGoodAt === undefined
 			? state.fault === undefined
 				? 'waiting for the first poll…'
 				: 'no data yet'
-			: `last poll ${formatClock(state.lastGoodAt)} (${formatAge(now - state.lastGoodAt)})`;
+			: `last poll ${formatClock(state.lastGoodAt)} (${formatAge(now - state.lastGoodAt, exact)})`;
 	// A clock time, not a countdown: a countdown would redraw the header every second.
 	const slowPoll = state.polling && state.pollStartedAt !== undefined && now - state.pollStartedAt >= slowPollMs;
-	const next = state.paused
-		? 'PAUSED (p resumes)'
-		: slowPoll
-			? `polling… (${formatDuration(now - (state.pollStartedAt ?? now))})`
-			: state.nextPollAt === undefined
-				? ''
-				: `next ${formatClock(state.nextPollAt)}`;
+	const next = slowPoll
+		? `polling… (${formatDuration(now - (state.pollStartedAt ?? now))})`
+		: state.nextPollAt === undefined || state.paused
+			? ''
+			: `next ${formatClock(state.nextPollAt)}`;
+	const pace = state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`;
+	return [
+		{key: 'title', text: 'ec2-import-watch', priority: 6, role: 'strong'},
+		{key: 'where', text: where, priority: 5, role: 'plain'},
+		{key: 'pace', text: pace, priority: 4, role: 'muted'},
+		{key: 'paused', text: state.paused ? 'PAUSED (p resumes)' : '', priority: 0, role: 'strong'},
+		{key: 'fresh', text: `${stale ? 'STALE · ' : ''}${freshness}`, priority: 0, role: stale ? 'stale' : 'plain'},
+		{key: 'next', text: next, priority: 2, role: 'plain'},
+	];
+}
+
+function PartText({part}: {part: Part}): ReactNode {
+	const theme = useTheme();
+	switch (part.role) {
+		case 'muted':
+			return <Text color={colorOf(theme, 'muted')}>{part.text}</Text>;
+		case 'stale':
+			return (
+				<Text color={colorOf(theme, 'stale')} bold>
+					{part.text}
+				</Text>
+			);
+		case 'strong':
+			return <Text bold>{part.text}</Text>;
+		case 'plain':
+			return <Text>{part.text}</Text>;
+		default: {
+			const unreachable: never = part.role;
+			return unreachable;
+		}
+	}
+}
+
+/** Title and freshness, the state filters with their counts, and the current fault if any. */
+export function Header<Handle>({state, timers, where, intervalMs, width}: HeaderProps<Handle>): ReactNode {
+	const theme = useTheme();
+	const now = useNow(timers);
+	const counts = countByState(state.tasks);
+	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
+	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
+	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
+	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + 3, 0);
+	const extras = fitSegments(
+		[
+			{key: 'filter', text: filterText, priority: 0},
+			{key: 'sort', text: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`, priority: 1},
+		],
+		width - tabsWidth - 2,
+		2,
+	).filter((segment) => displayWidth(segment.text) <= width - tabsWidth - 2);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
-				<Text bold>ec2-import-watch</Text>
-				<Text color={colorOf(theme, 'muted')}> · </Text>
-				{where}
-				<Text color={colorOf(theme, 'muted')}>
-					{' · '}
-					{state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`}
-					{' · '}
-				</Text>
-				<Text color={stale ? colorOf(theme, 'stale') : undefined} bold={stale}>
-					{stale ? 'STALE · ' : ''}
-					{freshness}
-				</Text>
-				<Text color={colorOf(theme, 'muted')}> · </Text>
-				<Text bold={state.paused}>{next}</Text>
+				{status.map((part, index) => (
+					<Text key={part.key}>
+						{index === 0 ? '' : <Text color={colorOf(theme, 'muted')}>{separator}</Text>}
+						<PartText part={part} />
+					</Text>
+				))}
 			</Text>
 			<Text wrap="truncate">
-				{stateFilters.map((filter, index) => {
+				{tabs.map(({filter, label}, index) => {
 					const active = filter === state.stateFilter;
-					const label = `${index + 1} ${filter} ${counts[filter]}`;
 					return (
 						<Text key={filter}>
 							{index === 0 ? '' : ' '}
@@ -86,11 +138,12 @@ export function Header<Handle>({state, timers, where, intervalMs}: HeaderProps<H
 						</Text>
 					);
 				})}
-				<Text color={colorOf(theme, 'muted')}>
-					{'  '}sort: {sortLabels[state.sort.key]}
-					{state.sort.reverse ? ' (reversed)' : ''}
-				</Text>
-				{state.textFilter === '' && state.mode !== 'search' ? '' : `   /${state.textFilter}${state.mode === 'search' ? '▏' : ''}`}
+				{extras.map((segment) => (
+					<Text key={segment.key} color={segment.key === 'sort' ? colorOf(theme, 'muted') : undefined} bold={segment.key === 'filter'}>
+						{'  '}
+						{segment.text}
+					</Text>
+				))}
 			</Text>
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
@@ -102,18 +155,20 @@ export function Header<Handle>({state, timers, where, intervalMs}: HeaderProps<H
 				<>
 					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
 						{theme.unicode ? '✖ ' : 'x '}
-						{faultHeadline(state.fault, now, state.nextPollAt)}
+						{faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt)}
+						{state.polling ? ' — retrying now…' : ''}
 					</Text>
 					<Text wrap="truncate">
 						{'  '}
 						{state.fault.message}
 					</Text>
-					{/* The fix gets a line of its own: cut short, it would lose the part that says what to run. */}
 					{state.fault.hint === undefined ? null : (
-						<Text wrap="truncate">
-							{theme.unicode ? '  → ' : '  -> '}
-							{state.fault.hint}
-						</Text>
+						<Box height={hintLines(state.fault.hint, width)} overflow="hidden">
+							<Text wrap="wrap">
+								{theme.unicode ? '  → ' : '  -> '}
+								{state.fault.hint}
+							</Text>
+						</Box>
 					)}
 				</>
 			)}

@@ -2,20 +2,15 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
 import {hintsFor} from '../keymap.js';
-import {displayWidth} from '../text-width.js';
+import {fitSegments} from '../fit-segments.js';
 import {colorOf, useTheme} from '../theme.js';
 
 const separator = '  ';
 
-/**
- * The hints that fit in `width`: help and quit (the last two) always stay; the others are dropped from the end
- * of the list, since the keymap lists the most used first.
- */
+/** The hints that fit in `width`: help and quit (the last two) always stay; the others go from the end first. */
 export function hintsThatFit(hints: readonly {label: string; hint: string}[], width: number): {label: string; hint: string}[] {
-	const kept = [...hints];
-	const length = () => kept.reduce((sum, {label, hint}) => sum + displayWidth(label) + 1 + displayWidth(hint), 0) + separator.length * Math.max(0, kept.length - 1);
-	while (kept.length > 2 && length() > width) kept.splice(kept.length - 3, 1);
-	return kept;
+	const segments = hints.map((hint, index) => ({...hint, key: hint.hint, text: `${hint.label} ${hint.hint}`, priority: index >= hints.length - 2 ? 0 : index + 1}));
+	return fitSegments(segments, width, separator.length);
 }
 
 /** The bottom line: the keys that work in this mode, or a notice that stands in for them. */

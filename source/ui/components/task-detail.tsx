@@ -17,6 +17,8 @@ export interface TaskDetailProps {
 	stuckAfterMs: number;
 	goneAt?: number;
 	stale: boolean;
+	/** The last poll failed (not yet stale). */
+	failing: boolean;
 	width: number;
 	height: number;
 	scroll: number;
@@ -143,12 +145,12 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 		},
 		{id: 'progress', header: 'PROGRESS', min: 4, ideal: 12, hideOrder: 2, cell: ({disk}, width) => progressCell(disk.progress, width, theme)},
 		{id: 'status', header: 'STATUS', min: 9, ideal: 11, cell: ({disk}) => statusCell(orDash(disk.status), theme)},
-		{id: 'message', header: 'MESSAGE', min: 8, ideal: 14, flex: 1, hideOrder: 1, cell: ({disk}) => ({text: disk.statusMessage ?? ''})},
-		{id: 'snapshot', header: 'SNAPSHOT', min: 13, ideal: 22, hideOrder: 3, cell: ({disk}) => ({text: orDash(disk.snapshotId)})},
+		{id: 'message', header: 'MESSAGE', min: 8, ideal: 14, flex: 1, hideOrder: 3, cell: ({disk}) => ({text: disk.statusMessage ?? ''})},
+		{id: 'snapshot', header: 'SNAPSHOT', min: 22, ideal: 22, hideOrder: 1, cell: ({disk}) => ({text: orDash(disk.snapshotId)})},
 	];
 }
 
-export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, width, height, scroll}: TaskDetailProps): ReactNode {
+export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, failing, width, height, scroll}: TaskDetailProps): ReactNode {
 	const theme = useTheme();
 	const lines = detailLines(task, history, now, stuckAfterMs);
 	const bodyHeight = Math.max(1, height - 1);
@@ -160,7 +162,9 @@ export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, wid
 			? {text: `EC2 no longer returns this task (missing since ${formatClock(goneAt)}): the last data seen is shown.`, role: 'fault' as const}
 			: stale
 				? {text: 'STALE: polls are failing; this is the last good data.', role: 'stale' as const}
-				: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
+				: failing
+					? {text: `Task ${task.importTaskId} · the last poll failed (see above); this is the last good data`, role: 'stale' as const}
+					: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
 	return (
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
