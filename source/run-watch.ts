@@ -33,10 +33,12 @@ async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>
 	return {endpoint, stop: () => simulator.close()};
 }
 
+/** The line left in the scrollback: time watched and the tasks per state (states with none are left out). */
 export function summaryLine(tasks: readonly ImportTask[], watchedMs: number): string {
 	const counts = countByState(tasks);
-	const parts = stateFilters.filter((state) => state !== 'all').map((state) => `${counts[state]} ${state}`);
-	return `ec2-import-watch: watched ${formatDuration(watchedMs)} · ${counts.all} tasks: ${parts.join(', ')}`;
+	const parts = stateFilters.filter((state) => state !== 'all' && counts[state] > 0).map((state) => `${counts[state]} ${state}`);
+	const total = `${counts.all} task${counts.all === 1 ? '' : 's'}`;
+	return `ec2-import-watch: watched ${formatDuration(watchedMs)} · ${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
 }
 
 export function faultLine(fault: PollFault): string {
@@ -137,10 +139,13 @@ async function runPlain(
 					const seen = observe(history, event.tasks, event.at, !hadData, config.stuckAfterMs);
 					history = seen.history;
 					hooks.onTransitions(seen.entries, !hadData);
+					// A table when something changed (and at the start); a quiet poll writes nothing, so a log stays short.
+					if (!hadData || seen.entries.length > 0) {
+						const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
+						io.stdout.write(text(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`));
+					}
 					hadData = true;
 					last = event.tasks;
-					const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
-					io.stdout.write(text(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`));
 					for (const pair of source.partialFaults?.() ?? []) {
 						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
 					}
@@ -149,22 +154,25 @@ async function runPlain(
 						finish();
 					}
 				} else if (event.type === 'poll-failed') {
+					if (!hadData && fatalAtStart(config, event.fault.kind)) {
+						// Started wrong: one line saying so, as for a bad flag.
+						io.stderr.write(text(`ec2-import-watch: ${faultLine(event.fault)}\n`));
+						exitCode = 2;
+						finish(false);
+						return;
+					}
 					const fault = {...event.fault, since: event.at};
 					io.stdout.write(text(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`));
-					if (!hadData && fatalAtStart(config, event.fault.kind)) {
-						exitCode = 2;
-						finish();
-					}
 				}
 			},
 		});
-		const finish = () => {
+		const finish = (summary = true) => {
 			poller.stop();
 			removeSignals();
-			io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n`));
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n`));
 			resolve(exitCode);
 		};
-		const removeSignals = onSignals(finish);
+		const removeSignals = onSignals(() => finish());
 		poller.start();
 	});
 }

@@ -142,7 +142,7 @@ function assertGaveTerminalBack(text: string): void {
 	const rest = tail.slice(leave);
 	assert.equal(rest.includes('\u001B[?1049h'), false, 'entered the alternate screen again');
 	assert.ok(tail.lastIndexOf('\u001B[?2026h') < tail.lastIndexOf('\u001B[?2026l'), 'left a synchronised update open');
-	assert.match(rest, /watched .* \d+ tasks: \d+ active/, 'no summary after leaving the alternate screen');
+	assert.match(rest, /watched .* · \d+ tasks? \(\d+ active/, 'no summary after leaving the alternate screen');
 }
 
 describe('every way out gives the terminal back', () => {
