@@ -2,7 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {type RawFlags, resolveOptions, type WatchConfig} from './options.js';
 import {detectCapabilities} from './terminal/capabilities.js';
-import {profileSetting} from './watch/aws-profile.js';
+import {profileExists, profileSetting} from './watch/aws-profile.js';
 
 // The only place that reads argv, the environment and TTY-ness, and sets exit codes.
 
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
 	const env = process.env;
 	const resolved = resolveOptions(flags, env, (profile, key) => profileSetting(env, profile, key));
 	if (!resolved.ok) failWith(resolved.error);
+	const unknownProfile = resolved.config.pairs.find((pair) => pair.profile !== undefined && !profileExists(env, pair.profile))?.profile;
+	if (unknownProfile !== undefined) failWith(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	if (resolved.config.check) {
 		const {runCheck} = await import('./run-check.js');
 		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});

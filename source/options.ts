@@ -85,7 +85,7 @@ export function resolveOptions(
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
 	const interval = Number(flags.interval ?? (flags.demo === true ? '2' : '10'));
-	if (!Number.isFinite(interval) || interval < 1) return fail(`--interval must be a number of seconds, at least 1 (got "${flags.interval}")`);
+	if (!Number.isFinite(interval) || interval < 1 || interval > 3600) return fail(`--interval must be a number of seconds from 1 to 3600 (got "${flags.interval}")`);
 
 	let pageSize: number | undefined;
 	if (flags.pageSize !== undefined) {
@@ -142,6 +142,7 @@ export function resolveOptions(
 	}
 
 	const notifyNames = list(flags.notify) ?? [];
+	if (flags.notify !== undefined && notifyNames.length === 0) return fail('--notify needs at least one of bell, osc9, osc777');
 	const badNotify = notifyNames.find((name) => !notifyMethods.some((method) => method === name));
 	if (badNotify !== undefined) return fail(`--notify: "${badNotify}" is not one of bell, osc9, osc777`);
 	const notify = notifyMethods.filter((method) => notifyNames.includes(method));

@@ -58,8 +58,8 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	try {
 		hooks = createShellHooks(config, (bytes) => io.stdout.write(bytes), capabilities.tmux, realTimers);
 	} catch (error) {
-		io.stderr.write(`ec2-import-watch: ${errorLine(error)}
-`);
+		// Our own one-line message (e.g. the journal cannot be written), without the error's class name.
+		io.stderr.write(`ec2-import-watch: ${error instanceof Error ? error.message : errorLine(error)}\n`);
 		return 2;
 	}
 	const demo = config.demo ? await startDemo() : undefined;

@@ -6,6 +6,22 @@ import {join} from 'node:path';
 // start-up without loading the SDK, and its `endpoint_url`, which the JS SDK ignores for a profile named in the
 // client's config (it honours it only for AWS_PROFILE). The SDK itself reads everything else.
 
+function readOr(file: string, fallback: string): string {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch {
+		return fallback;
+	}
+}
+
+/** Whether a profile is defined in the shared config or credentials file (the SDK only says "could not load"). */
+export function profileExists(env: Record<string, string | undefined>, profile: string): boolean {
+	const config = readOr(env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config'), '');
+	const credentials = readOr(env.AWS_SHARED_CREDENTIALS_FILE ?? join(homedir(), '.aws', 'credentials'), '');
+	const sections = (text: string) => [...text.matchAll(/^\s*\[\s*(.+?)\s*\]/gm)].map((match) => match[1]);
+	return sections(config).some((name) => name === `profile ${profile}` || name === profile) || sections(credentials).includes(profile);
+}
+
 export function profileSetting(env: Record<string, string | undefined>, profile: string | undefined, key: 'region' | 'endpoint_url'): string | undefined {
 	const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
 	let text: string;

@@ -68,7 +68,7 @@ describe('command line', () => {
 	it('rejects bad flag values with one line and exit 2', async () => {
 		const env = bareEnv({AWS_REGION: 'us-east-1'});
 		const cases: [string[], RegExp][] = [
-			[['--interval', '0'], /--interval must be a number of seconds, at least 1 \(got "0"\)/],
+			[['--interval', '0'], /--interval must be a number of seconds from 1 to 3600 \(got "0"\)/],
 			[['--interval', 'soon'], /--interval must be a number/],
 			[['--page-size', '0'], /--page-size must be a whole number from 1 to 1000/],
 			[['--state', 'running'], /--state: "running" is not a task state/],
@@ -101,6 +101,10 @@ describe('command line', () => {
 		const outcome = await ec2ImportWatch(['--once', '--json', '--profile', 'sim'], bareEnv({AWS_CONFIG_FILE: config}));
 		assert.equal(outcome.code, 0, outcome.stderr);
 		assert.equal(JSON.parse(outcome.stdout).length, 9);
+	});
+
+	it('says when a profile does not exist', async () => {
+		assertOneLineError(await ec2ImportWatch(['--once', '--profile', 'nope', '--region', 'us-east-1'], bareEnv()), /--profile: no profile "nope" in the AWS config or credentials file/);
 	});
 
 	it('says what to do when there are no credentials', async () => {
@@ -187,7 +191,7 @@ describe('--until-done', () => {
 	});
 
 	it('refuses a journal it cannot write, in one line', async () => {
-		assertOneLineError(await ec2ImportWatch(['--journal', '/nonexistent-dir/j.jsonl', '--endpoint', scenarioSimulator.url], keys()), /cannot append to the journal/);
+		assertOneLineError(await ec2ImportWatch(['--journal', '/nonexistent-dir/j.jsonl', '--endpoint', scenarioSimulator.url], keys()), /^ec2-import-watch: cannot append to the journal \/nonexistent-dir\/j.jsonl \(ENOENT\)$/);
 	});
 });
 

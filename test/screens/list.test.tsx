@@ -104,7 +104,9 @@ describe('list screen', () => {
 	it('says so when no task matches, and when the region has none', async () => {
 		app = await renderApp(tasks);
 		await app.press('/', 'z', 'z', 'z');
-		assert.match(app.frame(), /No task matches this filter/);
+		assert.match(app.frame(), /No task matches this text \(Esc clears it\)/);
+		await app.press(keys.enter);
+		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)/);
 		app.unmount();
 		app = await renderApp([]);
 		assert.match(app.frame(), /No import image tasks in this region/);
@@ -128,6 +130,14 @@ describe('list screen', () => {
 		assert.match(app.frame(), /↑↓\/jk move {2}Enter details .*\? help {2}q quit$/m, 'help and quit stay in the hint line');
 		const statusColumn = lines.filter((line) => /import-ami-/.test(line)).map((line) => line.search(/[▶✔✖…] /));
 		assert.equal(new Set(statusColumn).size, 1);
+	});
+
+	it('says when help does not fit, and scrolls it', async () => {
+		app = await renderApp(tasks, {columns: 80, rows: 24});
+		await app.press('?');
+		assert.match(app.frame(), /Keys \(1–\d+ of \d+, ↑↓ scroll, \? or Esc closes\)/);
+		await app.press('G', keys.pageDown, keys.pageDown, keys.pageDown);
+		assert.match(app.frame(), /Ctrl-C +Quit and give the terminal back/);
 	});
 
 	it('opens help with ? and closes it with ? or Esc', async () => {

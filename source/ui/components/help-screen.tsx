@@ -24,10 +24,17 @@ export function helpLines(): ({kind: 'title'; text: string} | {kind: 'key'; bind
 export function HelpScreen({height, scroll}: {height: number; scroll: number}): ReactNode {
 	const theme = useTheme();
 	const all = helpLines();
-	const top = Math.max(0, Math.min(scroll, all.length - height));
-	const lines = all.slice(top, top + Math.max(1, height));
+	// When it does not fit, one line says where we are and that ↑↓ scroll, as the details screen does.
+	const room = all.length > height ? Math.max(1, height - 1) : height;
+	const top = Math.max(0, Math.min(scroll, all.length - room));
+	const lines = all.slice(top, top + room);
 	return (
 		<>
+			{all.length > height ? (
+				<Text color={colorOf(theme, 'muted')} wrap="truncate">
+					Keys ({top + 1}–{top + lines.length} of {all.length}, ↑↓ scroll, ? or Esc closes)
+				</Text>
+			) : null}
 			{lines.map((line) =>
 				line.kind === 'title' ? (
 					<Text key={line.text} bold wrap="truncate">

@@ -34,7 +34,9 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 				: 'No data yet.'
 			: state.tasks.length === 0
 				? 'No import image tasks in this region (EC2 keeps finished tasks for 7 days).'
-				: 'No task matches this filter (1 shows all, Esc clears the text filter).';
+				: state.mode === 'search'
+					? 'No task matches this text (Esc clears it).'
+					: 'No task matches this filter (1 shows all, Esc clears the text filter).';
 	const below = visible.length - start.current - rows.length;
 	return (
 		<>
