@@ -1,6 +1,7 @@
 import {redactUrl, redactUrlsInText} from '../terminal/redact-url.js';
 import {sanitize} from '../terminal/sanitize.js';
 import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
+import {reuseUnchanged} from './task-changes.js';
 
 // The one place where DescribeImportImageTasks output becomes an ImportTask. The input types mirror the
 // SDK's output shape without importing it (the SDK's ImportImageTask is assignable to ApiImportImageTask;
@@ -65,9 +66,15 @@ export interface ApiImportImageTask {
 	BootMode?: string | undefined;
 }
 
+// Both redactions only touch a scheme://… URL or a name=value parameter, so a string with neither is left as
+// it is; skipping their regular expressions halves the cost of normalising a typical task.
+function mayNeedRedaction(value: string): boolean {
+	return value.includes('=') || value.includes('://');
+}
+
 function cleaned(value: unknown, redact: (raw: string) => string): string | undefined {
 	if (typeof value !== 'string') return undefined;
-	const shown = sanitize(redact(value)).trim();
+	const shown = sanitize(mayNeedRedaction(value) ? redact(value) : value).trim();
 	return shown === '' ? undefined : shown;
 }
 
@@ -92,9 +99,11 @@ function bytes(value: unknown): number | undefined {
 }
 
 // Absent fields are left out rather than set to undefined, so that tasks compare equal to ones built by hand.
+// Copied rather than deleted in place: a deletion turns an object into a slow, larger dictionary-mode one.
 function withoutAbsent<T extends object>(value: T): T {
-	for (const [key, field] of Object.entries(value)) if (field === undefined) Reflect.deleteProperty(value, key);
-	return value;
+	const kept: Partial<T> = {};
+	for (const key in value) if (value[key] !== undefined) kept[key] = value[key];
+	return kept as T;
 }
 
 function present<T>(value: T | null | undefined): value is T {
@@ -155,12 +164,38 @@ export function normaliseTask(api: ApiImportImageTask, index = 0): ImportTask {
 	});
 }
 
-export function normaliseTasks(list: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): ImportTask[] {
+export interface TaskCollector {
+	/** Normalises one page; its raw tasks can then be dropped. */
+	add(page: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): void;
+	/** Every task so far, as normaliseTasks would give for all the pages in one list. */
+	tasks(): ImportTask[];
+	/** The same tasks by id (to pass as `previous` to the next poll's collector). */
+	readonly byId: ReadonlyMap<string, ImportTask>;
+}
+
+/**
+ * normaliseTasks one page at a time, so a poll never holds every raw page at once. A task equal to the one in
+ * `previous` (the last poll's, by id) is that object, so unchanged tasks are recognised later by identity.
+ */
+export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector {
 	const byId = new Map<string, ImportTask>();
-	for (const [index, api] of (list ?? []).entries()) {
-		if (!present(api)) continue;
-		const task = normaliseTask(api, index);
-		byId.set(task.importTaskId, task);
-	}
-	return [...byId.values()];
+	let index = 0;
+	return {
+		add(page) {
+			for (const api of page ?? []) {
+				const at = index++;
+				if (!present(api)) continue;
+				const task = normaliseTask(api, at);
+				byId.set(task.importTaskId, reuseUnchanged(previous, task.importTaskId, task));
+			}
+		},
+		tasks: () => [...byId.values()],
+		byId,
+	};
+}
+
+export function normaliseTasks(list: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): ImportTask[] {
+	const collector = createTaskCollector();
+	collector.add(list);
+	return collector.tasks();
 }

@@ -129,9 +129,19 @@ function isModifierOrSelector(code: number): boolean {
 	return code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff);
 }
 
+function isPrintableAscii(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code > 0x7e) return false;
+	}
+	return true;
+}
+
 export function sanitize(text: string, options: SanitizeOptions = {}): string {
 	const requested = options.maxLength ?? defaultMaxLength;
 	const maxLength = Number.isNaN(requested) ? defaultMaxLength : Math.max(1, Math.floor(requested));
+	// Most of what EC2 sends: printable ASCII within the cap, which the loop below would copy unchanged.
+	if (text.length <= maxLength && isPrintableAscii(text)) return text;
 	let output = '';
 	let count = 0; // code points in output
 	let index = 0;

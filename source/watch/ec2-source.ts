@@ -3,10 +3,9 @@ import type {
 	DescribeImportImageTasksCommandInput,
 	EC2Client,
 	EC2ClientConfig,
-	ImportImageTask,
 } from '@aws-sdk/client-ec2';
 import type {ImportTask, TaskState} from '../model/import-task.js';
-import {normaliseTasks} from '../model/normalise-task.js';
+import {createTaskCollector} from '../model/normalise-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {classifyError, type ErrorContext} from './classify-error.js';
 
@@ -86,6 +85,8 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	const {region, profile, endpoint, pageSize, stateFilter, taskIds, credentials} = options;
 	const context = options.errorContext ?? (profile === undefined ? {} : {profile});
 	let current: Lease | undefined;
+	/** The last good poll's tasks by id: unchanged tasks keep these objects. */
+	let lastTasks: ReadonlyMap<string, ImportTask> = new Map();
 
 	function clientConfig(): EC2ClientConfig {
 		const config: EC2ClientConfig & {ignoreCache: boolean} = {
@@ -138,16 +139,18 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 				freshInput(),
 				{abortSignal: signal},
 			);
-			const found: ImportImageTask[] = [];
+			// Each page is normalised as it arrives: only the last one is left to do once the answer is complete.
+			const found = createTaskCollector(lastTasks);
 			let count = 0;
 			for await (const page of pages) {
-				found.push(...(page.ImportImageTasks ?? []));
+				found.add(page.ImportImageTasks);
 				count += 1;
 				if (count >= sourceDefaults.maxPages) {
 					throw new Error(`EC2 kept sending more pages (${count}); stopped reading`);
 				}
 			}
-			return normaliseTasks(found);
+			lastTasks = found.byId;
+			return found.tasks();
 		} finally {
 			release(used);
 		}

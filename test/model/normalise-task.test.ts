@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {ImportImageTask} from '@aws-sdk/client-ec2';
 import type {ImportTask} from '../../source/model/import-task.js';
-import {type ApiImportImageTask, normaliseTask, normaliseTasks, parseProgress} from '../../source/model/normalise-task.js';
+import {type ApiImportImageTask, createTaskCollector, normaliseTask, normaliseTasks, parseProgress} from '../../source/model/normalise-task.js';
 
 // Compile-time: the SDK's output type must be accepted as it is.
 function fromSdk(task: ImportImageTask): ApiImportImageTask {
@@ -106,6 +106,18 @@ describe('normaliseTask', () => {
 		});
 		assert.equal(task.statusMessage, 'cannot read https://b.s3.amazonaws.com/k?….');
 		assert.deepEqual(task.snapshotDetails, [{url: 's3://bucket/key?…', statusMessage: 'X-Amz-Security-Token=… failed'}]);
+	});
+
+	it('redacts user info and stray credentials without a query string', () => {
+		const task = normaliseTask({
+			ImportTaskId: 'i',
+			Description: 'from ftp://user:secret@host/disk.vmdk',
+			StatusMessage: 'AWSAccessKeyId=AKIA1 Signature=zz',
+			SnapshotDetails: [{Url: 'https://me:pw@b.s3.amazonaws.com/k'}],
+		});
+		assert.equal(task.description, 'from ftp://…@host/disk.vmdk');
+		assert.equal(task.statusMessage, 'AWSAccessKeyId=… Signature=…');
+		assert.deepEqual(task.snapshotDetails, [{url: 'https://…@b.s3.amazonaws.com/k'}]);
 	});
 });
 
@@ -257,5 +269,36 @@ describe('normaliseTasks', () => {
 	it('accepts the SDK list type', () => {
 		const list: ImportImageTask[] = [realActive];
 		assert.equal(normaliseTasks(list).length, 1);
+	});
+});
+
+describe('createTaskCollector', () => {
+	const list: (ApiImportImageTask | null)[] = [
+		{ImportTaskId: 'import-ami-a', Progress: '10'},
+		{Status: 'active'},
+		null,
+		{ImportTaskId: 'import-ami-b', Progress: '20', Tags: [{Key: 'Name', Value: 'web'}]},
+		{ImportTaskId: 'import-ami-a', Progress: '30'},
+		{Status: 'deleted'},
+	];
+
+	it('gives for pages what normaliseTasks gives for the whole list', () => {
+		const collector = createTaskCollector();
+		collector.add(list.slice(0, 2));
+		collector.add(undefined);
+		collector.add(list.slice(2, 5));
+		collector.add(list.slice(5));
+		assert.deepEqual(collector.tasks(), normaliseTasks(list));
+	});
+
+	it('keeps the previous object for an unchanged task, and only for one', () => {
+		const first = createTaskCollector();
+		first.add(list);
+		const second = createTaskCollector(first.byId);
+		second.add([{ImportTaskId: 'import-ami-b', Progress: '20', Tags: [{Key: 'Name', Value: 'web'}]}, {ImportTaskId: 'import-ami-a', Progress: '31'}]);
+		const [b, a] = second.tasks();
+		assert.equal(b, first.byId.get('import-ami-b'));
+		assert.notEqual(a, first.byId.get('import-ami-a'));
+		assert.equal(a?.progress, 31);
 	});
 });
