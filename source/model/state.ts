@@ -102,9 +102,24 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	};
 }
 
+type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
+
+// The last answer, by the identity of what it was computed from: a poll asks for it from the reducer
+// (anchorSelection) and again from the screen, and with 10,000 tasks each filter and sort costs milliseconds.
+let lastVisible: {inputs: VisibleInputs; tasks: ImportTask[]} | undefined;
+
+function sameInputs(a: VisibleInputs, b: VisibleInputs): boolean {
+	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
+}
+
+/** The filtered, sorted list the screen shows. The result is shared between callers: do not change it. */
 export function visibleTasks(state: WatchState): ImportTask[] {
+	if (lastVisible !== undefined && sameInputs(lastVisible.inputs, state)) return lastVisible.tasks;
 	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
-	return sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
+	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
+	const {stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
+	lastVisible = {inputs: {tasks: state.tasks, stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
+	return tasks;
 }
 
 /** The index of the selected row in `visible`, falling back to where the selection last was. */

@@ -19,6 +19,18 @@ const polled = (list = tasks, at = 1000): Action => ({type: 'poll-succeeded', at
 const selected = (state: WatchState) => visibleTasks(state)[selectedRow(state, visibleTasks(state))]?.importTaskId;
 
 describe('reducer', () => {
+	it('answers visibleTasks once per set of inputs, and anew when any changes', () => {
+		const state = run(polled());
+		const list = visibleTasks(state);
+		assert.equal(visibleTasks({...state, notice: 'x'}), list);
+		const reversed = visibleTasks(reduce(state, {type: 'sort-reverse'}));
+		assert.deepEqual(reversed.map((t) => t.importTaskId), [...list].reverse().map((t) => t.importTaskId));
+		assert.deepEqual(visibleTasks({...state, textFilter: 'db'}).map((t) => t.importTaskId), ['import-ami-c']);
+		assert.equal(visibleTasks({...state, tasks: [...tasks]}).length, 5);
+		assert.notEqual(visibleTasks(state), list, 'recomputed after other inputs, equal but not the same list');
+		assert.deepEqual(visibleTasks(state), list);
+	});
+
 	it('selects the first task after the first poll and marks nothing as changed', () => {
 		const state = run(polled());
 		assert.equal(selected(state), 'import-ami-a');
