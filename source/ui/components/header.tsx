@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {ReactNode} from 'react';
+import {type ReactNode, useMemo} from 'react';
 import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, type WatchState} from '../../model/state.js';
@@ -16,7 +16,7 @@ const slowPollMs = 2000;
 
 export interface HeaderProps<Handle> {
 	state: WatchState;
-	/** The header is the only part that ticks: it re-renders once a second, the rest only when the state changes. */
+	/** The header is the only part that ticks: on the second when its text changes, the rest only when the state does. */
 	timers: Timers<Handle>;
 	/** Region or endpoint, said once at the top. */
 	where: string;
@@ -77,6 +77,15 @@ function statusParts(state: WatchState, now: number, where: string, intervalMs: 
 	];
 }
 
+/** All the header draws from the clock: a tick redraws the screen only when this text changes. */
+function clockText(state: WatchState, now: number, where: string, intervalMs: number): string {
+	return [
+		...statusParts(state, now, where, intervalMs).map((part) => part.text),
+		state.pairFaults.length === 0 ? '' : pairFaultLine(state, now),
+		state.fault === undefined ? '' : faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt),
+	].join('\n');
+}
+
 function PartText({part}: {part: Part}): ReactNode {
 	const theme = useTheme();
 	switch (part.role) {
@@ -102,8 +111,8 @@ function PartText({part}: {part: Part}): ReactNode {
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
 export function Header<Handle>({state, timers, where, intervalMs, width}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
-	const now = useNow(timers);
-	const counts = countByState(state.tasks);
+	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
+	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
 	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
 	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
