@@ -7,7 +7,7 @@ import {fatalAtStart, faultLine, type Io, onSignals, summaryLine, textFor} from 
 import {type ShellHooks, untilDoneCode, type WatchSource} from './shell-hooks.js';
 import {toAscii} from './terminal/ascii-glyphs.js';
 import type {Capabilities} from './terminal/capabilities.js';
-import {createOutputCompactor, rewriteStream} from './terminal/compact-output.js';
+import {createOutputCompactor, rewriteStream, streamSize} from './terminal/compact-output.js';
 import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
 import {realTimers} from './watch/poller.js';
 
@@ -24,11 +24,12 @@ export interface TuiOptions {
 }
 
 /**
- * What Ink writes through: compacted in incremental mode (the baseline, standard mode, gets Ink's bytes untouched
- * so the bench compares like with like), and ASCII-only where the locale is not UTF-8.
+ * What Ink writes through: in incremental mode, only the cells that changed on a virtual screen (the baseline,
+ * standard mode, gets Ink's bytes untouched so the bench compares like with like), and ASCII-only where the
+ * locale is not UTF-8 (after the diff: every stand-in is one column, so the screen's geometry is the same).
  */
 function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
-	const compact = capabilities.incremental ? createOutputCompactor() : undefined;
+	const compact = capabilities.incremental ? createOutputCompactor(streamSize(stdout)) : undefined;
 	if (compact === undefined && capabilities.unicode) return stdout;
 	return rewriteStream(stdout, (text) => {
 		const compacted = compact === undefined ? text : compact(text);

@@ -1,43 +1,87 @@
 import assert from 'node:assert/strict';
+import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
-import { createOutputCompactor } from '../../source/terminal/compact-output.js';
+import { createElement } from 'react';
+import { createOutputCompactor, rewriteStream, streamSize } from '../../source/terminal/compact-output.js';
+import { playScreen } from '../../source/terminal/screen-diff.js';
 
-const esc = '\u001B';
+// Styles are what the virtual screen must get right too: chalk decides on colour when Ink is first loaded.
+process.env.FORCE_COLOR = '1';
+const { Box, render, Text } = await import('ink');
 
-test('a walk over unchanged rows becomes one move', () => {
-	const compact = createOutputCompactor();
-	const walk = `${esc}[39A${esc}[E${esc}[E${esc}[E${esc}[1G${esc}[Khello\n${esc}[E${esc}[E`;
-	assert.equal(compact(walk), `${esc}[36F${esc}[Khello\n${esc}[2E`);
-});
+interface Line {
+	text: string;
+	color?: string;
+	inverse?: boolean;
+}
 
-test('a column after vertical moves is kept, and \\r alone stays \\r', () => {
-	const compact = createOutputCompactor();
-	assert.equal(compact(`${esc}[3A${esc}[10Gx`), `${esc}[3A${esc}[10Gx`);
-	assert.equal(compact('\rx'), '\rx');
-});
+/** A 30×6 TTY that keeps what Ink wrote and what the compactor made of it. */
+function fakeTerminal() {
+	let raw = '';
+	let compacted = '';
+	const stdout = new Writable({
+		write(_chunk, _encoding, done) {
+			done();
+		},
+	}) as unknown as NodeJS.WriteStream;
+	Object.assign(stdout, { isTTY: true, columns: 30, rows: 6 });
+	const compact = createOutputCompactor(streamSize(stdout));
+	const stream = rewriteStream(stdout, (text) => {
+		raw += text;
+		const out = compact(text);
+		compacted += out;
+		return out;
+	});
+	return { stream, raw: () => raw, compacted: () => compacted };
+}
 
-test('style replays that end where the terminal already is are dropped', () => {
-	const compact = createOutputCompactor();
-	// Pending style is written before the write ends, so the terminal is never left mid-way.
-	assert.equal(compact(`${esc}[1mA${esc}[22m`), `${esc}[0m${esc}[1mA${esc}[0m`);
-	const out = compact(`${esc}[1m${esc}[22m${esc}[90m${esc}[39mB`);
-	assert.equal(out, 'B');
-});
+function Board({ lines }: { lines: readonly Line[] }) {
+	return createElement(
+		Box,
+		{ flexDirection: 'column', height: 6, width: 30 },
+		...lines.map((line, index) => createElement(Text, { key: index, color: line.color, inverse: line.inverse, wrap: 'truncate' }, line.text)),
+	);
+}
 
-test('styles are merged and only the difference is written', () => {
-	const compact = createOutputCompactor();
-	assert.equal(compact(`${esc}[7m${esc}[1mX${esc}[22m${esc}[27m`), `${esc}[0m${esc}[1;7mX${esc}[0m`);
-	assert.equal(compact(`${esc}[36mY${esc}[39m${esc}[32mZ${esc}[39m`), `${esc}[36mY${esc}[32mZ${esc}[0m`);
-});
-
-test('an erase keeps the style in force before it (background colour erase)', () => {
-	const compact = createOutputCompactor();
-	assert.equal(compact(`${esc}[41m${esc}[K${esc}[49m`), `${esc}[0m${esc}[41m${esc}[K${esc}[0m`);
-});
-
-test('unknown sequences pass through and make the style unknown again', () => {
-	const compact = createOutputCompactor();
-	compact(`${esc}[1mA`);
-	assert.equal(compact(`${esc}[?1049l${esc}[22mB`), `${esc}[?1049l${esc}[0mB`);
-	assert.equal(compact(`${esc}[4:3mC`), `${esc}[4:3mC`);
+test('under real Ink, the compacted bytes draw the same screen as Ink\'s, with fewer bytes', async () => {
+	const terminal = fakeTerminal();
+	const stdin = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream;
+	const steps: Line[][] = [
+		[{ text: 'ec2-import-watch · last 10:00:01' }, { text: '> task-1  ▶ active   ▏░░░  2%', inverse: true }, { text: '  task-2  ✔ completed', color: 'green' }],
+		[{ text: 'ec2-import-watch · last 10:00:03' }, { text: '> task-1  ▶ active   ▎░░░  3%', inverse: true }, { text: '  task-2  ✔ completed', color: 'green' }],
+		[{ text: 'ec2-import-watch · last 10:00:05' }, { text: '> task-1  ▶ active   ▎░░░  3%', inverse: true }, { text: '  task-2  ✔ done', color: 'yellow' }],
+		[{ text: 'ec2-import-watch · 中文 tâche 😀' }, { text: '  task-1  ▶ active   ▎░░░  3%' }, { text: '> task-2  ✔ done', color: 'yellow', inverse: true }],
+		[{ text: 'ec2-import-watch · 文中 tâche 😀' }, { text: '' }, { text: '> task-2', inverse: true }, { text: 'a new line at the bottom' }],
+	];
+	const first = steps[0] ?? [];
+	const instance = render(createElement(Board, { lines: first }), {
+		stdout: terminal.stream,
+		stdin,
+		interactive: true,
+		alternateScreen: true,
+		incrementalRendering: true,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	const size = { columns: 30, rows: 6 };
+	let rawTotal = 0;
+	let ourTotal = 0;
+	const written: string[] = [];
+	for (const lines of steps) {
+		const rawBefore = terminal.raw().length;
+		const ourBefore = terminal.compacted().length;
+		instance.rerender(createElement(Board, { lines }));
+		await instance.waitUntilRenderFlush();
+		assert.deepEqual(playScreen(terminal.compacted(), size), playScreen(terminal.raw(), size), `after ${JSON.stringify(lines.map((line) => line.text))}`);
+		rawTotal += terminal.raw().length - rawBefore;
+		ourTotal += terminal.compacted().length - ourBefore;
+		written.push(terminal.compacted().slice(ourBefore));
+	}
+	instance.unmount();
+	await instance.waitUntilExit();
+	assert.ok(ourTotal < rawTotal * 0.75, `${ourTotal} B against Ink's ${rawTotal} B`);
+	// One bar cell and one digit: two cells, one move between them (and the row's inverse style).
+	assert.equal(written[1], '\u001B[?2026h\u001B[A\u001B[0;7m▎\u001B[5C3\u001B[?2026l');
+	// Leaving: the alternate screen is left and the cursor shown, as Ink wrote it.
+	assert.match(terminal.compacted(), /\u001B\[\?1049l\u001B\[\?25h$/);
 });
