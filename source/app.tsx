@@ -11,7 +11,7 @@ import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
-import {commandFor, keyName} from './ui/keymap.js';
+import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
 import {type TaskSource, useWatch} from './ui/use-watch.js';
 import type {Timers} from './watch/poller.js';
@@ -45,7 +45,7 @@ export interface AppProps<Handle> {
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
 	const {exit} = useApp();
-	const {state, dispatch, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
+	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
@@ -67,15 +67,17 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	}, [onStartupFault, polls, fault]);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
-	useInput((input, key) => {
+	const handleKey = (input: string, key: KeyEvent) => {
+		// The state as of the last key, not the last render: keys can come faster than frames.
+		const live = latest();
 		const name = keyName(input, key);
-		const command = name === undefined ? undefined : commandFor(state.mode, name);
+		const command = name === undefined ? undefined : commandFor(live.mode, name);
 		if (command === undefined) {
-			if (state.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
+			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
 			return;
 		}
-		if (state.notice !== undefined) dispatch({type: 'notice', text: undefined});
-		const result = runCommand(command, {pageSize: Math.max(1, bodyHeight - 2), mode: state.mode});
+		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
+		const result = runCommand(command, {pageSize: Math.max(1, bodyHeight - 2), mode: live.mode});
 		if (result.kind === 'action') {
 			dispatch(result.action);
 			return;
@@ -99,8 +101,9 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return;
 			case 'copy-id':
 			case 'copy-image': {
-				const inDetail = state.mode === 'detail';
-				const copy = copyTarget(result.effect, inDetail ? state.detailLast : visible[selectedRow(state, visible)], inDetail);
+				const inDetail = live.mode === 'detail';
+				const shown = visibleTasks(live);
+				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
 				if (copy.value !== undefined) onCopy?.(copy.value);
 				dispatch({type: 'notice', text: copy.notice});
 				return;
@@ -110,6 +113,15 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return unreachable;
 			}
 		}
+	};
+
+	useInput((input, key) => {
+		// Typed faster than Ink splits it (tmux send-keys, a paste): one key at a time, as if typed.
+		if (input.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001F\u007F]/.test(input)) {
+			for (const char of input) handleKey(char, {...key, shift: char !== char.toLowerCase()});
+			return;
+		}
+		handleKey(input, key);
 	});
 
 	const screen = (() => {

@@ -1,4 +1,4 @@
-import {useEffect, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ImportTask} from '../model/import-task.js';
 import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, reduce, type WatchState} from '../model/state.js';
@@ -26,9 +26,20 @@ export interface WatchOptions<Handle> {
 export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs}: WatchOptions<Handle>): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
+	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */
+	latest: () => WatchState;
 	poller: () => Poller | undefined;
 } {
-	const [state, dispatch] = useReducer(reduce, undefined, () => initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs}));
+	// The reducer runs here, synchronously, so a key handled right after '/' already sees the search mode;
+	// React only gets the result to render.
+	const current = useRef<WatchState | undefined>(undefined);
+	current.current ??= initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs});
+	const [state, setState] = useState(current.current);
+	const dispatch = useCallback((action: Action) => {
+		const next = reduce(current.current ?? initialState(), action);
+		current.current = next;
+		setState(next);
+	}, []);
 	const poller = useRef<Poller | undefined>(undefined);
 	useEffect(() => {
 		const created = createPoller({
@@ -47,6 +58,6 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 			created.stop();
 			poller.current = undefined;
 		};
-	}, [source, intervalMs, timers, classify, deadlineMs]);
-	return {state, dispatch, poller: () => poller.current};
+	}, [source, intervalMs, timers, classify, deadlineMs, dispatch]);
+	return {state, dispatch, latest: () => current.current ?? state, poller: () => poller.current};
 }

@@ -101,6 +101,15 @@ describe('list screen', () => {
 		assert.doesNotMatch(app.frame(), /\/db-x/);
 	});
 
+	it('takes keys that arrive together (typed fast, pasted) one by one: "/db-" in one chunk filters', async () => {
+		app = await renderApp(tasks);
+		await app.press('/db-');
+		assert.match(app.frame(), /\/db-▏/);
+		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
+		await app.press(keys.escape, 'jj');
+		assert.equal(selected(app.frame()), 'import-ami-0000000000000000e', 'Esc kept the selection on c; jj moved two rows');
+	});
+
 	it('says so when no task matches, and when the region has none', async () => {
 		app = await renderApp(tasks);
 		await app.press('/', 'z', 'z', 'z');
