@@ -78,6 +78,8 @@ export type Action =
 	| {type: 'sort-reverse'};
 
 export const staleAfterMissedPolls = 2;
+/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
+export const slowPollMs = 2000;
 
 export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	return {

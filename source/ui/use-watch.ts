@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ImportTask} from '../model/import-task.js';
 import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
-import {type Action, initialState, reduce, type WatchState} from '../model/state.js';
+import {type Action, initialState, reduce, slowPollMs, type WatchState} from '../model/state.js';
 import {createPoller, type Poller, type Timers} from '../watch/poller.js';
 
 // Wiring only: the reducer holds the state, the poller feeds it events.
@@ -40,14 +40,35 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 		current.current = next;
 		setState(next);
 	}, []);
+	// The start of a poll shows on screen only after a fault ("retrying now…") or once the poll is slow
+	// ("polling…", from the header's first tick slowPollMs in). Until then it is recorded without a render:
+	// Ink lays out and draws the whole screen on every render, and a quick poll would change nothing.
+	const onPollEvent = useCallback(
+		(event: PollEvent, unseen: {handle?: Handle}) => {
+			if (unseen.handle !== undefined) timers.clearTimeout(unseen.handle);
+			unseen.handle = undefined;
+			const before = current.current ?? initialState();
+			if (event.type !== 'poll-started' || before.fault !== undefined) {
+				dispatch(event.type === 'poll-succeeded' && source.partialFaults !== undefined ? {...event, partialFaults: source.partialFaults()} : event);
+				return;
+			}
+			current.current = reduce(before, event);
+			const shownAt = Math.ceil((event.at + slowPollMs) / 1000) * 1000;
+			unseen.handle = timers.setTimeout(() => {
+				unseen.handle = undefined;
+				setState(current.current ?? before);
+			}, shownAt - timers.now());
+		},
+		[timers, source, dispatch],
+	);
 	const poller = useRef<Poller | undefined>(undefined);
 	useEffect(() => {
+		const unseen: {handle?: Handle} = {};
 		const created = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
 			intervalMs,
 			timers,
-			onEvent: (event: PollEvent) =>
-				dispatch(event.type === 'poll-succeeded' && source.partialFaults !== undefined ? {...event, partialFaults: source.partialFaults()} : event),
+			onEvent: (event: PollEvent) => onPollEvent(event, unseen),
 			classify,
 			deadlineMs,
 			onCredentialsFault: () => source.resetCredentials?.(),
@@ -56,8 +77,9 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 		created.start();
 		return () => {
 			created.stop();
+			if (unseen.handle !== undefined) timers.clearTimeout(unseen.handle);
 			poller.current = undefined;
 		};
-	}, [source, intervalMs, timers, classify, deadlineMs, dispatch]);
+	}, [source, intervalMs, timers, classify, deadlineMs, onPollEvent]);
 	return {state, dispatch, latest: () => current.current ?? state, poller: () => poller.current};
 }

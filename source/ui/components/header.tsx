@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {type ReactNode, useMemo} from 'react';
 import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
-import {isStale, type WatchState} from '../../model/state.js';
+import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {sortLabels} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
@@ -10,9 +10,6 @@ import {displayWidth} from '../text-width.js';
 import {colorOf, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../watch/poller.js';
-
-/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
-const slowPollMs = 2000;
 
 export interface HeaderProps<Handle> {
 	state: WatchState;
