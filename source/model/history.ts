@@ -58,11 +58,15 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 }
 
 function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {
-	if (before === undefined || after === undefined) return undefined;
-	return [...progressMilestones].reverse().find((milestone) => before < milestone && after >= milestone);
+	if (before === undefined || after === undefined || after <= before) return undefined;
+	return progressMilestones.findLast((milestone) => before < milestone && after >= milestone);
 }
 
-function changes(task: ImportTask, previous: TaskHistory['latest'], at: number): JournalEntry[] {
+const none: readonly JournalEntry[] = [];
+
+function changes(task: ImportTask, previous: TaskHistory['latest'], at: number): readonly JournalEntry[] {
+	// Most tasks, most polls: nothing moved (checked first, without allocating).
+	if (previous.status === task.status && previous.message === task.statusMessage && previous.progress === task.progress) return none;
 	const found: JournalEntry[] = [];
 	if (previous.status !== task.status) found.push(entry(task, at, 'status', {from: previous.status, to: task.status}));
 	if ((previous.message ?? '') !== (task.statusMessage ?? '')) {
@@ -105,11 +109,11 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 			});
 			continue;
 		}
-		const found = changes(task, known.latest, at);
-		const changed = found.length > 0 || known.latest.progress !== task.progress;
+		const transitions = changes(task, known.latest, at);
+		const changed = transitions.length > 0 || known.latest.progress !== task.progress;
 		const lastChangeAt = changed ? at : known.lastChangeAt;
 		const stuck = task.status === 'active' && at - lastChangeAt >= stuckAfterMs;
-		if (stuck && !known.stuck) found.push(entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''}));
+		const found = stuck && !known.stuck ? [...transitions, entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''})] : transitions;
 		entries.push(...found);
 		next.set(key, {
 			...known,

@@ -18,8 +18,8 @@ export interface TaskListProps {
 /** The task table, drawing only the rows that fit; the window follows the selection. */
 export function TaskList({state, now, visible, width, height}: TaskListProps): ReactNode {
 	const theme = useTheme();
-	const regions = useMemo(() => new Set(state.tasks.map((task) => task.region)).size > 1, [state.tasks]);
-	const profiles = useMemo(() => new Set(state.tasks.map((task) => task.profile)).size > 1, [state.tasks]);
+	const regions = useMemo(() => state.tasks.some((task) => task.region !== state.tasks[0]?.region), [state.tasks]);
+	const profiles = useMemo(() => state.tasks.some((task) => task.profile !== state.tasks[0]?.profile), [state.tasks]);
 	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles});
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
