@@ -1,7 +1,7 @@
 import {Text} from 'ink';
-import type {ReactNode} from 'react';
+import {memo, type ReactNode} from 'react';
 import {type Cell, type Column, fit, gap, gutter, type Layout, layoutColumns} from '../column-layout.js';
-import {colorOf, type Theme, useTheme} from '../theme.js';
+import {colorOf, type Role, type Theme, useTheme} from '../theme.js';
 
 export type {Cell, Column, Layout};
 export {layoutColumns};
@@ -37,23 +37,46 @@ export interface TableRowProps<Row> {
 }
 
 export function TableRow<Row>({layout, row, selected = false, marked = false, dim}: TableRowProps<Row>): ReactNode {
-	const theme = useTheme();
-	return (
-		<Text inverse={selected} dimColor={dim} wrap="truncate">
-			{selected ? '> ' : '  '}
-			{layout.shown.map(({column, width}, index) => {
-				const cell = column.cell(row, width);
-				return (
-					<Text key={column.id} color={cell.role === undefined ? undefined : colorOf(theme, cell.role)}>
-						{index === 0 ? '' : ' '.repeat(gap)}
-						{fit(cell.text, width, column.align)}
-					</Text>
-				);
-			})}
-			{marked ? <Text color={colorOf(theme, 'changed')}> {markGlyph(theme)}</Text> : ''}
-		</Text>
-	);
+	// The cells are worked out here and the line drawn by a memoised component, so a poll that changes nothing
+	// in a row does not make React rebuild it (each render, Ink lays out and draws what React hands it).
+	const cells = layout.shown.map(({column, width}) => {
+		const cell = column.cell(row, width);
+		return {text: fit(cell.text, width, column.align), role: cell.role};
+	});
+	return <RowLine cells={cells} selected={selected} marked={marked} dim={dim === true} />;
 }
+
+interface RowLineProps {
+	cells: {text: string; role: Role | undefined}[];
+	selected: boolean;
+	marked: boolean;
+	dim: boolean;
+}
+
+const RowLine = memo(
+	function RowLine({cells, selected, marked, dim}: RowLineProps): ReactNode {
+		const theme = useTheme();
+		return (
+			<Text inverse={selected} dimColor={dim} wrap="truncate">
+				{selected ? '> ' : '  '}
+				{cells.map((cell, index) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: cells are positional: the column layout is fixed
+					<Text key={index} color={cell.role === undefined ? undefined : colorOf(theme, cell.role)}>
+						{index === 0 ? '' : ' '.repeat(gap)}
+						{cell.text}
+					</Text>
+				))}
+				{marked ? <Text color={colorOf(theme, 'changed')}> {markGlyph(theme)}</Text> : ''}
+			</Text>
+		);
+	},
+	(before, after) =>
+		before.selected === after.selected &&
+		before.marked === after.marked &&
+		before.dim === after.dim &&
+		before.cells.length === after.cells.length &&
+		before.cells.every((cell, index) => cell.text === after.cells[index]?.text && cell.role === after.cells[index]?.role),
+);
 
 export interface TableProps<Row> {
 	columns: readonly Column<Row>[];
