@@ -116,13 +116,17 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	};
 
 	useInput((input, key) => {
-		// Typed faster than Ink splits it (tmux send-keys, a paste): one key at a time, as if typed.
-		if (input.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001F\u007F]/.test(input)) {
-			for (const char of input) handleKey(char, {...key, shift: char !== char.toLowerCase()});
+		// Keys typed faster than Ink splits them (tmux send-keys, a paste) arrive as one string: one key at a time.
+		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
+			for (const char of input) {
+				const single = splitKey(char, key);
+				if (single !== undefined) handleKey(char, single);
+			}
 			return;
 		}
 		handleKey(input, key);
 	});
+
 
 	const screen = (() => {
 		switch (state.mode) {
@@ -153,6 +157,16 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			</Box>
 		</ThemeContext.Provider>
 	);
+}
+
+/** The key event for one character of a chunk: Enter, Tab and Backspace by their bytes, printable text as is. */
+export function splitKey(char: string, chunk: KeyEvent): KeyEvent | undefined {
+	const plain = {...chunk, return: false, tab: false, backspace: false, delete: false};
+	if (char === '\r' || char === '\n') return {...plain, return: true};
+	if (char === '\t') return {...plain, tab: true};
+	if (char === '\u007F' || char === '\b') return {...plain, backspace: true};
+	if (/[\u0000-\u001F]/.test(char)) return undefined;
+	return {...plain, shift: char !== char.toLowerCase()};
 }
 
 /** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */

@@ -108,6 +108,10 @@ describe('list screen', () => {
 		assert.deepEqual(rowIds(app.frame()), ['import-ami-0000000000000000c']);
 		await app.press(keys.escape, 'jj');
 		assert.equal(selected(app.frame()), 'import-ami-0000000000000000e', 'Esc kept the selection on c; jj moved two rows');
+		await app.press('k\r');
+		assert.match(app.frame(), /ImportTaskId +import-ami-0000000000000000d/, 'k then Enter in one chunk');
+		await app.press('\u007F2\t');
+		assert.match(app.frame(), /\[3 completed 1\]/, 'Backspace, 2 and Tab in one chunk');
 	});
 
 	it('says so when no task matches, and when the region has none', async () => {
