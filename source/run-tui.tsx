@@ -110,7 +110,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		removeFatal();
 	}
 	if (fatal !== undefined) {
-		io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
+		io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
 		io.stderr.write(`ec2-import-watch: stopped by an unexpected error: ${errorLine(fatal.error)}\n`);
 		return 1;
 	}
@@ -118,6 +118,6 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		io.stderr.write(textFor(capabilities)(`ec2-import-watch: ${faultLine(startupFault)}\n`));
 		return 2;
 	}
-	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started)}\n`));
+	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
 	return doneCode ?? 0;
 }

@@ -33,12 +33,19 @@ async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>
 	return {endpoint, stop: () => simulator.close()};
 }
 
-/** The line left in the scrollback: time watched and the tasks per state (states with none are left out). */
-export function summaryLine(tasks: readonly ImportTask[], watchedMs: number): string {
+/** What was watched: time and the tasks per state (states with none are left out). */
+export function watchedLine(tasks: readonly ImportTask[], watchedMs: number): string {
 	const counts = countByState(tasks);
 	const parts = stateFilters.filter((state) => state !== 'all' && counts[state] > 0).map((state) => `${counts[state]} ${state}`);
 	const total = `${counts.all} task${counts.all === 1 ? '' : 's'}`;
-	return `ec2-import-watch: watched ${formatDuration(watchedMs)} · ${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+	return `watched ${formatDuration(watchedMs)} · ${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+}
+
+/** The line left in the scrollback; named for the tool when that still fits on one line of the terminal. */
+export function summaryLine(tasks: readonly ImportTask[], watchedMs: number, width = Number.POSITIVE_INFINITY): string {
+	const line = watchedLine(tasks, watchedMs);
+	const named = `ec2-import-watch: ${line}`;
+	return named.length <= width ? named : line;
 }
 
 export function faultLine(fault: PollFault): string {
@@ -142,7 +149,7 @@ async function runPlain(
 					// A table when something changed (and at the start); a quiet poll writes nothing, so a log stays short.
 					if (!hadData || seen.entries.length > 0) {
 						const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
-						io.stdout.write(text(`[${formatClock(event.at)}] ${summaryLine(event.tasks, event.at - started).replace(/^ec2-import-watch: /, '')}\n${lines.join('\n')}\n`));
+						io.stdout.write(text(`[${formatClock(event.at)}] ${watchedLine(event.tasks, event.at - started)}\n${lines.join('\n')}\n`));
 					}
 					hadData = true;
 					last = event.tasks;
