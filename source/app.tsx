@@ -55,7 +55,13 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
 	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
-	const {lastEntries} = state;
+	const {lastEntries, notice} = state;
+	// A notice stands in for the key hints for a few seconds, then goes: it says what just happened, not what is.
+	useEffect(() => {
+		if (notice === undefined) return;
+		const handle = timers.setTimeout(() => dispatch({type: 'notice', text: undefined}), noticeMs);
+		return () => timers.clearTimeout(handle);
+	}, [notice, timers, dispatch]);
 	useEffect(() => {
 		if (polls > 0 && lastEntries.length > 0) onTransitions?.(lastEntries, polls === 1);
 	}, [onTransitions, lastEntries, polls]);
@@ -116,6 +122,15 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	};
 
 	useInput((input, key) => {
+		// ESC and a key in one chunk reads as Alt+key; no binding uses Alt, so it is Esc, then the key.
+		if (key.meta && !key.escape && input.length > 0 && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
+			handleKey('', {...key, escape: true});
+			for (const char of input) {
+				const single = splitKey(char, key);
+				if (single !== undefined) handleKey(char, single);
+			}
+			return;
+		}
 		// Keys typed faster than Ink splits them (tmux send-keys, a paste) arrive as one string: one key at a time.
 		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
 			for (const char of input) {
@@ -134,7 +149,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
-					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} width={columns} height={bodyHeight} scroll={state.scroll} />
+					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} paused={state.paused} width={columns} height={bodyHeight} scroll={state.scroll} />
 				);
 			case 'list':
 			case 'search':
@@ -168,6 +183,9 @@ export function splitKey(char: string, chunk: KeyEvent): KeyEvent | undefined {
 	if (/[\u0000-\u001F]/.test(char)) return undefined;
 	return {...plain, shift: char !== char.toLowerCase()};
 }
+
+/** How long a notice (copied …, throttled …) replaces the key hints. */
+export const noticeMs = 5000;
 
 /** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
 export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {

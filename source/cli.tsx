@@ -79,10 +79,13 @@ async function main(): Promise<void> {
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
 	const flags: RawFlags = {...cli.flags};
 	const env = process.env;
-	const resolved = resolveOptions(flags, env, (profile, key) => profileSetting(env, profile, key));
+	const resolved = resolveOptions(
+		flags,
+		env,
+		(profile, key) => profileSetting(env, profile, key),
+		(profile) => profileExists(env, profile),
+	);
 	if (!resolved.ok) failWith(resolved.error);
-	const unknownProfile = resolved.config.pairs.find((pair) => pair.profile !== undefined && !profileExists(env, pair.profile))?.profile;
-	if (unknownProfile !== undefined) failWith(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	if (resolved.config.check) {
 		const {runCheck} = await import('./run-check.js');
 		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});

@@ -82,6 +82,7 @@ export function resolveOptions(
 	flags: RawFlags,
 	env: Record<string, string | undefined>,
 	profileValue: (profile: string | undefined, key: 'region' | 'endpoint_url') => string | undefined = () => undefined,
+	profileExists: (profile: string) => boolean = () => true,
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
 	const interval = Number(flags.interval ?? (flags.demo === true ? '2' : '10'));
@@ -113,6 +114,8 @@ export function resolveOptions(
 	if (profileNames !== undefined && profileNames.length === 0) return fail('--profile needs a profile name');
 	const regionNames = list(flags.region);
 	if (regionNames !== undefined && regionNames.length === 0) return fail('--region needs a region name (e.g. us-east-1)');
+	const unknownProfile = profileNames?.find((profile) => !profileExists(profile));
+	if (unknownProfile !== undefined) return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
 	const pairs: WatchPair[] = [];
 	for (const profile of profiles) {

@@ -53,7 +53,7 @@ export function faultLine(fault: PollFault): string {
 }
 
 /** Faults that mean the watcher was started wrong: before any data, they end it with exit code 2. */
-const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'request']);
+const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'timeout', 'request']);
 
 /** Under --until-done a script waits on us: a missing permission at the start will not get better either. */
 export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
@@ -75,8 +75,8 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
 	try {
-		if (config.once) return await runOnce(source, config, classify, textFor(capabilities), io);
-		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, textFor(capabilities), io);
+		if (config.once) return await runOnce(source, config, classify, plainText, io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, plainText, io);
 		const {runTui} = await import('./run-tui.js');
 		return await runTui({source, config, capabilities, classify, where, hooks, io});
 	} finally {
@@ -106,7 +106,12 @@ async function runOnce(source: WatchSource, config: WatchConfig, classify: (erro
 	}
 }
 
-/** Plain text for a terminal or pipe, in ASCII where the locale is not UTF-8. */
+/** Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale. */
+export function plainText(text: string): string {
+	return toAscii(text);
+}
+
+/** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
 export function textFor(capabilities: Capabilities): (text: string) => string {
 	return capabilities.unicode ? (text) => text : toAscii;
 }

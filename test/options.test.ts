@@ -55,6 +55,11 @@ describe('options', () => {
 		assert.deepEqual(config({region: 'us-east-1'}, {}, settings).pairs, [{region: 'us-east-1'}]);
 	});
 
+	it('says a profile does not exist before it looks for its region', () => {
+		const resolved = resolveOptions({profile: 'lab,nosuch'}, {}, () => undefined, (profile) => profile === 'lab');
+		assert.equal(resolved.ok ? '' : resolved.error, '--profile: no profile "nosuch" in the AWS config or credentials file (aws configure list-profiles lists them)');
+	});
+
 	it('takes notification methods, a journal and --until-done', () => {
 		assert.deepEqual(config({notify: 'osc777,bell'}).notify, ['bell', 'osc777']);
 		assert.deepEqual(config({}).notify, []);

@@ -177,7 +177,7 @@ describe('--until-done', () => {
 	it('exits 0 when every task completed and 1 when one was deleted, printing plain lines without a TTY', async () => {
 		const completed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed'], keys());
 		assert.equal(completed.code, 0, completed.stderr);
-		assert.match(completed.stdout, /^\[\d\d:\d\d:\d\d\] watched \d+s · 1 task \(1 completed\)$/m);
+		assert.match(completed.stdout, /^\[\d\d:\d\d:\d\d\] watched \d+s \| 1 task \(1 completed\)$/m);
 		assert.doesNotMatch(completed.stdout, /\u001B/);
 		const failed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed,deleted'], keys());
 		assert.equal(failed.code, 1, failed.stderr);

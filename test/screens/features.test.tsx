@@ -65,6 +65,9 @@ describe('copy', () => {
 		await app.press(keys.enter, 'Y');
 		assert.match(app.frame(), /Copied snapshot id snap-0123456789abcdef0/);
 		assert.deepEqual(copied, ['import-ami-busy', 'ami-0c93e58db64cb1d23', 'snap-0123456789abcdef0']);
+		await app.timers.advance(5000);
+		assert.doesNotMatch(app.frame(), /Copied/, 'a notice goes after five seconds');
+		assert.match(app.frame(), /Esc back/, 'and the key hints are back');
 	});
 });
 

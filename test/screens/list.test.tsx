@@ -112,6 +112,9 @@ describe('list screen', () => {
 		assert.match(app.frame(), /ImportTaskId +import-ami-0000000000000000d/, 'k then Enter in one chunk');
 		await app.press('\u007F2\t');
 		assert.match(app.frame(), /\[3 completed 1\]/, 'Backspace, 2 and Tab in one chunk');
+		await app.press(keys.enter, '\u001B1');
+		assert.match(app.frame(), /\[1 all 5\]/, 'Esc and 1 in one chunk: back to the list, then all tasks');
+		assert.match(app.frame(), /TASK ID/);
 	});
 
 	it('says so when no task matches, and when the region has none', async () => {

@@ -21,15 +21,19 @@ function slowSource(tasks: ImportTask[]) {
 }
 
 describe('the start of a poll', () => {
-	it('leaves the screen as it was for 2 s, then says "polling…" on the header tick', async () => {
+	it('leaves the screen as it was until the header’s next tick, then says "polling…", with its time from 2 s', async () => {
 		const source = slowSource([task('import-ami-a')]);
-		const app = await renderApp([], {realSource: source, intervalMs: 5000});
-		await app.timers.advance(5000 - (app.timers.now() - start));
+		// Due half-way through a second, as polls usually are: the header ticks on the second.
+		const app = await renderApp([], {realSource: source, intervalMs: 5500});
+		await app.timers.advance(5500 - (app.timers.now() - start));
 		const idle = app.frame();
 		assert.ok(!idle.includes('polling…'));
-		await app.timers.advance(1999);
-		assert.equal(app.frame(), idle, 'under 2 s: the same screen');
+		await app.timers.advance(499);
+		assert.equal(app.frame(), idle, 'until the next tick: the same screen (a quick poll costs no frame)');
 		await app.timers.advance(1);
+		assert.match(app.frame(), /polling…$/m, 'never a next-poll time that has passed');
+		assert.doesNotMatch(app.frame(), /next \d/);
+		await app.timers.advance(2000);
 		assert.match(app.frame(), /polling… \(2s\)/);
 		await app.timers.advance(1000);
 		assert.match(app.frame(), /polling… \(3s\)/);

@@ -58,11 +58,14 @@ function statusParts(state: WatchState, now: number, where: string, intervalMs: 
 			: `last poll ${formatClock(state.lastGoodAt)} (${formatAge(now - state.lastGoodAt, exact)})`;
 	// A clock time, not a countdown: a countdown would redraw the header every second.
 	const slowPoll = state.polling && state.pollStartedAt !== undefined && now - state.pollStartedAt >= slowPollMs;
+	// Once its time has come the poll is under way (the header may not have been told yet): never a time past.
 	const next = slowPoll
 		? `polling… (${formatDuration(now - (state.pollStartedAt ?? now))})`
 		: state.nextPollAt === undefined || state.paused
 			? ''
-			: `next ${formatClock(state.nextPollAt)}`;
+			: state.nextPollAt > now
+				? `next ${formatClock(state.nextPollAt)}`
+				: 'polling…';
 	const pace = state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`;
 	return [
 		{key: 'title', text: 'ec2-import-watch', priority: 6, role: 'strong'},
@@ -113,11 +116,16 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
 	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
-	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + 3, 0);
+	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
+	const narrow = width < 100;
+	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 1 : 3), 0);
+	const sortText = narrow
+		? `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' ↑' : ''}`
+		: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`;
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
-			{key: 'sort', text: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`, priority: 1},
+			{key: 'sort', text: sortText, priority: 1},
 		],
 		width - tabsWidth - 2,
 		2,
@@ -139,7 +147,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 						<Text key={filter}>
 							{index === 0 ? '' : ' '}
 							<Text inverse={active} bold={active}>
-								{active ? `[${label}]` : ` ${label} `}
+								{active ? `[${label}]` : narrow ? label : ` ${label} `}
 							</Text>
 						</Text>
 					);

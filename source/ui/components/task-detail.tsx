@@ -19,6 +19,7 @@ export interface TaskDetailProps {
 	stale: boolean;
 	/** The last poll failed (not yet stale). */
 	failing: boolean;
+	paused: boolean;
 	width: number;
 	height: number;
 	scroll: number;
@@ -150,7 +151,7 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 	];
 }
 
-export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, failing, width, height, scroll}: TaskDetailProps): ReactNode {
+export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, failing, paused, width, height, scroll}: TaskDetailProps): ReactNode {
 	const theme = useTheme();
 	const lines = detailLines(task, history, now, stuckAfterMs);
 	const bodyHeight = Math.max(1, height - 1);
@@ -164,7 +165,9 @@ export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, fai
 				? {text: 'STALE: polls are failing; this is the last good data.', role: 'stale' as const}
 				: failing
 					? {text: `Task ${task.importTaskId} · the last poll failed (see above); this is the last good data`, role: 'stale' as const}
-					: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
+					: paused
+						? {text: `Task ${task.importTaskId} · polling is paused (p resumes)`, role: 'muted' as const}
+						: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
 	return (
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
