@@ -4,7 +4,7 @@ import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
-import {sortLabels} from '../../model/task-sort.js';
+import {type SortKey, sortLabels} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth} from '../text-width.js';
 import {colorOf, useTheme} from '../theme.js';
@@ -22,6 +22,8 @@ export interface HeaderProps<Handle> {
 }
 
 const separator = ' · ';
+
+const shortSortLabels: Record<SortKey, string> = {newest: 'newest', id: 'id', status: 'status', progress: 'progress', eta: 'ETA'};
 
 /** Lines a fix takes when it wraps (it is never cut: cut short, it would lose the part that says what to run). */
 function hintLines(hint: string | undefined, width: number): number {
@@ -118,9 +120,9 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
-	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 1 : 3), 0);
+	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
 	const sortText = narrow
-		? `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' ↑' : ''}`
+		? `sort ${shortSortLabels[state.sort.key]}${state.sort.reverse ? ' ↑' : ''}`
 		: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`;
 	const extras = fitSegments(
 		[
@@ -145,7 +147,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 					const active = filter === state.stateFilter;
 					return (
 						<Text key={filter}>
-							{index === 0 ? '' : ' '}
+							{index === 0 ? '' : narrow ? '  ' : ' '}
 							<Text inverse={active} bold={active}>
 								{active ? `[${label}]` : narrow ? label : ` ${label} `}
 							</Text>
