@@ -178,4 +178,11 @@ describe('a narrow terminal keeps what matters', () => {
 		assert.ok((line1 ?? '').length <= 80);
 		assert.match(line2 ?? '', /\/web▏/);
 	});
+
+	it('says the sort in a word at 80 columns', async () => {
+		app = await renderApp(tasks, {columns: 80, rows: 24});
+		await app.press('s', 's', 's', 'S');
+		const line2 = app.frame().split('\n')[1] ?? '';
+		assert.match(line2, /^\[1 all 5\] {2}2 active 2 {2}3 completed 1 {2}4 deleting 1 {2}5 deleted 1 {2}sort progress ↑$/);
+	});
 });
