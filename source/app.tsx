@@ -1,7 +1,7 @@
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {type ReactNode, useEffect, useMemo} from 'react';
 import type {JournalEntry} from './model/history.js';
-import {type ImportTask, isActive} from './model/import-task.js';
+import {allEnded, type ImportTask} from './model/import-task.js';
 import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
 import {isStale, selectedRow, visibleTasks} from './model/state.js';
@@ -66,7 +66,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 		if (polls > 0 && lastEntries.length > 0) onTransitions?.(lastEntries, polls === 1);
 	}, [onTransitions, lastEntries, polls]);
 	useEffect(() => {
-		if (polls > 0 && !tasks.some(isActive) && !tasks.some((task) => task.status === 'deleting')) onAllDone?.(tasks);
+		if (polls > 0 && allEnded(tasks)) onAllDone?.(tasks);
 	}, [onAllDone, tasks, polls]);
 	useEffect(() => {
 		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);

@@ -1,5 +1,5 @@
 import {formatClock, formatDuration} from './model/format.js';
-import type {ImportTask} from './model/import-task.js';
+import {allEnded, type ImportTask} from './model/import-task.js';
 import type {PollFault} from './model/poll-events.js';
 import {faultHeadline} from './model/fault-text.js';
 import {countByState, stateFilters} from './model/task-filter.js';
@@ -75,8 +75,9 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
 	try {
-		if (config.once) return await runOnce(source, config, classify, plainText, io);
-		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, plainText, io);
+		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale.
+		if (config.once) return await runOnce(source, config, classify, toAscii, io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
 		return await runTui({source, config, capabilities, classify, where, hooks, io});
 	} finally {
@@ -104,11 +105,6 @@ async function runOnce(source: WatchSource, config: WatchConfig, classify: (erro
 	} finally {
 		clearTimeout(deadline);
 	}
-}
-
-/** Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale. */
-export function plainText(text: string): string {
-	return toAscii(text);
 }
 
 /** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
@@ -161,7 +157,7 @@ async function runPlain(
 					for (const pair of source.partialFaults?.() ?? []) {
 						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
 					}
-					if (config.untilDone && !event.tasks.some((task) => task.status === 'active' || task.status === 'deleting')) {
+					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
 						finish();
 					}

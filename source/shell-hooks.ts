@@ -36,9 +36,9 @@ export function createShellHooks<Handle>(config: WatchConfig, write: (bytes: str
 	};
 }
 
-/** --until-done's exit code once nothing is active: 0 when every task completed, 1 when any was deleted. */
+/** --until-done's exit code once every task has ended: 0 when all completed, 1 when any was deleted. */
 export function untilDoneCode(tasks: readonly ImportTask[]): number {
-	return tasks.some((task) => task.status === 'deleted' || task.status === 'deleting') ? 1 : 0;
+	return tasks.some((task) => task.status === 'deleted') ? 1 : 0;
 }
 
 export type WatchSource = (Ec2Source | MultiSource) & {partialFaults?(): ReturnType<MultiSource['partialFaults']>};

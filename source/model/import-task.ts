@@ -72,6 +72,7 @@ export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'region' | 'prof
 	return task.region === undefined && task.profile === undefined ? task.importTaskId : `${task.profile ?? ''}/${task.region ?? ''}/${task.importTaskId}`;
 }
 
-export function isActive(task: ImportTask): boolean {
-	return task.status === 'active';
+/** Every task has ended (completed or deleted); a status we do not know counts as still going. */
+export function allEnded(tasks: readonly ImportTask[]): boolean {
+	return tasks.every((task) => task.status === 'completed' || task.status === 'deleted');
 }

@@ -15,11 +15,6 @@ export function streamSize(stdout: NodeJS.WriteStream): () => ScreenSize | undef
 	return () => (stdout.columns > 0 && stdout.rows > 0 ? {columns: stdout.columns, rows: stdout.rows} : undefined);
 }
 
-/** `stdout` as Ink sees it: the same stream (size, TTY-ness, resize events), with compacted writes. */
-export function compactStream(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
-	return rewriteStream(stdout, createOutputCompactor(streamSize(stdout)));
-}
-
 /** The same stream, with every write passed through `rewrite` first (a Proxy keeps columns, rows, events …). */
 export function rewriteStream(stdout: NodeJS.WriteStream, rewrite: (text: string) => string): NodeJS.WriteStream {
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {

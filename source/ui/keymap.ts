@@ -32,23 +32,6 @@ export type CommandId =
 	| 'search-cancel'
 	| 'search-erase';
 
-/** Our names for keys: a printable character as itself, or one of these. */
-export type NamedKey =
-	| 'up'
-	| 'down'
-	| 'left'
-	| 'right'
-	| 'pageup'
-	| 'pagedown'
-	| 'home'
-	| 'end'
-	| 'enter'
-	| 'escape'
-	| 'tab'
-	| 'shift-tab'
-	| 'backspace'
-	| 'ctrl-c';
-
 export interface Binding {
 	command: CommandId;
 	keys: readonly string[];

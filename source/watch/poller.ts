@@ -1,4 +1,4 @@
-import type {ImportTask} from '../model/import-task.js';
+import {allEnded, type ImportTask} from '../model/import-task.js';
 import type {FaultKind, PollEvent, PollFault} from '../model/poll-events.js';
 
 // The refresh loop: one poll at a time, a one-shot timer re-armed when a poll ends (bubbletea's tick),
@@ -101,11 +101,6 @@ export function idleIntervalMs(intervalMs: number): number {
 	return Math.max(intervalMs, Math.min(backoff.idleCapMs, backoff.idleFactor * intervalMs));
 }
 
-/** Idle when every task has ended (completed or deleted); an unknown status counts as moving. */
-export function hasNoActiveTask(tasks: ImportTask[]): boolean {
-	return tasks.every((task) => task.status === 'completed' || task.status === 'deleted');
-}
-
 /**
  * Delay before the retry after the `faults`-th fault in a row (1-based). Never faster than the interval.
  * - throttled: full jitter over [interval, min(5 min, interval × 2^faults)]
@@ -151,7 +146,7 @@ interface InFlight<Handle> {
 export function createPoller<Handle>(options: PollerOptions<Handle>): Poller {
 	const {fetchTasks, intervalMs, timers, onEvent, classify, onCredentialsFault} = options;
 	const random = options.random ?? Math.random;
-	const isIdle = options.isIdle ?? hasNoActiveTask;
+	const isIdle = options.isIdle ?? allEnded;
 	const deadlineMs = options.deadlineMs ?? defaultDeadlineMs(intervalMs);
 
 	let status: PollerStatus = 'new';
