@@ -7,9 +7,9 @@ export interface ApiUserBucket {
 	S3Key?: string;
 }
 
-export interface ApiSnapshotDetail {
+/** What both kinds of disk detail carry. */
+interface ApiDiskFields {
 	Description?: string;
-	DeviceName?: string;
 	/** Bytes on the wire, rendered as a double (`705638400.0`). */
 	DiskImageSize?: number;
 	Format?: string;
@@ -19,6 +19,11 @@ export interface ApiSnapshotDetail {
 	StatusMessage?: string;
 	Url?: string;
 	UserBucket?: ApiUserBucket;
+}
+
+/** One disk of an image task (`SnapshotDetails[]`). */
+export interface ApiSnapshotDetail extends ApiDiskFields {
+	DeviceName?: string;
 }
 
 export interface ApiTag {
@@ -52,3 +57,17 @@ export interface ApiTask {
 
 export const taskStates = ['active', 'completed', 'deleting', 'deleted'] as const;
 export type TaskState = (typeof taskStates)[number];
+
+/** An import snapshot task's one disk (`SnapshotTaskDetail`): no device name, but its encryption. DiskImageSize is 0.0 until validated. */
+export interface ApiSnapshotTaskDetail extends ApiDiskFields {
+	Encrypted?: boolean;
+	KmsKeyId?: string;
+}
+
+/** An import snapshot task in the API's own shape: its status lives in `SnapshotTaskDetail`. */
+export interface ApiSnapshotTask {
+	ImportTaskId: string;
+	Description?: string;
+	SnapshotTaskDetail?: ApiSnapshotTaskDetail;
+	Tags?: ApiTag[];
+}

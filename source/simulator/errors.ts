@@ -89,3 +89,14 @@ export class AuthFailure extends Ec2Error {
 		super('AuthFailure', 401, 'AWS was not able to validate the provided access credentials');
 	}
 }
+
+/**
+ * CancelImportTask on a task that is no longer active (completed, deleting or deleted). Assumed:
+ * no public output shows EC2's answer; `IncorrectState` is the code EC2 uses for "this resource is
+ * not in a state that allows the action" (e.g. on volumes and instances), with HTTP 400.
+ */
+export class IncorrectState extends Ec2Error {
+	constructor(id: string, state: string) {
+		super('IncorrectState', 400, `The import task '${id}' is in state '${state}' and cannot be canceled.`);
+	}
+}

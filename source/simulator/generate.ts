@@ -7,8 +7,8 @@ import { type DiskFormat, type DiskSpec, durationOf, type Stage, type StageName,
 import { chance, hex, pick, type Random, uuid } from './random.js';
 
 const second = 1000;
-const minute = 60 * second;
-const gib = 1024 ** 3;
+export const minute = 60 * second;
+export const gib = 1024 ** 3;
 
 type Platform = TaskSpec['platform'];
 
@@ -75,8 +75,8 @@ const firstBootFailure =
 
 const linuxNames = ['web-01', 'web-02', 'db-primary', 'build-agent', 'centos7-base', 'ubuntu-22.04-golden', 'rhel9-app', 'fedora-bootc', 'kafka-03', 'legacy-erp'] as const;
 const windowsNames = ['win2019-dc', 'win11-dev', 'win2022-sql', 'win10-kiosk', 'win2016-iis'] as const;
-const buckets = ['my-import-bucket', 'vm-migration-prod', 'acme-vmimport'] as const;
-const account = '123456789012';
+export const buckets = ['my-import-bucket', 'vm-migration-prod', 'acme-vmimport'] as const;
+export const account = '123456789012';
 
 function importTaskId(random: Random): string {
 	// Both real id shapes: 17 hex digits (2018) and 16 hex + `t` (2025).

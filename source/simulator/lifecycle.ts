@@ -16,12 +16,8 @@ export const stageNames = [
 ] as const;
 export type StageName = (typeof stageNames)[number];
 
-export interface Stage {
+export interface Stage extends PlannedStage {
 	message: StageName;
-	durationMs: number;
-	/** Progress at the start of the stage; it moves linearly towards `to` while the stage runs. */
-	from: number;
-	to: number;
 }
 
 export type DiskFormat = 'OVA' | 'VMDK' | 'VHD' | 'VHDX' | 'RAW';
@@ -86,22 +82,37 @@ interface Moment {
 
 const completedRank = stageNames.length;
 
-function momentAt(spec: TaskSpec, elapsed: number): Moment {
+/** A stage of any plan: progress moves linearly from `from` towards `to` while it runs. */
+export interface PlannedStage {
+	durationMs: number;
+	from: number;
+	to: number;
+}
+
+/** Where a plan is `elapsed` ms in: the running stage and its progress, or `undefined` once every stage is over. */
+export function stageAt<S extends PlannedStage>(stages: readonly S[], elapsed: number): { stage: S; progress: number } | undefined {
 	let start = 0;
-	let lastRank = 0;
-	for (const stage of spec.stages) {
-		lastRank = stageNames.indexOf(stage.message);
+	for (const stage of stages) {
 		if (elapsed < start + stage.durationMs) {
 			const fraction = (elapsed - start) / stage.durationMs;
-			const progress = Math.floor(stage.from + (stage.to - stage.from) * fraction);
-			return { rank: lastRank, status: 'active', statusMessage: stage.message, progress: String(progress) };
+			return { stage, progress: Math.floor(stage.from + (stage.to - stage.from) * fraction) };
 		}
 		start += stage.durationMs;
+	}
+	return undefined;
+}
+
+function momentAt(spec: TaskSpec, elapsed: number): Moment {
+	const running = stageAt(spec.stages, elapsed);
+	if (running !== undefined) {
+		const message = running.stage.message;
+		return { rank: stageNames.indexOf(message), status: 'active', statusMessage: message, progress: String(running.progress) };
 	}
 	if (spec.failure === undefined) {
 		return { rank: completedRank, status: 'completed' };
 	}
-	const status = elapsed < start + spec.failure.deletingMs ? 'deleting' : 'deleted';
+	const lastRank = stageNames.indexOf(spec.stages.at(-1)?.message ?? 'pending');
+	const status = elapsed < durationOf(spec) + spec.failure.deletingMs ? 'deleting' : 'deleted';
 	return { rank: lastRank, status, statusMessage: spec.failure.message };
 }
 

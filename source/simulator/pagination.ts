@@ -37,13 +37,13 @@ export function tokenCodec(seed: number): TokenCodec {
 	};
 }
 
-export interface Page {
-	entries: Entry[];
+export interface Page<T> {
+	entries: Entry<T>[];
 	nextToken?: string;
 }
 
 /** `entries` newest first (descending seq). Without maxResults everything is one page. */
-export function paginate(entries: readonly Entry[], codec: TokenCodec, maxResults?: number, token?: string): Page {
+export function paginate<T>(entries: readonly Entry<T>[], codec: TokenCodec, maxResults?: number, token?: string): Page<T> {
 	const after = token === undefined ? Number.POSITIVE_INFINITY : codec.decode(token);
 	const rest = entries.filter((entry) => entry.seq < after);
 	const size = maxResults === undefined ? rest.length : Math.min(maxResults, maxPageSize);

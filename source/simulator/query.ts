@@ -18,6 +18,12 @@ export interface DescribeRequest {
 	nextToken?: string;
 }
 
+export interface CancelRequest {
+	dryRun: boolean;
+	importTaskId: string;
+	cancelReason?: string;
+}
+
 /** Standard form decoding (`+` is a space, `%2B` a plus), the same for both clients' content types. */
 export function parseForm(body: string): URLSearchParams {
 	return new URLSearchParams(body);
@@ -87,6 +93,23 @@ export function parseDescribeRequest(params: URLSearchParams): DescribeRequest {
 	request.importTaskIds = [...new Set(byIndex(ids))];
 	request.states = [...filters.values()].sort((a, b) => a.index - b.index).map(toStates);
 	return request;
+}
+
+/** CancelImportTask: `ImportTaskId` (one, not a list), `CancelReason`, `DryRun`. */
+export function parseCancelRequest(params: URLSearchParams): CancelRequest {
+	let dryRun = false;
+	let importTaskId: string | undefined;
+	let cancelReason: string | undefined;
+	for (const [key, value] of params) {
+		if (ignoredKey.test(key)) continue;
+		if (key === 'DryRun') dryRun = parseBoolean(key, value);
+		else if (key === 'ImportTaskId') importTaskId = value;
+		else if (key === 'CancelReason') cancelReason = value;
+		else throw new UnknownParameter(key);
+	}
+	// The model does not mark ImportTaskId required, but there is nothing to cancel without it.
+	if (importTaskId === undefined || importTaskId === '') throw new MissingParameter('ImportTaskId');
+	return cancelReason === undefined ? { dryRun, importTaskId } : { dryRun, importTaskId, cancelReason };
 }
 
 function byIndex(items: { index: number; value: string }[]): string[] {

@@ -1,13 +1,15 @@
-// Scenario files: `{"tasks": [ … ]}` with tasks in the API's own shape (PascalCase, as the SDK
-// returns them), served exactly as given. Validated strictly: the first problem is reported with
+// Scenario files: `{"tasks": [ … ], "snapshotTasks": [ … ]}` with image and snapshot tasks in the
+// API's own shape (PascalCase, as the SDK returns them), served exactly as given (until cancelled). Validated strictly: the first problem is reported with
 // where it is (`tasks[2].Progress must be a string`), unknown keys included.
 
 import { readFile } from 'node:fs/promises';
-import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
+import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
 import { jsonErrorPosition } from './json-position.js';
 
 export interface ScenarioFile {
 	tasks: ApiTask[];
+	/** DescribeImportSnapshotTasks' tasks; absent is none. */
+	snapshotTasks?: ApiSnapshotTask[];
 }
 
 export class ScenarioError extends Error {
@@ -97,11 +99,10 @@ function readUserBucket(value: unknown, path: string): ApiUserBucket {
 	return bucket;
 }
 
-function readSnapshotDetail(value: unknown, path: string): ApiSnapshotDetail {
-	const read = new FieldReader(value, path);
-	const detail = defined({
+/** The fields both kinds of disk detail have; the caller adds its own and calls `done()`. */
+function readDiskFields(read: FieldReader) {
+	return {
 		Description: read.string('Description'),
-		DeviceName: read.string('DeviceName'),
 		DiskImageSize: read.number('DiskImageSize'),
 		Format: read.string('Format'),
 		Progress: read.string('Progress'),
@@ -110,7 +111,12 @@ function readSnapshotDetail(value: unknown, path: string): ApiSnapshotDetail {
 		StatusMessage: read.string('StatusMessage'),
 		Url: read.string('Url'),
 		UserBucket: read.object('UserBucket', readUserBucket),
-	});
+	};
+}
+
+function readSnapshotDetail(value: unknown, path: string): ApiSnapshotDetail {
+	const read = new FieldReader(value, path);
+	const detail = defined({ ...readDiskFields(read), DeviceName: read.string('DeviceName') });
 	read.done();
 	return detail;
 }
@@ -154,6 +160,25 @@ function readTask(value: unknown, path: string): ApiTask {
 	return task;
 }
 
+function readSnapshotTaskDetail(value: unknown, path: string): ApiSnapshotTaskDetail {
+	const read = new FieldReader(value, path);
+	const detail = defined({ ...readDiskFields(read), Encrypted: read.boolean('Encrypted'), KmsKeyId: read.string('KmsKeyId') });
+	read.done();
+	return detail;
+}
+
+function readSnapshotTask(value: unknown, path: string): ApiSnapshotTask {
+	const read = new FieldReader(value, path);
+	const task = defined({
+		ImportTaskId: read.requiredString('ImportTaskId'),
+		Description: read.string('Description'),
+		SnapshotTaskDetail: read.object('SnapshotTaskDetail', readSnapshotTaskDetail),
+		Tags: read.list('Tags', readTag),
+	});
+	read.done();
+	return task;
+}
+
 /** Parses and validates a scenario; throws ScenarioError naming the first problem and where. */
 export function parseScenario(text: string): ScenarioFile {
 	let data: unknown;
@@ -165,15 +190,22 @@ export function parseScenario(text: string): ScenarioFile {
 	}
 	const read = new FieldReader(data, '');
 	const tasks = read.list('tasks', readTask);
+	const snapshotTasks = read.list('snapshotTasks', readSnapshotTask);
 	read.done();
-	if (tasks === undefined) throw new ScenarioError('tasks is required');
-	const seen = new Map<string, number>();
-	tasks.forEach((task, index) => {
-		const first = seen.get(task.ImportTaskId);
-		if (first !== undefined) throw new ScenarioError(`tasks[${index}].ImportTaskId repeats tasks[${first}].ImportTaskId`);
-		seen.set(task.ImportTaskId, index);
-	});
-	return { tasks };
+	if (tasks === undefined && snapshotTasks === undefined) throw new ScenarioError('tasks is required');
+	// Ids are unique across both lists: CancelImportTask takes either kind by id alone.
+	const seen = new Map<string, string>();
+	const check = (list: readonly { ImportTaskId: string }[], name: string) => {
+		list.forEach((task, index) => {
+			const where = `${name}[${index}].ImportTaskId`;
+			const first = seen.get(task.ImportTaskId);
+			if (first !== undefined) throw new ScenarioError(`${where} repeats ${first}`);
+			seen.set(task.ImportTaskId, where);
+		});
+	};
+	check(tasks ?? [], 'tasks');
+	check(snapshotTasks ?? [], 'snapshotTasks');
+	return snapshotTasks === undefined ? { tasks: tasks ?? [] } : { tasks: tasks ?? [], snapshotTasks };
 }
 
 /** Reads and validates a scenario file; every failure is a one-line ScenarioError. */

@@ -1,17 +1,18 @@
 // The HTTP shell: node:http, routing by Action, faults, latency. State lives in store.ts, rules in
-// describe.ts, the wire in query.ts and xml.ts.
+// describe.ts and cancel.ts, the wire in query.ts and xml.ts.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { describeImportImageTasks } from './describe.js';
+import { cancelImportTask } from './cancel.js';
+import { describeImportTasks } from './describe.js';
 import { Ec2Error, InvalidAction } from './errors.js';
 import { checkFaults, type FaultSettings, garbageBody, noFaults, pickFault, signingKeyId } from './faults.js';
 import { tokenCodec } from './pagination.js';
-import { actionOf, parseDescribeRequest, parseForm } from './query.js';
+import { actionOf, parseCancelRequest, parseDescribeRequest, parseForm } from './query.js';
 import { type Random, stream, uuid } from './random.js';
 import type { ScenarioFile } from './scenarios.js';
 import { generatedStore, staticStore } from './store.js';
-import { describeResponseXml, errorXml } from './xml.js';
+import { cancelResponseXml, describeResponseXml, describeSnapshotsResponseXml, errorXml } from './xml.js';
 
 export { typicalImportMs } from './generate.js';
 export type { ScenarioFile } from './scenarios.js';
@@ -23,8 +24,10 @@ export interface SimulatorOptions {
 	seed?: number;
 	/** Simulated time runs this many times faster than the clock. */
 	speed?: number;
-	/** Generated tasks present at start (ignored with a scenario). */
+	/** Generated image tasks present at start (ignored with a scenario). */
 	tasks?: number;
+	/** Generated snapshot tasks present at start; default a third of `tasks` (ignored with a scenario). */
+	snapshotTasks?: number;
 	/** New imports keep arriving; default true when generating, never with a scenario. */
 	arrivals?: boolean;
 	/** Served as given (static) instead of generated tasks. */
@@ -115,13 +118,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 	const speed = options.speed ?? 1;
 	const taskCount = options.tasks ?? 12;
 	if (!(speed > 0 && Number.isFinite(speed))) throw new RangeError(`speed must be a positive number (got ${speed})`);
-	if (!(Number.isInteger(taskCount) && taskCount >= 0)) throw new RangeError(`tasks must be an integer >= 0 (got ${taskCount})`);
+	const snapshotCount = options.snapshotTasks ?? Math.round(taskCount / 3);
+	for (const [name, value] of [
+		['tasks', taskCount],
+		['snapshotTasks', snapshotCount],
+	] as const) {
+		if (!(Number.isInteger(value) && value >= 0)) throw new RangeError(`${name} must be an integer >= 0 (got ${value})`);
+	}
 	const now = options.now ?? Date.now;
 	const startedAt = now();
 	const store =
 		options.scenario === undefined
-			? generatedStore({ seed, tasks: taskCount, arrivals: options.arrivals ?? true })
-			: staticStore(options.scenario.tasks);
+			? generatedStore({ seed, tasks: taskCount, snapshotTasks: snapshotCount, arrivals: options.arrivals ?? true })
+			: staticStore(options.scenario);
 	const codec = tokenCodec(seed);
 	const faultRoll: Random = options.random ?? stream(seed, 'faults');
 	const requestIds = stream(seed, 'request-ids');
@@ -130,12 +139,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 
+	const simulatedNow = () => (now() - startedAt) * speed;
 	const handlers = new Map<string, (params: URLSearchParams, requestId: string) => string>([
 		[
 			'DescribeImportImageTasks',
 			(params, requestId) => {
 				const request = parseDescribeRequest(params);
-				const page = describeImportImageTasks(request, store.list((now() - startedAt) * speed), codec);
+				const page = describeImportTasks(request, store.list(simulatedNow()), (task) => task.Status, codec);
 				return describeResponseXml(
 					requestId,
 					page.entries.map((entry) => entry.task),
@@ -143,6 +153,19 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 				);
 			},
 		],
+		[
+			'DescribeImportSnapshotTasks',
+			(params, requestId) => {
+				const request = parseDescribeRequest(params);
+				const page = describeImportTasks(request, store.snapshots(simulatedNow()), (task) => task.SnapshotTaskDetail?.Status, codec);
+				return describeSnapshotsResponseXml(
+					requestId,
+					page.entries.map((entry) => entry.task),
+					page.nextToken,
+				);
+			},
+		],
+		['CancelImportTask', (params, requestId) => cancelResponseXml(requestId, cancelImportTask(parseCancelRequest(params), store, simulatedNow()))],
 	]);
 
 	function dispatch(method: string, url: URL, body: string, requestId: string): Answer {

@@ -12,7 +12,7 @@
 //   characters, long strings) is sent as is, UTF-8 encoded: XML 1.0 allows it, and the consumer
 //   (the watcher) is the one that must sanitise before printing to a terminal.
 
-import type { ApiSnapshotDetail, ApiTask } from './api-task.js';
+import type { ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
 
 export const ec2Namespace = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const declaration = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -88,27 +88,48 @@ class Writer {
 	}
 }
 
-function writeSnapshotDetail(xml: Writer, detail: ApiSnapshotDetail): void {
+/**
+ * A disk of either kind. Each model shape lists its members in one order (SnapshotDetail:
+ * description, deviceName, diskImageSize, format, progress, …; SnapshotTaskDetail: description,
+ * diskImageSize, encrypted, format, kmsKeyId, progress, …), and neither has the other's extras, so
+ * one merged order serves both.
+ */
+function writeDisk(xml: Writer, detail: ApiSnapshotDetail & ApiSnapshotTaskDetail): void {
 	xml.text('description', detail.Description);
 	xml.text('deviceName', detail.DeviceName);
-	xml.text('diskImageSize', detail.DiskImageSize === undefined ? undefined : formatDouble(detail.DiskImageSize));
+	xml.text('diskImageSize', optionalDouble(detail.DiskImageSize));
+	xml.text('encrypted', optionalBoolean(detail.Encrypted));
 	xml.text('format', detail.Format);
+	xml.text('kmsKeyId', detail.KmsKeyId);
 	xml.text('progress', detail.Progress);
 	xml.text('snapshotId', detail.SnapshotId);
 	xml.text('status', detail.Status);
 	xml.text('statusMessage', detail.StatusMessage);
 	xml.text('url', detail.Url);
-	const bucket = detail.UserBucket;
+	writeUserBucket(xml, detail.UserBucket);
+}
+
+function writeUserBucket(xml: Writer, bucket: ApiUserBucket | undefined): void {
 	xml.group('userBucket', bucket !== undefined, () => {
 		xml.text('s3Bucket', bucket?.S3Bucket);
 		xml.text('s3Key', bucket?.S3Key);
 	});
 }
 
+function writeTags(xml: Writer, tags: readonly ApiTag[] | undefined): void {
+	xml.list('tagSet', tags, (tag) => {
+		xml.text('key', tag.Key);
+		xml.text('value', tag.Value);
+	});
+}
+
+const optionalBoolean = (value: boolean | undefined) => (value === undefined ? undefined : String(value));
+const optionalDouble = (value: number | undefined) => (value === undefined ? undefined : formatDouble(value));
+
 function writeTask(xml: Writer, task: ApiTask): void {
 	xml.text('architecture', task.Architecture);
 	xml.text('description', task.Description);
-	xml.text('encrypted', task.Encrypted === undefined ? undefined : String(task.Encrypted));
+	xml.text('encrypted', optionalBoolean(task.Encrypted));
 	xml.text('hypervisor', task.Hypervisor);
 	xml.text('imageId', task.ImageId);
 	xml.text('importTaskId', task.ImportTaskId);
@@ -116,13 +137,10 @@ function writeTask(xml: Writer, task: ApiTask): void {
 	xml.text('licenseType', task.LicenseType);
 	xml.text('platform', task.Platform);
 	xml.text('progress', task.Progress);
-	xml.list('snapshotDetailSet', task.SnapshotDetails, (detail) => writeSnapshotDetail(xml, detail));
+	xml.list('snapshotDetailSet', task.SnapshotDetails, (detail) => writeDisk(xml, detail));
 	xml.text('status', task.Status);
 	xml.text('statusMessage', task.StatusMessage);
-	xml.list('tagSet', task.Tags, (tag) => {
-		xml.text('key', tag.Key);
-		xml.text('value', tag.Value);
-	});
+	writeTags(xml, task.Tags);
 	xml.list('licenseSpecifications', task.LicenseSpecifications, (license) => {
 		xml.text('licenseConfigurationArn', license.LicenseConfigurationArn);
 	});
@@ -130,13 +148,42 @@ function writeTask(xml: Writer, task: ApiTask): void {
 	xml.text('bootMode', task.BootMode);
 }
 
-export function describeResponseXml(requestId: string, tasks: readonly ApiTask[], nextToken?: string): string {
+function writeSnapshotTask(xml: Writer, task: ApiSnapshotTask): void {
+	xml.text('description', task.Description);
+	xml.text('importTaskId', task.ImportTaskId);
+	const detail = task.SnapshotTaskDetail;
+	xml.group('snapshotTaskDetail', detail !== undefined, () => {
+		if (detail !== undefined) writeDisk(xml, detail);
+	});
+	writeTags(xml, task.Tags);
+}
+
+function describeXml<T>(root: string, setName: string, requestId: string, tasks: readonly T[], writeItem: (xml: Writer, task: T) => void, nextToken?: string): string {
 	const xml = new Writer();
-	xml.open('DescribeImportImageTasksResponse', ` xmlns="${ec2Namespace}"`);
+	xml.open(root, ` xmlns="${ec2Namespace}"`);
 	xml.text('requestId', requestId);
-	xml.list('importImageTaskSet', tasks, (task) => writeTask(xml, task));
+	xml.list(setName, tasks, (task) => writeItem(xml, task));
 	xml.text('nextToken', nextToken);
-	xml.close('DescribeImportImageTasksResponse');
+	xml.close(root);
+	return xml.toString();
+}
+
+export function describeResponseXml(requestId: string, tasks: readonly ApiTask[], nextToken?: string): string {
+	return describeXml('DescribeImportImageTasksResponse', 'importImageTaskSet', requestId, tasks, writeTask, nextToken);
+}
+
+export function describeSnapshotsResponseXml(requestId: string, tasks: readonly ApiSnapshotTask[], nextToken?: string): string {
+	return describeXml('DescribeImportSnapshotTasksResponse', 'importSnapshotTaskSet', requestId, tasks, writeSnapshotTask, nextToken);
+}
+
+export function cancelResponseXml(requestId: string, result: { importTaskId: string; previousState: string; state: string }): string {
+	const xml = new Writer();
+	xml.open('CancelImportTaskResponse', ` xmlns="${ec2Namespace}"`);
+	xml.text('requestId', requestId);
+	xml.text('importTaskId', result.importTaskId);
+	xml.text('previousState', result.previousState);
+	xml.text('state', result.state);
+	xml.close('CancelImportTaskResponse');
 	return xml.toString();
 }
 
