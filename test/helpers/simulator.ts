@@ -1,6 +1,7 @@
 // Starts the simulator in-process on port 0 with a real EC2Client pointed at it.
 
-import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import assert from 'node:assert/strict';
+import { EC2Client, type EC2ClientConfig, EC2ServiceException } from '@aws-sdk/client-ec2';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../source/simulator/server.js';
 
 export interface TestSimulator {
@@ -53,4 +54,15 @@ export async function postForm(url: string, body: string, init: RequestInit = {}
 		...init,
 	});
 	return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** The EC2 error a call fails with; fails the test when it succeeds or fails otherwise. */
+export async function ec2Error(promise: Promise<unknown>): Promise<EC2ServiceException> {
+	try {
+		await promise;
+	} catch (error) {
+		assert.ok(error instanceof EC2ServiceException, `expected an EC2ServiceException, got ${String(error)}`);
+		return error;
+	}
+	assert.fail('expected the call to fail');
 }

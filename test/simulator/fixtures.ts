@@ -1,6 +1,6 @@
 // Scenario tasks shared by the SDK and AWS CLI round-trip tests.
 
-import type { ApiTask } from '../../source/simulator/api-task.js';
+import type { ApiSnapshotTask, ApiTask } from '../../source/simulator/api-task.js';
 
 /** A scenario task with every field of the response syntax, in awkward but legal values. */
 export const everyField: ApiTask = {
@@ -50,6 +50,35 @@ export function hostileTask(text: string): ApiTask {
 		Description: text,
 		StatusMessage: text,
 		SnapshotDetails: [{ UserBucket: { S3Bucket: 'b', S3Key: text } }],
+		Tags: [{ Key: text, Value: text }],
+	};
+}
+
+/** A scenario snapshot task with every field of DescribeImportSnapshotTasks' response, in awkward but legal values. */
+export const everySnapshotField: ApiSnapshotTask = {
+	ImportTaskId: 'import-snap-247b055a63e5a470t',
+	Description: 'Debug Sensor Import',
+	SnapshotTaskDetail: {
+		Description: 'sensor disk',
+		DiskImageSize: 705638400,
+		Encrypted: true,
+		Format: 'VHD',
+		KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/0a1b2c3d-1111-4222-8333-444455556666',
+		Progress: ' 42',
+		SnapshotId: '',
+		Status: 'active',
+		StatusMessage: 'downloading/converting',
+		Url: 's3://scloud-dev/Sensor.vhd',
+		UserBucket: { S3Bucket: 'scloud-dev', S3Key: 'Sensor.vhd' },
+	},
+	Tags: [{ Key: 'Name', Value: 'sensor' }, { Key: 'empty', Value: '' }],
+};
+
+export function hostileSnapshotTask(text: string): ApiSnapshotTask {
+	return {
+		ImportTaskId: 'import-snap-hostile',
+		Description: text,
+		SnapshotTaskDetail: { StatusMessage: text, UserBucket: { S3Bucket: 'b', S3Key: text } },
 		Tags: [{ Key: text, Value: text }],
 	};
 }

@@ -7,25 +7,14 @@ import {
 	DescribeImportImageTasksCommand,
 	type DescribeImportImageTasksCommandInput,
 	EC2Client,
-	EC2ServiceException,
 	paginateDescribeImportImageTasks,
 } from '@aws-sdk/client-ec2';
 import type { ApiTask } from '../../source/simulator/api-task.js';
-import { manualClock, postForm, startTestSimulator, type TestSimulator, testCredentials } from '../helpers/simulator.js';
+import { ec2Error, manualClock, postForm, startTestSimulator, type TestSimulator, testCredentials } from '../helpers/simulator.js';
 
 const states = ['active', 'completed', 'deleting', 'deleted', 'active', 'completed', 'active', 'deleted', 'active'];
 const scenarioTasks: ApiTask[] = states.map((Status, index) => ({ ImportTaskId: `import-ami-${String(index).padStart(17, '0')}`, Status }));
 const idsWith = (...wanted: string[]) => scenarioTasks.filter((task) => wanted.includes(task.Status ?? '')).map((task) => task.ImportTaskId);
-
-async function ec2Error(promise: Promise<unknown>): Promise<EC2ServiceException> {
-	try {
-		await promise;
-	} catch (error) {
-		assert.ok(error instanceof EC2ServiceException, `expected an EC2ServiceException, got ${String(error)}`);
-		return error;
-	}
-	assert.fail('expected the call to fail');
-}
 
 async function allIds(client: EC2Client, pageSize: number | undefined, input: DescribeImportImageTasksCommandInput = {}): Promise<string[]> {
 	const ids: string[] = [];
