@@ -16,14 +16,17 @@ const name = 'ec2-import-watch simulate';
 
 export const usage = `Usage: ec2-import-watch simulate [flags]
 
-Serves EC2 DescribeImportImageTasks on a local port, with seeded, realistic import tasks.
+Serves EC2 DescribeImportImageTasks, DescribeImportSnapshotTasks and CancelImportTask on a local
+port, with seeded, realistic import tasks.
 
   --port N                      port to listen on (default 4599; 0 picks a free one)
   --host H                      address to listen on (default 127.0.0.1)
   --seed S                      seed for everything random (default 1)
   --speed X                     simulated time runs X times faster (default 1)
-  --tasks N                     generated tasks at start (default 12)
-  --scenario FILE               serve the tasks in FILE ({"tasks": [...]}, API shape) instead
+  --tasks N                     generated image import tasks at start (default 12)
+  --snapshot-tasks N            generated snapshot import tasks at start (default a third of --tasks)
+  --scenario FILE               serve the tasks in FILE ({"tasks": [...], "snapshotTasks": [...]},
+                                API shape) instead
   --throttle P                  fraction of requests answered 503 RequestLimitExceeded
   --fail-rate P                 fraction answered 500 InternalError
   --latency MS                  delay every answer by MS milliseconds
@@ -41,6 +44,7 @@ const flags = {
 	seed: { type: 'string' },
 	speed: { type: 'string' },
 	tasks: { type: 'string' },
+	'snapshot-tasks': { type: 'string' },
 	scenario: { type: 'string' },
 	throttle: { type: 'string' },
 	'fail-rate': { type: 'string' },
@@ -86,7 +90,9 @@ function parse(argv: string[]): ReturnType<typeof parseArgs<{ options: typeof fl
 async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & { port: number }) | 'help'> {
 	const values = parse(argv);
 	if (values.help === true) return 'help';
-	if (values.scenario !== undefined && values.tasks !== undefined) throw new UsageError('--tasks cannot be used with --scenario');
+	for (const flag of ['tasks', 'snapshot-tasks'] as const) {
+		if (values.scenario !== undefined && values[flag] !== undefined) throw new UsageError(`--${flag} cannot be used with --scenario`);
+	}
 	let scenario: ScenarioFile | undefined;
 	if (values.scenario !== undefined) {
 		try {
@@ -102,6 +108,7 @@ async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & { port: 
 		seed: numberFlag('seed', values.seed, integer),
 		speed: numberFlag('speed', values.speed, positive),
 		tasks: numberFlag('tasks', values.tasks, count),
+		snapshotTasks: numberFlag('snapshot-tasks', values['snapshot-tasks'], count),
 		scenario,
 		throttle: numberFlag('throttle', values.throttle, fraction),
 		failRate: numberFlag('fail-rate', values['fail-rate'], fraction),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { DescribeImportImageTasksCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { DescribeImportImageTasksCommand, DescribeImportSnapshotTasksCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { runSimulateCommand } from '../../source/simulator/command.js';
 import { createSimulator } from '../../source/simulator/server.js';
 import { testCredentials } from '../helpers/simulator.js';
@@ -65,7 +65,7 @@ describe('simulate command', () => {
 		const result = await runToError(['--help']);
 		assert.equal(result.code, 0);
 		assert.match(result.stdout, /^Usage: ec2-import-watch simulate/);
-		for (const flag of ['--port', '--host', '--seed', '--speed', '--tasks', '--scenario', '--throttle', '--fail-rate', '--latency', '--deny', '--hang-rate', '--garbage-rate', '--truncate-rate', '--expire-credentials-after']) {
+		for (const flag of ['--port', '--host', '--seed', '--speed', '--tasks', '--snapshot-tasks', '--scenario', '--throttle', '--fail-rate', '--latency', '--deny', '--hang-rate', '--garbage-rate', '--truncate-rate', '--expire-credentials-after']) {
 			assert.ok(result.stdout.includes(flag), flag);
 		}
 	});
@@ -78,6 +78,7 @@ describe('simulate command', () => {
 		[['--port=-1'], /^--port must be a port number/],
 		[['--port', '70000'], /^--port must be a port number/],
 		[['--tasks', '1.5'], /^--tasks must be a whole number >= 0/],
+		[['--snapshot-tasks', 'two'], /^--snapshot-tasks must be a whole number >= 0/],
 		[['--speed', '0'], /^--speed must be a number > 0/],
 		[['--latency', ''], /^--latency must be a number >= 0 \(got ""\)$/],
 		[['--expire-credentials-after', 'soon'], /^--expire-credentials-after must be a whole number/],
@@ -87,6 +88,7 @@ describe('simulate command', () => {
 		[['--scenario', '/nonexistent/tasks.json'], /^--scenario: cannot read \/nonexistent\/tasks\.json \(ENOENT\)$/],
 		[['--scenario', 'DIR/bad.json'], /^--scenario: \S+bad\.json: tasks\[2\]\.Progress must be a string$/],
 		[['--scenario', 'DIR/good.json', '--tasks', '3'], /^--tasks cannot be used with --scenario$/],
+		[['--scenario', 'DIR/good.json', '--snapshot-tasks', '3'], /^--snapshot-tasks cannot be used with --scenario$/],
 	];
 	for (const [argv, message] of bad) {
 		it(`refuses ${argv.join(' ')} with one line and exit code 2`, async () => {
@@ -116,6 +118,20 @@ describe('simulate command', () => {
 		assert.equal(served, 1);
 		assert.equal(result.code, 0);
 		assert.match(result.stdout, /^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+	});
+
+	it('generates --snapshot-tasks snapshot imports beside the image imports', async () => {
+		await whileRunning(['--port', '0', '--tasks', '3', '--snapshot-tasks', '5'], async (url) => {
+			const client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials });
+			try {
+				const snapshots = await client.send(new DescribeImportSnapshotTasksCommand({}));
+				assert.equal(snapshots.ImportSnapshotTasks?.length, 5);
+				const images = await client.send(new DescribeImportImageTasksCommand({}));
+				assert.equal(images.ImportImageTasks?.length, 3);
+			} finally {
+				client.destroy();
+			}
+		});
 	});
 
 	it('serves a scenario file as given', async () => {

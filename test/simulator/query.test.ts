@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Ec2Error } from '../../source/simulator/errors.js';
-import { actionOf, parseDescribeRequest, parseForm } from '../../source/simulator/query.js';
+import { actionOf, parseCancelRequest, parseDescribeRequest, parseForm } from '../../source/simulator/query.js';
 
 const base = 'Action=DescribeImportImageTasks&Version=2016-11-15';
 const parse = (body: string) => parseDescribeRequest(parseForm(`${base}${body}`));
@@ -19,7 +19,7 @@ function rejects(body: string, code: string, message?: RegExp): void {
 }
 
 describe('query parsing', () => {
-	it('reads the JS SDK body with every parameter (reference §2)', () => {
+	it('reads the JS SDK body with every parameter (as captured from @aws-sdk/client-ec2)', () => {
 		const request = parse(
 			'&DryRun=false&Filters.1.Name=task-state&Filters.1.Value.1=active&ImportTaskId.1=import-ami-0123456789abcdef0&MaxResults=5&NextToken=abc%2B%2F%3D',
 		);
@@ -85,5 +85,25 @@ describe('query parsing', () => {
 		assert.equal(actionOf(parseForm(base)), 'DescribeImportImageTasks');
 		assert.throws(() => actionOf(parseForm('Version=2016-11-15')), { code: 'MissingAction' });
 		assert.throws(() => actionOf(parseForm('Action=DescribeImportImageTasks')), { code: 'MissingParameter' });
+	});
+});
+
+describe('CancelImportTask parsing', () => {
+	const cancel = (body: string) => parseCancelRequest(parseForm(`Action=CancelImportTask&Version=2016-11-15${body}`));
+
+	it('reads ImportTaskId, CancelReason (form-decoded) and DryRun', () => {
+		assert.deepEqual(cancel('&CancelReason=stuck+at+booting%2B&DryRun=false&ImportTaskId=import-snap-1'), {
+			dryRun: false,
+			importTaskId: 'import-snap-1',
+			cancelReason: 'stuck at booting+',
+		});
+		assert.deepEqual(cancel('&ImportTaskId=import-ami-1&DryRun=true'), { dryRun: true, importTaskId: 'import-ami-1' });
+	});
+
+	it('needs an ImportTaskId and refuses what the operation does not have', () => {
+		assert.throws(() => cancel(''), { code: 'MissingParameter', message: /ImportTaskId/ });
+		assert.throws(() => cancel('&ImportTaskId='), { code: 'MissingParameter' });
+		assert.throws(() => cancel('&ImportTaskId.1=import-ami-1'), { code: 'UnknownParameter' });
+		assert.throws(() => cancel('&ImportTaskId=import-ami-1&DryRun=yes'), { code: 'InvalidParameterValue' });
 	});
 });

@@ -34,6 +34,25 @@ describe('scenario files', () => {
 		refuses('{"tasks": [1]}', /^tasks\[0\] must be an object$/);
 	});
 
+	it('reads snapshotTasks in the API shape next to tasks, as strictly', () => {
+		const snapshot = {
+			ImportTaskId: 'import-snap-1',
+			Description: 'd',
+			SnapshotTaskDetail: { DiskImageSize: 0, Encrypted: false, KmsKeyId: 'k', SnapshotId: '', UserBucket: { S3Key: 'k' } },
+			Tags: [],
+		};
+		assert.deepEqual(parseScenario(JSON.stringify({ tasks: [], snapshotTasks: [snapshot] })), { tasks: [], snapshotTasks: [snapshot] });
+		assert.deepEqual(parseScenario(JSON.stringify({ snapshotTasks: [snapshot] })), { tasks: [], snapshotTasks: [snapshot] });
+		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Progress": 3}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.Progress must be a string$/);
+		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"DeviceName": "/dev/sda1"}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.DeviceName is not a known field$/);
+		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Encrypted": "true"}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.Encrypted must be true or false$/);
+		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotDetails": []}]}', /^snapshotTasks\[0\]\.SnapshotDetails is not a known field$/);
+		refuses('{"snapshotTasks": [{"Description": "a"}]}', /^snapshotTasks\[0\]\.ImportTaskId is required$/);
+		refuses('{"snapshotTasks": {}}', /^snapshotTasks must be a list$/);
+		refuses('{"tasks": [{"ImportTaskId": "a", "SnapshotDetails": [{"Encrypted": true}]}]}', /^tasks\[0\]\.SnapshotDetails\[0\]\.Encrypted is not a known field$/);
+		refuses('{"tasks": [{"ImportTaskId": "a"}], "snapshotTasks": [{"ImportTaskId": "b"}, {"ImportTaskId": "a"}]}', /^snapshotTasks\[1\]\.ImportTaskId repeats tasks\[0\]\.ImportTaskId$/);
+	});
+
 	it('reports a JSON syntax error with its position', () => {
 		refuses('{"tasks": [}', /^not valid JSON at line 1 column 12: /);
 		refuses('{"tasks": [\n  {"ImportTaskId": "a",}\n]}', /^not valid JSON at line 2 column 24: /);
@@ -64,6 +83,8 @@ describe('the documented scenario example', () => {
 		const readme = await readFile(new URL('../../source/simulator/README.md', import.meta.url), 'utf8');
 		const example = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
 		assert.ok(example !== undefined);
-		assert.equal(parseScenario(example).tasks[0]?.Progress, '28');
+		const scenario = parseScenario(example);
+		assert.equal(scenario.tasks[0]?.Progress, '28');
+		assert.equal(scenario.snapshotTasks?.[0]?.SnapshotTaskDetail?.StatusMessage, 'downloading/converting');
 	});
 });

@@ -121,6 +121,24 @@ describe('generated snapshot tasks through the real SDK', () => {
 		assert.notDeepEqual(await ids(6), first);
 	});
 
+	it('leave every image task of a seed as it was without them', async () => {
+		const imageBodies = async (snapshotTasks: number) => {
+			const clock = manualClock();
+			const sim = await startTestSimulator({ seed: 9, snapshotTasks, now: clock.now, speed: 10 });
+			try {
+				const texts: string[] = [];
+				for (let step = 0; step < 3; step++) {
+					texts.push((await postForm(sim.url, 'Action=DescribeImportImageTasks&Version=2016-11-15&MaxResults=6')).text);
+					clock.advance(30 * 60_000);
+				}
+				return texts;
+			} finally {
+				await sim.close();
+			}
+		};
+		assert.deepEqual(await imageBodies(10), await imageBodies(0));
+	});
+
 	it('move through pending, validating, validated, downloading/converting to completed, or fail into deleting and deleted', async () => {
 		const clock = manualClock();
 		const sim = await startTestSimulator({ seed: 3, tasks: 0, snapshotTasks: 0, arrivals: true, speed: 30, now: clock.now });
