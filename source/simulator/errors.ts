@@ -1,5 +1,7 @@
 // One class per EC2 error code, each with the HTTP status EC2 answers it with
-// (reference §1.4 and §3). Handlers throw these; server.ts renders the EC2 error envelope.
+// (client errors 400, UnauthorizedOperation 403, DryRunOperation 412 as moto and EC2 answer it,
+// RequestLimitExceeded 503 as botocore's retry table has it). Handlers throw these; server.ts
+// renders the EC2 error envelope.
 
 export abstract class Ec2Error extends Error {
 	constructor(
@@ -54,7 +56,11 @@ export class InvalidAction extends Ec2Error {
 	}
 }
 
-/** EC2's answer for an import task id it does not know (any more); reference §3. */
+/**
+ * EC2's answer for an import task id it does not know (any more): EC2's error list has
+ * `InvalidConversionTaskId(.Malformed)` and no import-specific code, and Zuul's nodepool catches
+ * this one for an import task "that no longer exists".
+ */
 export class InvalidConversionTaskIdMalformed extends Ec2Error {
 	constructor(id: string) {
 		super(

@@ -1,6 +1,9 @@
 // A seeded, realistic mix of import tasks: Linux and Windows; OVA, VMDK, VHD, RAW; 1–3 disks;
 // Name tags; some encrypted; some BYOL with license configurations; some failing with the real
-// `ClientError: …` messages (reference §4); a few stalling for hours like Windows at "booting 39".
+// `ClientError: …` messages users have posted and the VM Import/Export troubleshooting page lists
+// (e.g. "Unsupported kernel version 4.15.0-1021-aws" in hashicorp/packer#6743, "Unknown OS / Missing
+// OS files." in coreos/fedora-coreos-tracker#914); a few stalling for hours like a Windows 11 import
+// that sat at "booting", 39 %, for more than two hours before FirstBootFailure.
 
 import type { ApiLicenseSpecification, ApiTag } from './api-task.js';
 import { type DiskFormat, type DiskSpec, durationOf, type Stage, type StageName, type TaskSpec } from './lifecycle.js';

@@ -1,6 +1,12 @@
 // Pure: a task's plan plus a moment of simulated time → the task as DescribeImportImageTasks
-// shows it at that moment. The order of stages and the stage at which each field appears follow
-// the real sequences in reference §4 (2018 CentOS walkthrough, ICCLab's sub-states, Windows 2024).
+// shows it at that moment. The order of stages and when each field appears follow what real imports
+// showed: a 2018 CentOS OVA walkthrough (pending 2 with no snapshot details; converting 28, the
+// detail appearing with the OVA shown as VMDK and its size in bytes; updating 34, the detail
+// completed; booting 58, Platform, Architecture and DeviceName appearing; preparing ami 84, the
+// SnapshotId appearing; completed with the ImageId and without Progress and StatusMessage),
+// ZHAW ICCLab's per-second log of the sub-states (pending, validating/validated, converting,
+// updating, booting/booted, preparing ami), and 2024 Windows imports (converting 19, booting 39,
+// `Url: s3://bucket/key` in the details).
 
 import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiTag, ApiTask } from './api-task.js';
 

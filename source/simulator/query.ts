@@ -44,7 +44,9 @@ export function actionOf(params: URLSearchParams): string {
 
 // Query-string SigV4 (presigned GET) keys: accepted, never checked, like the header signature.
 const ignoredKey = /^(Action|Version|X-Amz-[A-Za-z-]+|AWSAccessKeyId|Signature|SignatureMethod|SignatureVersion|Timestamp|Expires)$/;
-// The real key is `Filters.N` for this operation (reference §1.1); `Filter.N` is what every other
+// The real key is `Filters.N` for DescribeImportImageTasks and DescribeImportSnapshotTasks: only these
+// two lack `locationName: "Filter"` on Filters in the botocore model, and both the AWS CLI and the JS
+// SDK send `Filters.1.Name=task-state&Filters.1.Value.1=active`. `Filter.N` is what every other
 // Describe call uses, so accept both, as moto does.
 const filterName = /^(Filters?)\.([1-9]\d*)\.Name$/;
 const filterValue = /^(Filters?)\.([1-9]\d*)\.Value\.([1-9]\d*)$/;

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { describeResponseXml, errorXml, escapeXml, formatDouble } from '../../source/simulator/xml.js';
 
 describe('xml building', () => {
-	it('renders a task as in reference §1.3, fields in model order, empty lists as <x/>', () => {
+	it('renders a task as both clients parse it, fields in model order, empty lists as <x/>', () => {
 		const xml = describeResponseXml(
 			'5e6ea4a4-1c2b-4c8e-9a7f-0e3d1f2a3b4c',
 			[
