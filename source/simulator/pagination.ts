@@ -15,9 +15,10 @@ export interface TokenCodec {
 	decode(token: string): number;
 }
 
-export function tokenCodec(seed: number): TokenCodec {
+/** `kind` keeps one call's tokens from being taken by another (a snapshot token names no image task). */
+export function tokenCodec(seed: number, kind = ''): TokenCodec {
 	const sign = (payload: string) =>
-		createHmac('sha256', `ec2-import-watch simulator ${seed}`).update(payload).digest().subarray(0, 12);
+		createHmac('sha256', `ec2-import-watch simulator ${seed}${kind}`).update(payload).digest().subarray(0, 12);
 	const invalid = (token: string) => new InvalidParameterValue(`The nextToken value '${token}' is not valid`);
 	return {
 		encode(seq) {

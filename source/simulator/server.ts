@@ -132,6 +132,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 			? generatedStore({ seed, tasks: taskCount, snapshotTasks: snapshotCount, arrivals: options.arrivals ?? true })
 			: staticStore(options.scenario);
 	const codec = tokenCodec(seed);
+	const snapshotCodec = tokenCodec(seed, ' snapshots');
 	const faultRoll: Random = options.random ?? stream(seed, 'faults');
 	const requestIds = stream(seed, 'request-ids');
 	let faults = applyFaults(noFaults, options);
@@ -157,7 +158,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 			'DescribeImportSnapshotTasks',
 			(params, requestId) => {
 				const request = parseDescribeRequest(params);
-				const page = describeImportTasks(request, store.snapshots(simulatedNow()), (task) => task.SnapshotTaskDetail?.Status, codec);
+				const page = describeImportTasks(request, store.snapshots(simulatedNow()), (task) => task.SnapshotTaskDetail?.Status, snapshotCodec);
 				return describeSnapshotsResponseXml(
 					requestId,
 					page.entries.map((entry) => entry.task),

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DescribeImportSnapshotTasksCommand, type EC2Client, type ImportSnapshotTask, paginateDescribeImportSnapshotTasks } from '@aws-sdk/client-ec2';
+import { DescribeImportImageTasksCommand, DescribeImportSnapshotTasksCommand, type EC2Client, type ImportSnapshotTask, paginateDescribeImportSnapshotTasks } from '@aws-sdk/client-ec2';
 import type { ApiSnapshotTask } from '../../source/simulator/api-task.js';
 import { snapshotStageNames } from '../../source/simulator/snapshot-lifecycle.js';
 import { ec2Error, manualClock, postForm, startTestSimulator } from '../helpers/simulator.js';
@@ -71,6 +71,8 @@ describe('DescribeImportSnapshotTasks through the real SDK (scenario)', () => {
 			const first = await sim.client.send(new DescribeImportSnapshotTasksCommand({ MaxResults: 2 }));
 			assert.equal(first.ImportSnapshotTasks?.length, 2);
 			assert.ok(first.NextToken);
+			const wrongCall = await ec2Error(sim.client.send(new DescribeImportImageTasksCommand({ NextToken: first.NextToken })));
+			assert.equal(wrongCall.name, 'InvalidParameterValue', "a snapshot page's token is no image page's token");
 		} finally {
 			await sim.close();
 		}
