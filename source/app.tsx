@@ -13,8 +13,8 @@ import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
 import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
-import {type TaskSource, useWatch} from './ui/use-watch.js';
-import type {Timers} from './watch/poller.js';
+import {type TaskSource, useWatch} from './app/use-watch.js';
+import type {Timers} from './model/clock.js';
 
 export interface AppProps<Handle> {
 	source: TaskSource;

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import meow from 'meow';
-import {type RawFlags, resolveOptions, type WatchConfig} from './options.js';
+import {type RawFlags, resolveOptions, type WatchConfig} from './shell/options.js';
 import {detectCapabilities} from './terminal/capabilities.js';
 import {profileExists, profileSetting} from './watch/aws-profile.js';
 
@@ -87,12 +87,12 @@ async function main(): Promise<void> {
 	);
 	if (!resolved.ok) failWith(resolved.error);
 	if (resolved.config.check) {
-		const {runCheck} = await import('./run-check.js');
+		const {runCheck} = await import('./shell/run-check.js');
 		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});
 		return;
 	}
 	const capabilities = detectCapabilities(env, process.stdout.isTTY === true && process.stdin.isTTY === true, flags.color === false);
-	const {runWatch} = await import('./run-watch.js');
+	const {runWatch} = await import('./shell/run-watch.js');
 	process.exitCode = await runWatch(benchInterval(resolved.config, env), capabilities, {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin});
 }
 

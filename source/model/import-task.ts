@@ -1,5 +1,5 @@
 // Our own view of an import image task: every field the API can send, normalised once.
-// Strings are already sanitised (see terminal/sanitize.ts) by the time they land here;
+// Strings are already sanitised (see text/sanitize.ts) by the time they land here;
 // absent fields stay `undefined` so the UI can tell "not yet known" from "empty".
 
 export const taskStates = ['active', 'completed', 'deleting', 'deleted'] as const;

@@ -6,7 +6,7 @@
 // then writes Ink's bytes as they are until an absolute anchor (home and erase, or entering the alternate
 // screen) makes the screen known again. Correctness first: every path ends in Ink's own bytes or a full repaint.
 
-import {displayWidth} from '../ui/text-width.js';
+import {displayWidth} from '../text/text-width.js';
 
 export interface Style {
 	readonly bold: boolean;

@@ -1,6 +1,7 @@
 import type {ImportTask} from '../model/import-task.js';
 import type {PairFault, PollFault} from '../model/poll-events.js';
-import {retryDelayMs, type Timers} from './poller.js';
+import type {Timers} from '../model/clock.js';
+import {retryDelayMs} from './poller.js';
 
 // Several regions and profiles polled as one: every pair is asked concurrently, the tasks are merged and tagged
 // with their region and profile, and each pair keeps its own fault, backoff and last good tasks, so one failing

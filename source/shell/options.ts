@@ -1,6 +1,6 @@
-import {isTaskState, type TaskState} from './model/import-task.js';
-import {type NotifyMethod, notifyMethods} from './terminal/osc.js';
-import {credentialContext, type ErrorContext} from './watch/classify-error.js';
+import {isTaskState, type TaskState} from '../model/import-task.js';
+import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
+import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
 // Pure: cli.tsx reads argv and env and hands them in.

@@ -2,7 +2,8 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {ImportTask} from '../model/import-task.js';
 import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, reduce, slowPollMs, type WatchState} from '../model/state.js';
-import {createPoller, type Poller, type Timers} from '../watch/poller.js';
+import type {Timers} from '../model/clock.js';
+import {createPoller, type Poller} from '../watch/poller.js';
 
 // Wiring only: the reducer holds the state, the poller feeds it events.
 
