@@ -9,7 +9,8 @@ import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
-import {createOutputCompactor, rewriteStream, streamSize} from '../terminal/compact-output.js';
+import {rewriteStream, streamSize} from '../terminal/output-stream.js';
+import {createScreenDiff} from '../terminal/screen-diff.js';
 import {errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
 import {realTimers} from '../watch/poller.js';
 
@@ -31,7 +32,7 @@ export interface TuiOptions {
  * locale is not UTF-8 (after the diff: every stand-in is one column, so the screen's geometry is the same).
  */
 function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
-	const compact = capabilities.incremental ? createOutputCompactor(streamSize(stdout)) : undefined;
+	const compact = capabilities.incremental ? createScreenDiff(streamSize(stdout)) : undefined;
 	if (compact === undefined && capabilities.unicode) return stdout;
 	return rewriteStream(stdout, (text) => {
 		const compacted = compact === undefined ? text : compact(text);
