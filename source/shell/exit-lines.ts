@@ -1,5 +1,5 @@
 import {formatDuration} from '../model/format.js';
-import type {ImportTask} from '../model/import-task.js';
+import {type ImportTask, statusOf} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {countByState, stateFilters} from '../model/task-filter.js';
 import {toAscii} from '../text/ascii-glyphs.js';
@@ -39,7 +39,7 @@ export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): bool
 
 /** --until-done's exit code once every task has ended: 0 when all completed, 1 when any was deleted. */
 export function untilDoneCode(tasks: readonly ImportTask[]): number {
-	return tasks.some((task) => task.status === 'deleted') ? 1 : 0;
+	return tasks.some((task) => statusOf(task.status) === 'deleted') ? 1 : 0;
 }
 
 /** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
