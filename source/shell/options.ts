@@ -1,28 +1,10 @@
 import {isTaskState, type TaskState} from '../model/import-task.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
+import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
 // Pure: cli.tsx reads argv and env and hands them in.
-
-export interface RawFlags {
-	region?: string;
-	profile?: string;
-	endpoint?: string;
-	interval?: string;
-	state?: string;
-	taskIds?: string;
-	pageSize?: string;
-	once?: boolean;
-	json?: boolean;
-	color?: boolean;
-	demo?: boolean;
-	check?: boolean;
-	stuckAfter?: string;
-	journal?: string;
-	notify?: string;
-	untilDone?: boolean;
-}
 
 export interface WatchConfig {
 	region?: string;
