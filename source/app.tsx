@@ -1,7 +1,7 @@
-import {Box, useApp, useInput, useWindowSize} from 'ink';
-import {type ReactNode, useEffect, useMemo} from 'react';
+import {Box, useApp, useWindowSize} from 'ink';
+import {type ReactNode, useMemo} from 'react';
 import type {JournalEntry} from './model/history.js';
-import {allEnded, type ImportTask} from './model/import-task.js';
+import type {ImportTask} from './model/import-task.js';
 import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
 import {isStale, selectedRow, visibleTasks} from './model/state.js';
@@ -13,7 +13,11 @@ import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
 import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
+import {useKeys} from './app/use-keys.js';
+import {useNotice} from './app/use-notice.js';
+import {useShellCallbacks} from './app/use-shell-callbacks.js';
 import {type TaskSource, useWatch} from './app/use-watch.js';
+import {copyTarget} from './model/copy-target.js';
 import type {Timers} from './model/clock.js';
 
 export interface AppProps<Handle> {
@@ -51,26 +55,11 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, textFilter, fault, polls, sort, history, lastGoodAt} = state;
+	const {tasks, stateFilter, textFilter, sort, history, lastGoodAt} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
-	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
-	const {lastEntries, notice} = state;
-	// A notice stands in for the key hints for a few seconds, then goes: it says what just happened, not what is.
-	useEffect(() => {
-		if (notice === undefined) return;
-		const handle = timers.setTimeout(() => dispatch({type: 'notice', text: undefined}), noticeMs);
-		return () => timers.clearTimeout(handle);
-	}, [notice, timers, dispatch]);
-	useEffect(() => {
-		if (polls > 0 && lastEntries.length > 0) onTransitions?.(lastEntries, polls === 1);
-	}, [onTransitions, lastEntries, polls]);
-	useEffect(() => {
-		if (polls > 0 && allEnded(tasks)) onAllDone?.(tasks);
-	}, [onAllDone, tasks, polls]);
-	useEffect(() => {
-		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);
-	}, [onStartupFault, polls, fault]);
+	useShellCallbacks(state, {onTasks, onTransitions, onAllDone, onStartupFault});
+	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
 	const handleKey = (input: string, key: KeyEvent) => {
@@ -121,27 +110,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 		}
 	};
 
-	useInput((input, key) => {
-		// ESC and a key in one chunk reads as Alt+key; no binding uses Alt, so it is Esc, then the key.
-		if (key.meta && !key.escape && input.length > 0 && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
-			handleKey('', {...key, escape: true});
-			for (const char of input) {
-				const single = splitKey(char, key);
-				if (single !== undefined) handleKey(char, single);
-			}
-			return;
-		}
-		// Keys typed faster than Ink splits them (tmux send-keys, a paste) arrive as one string: one key at a time.
-		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
-			for (const char of input) {
-				const single = splitKey(char, key);
-				if (single !== undefined) handleKey(char, single);
-			}
-			return;
-		}
-		handleKey(input, key);
-	});
-
+	useKeys(handleKey);
 
 	const screen = (() => {
 		switch (state.mode) {
@@ -172,29 +141,4 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			</Box>
 		</ThemeContext.Provider>
 	);
-}
-
-/** The key event for one character of a chunk: Enter, Tab and Backspace by their bytes, printable text as is. */
-export function splitKey(char: string, chunk: KeyEvent): KeyEvent | undefined {
-	const plain = {...chunk, return: false, tab: false, backspace: false, delete: false};
-	if (char === '\r' || char === '\n') return {...plain, return: true};
-	if (char === '\t') return {...plain, tab: true};
-	if (char === '\u007F' || char === '\b') return {...plain, backspace: true};
-	if (/[\u0000-\u001F]/.test(char)) return undefined;
-	return {...plain, shift: char !== char.toLowerCase()};
-}
-
-/** How long a notice (copied …, throttled …) replaces the key hints. */
-export const noticeMs = 5000;
-
-/** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
-export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
-	if (task === undefined) return {notice: 'Nothing selected to copy.'};
-	if (effect === 'copy-id') return {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
-	if (!inDetail) {
-		return task.imageId === undefined ? {notice: `${task.importTaskId} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
-	}
-	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));
-	if (snapshots.length === 0) return {notice: `${task.importTaskId} has no snapshot id yet.`};
-	return {value: snapshots.join(' '), notice: `Copied snapshot id${snapshots.length > 1 ? 's' : ''} ${snapshots.join(' ')}`};
 }
