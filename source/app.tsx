@@ -16,7 +16,8 @@ import {type Theme, ThemeContext} from './ui/theme.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
 import {useShellCallbacks} from './app/use-shell-callbacks.js';
-import {type TaskSource, useWatch} from './app/use-watch.js';
+import {useWatch} from './app/use-watch.js';
+import type {TaskSource} from './model/task-source.js';
 import {copyTarget} from './model/copy-target.js';
 import type {Timers} from './model/clock.js';
 

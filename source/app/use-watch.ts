@@ -1,19 +1,11 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {ImportTask} from '../model/import-task.js';
-import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
-import {type Action, initialState, reduce, slowPollMs, type WatchState} from '../model/state.js';
+import type {PollEvent, PollFault} from '../model/poll-events.js';
+import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
+import type {TaskSource} from '../model/task-source.js';
 import {createPoller, type Poller} from '../watch/poller.js';
 
-// Wiring only: the reducer holds the state, the poller feeds it events.
-
-export interface TaskSource {
-	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
-	/** Build a fresh credential provider, so new credentials are picked up without a restart. */
-	resetCredentials?(): void;
-	/** With several regions or profiles: the pairs whose part of the last poll failed. */
-	partialFaults?(): PairFault[];
-}
+// The poller feeds the reducer (model/state.ts) its events; React gets the state to render.
 
 export interface WatchOptions<Handle> {
 	source: TaskSource;
@@ -42,8 +34,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 		setState(next);
 	}, []);
 	// The start of a poll shows on screen only after a fault ("retrying now…") or once the poll is slow
-	// ("polling…", from the header's first tick slowPollMs in). Until then it is recorded without a render:
-	// Ink lays out and draws the whole screen on every render, and a quick poll would change nothing.
+	// (pollStartShownAt); until then it is recorded without a render.
 	const onPollEvent = useCallback(
 		(event: PollEvent, unseen: {handle?: Handle}) => {
 			if (unseen.handle !== undefined) timers.clearTimeout(unseen.handle);
@@ -54,7 +45,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 				return;
 			}
 			current.current = reduce(before, event);
-			const shownAt = Math.ceil((event.at + slowPollMs) / 1000) * 1000;
+			const shownAt = pollStartShownAt(event.at);
 			unseen.handle = timers.setTimeout(() => {
 				unseen.handle = undefined;
 				setState(current.current ?? before);

@@ -1,8 +1,8 @@
 import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatClock} from '../model/format.js';
-import {type History, observe} from '../model/history.js';
 import {allEnded, type ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
+import {initialState, reduce, type WatchState} from '../model/state.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
@@ -23,9 +23,9 @@ export async function runPlain(
 ): Promise<number> {
 	const started = Date.now();
 	let last: ImportTask[] = [];
-	let hadData = false;
 	let exitCode = 0;
-	let history: History = new Map();
+	// The same fold as the TUI's (model/state.ts): transitions and history come from the reducer.
+	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
 	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
 	return new Promise<number>((resolve) => {
@@ -36,16 +36,15 @@ export async function runPlain(
 			classify,
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
+				const hadData = state.polls > 0;
+				state = reduce(state, event);
 				if (event.type === 'poll-succeeded') {
-					const seen = observe(history, event.tasks, event.at, !hadData, config.stuckAfterMs);
-					history = seen.history;
-					hooks.onTransitions(seen.entries, !hadData);
+					hooks.onTransitions(state.lastEntries, !hadData);
 					// A table when something changed (and at the start); a quiet poll writes nothing, so a log stays short.
-					if (!hadData || seen.entries.length > 0) {
+					if (!hadData || state.lastEntries.length > 0) {
 						const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
 						io.stdout.write(text(`[${formatClock(event.at)}] ${watchedLine(event.tasks, event.at - started)}\n${lines.join('\n')}\n`));
 					}
-					hadData = true;
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
 						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));

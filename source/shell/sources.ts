@@ -1,11 +1,13 @@
 import type {Timers} from '../model/clock.js';
+import type {RegionProfile} from '../model/region-profile.js';
 import {createEc2Source, type Ec2Source} from '../watch/ec2-source.js';
 import {createMultiSource, type MultiSource} from '../watch/multi-source.js';
 import type {WatchConfig} from './options.js';
 
 // The source a watch polls: one region, or several regions and profiles at once.
 
-export type WatchSource = (Ec2Source | MultiSource) & {partialFaults?(): ReturnType<MultiSource['partialFaults']>};
+/** A task source the shell can also describe, reset and close: one region, or several at once. */
+export type WatchSource = Ec2Source | MultiSource;
 
 export function createSource<Handle>(
 	config: WatchConfig,
@@ -13,7 +15,7 @@ export function createSource<Handle>(
 	credentials: {accessKeyId: string; secretAccessKey: string} | undefined,
 	timers: Timers<Handle>,
 ): WatchSource {
-	const make = (pair: {region: string; profile?: string; endpoint?: string}) =>
+	const make = (pair: RegionProfile) =>
 		createEc2Source({
 			region: pair.region,
 			profile: pair.profile,
