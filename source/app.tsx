@@ -15,7 +15,6 @@ import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
-import {useShellCallbacks} from './app/use-shell-callbacks.js';
 import {useWatch} from './app/use-watch.js';
 import type {TaskSource} from './model/task-source.js';
 import {copyTarget} from './model/copy-target.js';
@@ -50,7 +49,7 @@ export interface AppProps<Handle> {
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
+	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
@@ -59,7 +58,6 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {tasks, stateFilter, textFilter, sort, history, lastGoodAt} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
-	useShellCallbacks(state, {onTasks, onTransitions, onAllDone, onStartupFault});
 	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 

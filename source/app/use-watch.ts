@@ -2,6 +2,7 @@ import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
+import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
 import type {TaskSource} from '../model/task-source.js';
 import {createPoller, type Poller} from '../watch/poller.js';
 
@@ -14,9 +15,11 @@ export interface WatchOptions<Handle> {
 	classify: (error: unknown) => PollFault;
 	deadlineMs?: number;
 	stuckAfterMs?: number;
+	/** Told what changed after each action (tellShell), outside React's renders and effects. */
+	shell?: ShellCallbacks;
 }
 
-export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs}: WatchOptions<Handle>): {
+export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell}: WatchOptions<Handle>): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
 	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */
@@ -28,10 +31,14 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 	const current = useRef<WatchState | undefined>(undefined);
 	current.current ??= initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs});
 	const [state, setState] = useState(current.current);
+	const callbacks = useRef(shell);
+	callbacks.current = shell;
 	const dispatch = useCallback((action: Action) => {
-		const next = reduce(current.current ?? initialState(), action);
+		const before = current.current ?? initialState();
+		const next = reduce(before, action);
 		current.current = next;
 		setState(next);
+		if (callbacks.current !== undefined) tellShell(before, next, callbacks.current);
 	}, []);
 	// The start of a poll shows on screen only after a fault ("retrying now…") or once the poll is slow
 	// (pollStartShownAt); until then it is recorded without a render.
