@@ -1,7 +1,5 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useMemo} from 'react';
-import type {JournalEntry} from './model/history.js';
-import type {ImportTask} from './model/import-task.js';
 import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
 import {isStale, selectedRow, visibleTasks} from './model/state.js';
@@ -18,9 +16,11 @@ import {useNotice} from './app/use-notice.js';
 import {useWatch} from './app/use-watch.js';
 import type {TaskSource} from './model/task-source.js';
 import {copyTarget} from './model/copy-target.js';
+import type {ShellCallbacks} from './model/shell-news.js';
 import type {Timers} from './model/clock.js';
 
-export interface AppProps<Handle> {
+/** The shell's callbacks (model/shell-news.ts) come in as props too; the app only passes them on. */
+export interface AppProps<Handle> extends ShellCallbacks {
 	source: TaskSource;
 	/** Region or endpoint, for the header. */
 	where: string;
@@ -31,16 +31,8 @@ export interface AppProps<Handle> {
 	deadlineMs?: number;
 	/** Terminal size when Ink cannot tell (tests); the real size wins when known. */
 	size?: {columns: number; rows: number};
-	/** Told the latest good tasks, for the summary left in the scrollback on exit. */
-	onTasks?: (tasks: readonly ImportTask[]) => void;
-	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
-	onStartupFault?: (fault: PollFault) => void;
-	/** Told the transitions of each poll (journal file, notifications); `first`: what the first poll found. */
-	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
 	onCopy?: (text: string) => void;
-	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
-	onAllDone?: (tasks: readonly ImportTask[]) => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
 }

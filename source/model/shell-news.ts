@@ -8,9 +8,13 @@ import type {WatchState} from './state.js';
 // Worked out from the state before and after, outside React, so it leaves once per change, not once per render.
 
 export interface ShellCallbacks {
+	/** Told the latest good tasks, for the summary left in the scrollback on exit. */
 	onTasks?: (tasks: readonly ImportTask[]) => void;
+	/** Told the transitions of each poll (journal file, notifications); `first`: what the first poll found. */
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
+	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
 	onStartupFault?: (fault: PollFault) => void;
 }
 
