@@ -1,21 +1,18 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useMemo} from 'react';
-import {formatDuration} from './model/format.js';
 import type {PollFault} from './model/poll-events.js';
-import {isStale, selectedRow, visibleTasks} from './model/state.js';
-import {runCommand} from './ui/commands.js';
+import {isStale, visibleTasks} from './model/state.js';
 import {Header, headerHeight} from './ui/components/header.js';
 import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
-import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
+import {keyHandler} from './app/key-handler.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
 import {useWatch} from './app/use-watch.js';
 import type {TaskSource} from './model/task-source.js';
-import {copyTarget} from './model/copy-target.js';
 import type {ShellCallbacks} from './model/shell-news.js';
 import type {Timers} from './model/clock.js';
 
@@ -53,55 +50,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
-	const handleKey = (input: string, key: KeyEvent) => {
-		// The state as of the last key, not the last render: keys can come faster than frames.
-		const live = latest();
-		const name = keyName(input, key);
-		const command = name === undefined ? undefined : commandFor(live.mode, name);
-		if (command === undefined) {
-			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
-			return;
-		}
-		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
-		const result = runCommand(command, {pageSize: Math.max(1, bodyHeight - 2), mode: live.mode});
-		if (result.kind === 'action') {
-			dispatch(result.action);
-			return;
-		}
-		const current = poller();
-		switch (result.effect) {
-			case 'quit':
-				exit();
-				return;
-			case 'refresh': {
-				const outcome = current?.pollNow();
-				if (outcome === 'throttled' && current !== undefined) {
-					const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
-					dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
-				}
-				return;
-			}
-			case 'pause':
-				if (current?.state.status === 'paused') current.resume();
-				else current?.pause();
-				return;
-			case 'copy-id':
-			case 'copy-image': {
-				const inDetail = live.mode === 'detail';
-				const shown = visibleTasks(live);
-				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
-				if (copy.value !== undefined) onCopy?.(copy.value);
-				dispatch({type: 'notice', text: copy.notice});
-				return;
-			}
-			default: {
-				const unreachable: never = result.effect;
-				return unreachable;
-			}
-		}
-	};
-
-	useKeys(handleKey);
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, pageSize: Math.max(1, bodyHeight - 2)}));
 
 	const screen = (() => {
 		switch (state.mode) {
