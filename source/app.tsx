@@ -1,22 +1,23 @@
-import {Box, useApp, useInput, useWindowSize} from 'ink';
-import {type ReactNode, useEffect, useMemo} from 'react';
-import type {JournalEntry} from './model/history.js';
-import {allEnded, type ImportTask} from './model/import-task.js';
-import {formatDuration} from './model/format.js';
+import {Box, useApp, useWindowSize} from 'ink';
+import {type ReactNode, useMemo} from 'react';
 import type {PollFault} from './model/poll-events.js';
-import {isStale, selectedRow, visibleTasks} from './model/state.js';
-import {runCommand} from './ui/commands.js';
+import {isStale, visibleTasks} from './model/state.js';
 import {Header, headerHeight} from './ui/components/header.js';
 import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
-import {commandFor, type KeyEvent, keyName} from './ui/keymap.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
-import {type TaskSource, useWatch} from './ui/use-watch.js';
-import type {Timers} from './watch/poller.js';
+import {keyHandler} from './app/key-handler.js';
+import {useKeys} from './app/use-keys.js';
+import {useNotice} from './app/use-notice.js';
+import {useWatch} from './app/use-watch.js';
+import type {TaskSource} from './model/task-source.js';
+import type {ShellCallbacks} from './model/shell-news.js';
+import type {Timers} from './model/clock.js';
 
-export interface AppProps<Handle> {
+/** The shell's callbacks (model/shell-news.ts) come in as props too; the app only passes them on. */
+export interface AppProps<Handle> extends ShellCallbacks {
 	source: TaskSource;
 	/** Region or endpoint, for the header. */
 	where: string;
@@ -27,16 +28,8 @@ export interface AppProps<Handle> {
 	deadlineMs?: number;
 	/** Terminal size when Ink cannot tell (tests); the real size wins when known. */
 	size?: {columns: number; rows: number};
-	/** Told the latest good tasks, for the summary left in the scrollback on exit. */
-	onTasks?: (tasks: readonly ImportTask[]) => void;
-	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
-	onStartupFault?: (fault: PollFault) => void;
-	/** Told the transitions of each poll (journal file, notifications); `first`: what the first poll found. */
-	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
 	onCopy?: (text: string) => void;
-	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
-	onAllDone?: (tasks: readonly ImportTask[]) => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
 }
@@ -45,103 +38,19 @@ export interface AppProps<Handle> {
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs});
+	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, textFilter, fault, polls, sort, history, lastGoodAt} = state;
+	const {tasks, stateFilter, textFilter, sort, history, lastGoodAt} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
-	useEffect(() => onTasks?.(tasks), [onTasks, tasks]);
-	const {lastEntries, notice} = state;
-	// A notice stands in for the key hints for a few seconds, then goes: it says what just happened, not what is.
-	useEffect(() => {
-		if (notice === undefined) return;
-		const handle = timers.setTimeout(() => dispatch({type: 'notice', text: undefined}), noticeMs);
-		return () => timers.clearTimeout(handle);
-	}, [notice, timers, dispatch]);
-	useEffect(() => {
-		if (polls > 0 && lastEntries.length > 0) onTransitions?.(lastEntries, polls === 1);
-	}, [onTransitions, lastEntries, polls]);
-	useEffect(() => {
-		if (polls > 0 && allEnded(tasks)) onAllDone?.(tasks);
-	}, [onAllDone, tasks, polls]);
-	useEffect(() => {
-		if (polls === 0 && fault !== undefined) onStartupFault?.(fault);
-	}, [onStartupFault, polls, fault]);
+	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
-	const handleKey = (input: string, key: KeyEvent) => {
-		// The state as of the last key, not the last render: keys can come faster than frames.
-		const live = latest();
-		const name = keyName(input, key);
-		const command = name === undefined ? undefined : commandFor(live.mode, name);
-		if (command === undefined) {
-			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
-			return;
-		}
-		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
-		const result = runCommand(command, {pageSize: Math.max(1, bodyHeight - 2), mode: live.mode});
-		if (result.kind === 'action') {
-			dispatch(result.action);
-			return;
-		}
-		const current = poller();
-		switch (result.effect) {
-			case 'quit':
-				exit();
-				return;
-			case 'refresh': {
-				const outcome = current?.pollNow();
-				if (outcome === 'throttled' && current !== undefined) {
-					const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
-					dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
-				}
-				return;
-			}
-			case 'pause':
-				if (current?.state.status === 'paused') current.resume();
-				else current?.pause();
-				return;
-			case 'copy-id':
-			case 'copy-image': {
-				const inDetail = live.mode === 'detail';
-				const shown = visibleTasks(live);
-				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
-				if (copy.value !== undefined) onCopy?.(copy.value);
-				dispatch({type: 'notice', text: copy.notice});
-				return;
-			}
-			default: {
-				const unreachable: never = result.effect;
-				return unreachable;
-			}
-		}
-	};
-
-	useInput((input, key) => {
-		// ESC and a key in one chunk reads as Alt+key; no binding uses Alt, so it is Esc, then the key.
-		if (key.meta && !key.escape && input.length > 0 && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
-			handleKey('', {...key, escape: true});
-			for (const char of input) {
-				const single = splitKey(char, key);
-				if (single !== undefined) handleKey(char, single);
-			}
-			return;
-		}
-		// Keys typed faster than Ink splits them (tmux send-keys, a paste) arrive as one string: one key at a time.
-		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
-			for (const char of input) {
-				const single = splitKey(char, key);
-				if (single !== undefined) handleKey(char, single);
-			}
-			return;
-		}
-		handleKey(input, key);
-	});
-
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, pageSize: Math.max(1, bodyHeight - 2)}));
 
 	const screen = (() => {
 		switch (state.mode) {
@@ -172,29 +81,4 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			</Box>
 		</ThemeContext.Provider>
 	);
-}
-
-/** The key event for one character of a chunk: Enter, Tab and Backspace by their bytes, printable text as is. */
-export function splitKey(char: string, chunk: KeyEvent): KeyEvent | undefined {
-	const plain = {...chunk, return: false, tab: false, backspace: false, delete: false};
-	if (char === '\r' || char === '\n') return {...plain, return: true};
-	if (char === '\t') return {...plain, tab: true};
-	if (char === '\u007F' || char === '\b') return {...plain, backspace: true};
-	if (/[\u0000-\u001F]/.test(char)) return undefined;
-	return {...plain, shift: char !== char.toLowerCase()};
-}
-
-/** How long a notice (copied …, throttled …) replaces the key hints. */
-export const noticeMs = 5000;
-
-/** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
-export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
-	if (task === undefined) return {notice: 'Nothing selected to copy.'};
-	if (effect === 'copy-id') return {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
-	if (!inDetail) {
-		return task.imageId === undefined ? {notice: `${task.importTaskId} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
-	}
-	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));
-	if (snapshots.length === 0) return {notice: `${task.importTaskId} has no snapshot id yet.`};
-	return {value: snapshots.join(' '), notice: `Copied snapshot id${snapshots.length > 1 ? 's' : ''} ${snapshots.join(' ')}`};
 }

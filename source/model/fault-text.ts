@@ -1,7 +1,13 @@
 import {formatClock, formatDuration} from './format.js';
 import type {Fault} from './state.js';
 
-// One line per fault class, in the words an operator needs: what is wrong, since when, what happens next.
+// The one wording of faults. A headline per fault class, in the words an operator needs: what is wrong, since
+// when, what happens next; and the fault's own line (its message, then what to do about it).
+
+/** A fault as one line: the message, then the hint after a dash. Used by plain output, --once, --check and exits. */
+export function faultLine(fault: {readonly message: string; readonly hint?: string | undefined}): string {
+	return `${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
+}
 
 export function faultHeadline(fault: Fault, now: number, nextPollAt: number | undefined): string {
 	const next = nextPollAt === undefined ? '' : ` — next poll in ${formatDuration(Math.max(0, nextPollAt - now))}`;

@@ -1,4 +1,4 @@
-import {type ImportTask, taskKey} from './import-task.js';
+import {type ImportTask, statusOf, taskKey} from './import-task.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
 // transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
@@ -112,7 +112,7 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 		const transitions = changes(task, known.latest, at);
 		const changed = transitions.length > 0 || known.latest.progress !== task.progress;
 		const lastChangeAt = changed ? at : known.lastChangeAt;
-		const stuck = task.status === 'active' && at - lastChangeAt >= stuckAfterMs;
+		const stuck = statusOf(task.status) === 'active' && at - lastChangeAt >= stuckAfterMs;
 		const found = stuck && !known.stuck ? [...transitions, entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''})] : transitions;
 		entries.push(...found);
 		next.set(key, {
@@ -147,7 +147,7 @@ export interface Pace {
 
 /** Rate, ETA and stall of one active task at `now`. */
 export function pace(task: ImportTask, known: TaskHistory | undefined, now: number, stuckAfterMs: number): Pace {
-	if (known === undefined || task.status !== 'active') return {};
+	if (known === undefined || statusOf(task.status) !== 'active') return {};
 	const still = now - known.lastChangeAt;
 	const stuckForMs = still >= stuckAfterMs ? still : undefined;
 	const base = known.baseline;

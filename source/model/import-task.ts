@@ -1,5 +1,5 @@
 // Our own view of an import image task: every field the API can send, normalised once.
-// Strings are already sanitised (see terminal/sanitize.ts) by the time they land here;
+// Strings are already sanitised (see text/sanitize.ts) by the time they land here;
 // absent fields stay `undefined` so the UI can tell "not yet known" from "empty".
 
 export const taskStates = ['active', 'completed', 'deleting', 'deleted'] as const;
@@ -7,6 +7,34 @@ export type TaskState = (typeof taskStates)[number];
 
 export function isTaskState(value: string): value is TaskState {
 	return (taskStates as readonly string[]).includes(value);
+}
+
+/**
+ * What a status means here: one of the API's four states, or 'unknown' for anything else (the text is kept as
+ * sent and shown as such). The one place a status string is read; every branch on it switches over this union.
+ */
+export type TaskStatus = TaskState | 'unknown';
+
+export function statusOf(status: string): TaskStatus {
+	return isTaskState(status) ? status : 'unknown';
+}
+
+/** Ended: completed or deleted. A status we do not know counts as still going. */
+export function hasEnded(status: string): boolean {
+	const known = statusOf(status);
+	switch (known) {
+		case 'completed':
+		case 'deleted':
+			return true;
+		case 'active':
+		case 'deleting':
+		case 'unknown':
+			return false;
+		default: {
+			const unreachable: never = known;
+			return unreachable;
+		}
+	}
 }
 
 export interface Tag {
@@ -36,7 +64,7 @@ export interface ImportTask {
 	/** Set when several regions or profiles are watched at once. */
 	region?: string;
 	profile?: string;
-	/** The API's Status; an unknown value is kept as given and shown as such. */
+	/** The API's Status as sent (sanitised); read it through `statusOf`, which maps an unknown value to 'unknown'. */
 	status: string;
 	statusMessage?: string;
 	/** Parsed percent 0–100, or undefined when absent or unparsable. */
@@ -74,5 +102,5 @@ export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'region' | 'prof
 
 /** Every task has ended (completed or deleted); a status we do not know counts as still going. */
 export function allEnded(tasks: readonly ImportTask[]): boolean {
-	return tasks.every((task) => task.status === 'completed' || task.status === 'deleted');
+	return tasks.every((task) => hasEnded(task.status));
 }

@@ -1,5 +1,5 @@
-import {redactUrl, redactUrlsInText} from '../terminal/redact-url.js';
-import {sanitize} from '../terminal/sanitize.js';
+import {redactUrl, redactUrlsInText} from '../text/redact-url.js';
+import {sanitize} from '../text/sanitize.js';
 import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
 import {reuseUnchanged} from './task-changes.js';
 

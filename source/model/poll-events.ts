@@ -22,6 +22,11 @@ export interface PollFault {
 	code?: string;
 }
 
+/** When a run of faults began: a fault of the same kind as the one before keeps its start; another kind starts now. */
+export function faultSince(previous: {kind: FaultKind; since: number} | undefined, kind: FaultKind, now: number): number {
+	return previous?.kind === kind ? previous.since : now;
+}
+
 export interface PairFault {
 	/** e.g. "eu-west-1" or "prod/eu-west-1". */
 	label: string;

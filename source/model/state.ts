@@ -1,6 +1,6 @@
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
-import type {PairFault, PollEvent, PollFault} from './poll-events.js';
+import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
 import {changedTaskIds} from './task-changes.js';
 import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
 import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
@@ -80,6 +80,15 @@ export type Action =
 export const staleAfterMissedPolls = 2;
 /** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
 export const slowPollMs = 2000;
+
+/**
+ * When the start of a poll must reach the screen: at the header's first tick slowPollMs in ("polling…"). Until
+ * then it is recorded without a render: Ink lays out and draws the whole screen on every render, and a quick poll
+ * would change nothing.
+ */
+export function pollStartShownAt(startedAt: number): number {
+	return Math.ceil((startedAt + slowPollMs) / 1000) * 1000;
+}
 
 export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	return {
@@ -189,7 +198,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				...state,
 				polling: false,
 				nextPollAt: action.nextPollAt,
-				fault: {...action.fault, since: state.fault?.kind === action.fault.kind ? state.fault.since : action.at},
+				fault: {...action.fault, since: faultSince(state.fault, action.fault.kind, action.at)},
 				missedPolls: state.missedPolls + 1,
 				// The poller retries at the base pace (or slower, backing off) after any fault.
 				idleIntervalMs: undefined,

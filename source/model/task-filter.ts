@@ -1,5 +1,4 @@
-import type {ImportTask, TaskState} from './import-task.js';
-import {nameTag} from './import-task.js';
+import {type ImportTask, nameTag, statusOf, type TaskState} from './import-task.js';
 
 // Filtering returns a new list and leaves the fetched tasks alone (k9s habit).
 
@@ -7,7 +6,7 @@ export type StateFilter = 'all' | TaskState;
 export const stateFilters: readonly StateFilter[] = ['all', 'active', 'completed', 'deleting', 'deleted'];
 
 export function matchesState(task: ImportTask, filter: StateFilter): boolean {
-	return filter === 'all' || task.status === filter;
+	return filter === 'all' || statusOf(task.status) === filter;
 }
 
 /** The text a `/` filter is matched against: the list's visible columns. */
@@ -26,9 +25,8 @@ export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, te
 export function countByState(tasks: readonly ImportTask[]): Record<StateFilter, number> {
 	const counts: Record<StateFilter, number> = {all: tasks.length, active: 0, completed: 0, deleting: 0, deleted: 0};
 	for (const task of tasks) {
-		if (task.status === 'active' || task.status === 'completed' || task.status === 'deleting' || task.status === 'deleted') {
-			counts[task.status] += 1;
-		}
+		const status = statusOf(task.status);
+		if (status !== 'unknown') counts[status] += 1;
 	}
 	return counts;
 }

@@ -1,5 +1,5 @@
 import {type History, pace} from './history.js';
-import {type ImportTask, taskKey} from './import-task.js';
+import {type ImportTask, statusOf, type TaskStatus, taskKey} from './import-task.js';
 
 // Sorting returns a new list. "Newest first" is the order the watcher first saw tasks in: later arrivals on top,
 // and within one poll EC2's own order (it lists newest first).
@@ -14,7 +14,7 @@ export interface Sort {
 
 export const sortLabels: Record<SortKey, string> = {newest: 'newest first', id: 'task id', status: 'status', progress: 'progress', eta: 'ETA'};
 
-const statusOrder = ['active', 'deleting', 'deleted', 'completed'];
+const statusOrder: readonly TaskStatus[] = ['active', 'deleting', 'deleted', 'completed'];
 
 export function nextSortKey(key: SortKey): SortKey {
 	return sortKeys[(sortKeys.indexOf(key) + 1) % sortKeys.length] ?? 'newest';
@@ -35,7 +35,7 @@ function comparator(key: SortKey, history: History, now: number, stuckAfterMs: n
 		case 'id':
 			return byId;
 		case 'status':
-			return (a, b) => rank(statusOrder, a.status) - rank(statusOrder, b.status) || byId(a, b);
+			return (a, b) => rank(statusOrder, statusOf(a.status)) - rank(statusOrder, statusOf(b.status)) || byId(a, b);
 		case 'progress':
 			return (a, b) => (b.progress ?? -1) - (a.progress ?? -1) || byId(a, b);
 		case 'eta':

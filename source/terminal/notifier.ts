@@ -1,6 +1,6 @@
 import type {JournalEntry} from '../model/history.js';
 import {collect, due, emptyNotifier, hasPending, type NotifierState, notifyQuietMs} from '../model/notifications.js';
-import type {Timers} from '../watch/poller.js';
+import type {Timers} from '../model/clock.js';
 import {forTerminal, type NotifyMethod, notification} from './osc.js';
 
 // --notify: sends what model/notifications.ts decides, by every method asked for, raw and (under tmux) wrapped.

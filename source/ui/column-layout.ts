@@ -1,5 +1,5 @@
 import type {Role} from './theme.js';
-import {fitColumns, padToWidth, truncateToWidth} from './text-width.js';
+import {fitColumns, padToWidth, truncateToWidth} from '../text/text-width.js';
 
 // Column widths for our tables, shared by the TUI's table and the plain-text table (--once, no TTY).
 

@@ -1,4 +1,4 @@
-import {displayWidth} from './text-width.js';
+import {displayWidth} from '../text/text-width.js';
 
 // Lines made of parts that matter unequally (the header, the hint line): when the terminal is too narrow, the
 // least important parts go first and the rest keep their order, instead of the end of the line being cut off.

@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -21,7 +21,7 @@ export function statusCell(status: string, theme: Theme): Cell {
 
 /** ETA, or how long a task has been stuck; "—" until there is enough history; blank once it is over. */
 export function paceCell(status: string, taskPace: Pace): Cell {
-	if (status !== 'active') return {text: ''};
+	if (statusOf(status) !== 'active') return {text: ''};
 	if (taskPace.stuckForMs !== undefined) return {text: `stuck ${formatDurationShort(taskPace.stuckForMs)}`, role: 'fault'};
 	if (taskPace.etaMs !== undefined) return {text: formatDuration(taskPace.etaMs)};
 	return {text: dash, role: 'muted'};

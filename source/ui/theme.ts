@@ -1,4 +1,5 @@
 import {createContext, useContext} from 'react';
+import {statusOf} from '../model/import-task.js';
 
 // Semantic colours (gemini-cli habit): components ask for `status.completed`, never for "green".
 // With colour off (NO_COLOR, --no-color) every colour is undefined and meaning is carried by words and glyphs.
@@ -31,7 +32,8 @@ export function colorOf(theme: Theme, role: Role): ColorName | undefined {
 }
 
 export function statusRole(status: string): Role {
-	switch (status) {
+	const known = statusOf(status);
+	switch (known) {
 		case 'active':
 			return 'status.active';
 		case 'completed':
@@ -40,8 +42,12 @@ export function statusRole(status: string): Role {
 			return 'status.deleting';
 		case 'deleted':
 			return 'status.deleted';
-		default:
+		case 'unknown':
 			return 'status.unknown';
+		default: {
+			const unreachable: never = known;
+			return unreachable;
+		}
 	}
 }
 
@@ -50,15 +56,7 @@ export function statusGlyph(theme: Theme, status: string): string {
 	const glyphs = theme.unicode
 		? {active: '▶', completed: '✔', deleting: '…', deleted: '✖', unknown: '?'}
 		: {active: '>', completed: '+', deleting: '~', deleted: 'x', unknown: '?'};
-	switch (status) {
-		case 'active':
-		case 'completed':
-		case 'deleting':
-		case 'deleted':
-			return glyphs[status];
-		default:
-			return glyphs.unknown;
-	}
+	return glyphs[statusOf(status)];
 }
 
 export const defaultTheme: Theme = {color: true, unicode: true};

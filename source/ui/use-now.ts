@@ -1,5 +1,5 @@
 import {useEffect, useRef, useState} from 'react';
-import type {Timers} from '../watch/poller.js';
+import type {Timers} from '../model/clock.js';
 
 /**
  * Ticks once a second on the second, so ages change at most once a second; returns the time of this render.

@@ -1,7 +1,7 @@
 import type {FaultKind, PollFault} from '../model/poll-events.js';
 
 // Turns whatever a poll threw into a PollFault the screen can show and the poller can back off on.
-// Pure and SDK-free: errors are read structurally (reference §6: EC2 errors carry `name` and `Code`,
+// Pure and SDK-free: errors are read structurally (the SDK gives EC2 errors `name` and `Code`,
 // `$fault`, `$metadata.httpStatusCode`; Node socket errors carry `code`; non-XML bodies give a plain
 // Error "XML parse error … inspect $response").
 

@@ -7,6 +7,7 @@ import type {
 import type {ImportTask, TaskState} from '../model/import-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import type {PollFault} from '../model/poll-events.js';
+import type {TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext} from './classify-error.js';
 
 // The only module that touches @aws-sdk/client-ec2: one client, its credentials, the paginator.
@@ -52,8 +53,7 @@ export interface Ec2SourceOptions {
 
 export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
 
-export interface Ec2Source {
-	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+export interface Ec2Source extends TaskSource {
 	/** Builds a new client so changed credentials (aws sso login, an edited file) are picked up. */
 	resetCredentials(): void;
 	/** The endpoint or the region, for the header. */

@@ -1,18 +1,19 @@
 import type {ImportTask} from '../model/import-task.js';
-import type {PairFault, PollFault} from '../model/poll-events.js';
-import {retryDelayMs, type Timers} from './poller.js';
+import {faultSince, type PairFault, type PollFault} from '../model/poll-events.js';
+import type {Timers} from '../model/clock.js';
+import {pairLabel, type RegionProfile} from '../model/region-profile.js';
+import type {TaskSource} from '../model/task-source.js';
+import {retryDelayMs} from './poller.js';
 
 // Several regions and profiles polled as one: every pair is asked concurrently, the tasks are merged and tagged
 // with their region and profile, and each pair keeps its own fault, backoff and last good tasks, so one failing
 // region never blanks the others. Only when every pair fails does the poll fail as a whole.
 
-export interface Pair {
-	region: string;
-	profile?: string;
-}
+/** A region and profile to poll (the one pair type, from the model). */
+export type Pair = RegionProfile;
 
-export interface PairSource {
-	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+/** What multi-source needs of each pair's source (an Ec2Source has all of it). */
+export interface PairSource extends TaskSource {
 	resetCredentials(): void;
 	classify(error: unknown): PollFault;
 	destroy(): void;
@@ -28,16 +29,11 @@ interface PairState {
 	faults: number;
 }
 
-export interface MultiSource {
-	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+export interface MultiSource extends TaskSource {
 	resetCredentials(): void;
 	partialFaults(): PairFault[];
 	destroy(): void;
 	readonly describe: string;
-}
-
-export function pairLabel(pair: Pair): string {
-	return pair.profile === undefined ? pair.region : `${pair.profile}/${pair.region}`;
 }
 
 export function createMultiSource<Handle>(options: {
@@ -66,7 +62,7 @@ export function createMultiSource<Handle>(options: {
 			if (fault.kind === 'credentials') state.source.resetCredentials();
 			state.faults += 1;
 			const now = options.timers.now();
-			const since = state.fault?.fault.kind === fault.kind ? state.fault.since : now;
+			const since = faultSince(state.fault === undefined ? undefined : {kind: state.fault.fault.kind, since: state.fault.since}, fault.kind, now);
 			state.fault = {label: state.label, fault, since, retryAt: now + retryDelayMs(fault.kind, state.faults, options.intervalMs, random)};
 		}
 	}

@@ -1,15 +1,10 @@
 import {allEnded, type ImportTask} from '../model/import-task.js';
+import type {Timers} from '../model/clock.js';
 import type {FaultKind, PollEvent, PollFault} from '../model/poll-events.js';
 
 // The refresh loop: one poll at a time, a one-shot timer re-armed when a poll ends (bubbletea's tick),
 // a generation on every poll so a late answer is dropped (gh-dash), backoff on faults (k9s).
 // No React, no AWS: the fetch, the clock and the randomness are injected.
-
-export interface Timers<Handle> {
-	now(): number;
-	setTimeout(fn: () => void, ms: number): Handle;
-	clearTimeout(handle: Handle): void;
-}
 
 export const realTimers: Timers<NodeJS.Timeout> = {
 	now: () => Date.now(),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {resolveOptions} from '../../source/options.js';
+import {resolveOptions} from '../../source/shell/options.js';
 import {classifyError, credentialContext} from '../../source/watch/classify-error.js';
 
 // The credentials fault says the fix in words: which profile to log in with, or which variable is missing.

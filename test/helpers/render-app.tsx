@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {App} from '../../source/app.js';
-import type {TaskSource} from '../../source/ui/use-watch.js';
+import type {TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createScreenDiff, cursorMove, plainStyle, playScreen, type ScreenSize, sgrChange, applySgr } from '../../source/terminal/screen-diff.js';
+import type { ScreenSize } from '../../source/terminal/cell-grid.js';
+import { cursorMove } from '../../source/terminal/cursor-move.js';
+import { playScreen } from '../../source/terminal/ink-bytes.js';
+import { createScreenDiff } from '../../source/terminal/screen-diff.js';
+import { applySgr, plainStyle, sgrChange } from '../../source/terminal/sgr-style.js';
 
 const esc = '\u001B';
 const bsu = `${esc}[?2026h`;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classifyError, oneLine} from '../../source/watch/classify-error.js';
 
-// Shapes copied from what @aws-sdk/client-ec2 3.1169 really throws (reference §6, and checked against a
+// Shapes copied from what @aws-sdk/client-ec2 3.1169 really throws (checked against a
 // throwaway server): service errors are EC2ServiceException with name = Code, $fault and $metadata.
 
 function serviceError(code: string, status: number, message: string) {

@@ -6,10 +6,10 @@ import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {type SortKey, sortLabels} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
-import {displayWidth} from '../text-width.js';
+import {displayWidth} from '../../text/text-width.js';
 import {colorOf, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
-import type {Timers} from '../../watch/poller.js';
+import type {Timers} from '../../model/clock.js';
 
 export interface HeaderProps<Handle> {
 	state: WatchState;

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {type JournalEntry, pace, type TaskHistory} from '../../model/history.js';
-import type {ImportTask, SnapshotDetail} from '../../model/import-task.js';
+import {type ImportTask, type SnapshotDetail, statusOf} from '../../model/import-task.js';
 import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
@@ -81,7 +81,7 @@ function diskLines(task: ImportTask): Line[] {
 function paceLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): Line[] {
 	if (history === undefined) return [];
 	const taskPace = pace(task, history, now, stuckAfterMs);
-	const active = task.status === 'active';
+	const active = statusOf(task.status) === 'active';
 	const eta =
 		taskPace.stuckForMs !== undefined
 			? {value: `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, role: 'fault' as const}

@@ -1,14 +1,7 @@
-// Sits between Ink and the terminal and writes the same screen with fewer bytes: Ink's output is played onto a
-// virtual screen (screen-diff.ts) and only the cells that differ from what the terminal shows are written.
-// Ink's incremental renderer rewrites a changed line from its first changed cell to the end of the line and
-// walks every unchanged row; here one changed cell costs a cursor move and the cell.
+// The stream plumbing between Ink and the terminal: the terminal's size as the screen diff reads it, and a stream
+// whose writes are rewritten (by the screen diff, by the ASCII fallback) before they reach the terminal.
 
-import {createScreenDiff, type ScreenSize} from './screen-diff.js';
-
-/** A compactor for everything written to `stdout`; its size is read on every write (a resize repaints). */
-export function createOutputCompactor(size: () => ScreenSize | undefined): (text: string) => string {
-	return createScreenDiff(size);
-}
+import type {ScreenSize} from './cell-grid.js';
 
 /** The terminal's size as a compactor reads it; undefined when the stream does not say (not a TTY). */
 export function streamSize(stdout: NodeJS.WriteStream): () => ScreenSize | undefined {

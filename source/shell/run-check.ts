@@ -1,7 +1,8 @@
-import type {PollFault} from './model/poll-events.js';
+import {faultLine} from '../model/fault-text.js';
+import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
-import {createEc2Source, type Ec2Source, type Ec2SourceOptions} from './watch/ec2-source.js';
-import {timeoutFault} from './watch/poller.js';
+import {createEc2Source, type Ec2Source, type Ec2SourceOptions} from '../watch/ec2-source.js';
+import {timeoutFault} from '../watch/poller.js';
 
 // --check: one DryRun DescribeImportImageTasks proves credentials, region and permission together.
 // One line out, exit code 0 (all fine) or 1 (the fault's message and hint).
@@ -23,7 +24,7 @@ export const checkDeadlineMs = 30_000;
 
 export function checkLine(where: string, fault: PollFault | undefined): string {
 	if (fault === undefined) return `ok: credentials, ${where} and ${action} are all fine`;
-	return `failed (${where}): ${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
+	return `failed (${where}): ${faultLine(fault)}`;
 }
 
 export async function runCheck(config: WatchConfig, io: CheckIo, options: CheckOptions = {}): Promise<number> {

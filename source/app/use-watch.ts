@@ -1,18 +1,12 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {ImportTask} from '../model/import-task.js';
-import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
-import {type Action, initialState, reduce, slowPollMs, type WatchState} from '../model/state.js';
-import {createPoller, type Poller, type Timers} from '../watch/poller.js';
+import type {PollEvent, PollFault} from '../model/poll-events.js';
+import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
+import type {Timers} from '../model/clock.js';
+import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
+import type {TaskSource} from '../model/task-source.js';
+import {createPoller, type Poller} from '../watch/poller.js';
 
-// Wiring only: the reducer holds the state, the poller feeds it events.
-
-export interface TaskSource {
-	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
-	/** Build a fresh credential provider, so new credentials are picked up without a restart. */
-	resetCredentials?(): void;
-	/** With several regions or profiles: the pairs whose part of the last poll failed. */
-	partialFaults?(): PairFault[];
-}
+// The poller feeds the reducer (model/state.ts) its events; React gets the state to render.
 
 export interface WatchOptions<Handle> {
 	source: TaskSource;
@@ -21,9 +15,11 @@ export interface WatchOptions<Handle> {
 	classify: (error: unknown) => PollFault;
 	deadlineMs?: number;
 	stuckAfterMs?: number;
+	/** Told what changed after each action (tellShell), outside React's renders and effects. */
+	shell?: ShellCallbacks;
 }
 
-export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs}: WatchOptions<Handle>): {
+export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell}: WatchOptions<Handle>): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
 	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */
@@ -35,14 +31,17 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 	const current = useRef<WatchState | undefined>(undefined);
 	current.current ??= initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs});
 	const [state, setState] = useState(current.current);
+	const callbacks = useRef(shell);
+	callbacks.current = shell;
 	const dispatch = useCallback((action: Action) => {
-		const next = reduce(current.current ?? initialState(), action);
+		const before = current.current ?? initialState();
+		const next = reduce(before, action);
 		current.current = next;
 		setState(next);
+		if (callbacks.current !== undefined) tellShell(before, next, callbacks.current);
 	}, []);
 	// The start of a poll shows on screen only after a fault ("retrying now…") or once the poll is slow
-	// ("polling…", from the header's first tick slowPollMs in). Until then it is recorded without a render:
-	// Ink lays out and draws the whole screen on every render, and a quick poll would change nothing.
+	// (pollStartShownAt); until then it is recorded without a render.
 	const onPollEvent = useCallback(
 		(event: PollEvent, unseen: {handle?: Handle}) => {
 			if (unseen.handle !== undefined) timers.clearTimeout(unseen.handle);
@@ -53,7 +52,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 				return;
 			}
 			current.current = reduce(before, event);
-			const shownAt = Math.ceil((event.at + slowPollMs) / 1000) * 1000;
+			const shownAt = pollStartShownAt(event.at);
 			unseen.handle = timers.setTimeout(() => {
 				unseen.handle = undefined;
 				setState(current.current ?? before);

@@ -1,28 +1,11 @@
-import {isTaskState, type TaskState} from './model/import-task.js';
-import {type NotifyMethod, notifyMethods} from './terminal/osc.js';
-import {credentialContext, type ErrorContext} from './watch/classify-error.js';
+import {isTaskState, type TaskState} from '../model/import-task.js';
+import type {RegionProfile} from '../model/region-profile.js';
+import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
+import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
+import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
 // Pure: cli.tsx reads argv and env and hands them in.
-
-export interface RawFlags {
-	region?: string;
-	profile?: string;
-	endpoint?: string;
-	interval?: string;
-	state?: string;
-	taskIds?: string;
-	pageSize?: string;
-	once?: boolean;
-	json?: boolean;
-	color?: boolean;
-	demo?: boolean;
-	check?: boolean;
-	stuckAfter?: string;
-	journal?: string;
-	notify?: string;
-	untilDone?: boolean;
-}
 
 export interface WatchConfig {
 	region?: string;
@@ -39,19 +22,13 @@ export interface WatchConfig {
 	/** For the credential hints: the profile in use and which key variables are set. */
 	errorContext: ErrorContext;
 	/** Every region × profile to watch; one pair unless --region or --profile list several. */
-	pairs: WatchPair[];
+	pairs: RegionProfile[];
 	stuckAfterMs: number;
 	journal?: string;
 	notify: NotifyMethod[];
 	untilDone: boolean;
 }
 
-export interface WatchPair {
-	region: string;
-	profile?: string;
-	/** The profile's endpoint_url, when --profile names one that has it. */
-	endpoint?: string;
-}
 
 export type Resolved = {ok: true; config: WatchConfig} | {ok: false; error: string};
 
@@ -117,7 +94,7 @@ export function resolveOptions(
 	const unknownProfile = profileNames?.find((profile) => !profileExists(profile));
 	if (unknownProfile !== undefined) return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
-	const pairs: WatchPair[] = [];
+	const pairs: RegionProfile[] = [];
 	for (const profile of profiles) {
 		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileValue(profile, 'region') ?? (demo ? 'us-east-1' : '')];
 		// The environment's endpoint wins over the profile's, as in the AWS CLI; the SDK reads the environment itself.

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { PassThrough, Writable } from 'node:stream';
 import { test } from 'node:test';
 import { createElement } from 'react';
-import { createOutputCompactor, rewriteStream, streamSize } from '../../source/terminal/compact-output.js';
-import { playScreen } from '../../source/terminal/screen-diff.js';
+import { playScreen } from '../../source/terminal/ink-bytes.js';
+import { rewriteStream, streamSize } from '../../source/terminal/output-stream.js';
+import { createScreenDiff } from '../../source/terminal/screen-diff.js';
 
 // Styles are what the virtual screen must get right too: chalk decides on colour when Ink is first loaded.
 process.env.FORCE_COLOR = '1';
@@ -25,7 +26,7 @@ function fakeTerminal() {
 		},
 	}) as unknown as NodeJS.WriteStream;
 	Object.assign(stdout, { isTTY: true, columns: 30, rows: 6 });
-	const compact = createOutputCompactor(streamSize(stdout));
+	const compact = createScreenDiff(streamSize(stdout));
 	const stream = rewriteStream(stdout, (text) => {
 		raw += text;
 		const out = compact(text);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {controlMarker as bad, escapeMarker as esc, sanitize} from '../../source/terminal/sanitize.js';
+import {controlMarker as bad, escapeMarker as esc, sanitize} from '../../source/text/sanitize.js';
 
 // Written apart from the implementation on purpose: what must never reach the terminal.
 function isForbidden(code: number): boolean {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {redactUrl, redactUrlsInText} from '../../source/terminal/redact-url.js';
+import {redactUrl, redactUrlsInText} from '../../source/text/redact-url.js';
 
 const presigned =
 	'https://imports.s3.us-east-1.amazonaws.com/vm/disk1.vmdk?X-Amz-Algorithm=AWS4-HMAC-SHA256' +

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {displayWidth, fitColumns, padToWidth, truncateToWidth} from '../../source/ui/text-width.js';
+import {displayWidth, fitColumns, padToWidth, truncateToWidth} from '../../source/text/text-width.js';
 
 describe('displayWidth', () => {
 	const cases: Array<[string, string, number]> = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {parseDuration, resolveOptions} from '../source/options.js';
+import {parseDuration, resolveOptions} from '../../source/shell/options.js';
 
 const env = {AWS_REGION: 'us-east-1'};
 

@@ -1,15 +1,18 @@
 import {render} from 'ink';
-import {App} from './app.js';
-import type {ImportTask} from './model/import-task.js';
-import type {PollFault} from './model/poll-events.js';
+import {App} from '../app.js';
+import type {ImportTask} from '../model/import-task.js';
+import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
-import {fatalAtStart, faultLine, type Io, onSignals, summaryLine, textFor} from './run-watch.js';
-import {type ShellHooks, untilDoneCode, type WatchSource} from './shell-hooks.js';
-import {toAscii} from './terminal/ascii-glyphs.js';
-import type {Capabilities} from './terminal/capabilities.js';
-import {createOutputCompactor, rewriteStream, streamSize} from './terminal/compact-output.js';
-import {errorLine, onFatalError, restoreTerminal} from './terminal/screen-guard.js';
-import {realTimers} from './watch/poller.js';
+import {faultLine} from '../model/fault-text.js';
+import {fatalAtStart, type Io, onSignals, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import type {ShellHooks} from './shell-hooks.js';
+import type {WatchSource} from './sources.js';
+import {toAscii} from '../text/ascii-glyphs.js';
+import type {Capabilities} from '../terminal/capabilities.js';
+import {rewriteStream, streamSize} from '../terminal/output-stream.js';
+import {createScreenDiff} from '../terminal/screen-diff.js';
+import {errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
+import {realTimers} from '../watch/poller.js';
 
 // The TUI: Ink on the alternate screen, redrawing only what changed, and every way out restoring the terminal.
 
@@ -29,7 +32,7 @@ export interface TuiOptions {
  * locale is not UTF-8 (after the diff: every stand-in is one column, so the screen's geometry is the same).
  */
 function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
-	const compact = capabilities.incremental ? createOutputCompactor(streamSize(stdout)) : undefined;
+	const compact = capabilities.incremental ? createScreenDiff(streamSize(stdout)) : undefined;
 	if (compact === undefined && capabilities.unicode) return stdout;
 	return rewriteStream(stdout, (text) => {
 		const compacted = compact === undefined ? text : compact(text);

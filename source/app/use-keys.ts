@@ -1,0 +1,38 @@
+import {useInput} from 'ink';
+import type {KeyEvent} from '../ui/keymap.js';
+
+// Input decoding: Ink's chunks of input, split into one key event per key.
+
+/** Calls `handleKey` once per key of every chunk Ink reads. */
+export function useKeys(handleKey: (input: string, key: KeyEvent) => void): void {
+	useInput((input, key) => {
+		// ESC and a key in one chunk reads as Alt+key; no binding uses Alt, so it is Esc, then the key.
+		if (key.meta && !key.escape && input.length > 0 && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
+			handleKey('', {...key, escape: true});
+			for (const char of input) {
+				const single = splitKey(char, key);
+				if (single !== undefined) handleKey(char, single);
+			}
+			return;
+		}
+		// Keys typed faster than Ink splits them (tmux send-keys, a paste) arrive as one string: one key at a time.
+		if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\u001B')) {
+			for (const char of input) {
+				const single = splitKey(char, key);
+				if (single !== undefined) handleKey(char, single);
+			}
+			return;
+		}
+		handleKey(input, key);
+	});
+}
+
+/** The key event for one character of a chunk: Enter, Tab and Backspace by their bytes, printable text as is. */
+export function splitKey(char: string, chunk: KeyEvent): KeyEvent | undefined {
+	const plain = {...chunk, return: false, tab: false, backspace: false, delete: false};
+	if (char === '\r' || char === '\n') return {...plain, return: true};
+	if (char === '\t') return {...plain, tab: true};
+	if (char === '\u007F' || char === '\b') return {...plain, backspace: true};
+	if (/[\u0000-\u001F]/.test(char)) return undefined;
+	return {...plain, shift: char !== char.toLowerCase()};
+}

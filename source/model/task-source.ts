@@ -1,0 +1,13 @@
+import type {ImportTask} from './import-task.js';
+import type {PairFault} from './poll-events.js';
+
+// The one source type: where tasks come from. One region (watch/ec2-source.ts), several regions and profiles at
+// once (watch/multi-source.ts), or a test's script; the poller and the screen see only this.
+
+export interface TaskSource {
+	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
+	/** Build a fresh credential provider, so new credentials are picked up without a restart. */
+	resetCredentials?(): void;
+	/** With several regions or profiles: the pairs whose part of the last poll failed. */
+	partialFaults?(): PairFault[];
+}

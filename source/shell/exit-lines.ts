@@ -1,0 +1,56 @@
+import {formatDuration} from '../model/format.js';
+import {type ImportTask, statusOf} from '../model/import-task.js';
+import type {PollFault} from '../model/poll-events.js';
+import {countByState, stateFilters} from '../model/task-filter.js';
+import {toAscii} from '../text/ascii-glyphs.js';
+import type {Capabilities} from '../terminal/capabilities.js';
+import type {WatchConfig} from './options.js';
+
+// How a watch ends, for every way of running: the signals that end it, the exit codes, and the lines left behind.
+
+export interface Io {
+	stdout: NodeJS.WriteStream;
+	stderr: NodeJS.WriteStream;
+	stdin: NodeJS.ReadStream;
+}
+
+/** What was watched: time and the tasks per state (states with none are left out). */
+export function watchedLine(tasks: readonly ImportTask[], watchedMs: number): string {
+	const counts = countByState(tasks);
+	const parts = stateFilters.filter((state) => state !== 'all' && counts[state] > 0).map((state) => `${counts[state]} ${state}`);
+	const total = `${counts.all} task${counts.all === 1 ? '' : 's'}`;
+	return `watched ${formatDuration(watchedMs)} · ${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+}
+
+/** The line left in the scrollback; named for the tool when that still fits on one line of the terminal. */
+export function summaryLine(tasks: readonly ImportTask[], watchedMs: number, width = Number.POSITIVE_INFINITY): string {
+	const line = watchedLine(tasks, watchedMs);
+	const named = `ec2-import-watch: ${line}`;
+	return named.length <= width ? named : line;
+}
+
+/** Faults that mean the watcher was started wrong: before any data, they end it with exit code 2. */
+const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 'network', 'timeout', 'request']);
+
+/** Under --until-done a script waits on us: a missing permission at the start will not get better either. */
+export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
+	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
+}
+
+/** --until-done's exit code once every task has ended: 0 when all completed, 1 when any was deleted. */
+export function untilDoneCode(tasks: readonly ImportTask[]): number {
+	return tasks.some((task) => statusOf(task.status) === 'deleted') ? 1 : 0;
+}
+
+/** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
+export function textFor(capabilities: Capabilities): (text: string) => string {
+	return capabilities.unicode ? (text) => text : toAscii;
+}
+
+export function onSignals(handler: () => void): () => void {
+	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+	for (const signal of signals) process.on(signal, handler);
+	return () => {
+		for (const signal of signals) process.off(signal, handler);
+	};
+}

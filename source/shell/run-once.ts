@@ -1,0 +1,29 @@
+import {faultLine} from '../model/fault-text.js';
+import type {PollFault} from '../model/poll-events.js';
+import {plainTable} from '../ui/plain-table.js';
+import {plainColumns} from '../ui/task-columns.js';
+import type {Io} from './exit-lines.js';
+import type {WatchConfig} from './options.js';
+import type {WatchSource} from './sources.js';
+
+// --once: one poll, one table (or JSON), exit code 0; a fault is one line on stderr and exit code 2.
+
+export async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, text: (line: string) => string, io: Io): Promise<number> {
+	const controller = new AbortController();
+	const deadline = setTimeout(() => controller.abort(), 60_000);
+	try {
+		const tasks = await source.fetchTasks(controller.signal);
+		if (config.json) {
+			io.stdout.write(`${JSON.stringify(tasks, null, 2)}\n`);
+		} else {
+			const width = io.stdout.columns ?? 160;
+			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`));
+		}
+		return 0;
+	} catch (error) {
+		io.stderr.write(`ec2-import-watch: ${faultLine(classify(error))}\n`);
+		return 2;
+	} finally {
+		clearTimeout(deadline);
+	}
+}

@@ -1,0 +1,51 @@
+import {toAscii} from '../text/ascii-glyphs.js';
+import type {Capabilities} from '../terminal/capabilities.js';
+import {errorLine} from '../terminal/screen-guard.js';
+import {classifyError} from '../watch/classify-error.js';
+import {realTimers} from '../watch/poller.js';
+import type {Io} from './exit-lines.js';
+import type {WatchConfig} from './options.js';
+import {runOnce} from './run-once.js';
+import {runPlain} from './plain-lines.js';
+import {createShellHooks, type ShellHooks} from './shell-hooks.js';
+import {createSource} from './sources.js';
+
+// Picks the way of running the terminal allows: once, as plain lines, or as the TUI (run-tui.tsx, loaded only
+// then: Ink and React are not needed for --once). Returns the exit code.
+
+/** A whole import plays out in about two minutes in --demo. */
+const demoImportMs = 120_000;
+
+async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>}> {
+	const {createSimulator, typicalImportMs} = await import('../simulator/server.js');
+	const simulator = createSimulator({seed: Date.now() % 100_000, speed: typicalImportMs / demoImportMs, tasks: 16});
+	const endpoint = await simulator.listen();
+	return {endpoint, stop: () => simulator.close()};
+}
+
+export async function runWatch(config: WatchConfig, capabilities: Capabilities, io: Io): Promise<number> {
+	let hooks: ShellHooks;
+	try {
+		hooks = createShellHooks(config, (bytes) => io.stdout.write(bytes), capabilities.tmux, realTimers);
+	} catch (error) {
+		// Our own one-line message (e.g. the journal cannot be written), without the error's class name.
+		io.stderr.write(`ec2-import-watch: ${error instanceof Error ? error.message : errorLine(error)}\n`);
+		return 2;
+	}
+	const demo = config.demo ? await startDemo() : undefined;
+	const classify = (error: unknown) => classifyError(error, config.errorContext);
+	const credentials = demo === undefined ? undefined : {accessKeyId: 'demo', secretAccessKey: 'demo'};
+	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
+	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
+	try {
+		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale.
+		if (config.once) return await runOnce(source, config, classify, toAscii, io);
+		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
+		const {runTui} = await import('./run-tui.js');
+		return await runTui({source, config, capabilities, classify, where, hooks, io});
+	} finally {
+		source.destroy();
+		await hooks.close();
+		await demo?.stop();
+	}
+}

@@ -1,0 +1,34 @@
+import type {Timers} from '../model/clock.js';
+import type {JournalEntry} from '../model/history.js';
+import {createNotifier} from '../terminal/notifier.js';
+import {forTerminal, osc52} from '../terminal/osc.js';
+import {openJournal} from '../watch/journal-file.js';
+import type {WatchConfig} from './options.js';
+
+// What the shell does with a watch's transitions and copies: the journal file, notifications, the clipboard.
+// The same hooks serve the TUI and plain lines.
+
+export interface ShellHooks {
+	/** The journal gets every transition, the first poll's 'first-seen' ones too; notifications never the first poll's. */
+	onTransitions(entries: readonly JournalEntry[], first: boolean): void;
+	onCopy(text: string): void;
+	close(): Promise<void>;
+}
+
+export function createShellHooks<Handle>(config: WatchConfig, write: (bytes: string) => void, inTmux: boolean, timers: Timers<Handle>): ShellHooks {
+	const journal = config.journal === undefined ? undefined : openJournal(config.journal);
+	const notifier = createNotifier({methods: config.notify, write, inTmux, timers});
+	return {
+		onTransitions(entries, first) {
+			journal?.append(entries);
+			if (!first) notifier.add(entries);
+		},
+		onCopy(text) {
+			write(forTerminal(osc52(text), inTmux));
+		},
+		async close() {
+			notifier.stop();
+			await journal?.close();
+		},
+	};
+}

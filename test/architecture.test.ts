@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {test} from 'node:test';
+
+// The shape of source/, read from its imports: layers point only down, no circles, small files, few loose files.
+
+const root = resolve(import.meta.dirname, '..', 'source');
+
+function walk(dir: string): string[] {
+	return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+const files = walk(root)
+	.filter((file) => /\.tsx?$/.test(file))
+	.map((file) => relative(root, file));
+
+/** The room a file is in: its folder under source/, or for a loose file its own name (app.tsx and app/ are one room). */
+function roomOf(file: string): string {
+	const [first = '', ...rest] = file.split('/');
+	return rest.length === 0 ? first.replace(/\.tsx?$/, '') : first;
+}
+
+/** Which rooms each room may import from (itself always). Imports point down: shell → app → ui → model → text. */
+const allowed: Record<string, readonly string[]> = {
+	text: [],
+	model: ['text'],
+	watch: ['model', 'text'],
+	terminal: ['model', 'text'],
+	ui: ['model', 'text'],
+	app: ['ui', 'model', 'text', 'watch'],
+	shell: ['app', 'ui', 'model', 'text', 'watch', 'terminal', 'simulator'],
+	cli: ['shell', 'terminal', 'watch', 'model', 'text', 'simulator'],
+	launch: ['cli'],
+	'ink-devtools-stub': [],
+	simulator: [],
+};
+
+/** Packages (not node:*) each room may import; the SDK only in watch/, Ink and React only where screens are built. */
+const packages: Record<string, readonly string[]> = {
+	watch: ['@aws-sdk/client-ec2'],
+	ui: ['ink', 'react'],
+	app: ['ink', 'react'],
+	shell: ['ink', 'react'],
+	cli: ['meow'],
+};
+
+interface Import {
+	specifier: string;
+	line: number;
+}
+
+function importsOf(file: string): Import[] {
+	const text = readFileSync(join(root, file), 'utf8');
+	const found: Import[] = [];
+	const pattern = /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
+	for (const match of text.matchAll(pattern)) {
+		const specifier = match[1] ?? match[2] ?? match[3];
+		if (specifier !== undefined) found.push({specifier, line: text.slice(0, match.index).split('\n').length});
+	}
+	return found;
+}
+
+function resolveLocal(from: string, specifier: string): string {
+	const target = relative(root, resolve(root, dirname(from), specifier)).replace(/\.js$/, '');
+	const match = files.find((file) => file === `${target}.ts` || file === `${target}.tsx`);
+	assert.ok(match !== undefined, `${from}: import ${specifier} names no file in source/`);
+	return match;
+}
+
+const graph = new Map(files.map((file) => [file, importsOf(file)]));
+
+test('imports point only down the layers, and packages stay in their rooms', () => {
+	const wrong: string[] = [];
+	for (const [file, imports] of graph) {
+		const room = roomOf(file);
+		const rooms = allowed[room];
+		assert.ok(rooms !== undefined, `${file} is in no known room (${room}); add it to the table in this test`);
+		for (const {specifier, line} of imports) {
+			if (specifier.startsWith('node:')) continue;
+			if (specifier.startsWith('.')) {
+				const target = roomOf(resolveLocal(file, specifier));
+				if (target !== room && !rooms.includes(target)) wrong.push(`${file}:${line} (${room}) imports ${specifier} (${target})`);
+			} else if (!(packages[room] ?? []).includes(specifier)) {
+				wrong.push(`${file}:${line} (${room}) imports the package ${specifier}`);
+			}
+		}
+	}
+	assert.deepEqual(wrong, []);
+});
+
+test('no import circles', () => {
+	const edges = new Map([...graph].map(([file, imports]) => [file, imports.filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal(file, specifier))]));
+	const done = new Set<string>();
+	const circles: string[] = [];
+	const visit = (file: string, path: string[]) => {
+		const at = path.indexOf(file);
+		if (at >= 0) {
+			circles.push([...path.slice(at), file].join(' → '));
+			return;
+		}
+		if (done.has(file)) return;
+		for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+		done.add(file);
+	};
+	for (const file of files) visit(file, []);
+	assert.deepEqual(circles, []);
+});
+
+test('no source file over 400 lines', () => {
+	const long = files.map((file) => ({file, lines: readFileSync(join(root, file), 'utf8').split('\n').length})).filter(({lines}) => lines > 400);
+	assert.deepEqual(long, []);
+});
+
+test('at most four files loose in source/', () => {
+	const loose = readdirSync(root, {withFileTypes: true}).filter((entry) => entry.isFile());
+	assert.ok(loose.length <= 4, `loose in source/: ${loose.map((entry) => entry.name).join(', ')}`);
+});
