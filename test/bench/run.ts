@@ -35,8 +35,10 @@ function oneTaskMoves(tasks: readonly ApiTask[]): (poll: number) => ApiTask[] {
 	return (poll) => tasks.map((task, index) => (index === moving ? { ...task, Progress: String(10 + poll) } : task));
 }
 
-/** The installed command (npm scripts put Node 22 first on PATH for its `env` shebang), or the executable. */
-let app = launchPath;
+/** The installed command (npm scripts put Node 22 first on PATH for its `env` shebang), or the executable;
+ * BENCH_APP=FILE measures another build instead (e.g. an older checkout's dist/launch.js), for before/after. */
+const installed = process.env.BENCH_APP ?? launchPath;
+let app = installed;
 
 async function withApp<T>(args: string[], env: Record<string, string | undefined>, body: (term: Term) => Promise<T>): Promise<T> {
 	const term = startTerm({ command: [app, ...args], env: { ...simulatorEnv, ...env } });
@@ -260,7 +262,7 @@ async function executable(): Promise<void> {
 		await rss200(', executable');
 		await p5(', executable');
 	} finally {
-		app = launchPath;
+		app = installed;
 	}
 }
 
