@@ -2,6 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, type RawFlags} from './shell/flags.js';
 import {resolveOptions, type WatchConfig} from './shell/options.js';
+import packageJson from '../package.json' with {type: 'json'};
 import {detectCapabilities} from './terminal/capabilities.js';
 import {profileExists, profileSetting} from './watch/aws-profile.js';
 
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
 		process.exitCode = await runSimulateCommand(argv.slice(1));
 		return;
 	}
-	const cli = meow(help, {importMeta: import.meta, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
+	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
+	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
+	const cli = meow(help, {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
 	const known = new Set<string>([...Object.keys(flagSpec), 'help', 'version']);
 	const unknown = Object.keys(cli.flags).filter((name) => !known.has(name));
 	if (unknown.length > 0) failWith(`unknown flag --${unknown[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (see --help)`);

@@ -34,6 +34,7 @@ const allowed: Record<string, readonly string[]> = {
 	launch: ['cli'],
 	'ink-devtools-stub': [],
 	simulator: [],
+	build: [],
 };
 
 /** Packages (not node:*) each room may import; the SDK only in watch/, Ink and React only where screens are built. */
@@ -43,6 +44,7 @@ const packages: Record<string, readonly string[]> = {
 	app: ['ink', 'react'],
 	shell: ['ink', 'react'],
 	cli: ['meow'],
+	build: ['esbuild'],
 };
 
 interface Import {
@@ -56,7 +58,8 @@ function importsOf(file: string): Import[] {
 	const pattern = /(?:^|\n)\s*(?:import|export)\b[^'";]*?from\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 	for (const match of text.matchAll(pattern)) {
 		const specifier = match[1] ?? match[2] ?? match[3];
-		if (specifier !== undefined) found.push({specifier, line: text.slice(0, match.index).split('\n').length});
+		// package.json (read for the version) is data, not a room.
+		if (specifier !== undefined && !specifier.endsWith('.json')) found.push({specifier, line: text.slice(0, match.index).split('\n').length});
 	}
 	return found;
 }

@@ -1,4 +1,3 @@
-import {createRequire} from 'node:module';
 import type {
 	DescribeImportImageTasksCommandInput,
 	EC2Client,
@@ -10,17 +9,16 @@ import type {PollFault} from '../model/poll-events.js';
 import type {TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext} from './classify-error.js';
 
-// The only module that touches @aws-sdk/client-ec2: one client, its credentials, the paginator.
-// The SDK is loaded on first use through createRequire: an ESM import of the package costs ~0.6 s,
-// require ~0.3 s (reference §6), and the first frame should not wait for either.
+// The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
+// The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
+// ec2-sdk.ts and what they use are shipped.
 
-type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
+type Ec2Sdk = typeof import('./ec2-sdk.js');
 
-let sdk: Ec2Sdk | undefined;
-function loadSdk(): Ec2Sdk {
-	const loaded: Ec2Sdk = sdk ?? createRequire(import.meta.url)('@aws-sdk/client-ec2');
-	sdk = loaded;
-	return loaded;
+let sdk: Promise<Ec2Sdk> | undefined;
+function loadSdk(): Promise<Ec2Sdk> {
+	sdk ??= import('./ec2-sdk.js');
+	return sdk;
 }
 
 export interface StaticCredentials {
@@ -109,8 +107,9 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		return config;
 	}
 
-	function lease(): Lease {
-		current ??= {client: new (loadSdk().EC2Client)(clientConfig()), active: 0, retired: false};
+	async function lease(): Promise<Lease> {
+		const {EC2Client} = await loadSdk();
+		current ??= {client: new EC2Client(clientConfig()), active: 0, retired: false};
 		current.active += 1;
 		return current;
 	}
@@ -132,9 +131,9 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 
 	async function fetchTasks(signal: AbortSignal): Promise<ImportTask[]> {
 		signal.throwIfAborted();
-		const used = lease();
+		const used = await lease();
 		try {
-			const pages = loadSdk().paginateDescribeImportImageTasks(
+			const pages = (await loadSdk()).paginateDescribeImportImageTasks(
 				{client: used.client, stopOnSameToken: true, ...(pageSize === undefined ? {} : {pageSize})},
 				freshInput(),
 				{abortSignal: signal},
@@ -157,9 +156,9 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	}
 
 	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult> {
-		const used = lease();
+		const used = await lease();
 		try {
-			const {DescribeImportImageTasksCommand} = loadSdk();
+			const {DescribeImportImageTasksCommand} = await loadSdk();
 			await used.client.send(new DescribeImportImageTasksCommand({...freshInput(), DryRun: true}), {abortSignal: signal});
 			// A server that ignores DryRun simply answered: that is allowed too.
 			return {ok: true};
