@@ -44,9 +44,9 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, textFilter, sort, history, lastGoodAt} = state;
+	const {tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
-	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
+	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
 	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 

@@ -6,7 +6,8 @@ import type {ImportTask} from './import-task.js';
 export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
 	if (task === undefined) return {notice: 'Nothing selected to copy.'};
 	if (effect === 'copy-id') return {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
-	if (!inDetail) {
+	// A snapshot import's result is its snapshot: Y copies that, in the list as in the details.
+	if (!inDetail && task.kind === 'image') {
 		return task.imageId === undefined ? {notice: `${task.importTaskId} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
 	}
 	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));

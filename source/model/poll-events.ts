@@ -1,4 +1,5 @@
 import type {ImportTask} from './import-task.js';
+import type {PollNotes} from './poll-notes.js';
 
 // What the poller tells the rest of the app. The poller (watch/) emits these; the reducer (model/state.ts)
 // folds them into the screen state. Times are epoch milliseconds from the injected clock.
@@ -47,6 +48,8 @@ export type PollEvent =
 			idleIntervalMs?: number;
 			/** With several regions or profiles: the ones whose part of this poll failed (their last good tasks are kept). */
 			partialFaults?: PairFault[];
+			/** What the source says besides the tasks (--max-items cut the list, a kind is not allowed). */
+			notes?: PollNotes;
 		}
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}

@@ -1,8 +1,9 @@
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
+import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
-import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
+import {cycleStateFilter, filterTasks, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
 import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
@@ -35,6 +36,8 @@ export interface WatchState {
 	/** The mode to go back to when help closes. */
 	helpReturn: Exclude<Mode, 'help'>;
 	stateFilter: StateFilter;
+	/** Image imports, snapshot imports, or both. */
+	kindFilter: KindFilter;
 	textFilter: string;
 	selectedId?: string;
 	/** Where the selection was, for when its task leaves the visible list. */
@@ -56,6 +59,8 @@ export interface WatchState {
 	sort: Sort;
 	/** With several regions or profiles: the pairs whose last attempt failed. */
 	pairFaults: PairFault[];
+	/** What the last good poll said besides its tasks (said in the header). */
+	notes?: PollNotes;
 }
 
 export type Action =
@@ -64,6 +69,7 @@ export type Action =
 	| {type: 'move-to'; edge: 'first' | 'last'}
 	| {type: 'set-state-filter'; filter: StateFilter}
 	| {type: 'cycle-state-filter'; direction: 1 | -1}
+	| {type: 'next-kind-filter'}
 	| {type: 'open-detail'}
 	| {type: 'back'}
 	| {type: 'toggle-help'}
@@ -101,6 +107,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		mode: 'list',
 		helpReturn: 'list',
 		stateFilter: 'all',
+		kindFilter: 'all',
 		textFilter: '',
 		selectedIndex: 0,
 		scroll: 0,
@@ -113,23 +120,23 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	};
 }
 
-type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
+type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'kindFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
 
 // The last answer, by the identity of what it was computed from: a poll asks for it from the reducer
 // (anchorSelection) and again from the screen, and with 10,000 tasks each filter and sort costs milliseconds.
 let lastVisible: {inputs: VisibleInputs; tasks: ImportTask[]} | undefined;
 
 function sameInputs(a: VisibleInputs, b: VisibleInputs): boolean {
-	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
+	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.kindFilter === b.kindFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
 }
 
 /** The filtered, sorted list the screen shows. The result is shared between callers: do not change it. */
 export function visibleTasks(state: WatchState): ImportTask[] {
 	if (lastVisible !== undefined && sameInputs(lastVisible.inputs, state)) return lastVisible.tasks;
 	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
-	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
-	const {stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
-	lastVisible = {inputs: {tasks: state.tasks, stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
+	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter, state.kindFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
+	const {stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
+	lastVisible = {inputs: {tasks: state.tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
 	return tasks;
 }
 
@@ -180,6 +187,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				history: seen.history,
 				lastEntries: seen.entries,
 				pairFaults: action.partialFaults ?? [],
+				notes: action.notes,
 				tasks: action.tasks,
 				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
 				polls: state.polls + 1,
@@ -215,6 +223,8 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			return anchorSelection({...state, stateFilter: action.filter});
 		case 'cycle-state-filter':
 			return anchorSelection({...state, stateFilter: cycleStateFilter(state.stateFilter, action.direction)});
+		case 'next-kind-filter':
+			return anchorSelection({...state, kindFilter: nextKindFilter(state.kindFilter)});
 		case 'open-detail': {
 			const visible = visibleTasks(state);
 			const task = visible[selectedRow(state, visible)];

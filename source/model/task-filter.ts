@@ -1,4 +1,4 @@
-import {type ImportTask, nameTag, statusOf, type TaskState} from './import-task.js';
+import {type ImportTask, nameTag, statusOf, type TaskKind, taskKinds, type TaskState} from './import-task.js';
 
 // Filtering returns a new list and leaves the fetched tasks alone (k9s habit).
 
@@ -17,9 +17,21 @@ export function searchableText(task: ImportTask): string {
 		.toLowerCase();
 }
 
-export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string): ImportTask[] {
+export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string, kind: KindFilter = 'all'): ImportTask[] {
 	const needle = text.trim().toLowerCase();
-	return tasks.filter((task) => matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+	return tasks.filter((task) => (kind === 'all' || task.kind === kind) && matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+}
+
+/** Image imports, snapshot imports, or both. */
+export type KindFilter = 'all' | TaskKind;
+export const kindFilters: readonly KindFilter[] = ['all', ...taskKinds];
+
+export function nextKindFilter(current: KindFilter): KindFilter {
+	return kindFilters[(kindFilters.indexOf(current) + 1) % kindFilters.length] ?? 'all';
+}
+
+export function tasksOfKind(tasks: readonly ImportTask[], kind: KindFilter): readonly ImportTask[] {
+	return kind === 'all' ? tasks : tasks.filter((task) => task.kind === kind);
 }
 
 export function countByState(tasks: readonly ImportTask[]): Record<StateFilter, number> {

@@ -2,6 +2,7 @@ import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatClock} from '../model/format.js';
 import {allEnded, type ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
+import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
@@ -24,10 +25,12 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
+	let lastNotes: string | undefined;
 	// The same fold as the TUI's (model/state.ts): transitions and history come from the reducer.
 	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
-	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
+	const regions = several && new Set(config.pairs.map((pair) => pair.region)).size > 1;
+	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
@@ -42,13 +45,16 @@ export async function runPlain(
 					hooks.onTransitions(state.lastEntries, !hadData);
 					// A table when something changed (and at the start); a quiet poll writes nothing, so a log stays short.
 					if (!hadData || state.lastEntries.length > 0) {
-						const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
+						const lines = plainTable(plainColumns({color: false, unicode: false}, regions, profiles, event.tasks), event.tasks, io.stdout.columns ?? 160);
 						io.stdout.write(text(`[${formatClock(event.at)}] ${watchedLine(event.tasks, event.at - started)}\n${lines.join('\n')}\n`));
 					}
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
 						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
 					}
+					const notes = pollNotesLine(source.pollNotes());
+					if (notes !== undefined && notes !== lastNotes) io.stdout.write(text(`[${formatClock(event.at)}] ${notes}\n`));
+					lastNotes = notes;
 					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
 						finish();

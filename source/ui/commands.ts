@@ -54,6 +54,8 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 			return act({type: 'cycle-state-filter', direction: 1});
 		case 'state-previous':
 			return act({type: 'cycle-state-filter', direction: -1});
+		case 'kind-next':
+			return act({type: 'next-kind-filter'});
 		case 'search':
 			return act({type: 'search-start'});
 		case 'open':

@@ -19,6 +19,7 @@ export type CommandId =
 	| 'state-deleted'
 	| 'state-next'
 	| 'state-previous'
+	| 'kind-next'
 	| 'search'
 	| 'open'
 	| 'back'
@@ -66,11 +67,12 @@ export const keymap: readonly Binding[] = [
 	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
 	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
 	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
+	{command: 'kind-next', keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
 	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help']},
 	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
 	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
 	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
-	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details: the snapshot ids)', modes: browse},
+	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details, or for a snapshot import: the snapshot ids)', modes: browse},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
 	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: browse, hint: 'pause'},
 	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help'], hint: 'help'},

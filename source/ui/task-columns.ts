@@ -35,6 +35,28 @@ export interface ColumnContext {
 	/** Show Region and Profile columns (several regions or profiles are watched). */
 	regions?: boolean;
 	profiles?: boolean;
+	/** Show the Kind column (image and snapshot imports are listed together). */
+	kinds?: boolean;
+	/** The id column's width: 28 fits import-ami-…, a snapshot import's id (import-snap-…) needs 29. */
+	idWidth?: number;
+}
+
+/** Whether a list holds both kinds of import (then the Kind column is shown). */
+export function mixedKinds(tasks: readonly ImportTask[]): boolean {
+	return tasks.some((task) => task.kind !== tasks[0]?.kind);
+}
+
+const imageIdWidth = 28;
+const snapshotIdWidth = 29;
+
+/** The id column's width for these tasks (ids are useless cut). */
+export function idColumnWidth(tasks: readonly ImportTask[]): number {
+	return tasks.some((task) => task.kind === 'snapshot') ? snapshotIdWidth : imageIdWidth;
+}
+
+/** The list's column options that depend on the tasks themselves. */
+export function columnsFor(tasks: readonly ImportTask[]): {kinds: boolean; idWidth: number} {
+	return {kinds: mixedKinds(tasks), idWidth: idColumnWidth(tasks)};
 }
 
 export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
@@ -45,7 +67,9 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => ({text: task.importTaskId})},
+		{id: 'id', header: 'TASK ID', min: context.idWidth ?? imageIdWidth, ideal: context.idWidth ?? imageIdWidth, cell: (task) => ({text: task.importTaskId})},
+		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
+		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
 		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
@@ -76,6 +100,6 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 }
 
 /** Columns for plain output (--once, no TTY), where there is no history. */
-export function plainColumns(theme: Theme, regions = false, profiles = false): Column<ImportTask>[] {
-	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles}).filter((column) => column.id !== 'eta');
+export function plainColumns(theme: Theme, regions = false, profiles = false, tasks: readonly ImportTask[] = []): Column<ImportTask>[] {
+	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles, ...columnsFor(tasks)}).filter((column) => column.id !== 'eta');
 }

@@ -1,6 +1,7 @@
 import type {ImportTask} from '../model/import-task.js';
 import {faultSince, type PairFault, type PollFault} from '../model/poll-events.js';
 import type {Timers} from '../model/clock.js';
+import {mergeNotes, type PollNotes} from '../model/poll-notes.js';
 import {pairLabel, type RegionProfile} from '../model/region-profile.js';
 import type {TaskSource} from '../model/task-source.js';
 import {retryDelayMs} from './poller.js';
@@ -32,6 +33,7 @@ interface PairState {
 export interface MultiSource extends TaskSource {
 	resetCredentials(): void;
 	partialFaults(): PairFault[];
+	pollNotes(): PollNotes;
 	destroy(): void;
 	readonly describe: string;
 }
@@ -80,6 +82,14 @@ export function createMultiSource<Handle>(options: {
 		},
 		resetCredentials() {
 			for (const state of states) state.source.resetCredentials();
+		},
+		pollNotes() {
+			return mergeNotes(
+				states.map((state) => {
+					const notes = state.source.pollNotes?.() ?? {disabled: []};
+					return {...notes, disabled: notes.disabled.map((off) => ({...off, label: state.label}))};
+				}),
+			);
 		},
 		partialFaults() {
 			return states.flatMap((state) => (state.fault === undefined ? [] : [state.fault]));

@@ -51,6 +51,7 @@ export function countedSource(inner: TaskSource): TaskSource & {fetches: number}
 			return inner.fetchTasks(signal);
 		},
 		resetCredentials: () => inner.resetCredentials?.(),
+		...(inner.pollNotes === undefined ? {} : {pollNotes: () => inner.pollNotes?.() ?? {disabled: []}}),
 	};
 }
 

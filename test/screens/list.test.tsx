@@ -125,7 +125,7 @@ describe('list screen', () => {
 		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)/);
 		app.unmount();
 		app = await renderApp([]);
-		assert.match(app.frame(), /No import image tasks in this region/);
+		assert.match(app.frame(), /No import tasks in this region/);
 	});
 
 	it('draws only the rows that fit and keeps the selection in view', async () => {

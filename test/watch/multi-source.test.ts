@@ -11,8 +11,8 @@ let east: TestSimulator;
 let west: TestSimulator;
 
 before(async () => {
-	east = await startTestSimulator({seed: 1, tasks: 3, arrivals: false});
-	west = await startTestSimulator({seed: 2, tasks: 4, arrivals: false});
+	east = await startTestSimulator({seed: 1, tasks: 3, snapshotTasks: 0, arrivals: false});
+	west = await startTestSimulator({seed: 2, tasks: 4, snapshotTasks: 0, arrivals: false});
 });
 after(async () => {
 	await east.close();

@@ -3,7 +3,8 @@ import {type ReactNode, useMemo} from 'react';
 import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
-import {countByState, stateFilters} from '../../model/task-filter.js';
+import {pollNotesLine} from '../../model/poll-notes.js';
+import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {type SortKey, sortLabels} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth} from '../../text/text-width.js';
@@ -32,7 +33,8 @@ function hintLines(hint: string | undefined, width: number): number {
 
 export function headerHeight(state: WatchState, width: number): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(state.fault.hint, width));
+	const notes = pollNotesLine(state.notes) === undefined ? 0 : 1;
+	return 2 + pairs + notes + (state.fault === undefined ? 0 : 2 + hintLines(state.fault.hint, width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -110,11 +112,22 @@ function PartText({part}: {part: Part}): ReactNode {
 	}
 }
 
+/** --max-items cut the list, or a kind of import is not allowed: one muted line, only then. */
+function NotesLine({state}: {state: WatchState}): ReactNode {
+	const theme = useTheme();
+	const line = pollNotesLine(state.notes);
+	return line === undefined ? null : (
+		<Text color={colorOf(theme, 'muted')} wrap="truncate">
+			{line}
+		</Text>
+	);
+}
+
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
 export function Header<Handle>({state, timers, where, intervalMs, width}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
-	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
+	const counts = useMemo(() => countByState(tasksOfKind(state.tasks, state.kindFilter)), [state.tasks, state.kindFilter]);
 	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
 	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
@@ -127,6 +140,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
+			{key: 'kind', text: state.kindFilter === 'all' ? '' : `${state.kindFilter} imports (K)`, priority: 0},
 			{key: 'sort', text: sortText, priority: 1},
 		],
 		width - tabsWidth - 2,
@@ -155,12 +169,13 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 					);
 				})}
 				{extras.map((segment) => (
-					<Text key={segment.key} color={segment.key === 'sort' ? colorOf(theme, 'muted') : undefined} bold={segment.key === 'filter'}>
+					<Text key={segment.key} color={segment.key === 'sort' ? colorOf(theme, 'muted') : undefined} bold={segment.key !== 'sort'}>
 						{'  '}
 						{segment.text}
 					</Text>
 				))}
 			</Text>
+			<NotesLine state={state} />
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
 					{theme.unicode ? '✖ ' : 'x '}

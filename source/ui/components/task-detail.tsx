@@ -35,6 +35,8 @@ type Line =
 const dash = '—';
 const orDash = (value: string | undefined): string => (value === undefined || value === '' ? dash : value);
 
+const imageOnlyFields = new Set(['Architecture', 'Platform', 'Hypervisor', 'LicenseType', 'UsageOperation', 'BootMode', 'ImageId', 'LicenseSpecifications']);
+
 function fieldLines(task: ImportTask): Line[] {
 	const fields: [string, string | undefined][] = [
 		['ImportTaskId', task.importTaskId],
@@ -54,7 +56,9 @@ function fieldLines(task: ImportTask): Line[] {
 		['Tags', task.tags.length === 0 ? undefined : task.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')],
 		['LicenseSpecifications', task.licenseSpecifications.length === 0 ? undefined : task.licenseSpecifications.join(', ')],
 	];
-	return fields.map(([label, value]) => ({kind: 'field', label, value: orDash(value), role: label === 'Status' ? statusRole(task.status) : undefined}));
+	// A snapshot import is one disk: it has no AMI, OS or licence fields, and says what it is instead.
+	const shown: typeof fields = task.kind === 'snapshot' ? [['Kind', 'snapshot import (one disk)'], ...fields.filter(([label]) => !imageOnlyFields.has(label))] : fields;
+	return shown.map(([label, value]) => ({kind: 'field', label, value: orDash(value), role: label === 'Status' ? statusRole(task.status) : undefined}));
 }
 
 function diskLines(task: ImportTask): Line[] {
