@@ -1,10 +1,12 @@
 import type {Timers} from '../model/clock.js';
+import {cancelPrompt, cancelRefusal, readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
 import {runCommand} from '../ui/commands.js';
 import {commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
 import type {Poller} from '../watch/poller.js';
+import type {CancelCommand} from './cancel-command.js';
 
 // What a key does: the keymap names the command; a command is an action for the reducer, or an effect carried
 // out here (quit, poll now, pause, copy).
@@ -19,15 +21,19 @@ export interface KeyContext<Handle> {
 	onCopy?: (text: string) => void;
 	/** Rows a page key moves. */
 	pageSize: number;
+	/** With --allow-cancel: what y on the cancel question runs. Without it x only says how to allow it. */
+	cancel?: CancelCommand;
 }
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, pageSize}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
 		const name = keyName(input, key);
 		const command = name === undefined ? undefined : commandFor(live.mode, name);
 		if (command === undefined) {
+			// The cancel question: any key but y keeps the import.
+			if (live.mode === 'confirm') dispatch({type: 'cancel-close', kept: true});
 			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
 			return;
 		}
@@ -61,6 +67,30 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
 				if (copy.value !== undefined) onCopy?.(copy.value);
 				dispatch({type: 'notice', text: copy.notice});
+				return;
+			}
+			case 'cancel': {
+				if (cancel === undefined) {
+					dispatch({type: 'notice', text: readOnlyNotice});
+					return;
+				}
+				const shown = visibleTasks(live);
+				const task = live.mode === 'detail' ? live.detailLast : shown[selectedRow(live, shown)];
+				const refusal = cancelRefusal(task);
+				if (task === undefined || refusal !== undefined) dispatch({type: 'notice', text: refusal});
+				else dispatch({type: 'cancel-ask', prompt: cancelPrompt(task, live.mode === 'detail' ? 'detail' : 'list')});
+				return;
+			}
+			case 'cancel-confirm': {
+				const prompt = live.confirm;
+				dispatch({type: 'cancel-close'});
+				if (prompt !== undefined && cancel !== undefined) {
+					void cancel.run(
+						prompt,
+						(line) => dispatch({type: 'notice', text: line}),
+						() => poller()?.pollNow(),
+					);
+				}
 				return;
 			}
 			default: {

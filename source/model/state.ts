@@ -1,3 +1,5 @@
+import {type CancelPrompt, cancelQuestion} from './cancel-prompt.js';
+import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
@@ -9,7 +11,10 @@ import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
 // Selection is kept by task key, so it survives polls, sorting and filter changes.
 
-export type Mode = 'list' | 'detail' | 'help' | 'search';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm';
+
+/** The screens; search and confirm are asked over one of them. */
+export type View = 'list' | 'detail' | 'help' | 'events';
 
 export interface Fault extends PollFault {
 	/** When this kind of fault began (first failure of the current run of failures). */
@@ -35,6 +40,17 @@ export interface WatchState {
 	mode: Mode;
 	/** The mode to go back to when help closes. */
 	helpReturn: Exclude<Mode, 'help'>;
+	/** What the text filter is typed over, and goes back to. */
+	searchReturn: 'list' | 'events';
+	/** What Esc in the details goes back to (Enter on an event opens its task). */
+	detailReturn: 'list' | 'events';
+	/** Every transition seen, for the events view. */
+	eventLog: EventLog;
+	/** The selected event (by its number), and its row for when it is no longer shown. */
+	eventSeq?: number;
+	eventIndex: number;
+	/** x asked whether to cancel this import (mode 'confirm'). */
+	confirm?: CancelPrompt;
 	stateFilter: StateFilter;
 	/** Image imports, snapshot imports, or both. */
 	kindFilter: KindFilter;
@@ -71,6 +87,9 @@ export type Action =
 	| {type: 'cycle-state-filter'; direction: 1 | -1}
 	| {type: 'next-kind-filter'}
 	| {type: 'open-detail'}
+	| {type: 'open-events'}
+	| {type: 'cancel-ask'; prompt: CancelPrompt}
+	| {type: 'cancel-close'; kept?: boolean}
 	| {type: 'back'}
 	| {type: 'toggle-help'}
 	| {type: 'search-start'}
@@ -106,6 +125,10 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		missedPolls: 0,
 		mode: 'list',
 		helpReturn: 'list',
+		searchReturn: 'list',
+		detailReturn: 'list',
+		eventLog: emptyLog,
+		eventIndex: 0,
 		stateFilter: 'all',
 		kindFilter: 'all',
 		textFilter: '',
@@ -175,6 +198,43 @@ function moveSelection(state: WatchState, target: (index: number, count: number)
 	return {...state, selectedId: task === undefined ? undefined : taskKey(task), selectedIndex: index};
 }
 
+/** The screen to draw: the text filter is typed over the list or the events, the cancel question over its screen. */
+export function viewOf(state: WatchState): View {
+	switch (state.mode) {
+		case 'search':
+			return state.searchReturn;
+		case 'confirm':
+			return state.confirm?.returnTo ?? 'list';
+		case 'list':
+		case 'detail':
+		case 'help':
+		case 'events':
+			return state.mode;
+		default: {
+			const unreachable: never = state.mode;
+			return unreachable;
+		}
+	}
+}
+
+function moveEvent(state: WatchState, target: (index: number, count: number) => number): WatchState {
+	const shown = shownEvents(state.eventLog, state.textFilter);
+	if (shown.length === 0) return state;
+	const index = Math.max(0, Math.min(shown.length - 1, target(selectedEventRow(shown, state.eventSeq, state.eventIndex), shown.length)));
+	return {...state, eventSeq: shown[index]?.seq, eventIndex: index};
+}
+
+/** Enter on an event: its task's details (Esc comes back here), or a notice when EC2 no longer lists it. */
+function openEventTask(state: WatchState): WatchState {
+	const shown = shownEvents(state.eventLog, state.textFilter);
+	const event = shown[selectedEventRow(shown, state.eventSeq, state.eventIndex)];
+	if (event === undefined) return state;
+	const key = eventTaskKey(event.entry);
+	const task = state.tasks.find((candidate) => taskKey(candidate) === key);
+	if (task === undefined) return {...state, notice: `${event.entry.taskId} is no longer listed by EC2.`};
+	return {...state, mode: 'detail', detailReturn: 'events', eventSeq: event.seq, detailId: key, detailLast: task, detailGoneAt: undefined, scroll: 0};
+}
+
 export function reduce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
@@ -186,6 +246,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				...state,
 				history: seen.history,
 				lastEntries: seen.entries,
+				eventLog: logEntries(state.eventLog, seen.entries),
 				pairFaults: action.partialFaults ?? [],
 				notes: action.notes,
 				tasks: action.tasks,
@@ -216,8 +277,10 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'resumed':
 			return {...state, paused: false, nextPollAt: action.nextPollAt};
 		case 'move':
+			if (state.mode === 'events') return moveEvent(state, (index) => index + action.by);
 			return moveSelection(state, (index) => index + action.by);
 		case 'move-to':
+			if (state.mode === 'events') return moveEvent(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
 			return moveSelection(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
 		case 'set-state-filter':
 			return anchorSelection({...state, stateFilter: action.filter});
@@ -226,29 +289,43 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'next-kind-filter':
 			return anchorSelection({...state, kindFilter: nextKindFilter(state.kindFilter)});
 		case 'open-detail': {
+			if (state.mode === 'events') return openEventTask(state);
 			const visible = visibleTasks(state);
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {...state, mode: 'detail', detailReturn: 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
+		case 'open-events':
+			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0};
+		case 'cancel-ask':
+			return {...state, mode: 'confirm', confirm: action.prompt, notice: cancelQuestion(action.prompt)};
+		case 'cancel-close':
+			return {
+				...state,
+				mode: state.confirm?.returnTo ?? 'list',
+				confirm: undefined,
+				...(action.kept === true && state.confirm !== undefined ? {notice: `Kept ${state.confirm.taskId}: not cancelled.`} : {}),
+			};
 		case 'back':
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
-			if (state.mode === 'detail') return {...state, mode: 'list', detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
+			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
+			if (state.mode === 'events') return {...state, mode: 'list'};
+			if (state.mode === 'confirm') return reduce(state, {type: 'cancel-close'});
 			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
 		case 'toggle-help':
 			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
 		case 'search-start':
-			return {...state, mode: 'search'};
+			return {...state, mode: 'search', searchReturn: state.mode === 'events' ? 'events' : 'list'};
 		case 'search-type':
 			return anchorSelection({...state, textFilter: state.textFilter + action.text});
 		case 'search-erase':
 			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')});
 		case 'search-commit':
-			return {...state, mode: 'list'};
+			return {...state, mode: state.searchReturn};
 		case 'search-cancel':
-			return anchorSelection({...state, mode: 'list', textFilter: ''});
+			return anchorSelection({...state, mode: state.searchReturn, textFilter: ''});
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':

@@ -1,3 +1,4 @@
+import type {CancelOutcome} from './cancel-prompt.js';
 import type {ImportTask} from './import-task.js';
 import type {PairFault} from './poll-events.js';
 import type {PollNotes} from './poll-notes.js';
@@ -13,4 +14,12 @@ export interface TaskSource {
 	partialFaults?(): PairFault[];
 	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
 	pollNotes?(): PollNotes;
+}
+
+/** Which task to cancel: its id, and with several regions or profiles, where it lives. */
+export type TaskRef = Pick<ImportTask, 'importTaskId' | 'region' | 'profile'>;
+
+/** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
+export interface TaskCanceller {
+	cancelTask(task: TaskRef, options: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome>;
 }

@@ -1,4 +1,5 @@
 import type {EC2Client} from '@aws-sdk/client-ec2';
+import type {CancelOutcome} from '../model/cancel-prompt.js';
 import type {PollFault} from '../model/poll-events.js';
 import {sanitize} from '../text/sanitize.js';
 
@@ -7,10 +8,7 @@ import {sanitize} from '../text/sanitize.js';
 
 type Ec2Sdk = typeof import('./ec2-sdk.js');
 
-export type CancelOutcome =
-	| {kind: 'allowed'}
-	| {kind: 'cancelled'; previousState?: string; state?: string}
-	| {kind: 'refused'; fault: PollFault};
+export type {CancelOutcome} from '../model/cancel-prompt.js';
 
 export function isDryRunOperation(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && Reflect.get(error, 'name') === 'DryRunOperation';

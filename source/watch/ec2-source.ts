@@ -2,7 +2,7 @@ import type {EC2Client, EC2ClientConfig} from '@aws-sdk/client-ec2';
 import type {ImportTask, TaskKind, TaskState} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {PollNotes} from '../model/poll-notes.js';
-import type {TaskSource} from '../model/task-source.js';
+import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext} from './classify-error.js';
 import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
 import {createKindReader, type KindReader} from './kind-reader.js';
@@ -64,7 +64,7 @@ export interface Ec2Source extends TaskSource {
 	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
 	pollNotes(): PollNotes;
 	/** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
-	cancelTask(taskId: string, options: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome>;
+	cancelTask: TaskCanceller['cancelTask'];
 	/** classifyError with this source's profile, for the poller's `classify`. */
 	classify(error: unknown): PollFault;
 	/** Releases the client's sockets (once the requests in flight end). */
@@ -168,10 +168,10 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 	}
 
-	async function cancelTask(taskId: string, cancel: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome> {
+	async function cancelTask(task: TaskRef, cancel: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome> {
 		const used = await lease();
 		try {
-			return await cancelImportTask(await loadSdk(), used.client, {taskId, ...cancel}, signal, (error) => classifyError(error, context));
+			return await cancelImportTask(await loadSdk(), used.client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
 		} finally {
 			release(used);
 		}

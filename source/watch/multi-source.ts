@@ -3,7 +3,7 @@ import {faultSince, type PairFault, type PollFault} from '../model/poll-events.j
 import type {Timers} from '../model/clock.js';
 import {mergeNotes, type PollNotes} from '../model/poll-notes.js';
 import {pairLabel, type RegionProfile} from '../model/region-profile.js';
-import type {TaskSource} from '../model/task-source.js';
+import type {TaskCanceller, TaskSource} from '../model/task-source.js';
 import {retryDelayMs} from './poller.js';
 
 // Several regions and profiles polled as one: every pair is asked concurrently, the tasks are merged and tagged
@@ -14,7 +14,7 @@ import {retryDelayMs} from './poller.js';
 export type Pair = RegionProfile;
 
 /** What multi-source needs of each pair's source (an Ec2Source has all of it). */
-export interface PairSource extends TaskSource {
+export interface PairSource extends TaskSource, Partial<TaskCanceller> {
 	resetCredentials(): void;
 	classify(error: unknown): PollFault;
 	destroy(): void;
@@ -30,7 +30,7 @@ interface PairState {
 	faults: number;
 }
 
-export interface MultiSource extends TaskSource {
+export interface MultiSource extends TaskSource, TaskCanceller {
 	resetCredentials(): void;
 	partialFaults(): PairFault[];
 	pollNotes(): PollNotes;
@@ -82,6 +82,12 @@ export function createMultiSource<Handle>(options: {
 		},
 		resetCredentials() {
 			for (const state of states) state.source.resetCredentials();
+		},
+		// A task is cancelled where it lives: the pair with its region and profile.
+		async cancelTask(task, options, signal) {
+			const state = states.find(({pair}) => pair.region === task.region && pair.profile === task.profile);
+			if (state?.source.cancelTask === undefined) throw new Error(`no source for ${task.importTaskId} in ${task.profile ?? ''}/${task.region ?? ''}`);
+			return state.source.cancelTask(task, options, signal);
 		},
 		pollNotes() {
 			return mergeNotes(

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {App} from '../../source/app.js';
-import type {TaskSource} from '../../source/model/task-source.js';
+import type {TaskCanceller, TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
@@ -88,6 +88,8 @@ export interface RenderOptions {
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
 	stuckAfterMs?: number;
+	/** --allow-cancel: what x and y cancel with. */
+	canceller?: TaskCanceller;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -109,6 +111,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onTransitions={options.onTransitions}
 			onAllDone={options.onAllDone}
 			stuckAfterMs={options.stuckAfterMs}
+			canceller={options.canceller}
 		/>,
 	);
 	await settle(10);

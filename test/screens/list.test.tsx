@@ -157,7 +157,7 @@ describe('list screen', () => {
 	});
 
 	it('opens help with ? and closes it with ? or Esc', async () => {
-		app = await renderApp(tasks);
+		app = await renderApp(tasks, {rows: 40});
 		await app.press('?');
 		assert.match(app.frame(), /Task list/);
 		assert.match(app.frame(), /q\/Ctrl-C +Quit and give the terminal back/);
