@@ -21,6 +21,8 @@ export interface PollFault {
 	hint?: string;
 	/** The EC2 error code or Node error code, when there is one. */
 	code?: string;
+	/** For a permission fault: the IAM action that was refused (ec2:…). */
+	action?: string;
 }
 
 /** When a run of faults began: a fault of the same kind as the one before keeps its start; another kind starts now. */

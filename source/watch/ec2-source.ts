@@ -3,7 +3,7 @@ import type {ImportTask, TaskKind, TaskState} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {PollNotes} from '../model/poll-notes.js';
 import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
-import {classifyError, type ErrorContext} from './classify-error.js';
+import {classifyError, type ErrorContext, markAction} from './classify-error.js';
 import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
 import {createKindReader, type KindReader} from './kind-reader.js';
 
@@ -139,6 +139,7 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 			signal.throwIfAborted();
 			const answered = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
 			const refused = settled.flatMap((result, index) => (result.status === 'rejected' ? [{reader: asked[index], error: result.reason}] : []));
+			for (const {reader, error} of refused) if (reader !== undefined) markAction(error, `ec2:${reader.action}`);
 			const [failed] = refused;
 			if (failed !== undefined && (answered.length === 0 || refused.some(({error}) => classifyError(error, context).kind !== 'permission'))) throw failed.error;
 			const disabled = [...notes.disabled, ...refused.flatMap(({reader}) => (reader === undefined ? [] : [{kind: reader.kind, action: reader.action}]))];
@@ -156,7 +157,14 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		try {
 			const [first] = readers.values();
 			// A server that ignores DryRun simply answered: that is allowed too.
-			if (first !== undefined) await first.dryRun(await loadSdk(), used.client, signal);
+			if (first !== undefined) {
+				try {
+					await first.dryRun(await loadSdk(), used.client, signal);
+				} catch (error) {
+					markAction(error, `ec2:${first.action}`);
+					throw error;
+				}
+			}
 			return {ok: true};
 		} catch (error) {
 			if (isDryRunOperation(error)) {

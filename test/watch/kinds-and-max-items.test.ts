@@ -106,6 +106,11 @@ describe('image and snapshot imports in one list', () => {
 			assert.deepEqual(await source({kinds: ['image']}).dryRunCheck(fresh()), {ok: true});
 			const denied = await source({kinds: ['snapshot']}).dryRunCheck(fresh());
 			assert.equal(denied.ok ? 'ok' : denied.fault.kind, 'permission');
+			assert.match(denied.ok ? '' : denied.fault.message, /not allowed to call ec2:DescribeImportSnapshotTasks \(UnauthorizedOperation\)/);
+			const watched = source({kinds: ['snapshot']});
+			const fault = watched.classify(await watched.fetchTasks(fresh()).then(() => assert.fail('expected a refusal'), (error: unknown) => error));
+			assert.equal(fault.action, 'ec2:DescribeImportSnapshotTasks');
+			assert.match(fault.hint ?? '', /allows ec2:DescribeImportSnapshotTasks/);
 		});
 	});
 });
