@@ -24,10 +24,12 @@ export interface PageReader<Page, Api> {
 	nextToken: (page: Page) => string | undefined;
 }
 
-/** MaxResults for the first page: the page size, or with --max-items and no page size, the limit (EC2 pages hold up to 1000). */
+/**
+ * MaxResults for the first page: the page size, but no more than the limit. Without a page size none is sent, as
+ * the AWS CLI does with --max-items alone: EC2's bounds for MaxResults are undocumented.
+ */
 export function firstPageSize(pageSize: number | undefined, maxItems: number | undefined): number | undefined {
-	if (maxItems === undefined) return pageSize;
-	return Math.min(pageSize ?? 1000, maxItems);
+	return pageSize === undefined || maxItems === undefined ? pageSize : Math.min(pageSize, maxItems);
 }
 
 /** Collects every page (or the first `maxItems` tasks); `cut` says whether EC2 had more to list. */
@@ -46,9 +48,10 @@ export async function readPages<Page, Api>(reader: PageReader<Page, Api>, collec
 			count += Math.min(room, items.length);
 			if (items.length > room) return {cut: true};
 			if (count >= maxItems) return {cut: reader.nextToken(page) !== undefined};
-			// MaxResults has no documented bounds; the simulator, like EC2's other Describe calls, wants at least 1.
+			// The last page asks only for what is still wanted: fewer than a page EC2 just sent (or than the page size),
+			// so within whatever bounds it has (none are documented; the simulator, as EC2's other calls, wants >= 1).
 			const left = maxItems - count;
-			if (reader.input.MaxResults === undefined || left < reader.input.MaxResults) reader.input.MaxResults = left;
+			if (left < (reader.input.MaxResults ?? items.length)) reader.input.MaxResults = left;
 		}
 		if (pages >= maxPages) throw new Error(`EC2 kept sending more pages (${pages}); stopped reading`);
 	}

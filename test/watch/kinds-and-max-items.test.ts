@@ -130,7 +130,7 @@ describe('--max-items', () => {
 		assert.deepEqual(limited.pollNotes(), {cutAt: 6, disabled: []});
 	});
 
-	test('without a page size the limit is the first page size: one request', async () => {
+	test('without a page size the first request sends none (as the AWS CLI); the page EC2 sends is cut', async () => {
 		const before = sim.simulator.requestCount;
 		const limited = source({kinds: ['image'], maxItems: 5});
 		assert.equal((await limited.fetchTasks(fresh())).length, 5);
