@@ -107,6 +107,11 @@ export function nameTag(task: ImportTask): string | undefined {
 	return task.tags.find((tag) => tag.key === 'Name')?.value;
 }
 
+/** What an import made: the AMI of an image import, the snapshot of a snapshot import (once completed). */
+export function resultId(task: ImportTask): string | undefined {
+	return task.kind === 'snapshot' ? task.snapshotDetails[0]?.snapshotId : task.imageId;
+}
+
 export function totalDiskBytes(task: ImportTask): number | undefined {
 	const sizes = task.snapshotDetails.flatMap((detail) => (detail.diskImageSize === undefined ? [] : [detail.diskImageSize]));
 	return sizes.length === 0 ? undefined : sizes.reduce((sum, size) => sum + size, 0);

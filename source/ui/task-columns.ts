@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -39,6 +39,8 @@ export interface ColumnContext {
 	kinds?: boolean;
 	/** The id column's width: 28 fits import-ami-…, a snapshot import's id (import-snap-…) needs 29. */
 	idWidth?: number;
+	/** Snapshot imports are listed: the Image column also shows their snapshot (snap-… is one wider than ami-…). */
+	snapshots?: boolean;
 }
 
 /** Whether a list holds both kinds of import (then the Kind column is shown). */
@@ -55,8 +57,9 @@ export function idColumnWidth(tasks: readonly ImportTask[]): number {
 }
 
 /** The list's column options that depend on the tasks themselves. */
-export function columnsFor(tasks: readonly ImportTask[]): {kinds: boolean; idWidth: number} {
-	return {kinds: mixedKinds(tasks), idWidth: idColumnWidth(tasks)};
+export function columnsFor(tasks: readonly ImportTask[]): {kinds: boolean; idWidth: number; snapshots: boolean} {
+	const idWidth = idColumnWidth(tasks);
+	return {kinds: mixedKinds(tasks), idWidth, snapshots: idWidth === snapshotIdWidth};
 }
 
 export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
@@ -95,7 +98,9 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 				return {text: bytes === undefined ? dash : formatBytes(bytes)};
 			},
 		},
-		{id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
+		context.snapshots === true
+			? {id: 'image', header: 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, cell: (task) => ({text: resultId(task) ?? ''})}
+			: {id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 

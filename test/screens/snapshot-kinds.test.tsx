@@ -45,6 +45,26 @@ describe('snapshot imports on screen', () => {
 		assert.match(app.frame(), /IMAGE/);
 	});
 
+	it('a completed snapshot import shows its snapshot where an image import shows its AMI; / finds it; Y copies it', async () => {
+		const copied: string[] = [];
+		const finished = task('import-snap-0000000000000done', {
+			kind: 'snapshot',
+			status: 'completed',
+			statusMessage: undefined,
+			progress: undefined,
+			snapshotDetails: [{snapshotId: 'snap-0fedcba9876543210', status: 'completed'}],
+		});
+		const ami = task('import-ami-0000000000000done', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'});
+		app = await renderApp([finished, ami, snapshot], {columns: 160, onCopy: (text) => copied.push(text)});
+		assert.match(app.frame(), /IMAGE\/SNAPSHOT/);
+		assert.match(app.frame(), /import-snap-0000000000000done snapshot ✔ completed .* snap-0fedcba9876543210/);
+		assert.match(app.frame(), /import-ami-0000000000000done +image +✔ completed .* ami-0c93e58db64cb1d23/);
+		await app.press('Y');
+		assert.deepEqual(copied, ['snap-0fedcba9876543210']);
+		await app.press('/', 's', 'n', 'a', 'p', '-', '0', 'f', 'e', keys.enter);
+		assert.deepEqual([...app.frame().matchAll(/^[> ] (import-\S+)/gm)].map((match) => match[1]), ['import-snap-0000000000000done']);
+	});
+
 	it('no Kind column while only one kind is listed', async () => {
 		app = await renderApp([image]);
 		assert.doesNotMatch(app.frame(), /KIND/);
