@@ -2,6 +2,7 @@ import type {Timers} from '../model/clock.js';
 import {cancelPrompt, cancelRefusal, readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
+import type {ImportTask} from '../model/import-task.js';
 import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
 import {runCommand} from '../ui/commands.js';
 import {commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
@@ -9,7 +10,7 @@ import type {Poller} from '../watch/poller.js';
 import type {CancelCommand} from './cancel-command.js';
 
 // What a key does: the keymap names the command; a command is an action for the reducer, or an effect carried
-// out here (quit, poll now, pause, copy).
+// out here (quit, poll now, pause, copy, cancel).
 
 export interface KeyContext<Handle> {
 	/** The state after every action so far, rendered or not. */
@@ -23,6 +24,13 @@ export interface KeyContext<Handle> {
 	pageSize: number;
 	/** With --allow-cancel: what y on the cancel question runs. Without it x only says how to allow it. */
 	cancel?: CancelCommand;
+}
+
+/** The task a key acts on: the one in the details, or the selected row. */
+function targetTask(state: WatchState): ImportTask | undefined {
+	if (state.mode === 'detail') return state.detailLast;
+	const shown = visibleTasks(state);
+	return shown[selectedRow(state, shown)];
 }
 
 export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
@@ -62,9 +70,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				return;
 			case 'copy-id':
 			case 'copy-image': {
-				const inDetail = live.mode === 'detail';
-				const shown = visibleTasks(live);
-				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
+				const copy = copyTarget(result.effect, targetTask(live), live.mode === 'detail');
 				if (copy.value !== undefined) onCopy?.(copy.value);
 				dispatch({type: 'notice', text: copy.notice});
 				return;
@@ -74,8 +80,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 					dispatch({type: 'notice', text: readOnlyNotice});
 					return;
 				}
-				const shown = visibleTasks(live);
-				const task = live.mode === 'detail' ? live.detailLast : shown[selectedRow(live, shown)];
+				const task = targetTask(live);
 				const refusal = cancelRefusal(task);
 				if (task === undefined || refusal !== undefined) dispatch({type: 'notice', text: refusal});
 				else dispatch({type: 'cancel-ask', prompt: cancelPrompt(task, live.mode === 'detail' ? 'detail' : 'list')});
