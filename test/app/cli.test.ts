@@ -232,6 +232,27 @@ describe('--until-done', () => {
 		assert.match(failed.stdout, /import-ami-ffmjni7l +x deleted/);
 	});
 
+	it('covers snapshot imports too; plain lines say once that a kind is not allowed', async () => {
+		const denied = await startTestSimulator({
+			scenario: {
+				tasks: [{ImportTaskId: 'import-ami-0000000000000done', Status: 'completed', ImageId: 'ami-0c93e58db64cb1d23'}],
+				snapshotTasks: [{ImportTaskId: 'import-snap-0000000000000done', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}}],
+			},
+		});
+		try {
+			const both = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
+			assert.equal(both.code, 1, 'a deleted snapshot import counts as a failure');
+			assert.match(both.stdout, /import-snap-0000000000000done +snapshot +x deleted/);
+			denied.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
+			const images = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
+			assert.equal(images.code, 0, images.stderr);
+			assert.match(images.stdout, /^\[\d\d:\d\d:\d\d\] snapshot imports not shown: not authorized for ec2:DescribeImportSnapshotTasks$/m);
+			assert.doesNotMatch(images.stdout, /import-snap-/);
+		} finally {
+			await denied.close();
+		}
+	});
+
 	it('exits 2 on an error it cannot get past', async () => {
 		const outcome = await ec2ImportWatch(['--until-done', '--endpoint', 'http://127.0.0.1:9'], keys());
 		assertOneLineError(outcome, /127\.0\.0\.1:9|unreachable|refused/i);
