@@ -71,4 +71,23 @@ describe('several regions at once', () => {
 		west.simulator.configure({deny: undefined});
 		source.destroy();
 	});
+
+	it('says which region cannot list snapshot imports, and cancels a task where it lives', async () => {
+		const {source} = multi();
+		west.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
+		try {
+			const tasks = await source.fetchTasks(new AbortController().signal);
+			assert.equal(tasks.length, 7);
+			assert.deepEqual(source.pollNotes(), {disabled: [{kind: 'snapshot', action: 'DescribeImportSnapshotTasks', label: 'eu-west-1'}]});
+			const active = tasks.find((task) => task.region === 'eu-west-1' && task.status === 'active');
+			assert.ok(active?.importTaskId !== undefined, 'an active task in eu-west-1 (seed 2)');
+			const outcome = await source.cancelTask({importTaskId: active.importTaskId, region: 'eu-west-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
+			assert.deepEqual(outcome, {kind: 'allowed'});
+			const elsewhere = await source.cancelTask({importTaskId: active.importTaskId, region: 'us-east-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
+			assert.equal(elsewhere.kind === 'refused' ? elsewhere.fault.code : elsewhere.kind, 'InvalidConversionTaskId.Malformed', 'the other region does not know it');
+		} finally {
+			west.simulator.configure({denyActions: undefined});
+			source.destroy();
+		}
+	});
 });
