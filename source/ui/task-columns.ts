@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, noIdLabel, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -45,7 +45,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => ({text: task.importTaskId})},
+		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
 		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},

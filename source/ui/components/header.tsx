@@ -4,7 +4,7 @@ import {faultHeadline} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
-import {type SortKey, sortLabels} from '../../model/task-sort.js';
+import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth} from '../../text/text-width.js';
 import {colorOf, useTheme} from '../theme.js';
@@ -23,7 +23,6 @@ export interface HeaderProps<Handle> {
 
 const separator = ' · ';
 
-const shortSortLabels: Record<SortKey, string> = {newest: 'newest', id: 'id', status: 'status', progress: 'progress', eta: 'ETA'};
 
 /** Lines a fix takes when it wraps (it is never cut: cut short, it would lose the part that says what to run). */
 function hintLines(hint: string | undefined, width: number): number {
@@ -122,8 +121,8 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 	const narrow = width < 100;
 	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
 	const sortText = narrow
-		? `sort ${shortSortLabels[state.sort.key]}${state.sort.reverse ? ' ↑' : ''}`
-		: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`;
+		? `sort ${sortLabel(state.sort, true)}`
+		: `sort: ${sortLabel(state.sort)}`;
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},

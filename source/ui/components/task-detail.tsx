@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {type JournalEntry, pace, type TaskHistory} from '../../model/history.js';
-import {type ImportTask, type SnapshotDetail, statusOf} from '../../model/import-task.js';
+import {type ImportTask, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
@@ -37,7 +37,7 @@ const orDash = (value: string | undefined): string => (value === undefined || va
 
 function fieldLines(task: ImportTask): Line[] {
 	const fields: [string, string | undefined][] = [
-		['ImportTaskId', task.importTaskId],
+		['ImportTaskId', shownId(task)],
 		['Status', task.status],
 		['StatusMessage', task.statusMessage],
 		['Progress', task.progress === undefined ? task.progressText : `${task.progress}%`],
@@ -164,10 +164,10 @@ export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, fai
 			: stale
 				? {text: 'STALE: polls are failing; this is the last good data.', role: 'stale' as const}
 				: failing
-					? {text: `Task ${task.importTaskId} · the last poll failed (see above); this is the last good data`, role: 'stale' as const}
+					? {text: `Task ${shownId(task)} · the last poll failed (see above); this is the last good data`, role: 'stale' as const}
 					: paused
-						? {text: `Task ${task.importTaskId} · polling is paused (p resumes)`, role: 'muted' as const}
-						: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
+						? {text: `Task ${shownId(task)} · polling is paused (p resumes)`, role: 'muted' as const}
+						: {text: `Task ${shownId(task)} · updating live`, role: 'muted' as const};
 	return (
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
