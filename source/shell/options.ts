@@ -2,6 +2,7 @@ import {isTaskState, type TaskState} from '../model/import-task.js';
 import type {RegionProfile} from '../model/region-profile.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
+import type {ProfileKey} from '../watch/aws-profile.js';
 import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -55,10 +56,21 @@ export function parseDuration(text: string): number | undefined {
 
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
+/** Which of the profiles watched get their keys from a `credential_process` command (their hint is not SSO's). */
+function withProcessProfiles(
+	context: ErrorContext,
+	profiles: readonly (string | undefined)[],
+	profileValue: (profile: string | undefined, key: ProfileKey) => string | undefined,
+): ErrorContext {
+	const named = [...new Set([...profiles, context.profile].filter((profile) => profile !== undefined))];
+	const processProfiles = named.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
+	return processProfiles.length === 0 ? context : {...context, processProfiles};
+}
+
 export function resolveOptions(
 	flags: RawFlags,
 	env: Record<string, string | undefined>,
-	profileValue: (profile: string | undefined, key: 'region' | 'endpoint_url') => string | undefined = () => undefined,
+	profileValue: (profile: string | undefined, key: ProfileKey) => string | undefined = () => undefined,
 	profileExists: (profile: string) => boolean = () => true,
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
@@ -148,7 +160,7 @@ export function resolveOptions(
 			json: flags.json === true,
 			demo,
 			check: flags.check === true,
-			errorContext: credentialContext(env, first.profile),
+			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
 		},
 	};
 }

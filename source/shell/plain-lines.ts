@@ -47,7 +47,7 @@ export async function runPlain(
 					}
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
-						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
+						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)\n`));
 					}
 					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
@@ -62,7 +62,7 @@ export async function runPlain(
 						return;
 					}
 					const fault = {...event.fault, since: event.at};
-					io.stdout.write(text(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`));
+					io.stdout.write(text(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault, true)}\n`));
 				}
 			},
 		});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {parseDuration, resolveOptions} from '../../source/shell/options.js';
+import type {ProfileKey} from '../../source/watch/aws-profile.js';
 
 const env = {AWS_REGION: 'us-east-1'};
 
@@ -48,8 +49,8 @@ describe('options', () => {
 	});
 
 	it('uses the endpoint_url of a profile named with --profile (the SDK would not), unless the environment names one', () => {
-		const settings = (profile: string | undefined, key: 'region' | 'endpoint_url') =>
-			profile === 'lab' ? {region: 'eu-west-1', endpoint_url: 'http://127.0.0.1:4599'}[key] : undefined;
+		const settings = (profile: string | undefined, key: ProfileKey) =>
+			profile === 'lab' ? {region: 'eu-west-1', endpoint_url: 'http://127.0.0.1:4599', credential_process: undefined}[key] : undefined;
 		assert.deepEqual(config({profile: 'lab'}, {}, settings).pairs, [{region: 'eu-west-1', profile: 'lab', endpoint: 'http://127.0.0.1:4599'}]);
 		assert.deepEqual(config({profile: 'lab'}, {AWS_ENDPOINT_URL_EC2: 'http://other'}, settings).pairs, [{region: 'eu-west-1', profile: 'lab'}]);
 		assert.deepEqual(config({region: 'us-east-1'}, {}, settings).pairs, [{region: 'us-east-1'}]);

@@ -1,13 +1,13 @@
 import {Box, Text} from 'ink';
 import {type ReactNode, useMemo} from 'react';
-import {faultHeadline} from '../../model/fault-text.js';
+import {faultHeadline, faultHint} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth} from '../../text/text-width.js';
-import {colorOf, useTheme} from '../theme.js';
+import {colorOf, glyph, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
 
@@ -31,7 +31,7 @@ function hintLines(hint: string | undefined, width: number): number {
 
 export function headerHeight(state: WatchState, width: number): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(state.fault.hint, width));
+	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -114,6 +114,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 	const theme = useTheme();
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
 	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
+	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
 	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
 	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
@@ -162,14 +163,14 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 			</Text>
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
-					{theme.unicode ? '✖ ' : 'x '}
+					{glyph(theme, '✖ ')}
 					{pairFaultLine(state, now)}
 				</Text>
 			)}
 			{state.fault === undefined ? null : (
 				<>
 					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
-						{theme.unicode ? '✖ ' : 'x '}
+						{glyph(theme, '✖ ')}
 						{faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt)}
 						{state.polling ? ' — retrying now…' : ''}
 					</Text>
@@ -177,11 +178,11 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 						{'  '}
 						{state.fault.message}
 					</Text>
-					{state.fault.hint === undefined ? null : (
-						<Box height={hintLines(state.fault.hint, width)} overflow="hidden">
+					{hint === undefined ? null : (
+						<Box height={hintLines(hint, width)} overflow="hidden">
 							<Text wrap="wrap">
 								{theme.unicode ? '  → ' : '  -> '}
-								{state.fault.hint}
+								{hint}
 							</Text>
 						</Box>
 					)}

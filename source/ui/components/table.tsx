@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {memo, type ReactNode} from 'react';
 import {type Cell, type Column, fit, gap, gutter, type Layout, layoutColumns} from '../column-layout.js';
-import {colorOf, type Role, type Theme, useTheme} from '../theme.js';
+import {colorOf, glyph, type Role, type Theme, useTheme} from '../theme.js';
 
 export type {Cell, Column, Layout};
 export {layoutColumns};
@@ -25,7 +25,7 @@ export function TableHeader<Row>({layout}: {layout: Layout<Row>}): ReactNode {
  * mark in front would rewrite the whole row on every poll that marks or unmarks it.
  */
 function markGlyph(theme: Theme): string {
-	return theme.unicode ? '●' : '*';
+	return glyph(theme, '●');
 }
 
 export interface TableRowProps<Row> {
