@@ -22,6 +22,8 @@ export interface WatchConfig {
 	check: boolean;
 	/** For the credential hints: the profile in use and which key variables are set. */
 	errorContext: ErrorContext;
+	/** Lines for stderr before the watch starts (an unencrypted endpoint), each one line. */
+	warnings: string[];
 	/** Every region × profile to watch; one pair unless --region or --profile list several. */
 	pairs: RegionProfile[];
 	stuckAfterMs: number;
@@ -55,6 +57,28 @@ export function parseDuration(text: string): number | undefined {
 }
 
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+
+/** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): only then may plain http:// go unwarned. */
+export function isLoopbackHost(hostname: string): boolean {
+	const bare = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+	return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * One line for stderr when an endpoint is plain http:// to another machine: requests (signed, but readable,
+ * with the task list in the answer) travel unencrypted. The URL is only parsed here, never requested.
+ */
+export function plaintextWarning(endpoint: string | undefined): string | undefined {
+	if (endpoint === undefined) return undefined;
+	let url: URL;
+	try {
+		url = new URL(endpoint);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return undefined;
+	return `warning: ${url.protocol}//${url.host} is not encrypted: requests and answers travel in clear over the network (use https://)`;
+}
 
 /** Which of the profiles watched get their keys from a `credential_process` command (their hint is not SSO's). */
 function withProcessProfiles(
@@ -161,6 +185,10 @@ export function resolveOptions(
 			demo,
 			check: flags.check === true,
 			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
+			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
+			warnings: [...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
+				(url) => plaintextWarning(url) ?? [],
+			),
 		},
 	};
 }

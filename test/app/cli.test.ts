@@ -162,6 +162,7 @@ describe('--once', () => {
 		assert.ok(lines.length > 1);
 		for (const line of lines.slice(1)) assert.match(line, /^ {2}import-ami-\w+ +\+ completed/);
 		assert.doesNotMatch(outcome.stdout, /\u001B/);
+		assert.equal(outcome.stderr, '', 'http://127.0.0.1:PORT is this machine: no warning');
 	});
 });
 
