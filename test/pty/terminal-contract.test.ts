@@ -228,7 +228,7 @@ describe('colour and terminal kind', () => {
 			await term.exited;
 			const text = term.text();
 			assert.equal(text.includes('\u001B'), false, JSON.stringify(text.slice(0, 300)));
-			assert.match(text, /^\[\d\d:\d\d:\d\d\] /m, 'no timestamped poll line');
+			assert.match(text, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /m, 'no poll line stamped with date and time');
 			assert.match(text, /TASK ID\s+STATUS/);
 		});
 	});

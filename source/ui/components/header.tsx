@@ -19,6 +19,8 @@ export interface HeaderProps<Handle> {
 	where: string;
 	intervalMs: number;
 	width: number;
+	/** A failure of the shell's own (the journal cannot be written): a line of its own until the end. */
+	alert?: string;
 }
 
 const separator = ' · ';
@@ -29,9 +31,9 @@ function hintLines(hint: string | undefined, width: number): number {
 	return hint === undefined ? 0 : Math.min(3, Math.ceil((displayWidth(hint) + 4) / Math.max(20, width)));
 }
 
-export function headerHeight(state: WatchState, width: number): number {
+export function headerHeight(state: WatchState, width: number, alert?: string): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
+	return 2 + pairs + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -110,7 +112,7 @@ function PartText({part}: {part: Part}): ReactNode {
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
-export function Header<Handle>({state, timers, where, intervalMs, width}: HeaderProps<Handle>): ReactNode {
+export function Header<Handle>({state, timers, where, intervalMs, width, alert}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
 	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
@@ -161,6 +163,12 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 					</Text>
 				))}
 			</Text>
+			{alert === undefined ? null : (
+				<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
+					{glyph(theme, '✖ ')}
+					{alert}
+				</Text>
+			)}
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
 					{glyph(theme, '✖ ')}

@@ -1,7 +1,8 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
-import {type JournalEntry, pace, type TaskHistory} from '../../model/history.js';
+import {describeEntry} from '../../model/entry-text.js';
+import {pace, type TaskHistory} from '../../model/history.js';
 import {type ImportTask, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
@@ -91,29 +92,6 @@ function paceLines(task: ImportTask, history: TaskHistory | undefined, now: numb
 		{kind: 'field', label: 'ETA', value: eta.value, role: eta.role},
 		{kind: 'field', label: 'First seen', value: `${formatClock(history.firstSeenAt)} (by this watcher)`},
 	];
-}
-
-export function describeEntry(entry: JournalEntry): string {
-	switch (entry.type) {
-		case 'first-seen':
-			return `seen: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}${entry.progress === undefined ? '' : ` ${entry.progress}%`}`;
-		case 'new':
-			return `new import: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}`;
-		case 'status':
-			return `status ${entry.from ?? ''} → ${entry.to ?? ''}`;
-		case 'message':
-			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
-		case 'progress':
-			return `passed ${entry.to ?? ''}`;
-		case 'stuck':
-			return `stuck: no change since ${formatClock(entry.since ?? entry.at)}`;
-		case 'gone':
-			return 'no longer listed by EC2';
-		default: {
-			const unreachable: never = entry.type;
-			return unreachable;
-		}
-	}
 }
 
 function timelineLines(history: TaskHistory | undefined): Line[] {
