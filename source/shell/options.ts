@@ -1,5 +1,6 @@
 import {isTaskState, type TaskState} from '../model/import-task.js';
 import type {RegionProfile} from '../model/region-profile.js';
+import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
 import type {ProfileKey} from '../watch/aws-profile.js';
@@ -57,6 +58,14 @@ export function parseDuration(text: string): number | undefined {
 }
 
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
+
+/** What is watched, for the header: the region, the profile and the endpoint (with any query removed). */
+export function placeOf(config: Pick<WatchConfig, 'pairs' | 'endpoint'>, several: string): string {
+	const [only] = config.pairs;
+	if (config.pairs.length !== 1 || only === undefined) return several;
+	const endpoint = config.endpoint ?? only.endpoint;
+	return `${only.region}${only.profile === undefined ? '' : ` (profile ${only.profile})`}${endpoint === undefined ? '' : ` at ${redactUrl(endpoint)}`}`;
+}
 
 /** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): only then may plain http:// go unwarned. */
 export function isLoopbackHost(hostname: string): boolean {

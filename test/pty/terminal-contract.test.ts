@@ -253,6 +253,8 @@ describe('colour and terminal kind', () => {
 			const drawn = term.text().match(/[\u2500-\u25FF\u2700-\u27BF]/gu) ?? [];
 			assert.deepEqual([...new Set(drawn)], []);
 			assert.match(term.text(), /#*-+ +\d+%/);
+			assert.match(term.text(), /o active/, 'the active glyph');
+			assert.doesNotMatch(term.text(), /> active/, 'which is not the selection cursor');
 		});
 	});
 

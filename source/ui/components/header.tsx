@@ -6,7 +6,7 @@ import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
-import {displayWidth} from '../../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../../text/text-width.js';
 import {colorOf, glyph, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
@@ -72,12 +72,67 @@ function statusParts(state: WatchState, now: number, where: string, intervalMs: 
 	const pace = state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`;
 	return [
 		{key: 'title', text: 'ec2-import-watch', priority: 6, role: 'strong'},
-		{key: 'where', text: where, priority: 5, role: 'plain'},
+		// Never dropped: shortened to the room left (see fitStatus).
+		{key: 'where', text: where, priority: 0, role: 'plain'},
 		{key: 'pace', text: pace, priority: 4, role: 'muted'},
 		{key: 'paused', text: state.paused ? 'PAUSED (p resumes)' : '', priority: 0, role: 'strong'},
 		{key: 'fresh', text: `${stale ? 'STALE · ' : ''}${freshness}`, priority: 0, role: stale ? 'stale' : 'plain'},
 		{key: 'next', text: next, priority: 2, role: 'plain'},
 	];
+}
+
+/** Shorter ways to say the same place, each tried in turn before it is cut: without the URL scheme, then "demo …". */
+function placeCandidates(where: string): string[] {
+	const bare = where.replace(/\bhttps?:\/\//g, '');
+	return [where, bare, bare.replace(/^demo simulator at /, 'demo ')];
+}
+
+/** The place, as it fits `room` columns: the first shorter form that fits, else the shortest one cut with an ellipsis. */
+export function shortenPlace(where: string, room: number): string {
+	const candidates = placeCandidates(where);
+	const fitting = candidates.find((candidate) => displayWidth(candidate) <= room);
+	return fitting ?? truncateToWidth(candidates[candidates.length - 1] ?? where, Math.max(1, room));
+}
+
+/** The narrowest the place is shown, so that even at 80 columns the header says what is watched. */
+const placeFloor = 16;
+
+const partsWidth = (parts: readonly Part[]): number => parts.reduce((sum, part) => sum + displayWidth(part.text), 0) + separator.length * Math.max(0, parts.length - 1);
+
+/**
+ * Line 1 as it fits `width`: the least needed parts go first (the title, the pace, the next poll); the place is
+ * never dropped, only said in fewer columns (without the URL scheme, then cut with an ellipsis).
+ */
+function fitStatus(parts: readonly Part[], width: number): Part[] {
+	const place = parts.find((part) => part.key === 'where');
+	if (place === undefined || place.text === '') return fitSegments(parts, width, separator.length);
+	const rest = parts.filter((part) => part !== place);
+	const withPlace = (others: readonly Part[], text: string): Part[] => {
+		const at = others.findIndex((part) => parts.indexOf(part) > parts.indexOf(place));
+		const shown = {...place, text};
+		return at < 0 ? [...others, shown] : [...others.slice(0, at), shown, ...others.slice(at)];
+	};
+	for (const candidate of placeCandidates(place.text)) {
+		const line = withPlace(fitSegments(rest, width - displayWidth(candidate) - separator.length, separator.length), candidate);
+		if (partsWidth(line) <= width) return line;
+	}
+	// Up to half the line for the place before the pace and the next poll are kept.
+	const reserve = Math.min(displayWidth(placeCandidates(place.text)[1] ?? place.text), Math.max(placeFloor, Math.floor(width / 2)));
+	const others = fitSegments(rest, width - reserve - separator.length, separator.length);
+	return withPlace(others, shortenPlace(place.text, Math.max(placeFloor, width - partsWidth(others) - separator.length)));
+}
+
+/** The text filter as it fits `room`: its end (what was typed last) after an ellipsis when it is too long. */
+export function keepEnd(text: string, room: number): string {
+	if (displayWidth(text) <= room) return text;
+	const points = [...text];
+	let tail = '';
+	for (let index = points.length - 1; index >= 0; index--) {
+		const next = `${points[index] ?? ''}${tail}`;
+		if (displayWidth(next) > room - 1) break;
+		tail = next;
+	}
+	return `…${tail}`;
 }
 
 /** All the header draws from the clock: a tick redraws the screen only when this text changes. */
@@ -117,8 +172,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
 	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
 	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
-	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
-	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
+	const status = fitStatus(statusParts(state, now, where, intervalMs), width);
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
@@ -126,14 +180,18 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const sortText = narrow
 		? `sort ${sortLabel(state.sort, true)}`
 		: `sort: ${sortLabel(state.sort)}`;
+	// The text filter stays whatever its length: its end, after an ellipsis, in the room the tabs leave.
+	const room = width - tabsWidth - 2;
+	const filterText =
+		state.textFilter === '' && state.mode !== 'search' ? '' : `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
 			{key: 'sort', text: sortText, priority: 1},
 		],
-		width - tabsWidth - 2,
+		room,
 		2,
-	).filter((segment) => displayWidth(segment.text) <= width - tabsWidth - 2);
+	);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
