@@ -5,7 +5,7 @@ import {type JournalEntry, pace} from '../model/history.js';
 import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
-import {truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
@@ -15,8 +15,9 @@ import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
-// per change (date and time, task, what changed, ETA); a line per fault; the summary on stderr at the end. Every
-// line fits the terminal's width, or 80 columns when there is none. `q` quits when stdin is a terminal.
+// per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
+// summary on stderr at the end. Every line fits the terminal's width, or 80 columns when there is none. `q` quits
+// when stdin is a terminal.
 
 /** Where there is no terminal to ask, lines are cut at 80 columns. */
 export const plainWidth = 80;
@@ -48,6 +49,26 @@ export function pollLines(state: WatchState, first: boolean, at: number, watched
 		return [truncateToWidth(`${formatDateTime(at)} ${watchedLine(state.tasks, watchedMs)}`, width), ...plainTable(columns, state.tasks, width)];
 	}
 	return state.lastEntries.map((entry) => changeLine(entry, state, width));
+}
+
+/**
+ * A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by
+ * two, each within `width`; a word longer than a line is cut.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line === '' ? word : `${line} ${word}`;
+		if (displayWidth(next) <= width || line.trim() === '') {
+			line = next;
+			continue;
+		}
+		lines.push(truncateToWidth(line, width));
+		line = `  ${word}`;
+	}
+	if (line !== '') lines.push(truncateToWidth(line, width));
+	return lines;
 }
 
 /** `q` (or Ctrl-C, which raw mode turns into a key) ends the watch, when stdin is a terminal. Returns the undo. */
@@ -86,7 +107,7 @@ export async function runPlain(
 	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
 	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
-	hooks.onJournalFailure = (line) => write([truncateToWidth(`${formatDateTime(Date.now())} ${line}`, width())]);
+	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
@@ -102,7 +123,7 @@ export async function runPlain(
 					write(pollLines(state, !hadData, event.at, event.at - started, columns, width()));
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
-						write([truncateToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width())]);
+						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
 					}
 					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
@@ -116,8 +137,9 @@ export async function runPlain(
 						finish(false);
 						return;
 					}
-					const fault = {...event.fault, since: event.at};
-					write([truncateToWidth(`${formatDateTime(event.at)} ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault, true)}`, width())]);
+					// The reducer keeps when this run of faults began.
+					const fault = state.fault ?? {...event.fault, since: event.at};
+					write(wrapToWidth(`${formatDateTime(event.at)} ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault, true)}`, width()));
 				}
 			},
 		});
