@@ -26,21 +26,27 @@ function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask |
 	return tasks.find((task) => task.importTaskId === entry.taskId && task.region === entry.region && task.profile === entry.profile);
 }
 
-/** The ETA (or how long it has been stuck) of a task still active; nothing for one that has ended. */
+/** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
 function etaText(task: ImportTask | undefined, state: WatchState, now: number): string {
 	if (task === undefined || statusOf(task.status) !== 'active') return '';
 	const known = state.history.get(taskKey(task));
 	const taskPace = pace(task, known, now, state.stuckAfterMs);
 	if (taskPace.stuckForMs !== undefined) return ` · stuck ${formatDuration(taskPace.stuckForMs)}`;
-	return ` · ETA ${taskPace.etaMs === undefined ? '—' : formatDuration(taskPace.etaMs)}`;
+	return taskPace.etaMs === undefined ? '' : ` · ETA ${formatDuration(taskPace.etaMs)}`;
 }
 
-/** One change as one line: when (with the date), which task, what changed, and the ETA; cut to `width`. */
+/**
+ * One change as one line: when (with the date), which task, what changed, and the ETA once known. Within
+ * `width`: what changed is cut first, so the ETA at the end stays.
+ */
 export function changeLine(entry: JournalEntry, state: WatchState, width: number, timeZone?: string): string {
 	const task = taskOf(entry, state.tasks);
 	const where = [entry.profile, entry.region].filter((part) => part !== undefined).join('/');
-	const id = `${where === '' ? '' : `${where} `}${entry.taskId ?? noIdLabel}`;
-	return truncateToWidth(`${formatDateTime(entry.at, timeZone)} ${id} ${entry.type === 'message' ? 'message ' : ''}${describeEntry(entry)}${etaText(task, state, entry.at)}`, width);
+	const head = `${formatDateTime(entry.at, timeZone)} ${where === '' ? '' : `${where} `}${entry.taskId ?? noIdLabel} `;
+	const eta = etaText(task, state, entry.at);
+	const room = width - displayWidth(head) - displayWidth(eta);
+	if (room < 8) return truncateToWidth(`${head}${describeEntry(entry)}${eta}`, width);
+	return `${head}${truncateToWidth(describeEntry(entry), room)}${eta}`;
 }
 
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */

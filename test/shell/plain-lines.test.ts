@@ -23,7 +23,15 @@ describe('changeLine', () => {
 	it('says when (with the date), which task, what changed, and the ETA', () => {
 		const state = polled([task('import-ami-a', {progress: 10})], [task('import-ami-a', {progress: 20})], [task('import-ami-a', {progress: 30, statusMessage: 'booting'})]);
 		const lines = state.lastEntries.map((entry) => changeLine(entry, state, 200, 'UTC'));
-		assert.deepEqual(lines, ['2026-12-07 08:17:03 import-ami-a message converting → booting · ETA 7m 00s', '2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s']);
+		assert.deepEqual(lines, ['2026-12-07 08:17:03 import-ami-a converting → booting · ETA 7m 00s', '2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s']);
+	});
+
+	it('within the width, cuts what changed and keeps the ETA', () => {
+		const id = 'import-ami-0123456789abcdef0';
+		const state = polled([task(id, {progress: 10})], [task(id, {progress: 20})], [task(id, {progress: 30, statusMessage: 'preparing ami and a long story'})]);
+		const [message] = state.lastEntries.map((entry) => changeLine(entry, state, 80, 'UTC'));
+		assert.equal(message, `2026-12-07 08:17:03 ${id} converting → prep… · ETA 7m 00s`);
+		assert.equal(message?.length, 80);
 	});
 
 	it('has no ETA for a task that ended, and fits the width', () => {
