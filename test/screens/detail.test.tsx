@@ -123,6 +123,15 @@ describe('detail screen', () => {
 		assert.doesNotMatch(frame, /^[A-Za-z][\w ]*? {2,}—$/m, 'no field row that says only —');
 	});
 
+	it('lists both tasks EC2 sent with one id, and opens each', async () => {
+		const first = task('import-ami-0000000000000000d', {description: 'first of two'});
+		const second = task('import-ami-0000000000000000d', {occurrence: 2, description: 'second of two', status: 'completed', progress: undefined});
+		app = await renderApp([first, second]);
+		assert.equal(app.frame().match(/import-ami-0000000000000000d/g)?.length, 2);
+		await app.press('j', keys.enter);
+		assert.match(app.frame(), /Description +second of two/);
+	});
+
 	it('shows a task without an id as such, and copies nothing for it', async () => {
 		const {importTaskId: _id, ...rest} = task('unused', {occurrence: 1});
 		const copied: string[] = [];
