@@ -27,7 +27,7 @@ export async function runOnce(source: WatchSource, config: WatchConfig, classify
 		}
 		return 0;
 	} catch (error) {
-		io.stderr.write(`ec2-import-watch: ${faultLine(classify(error))}\n`);
+		io.stderr.write(text(`ec2-import-watch: ${faultLine(classify(error))}\n`));
 		return 2;
 	} finally {
 		clearTimeout(deadline);

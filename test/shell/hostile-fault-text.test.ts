@@ -37,6 +37,7 @@ describe('fault text from the endpoint passes the one sanitiser outside the TUI'
 			const text = await ended(term);
 			assert.match(text, /ec2-import-watch: EC2 had a problem \(HTTP 500\): quota for invoice/);
 			assert.doesNotMatch(text, forbidden);
+			assert.match(text, /^ec2-import-watch: [\x20-\x7e]+\r?$/m, 'plain output is ASCII: � is ?');
 		} finally {
 			await term.close();
 		}
