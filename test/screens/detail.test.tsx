@@ -81,7 +81,7 @@ describe('detail screen', () => {
 		assert.match(app.frame(), /Image +ami-0c93e58db64cb1d23/);
 		assert.match(app.frame(), /Status +✔ completed/);
 		assert.doesNotMatch(app.frame(), /updating live/, 'a completed task will not change');
-		assert.match(app.frame(), /Task import-ami-0306b6f28c3708613 · completed: final, it will not change/);
+		assert.match(app.frame(), /Task import-ami-0306b6f28c3708613 · completed \(final\)/);
 		app.source.set([other]);
 		await app.poll();
 		assert.match(app.frame(), /EC2 no longer returns this task \(missing since \d\d:\d\d:\d\d\)/);

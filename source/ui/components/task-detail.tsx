@@ -129,7 +129,7 @@ function bannerOf(task: ImportTask, props: Pick<TaskDetailProps, 'goneAt' | 'sta
 	if (props.goneAt !== undefined) return {text: `EC2 no longer returns this task (missing since ${formatClock(props.goneAt)}): the last data seen is shown.`, role: 'fault'};
 	if (props.stale) return {text: 'STALE: polls are failing; this is the last good data.', role: 'stale'};
 	if (props.failing) return {text: `Task ${id} · the last poll failed (see above); this is the last good data`, role: 'stale'};
-	if (hasEnded(task.status)) return {text: `Task ${id} · ${task.status}: final, it will not change`, role: 'muted'};
+	if (hasEnded(task.status)) return {text: `Task ${id} · ${task.status} (final)`, role: 'muted'};
 	if (props.paused) return {text: `Task ${id} · polling is paused (p resumes)`, role: 'muted'};
 	return {text: `Task ${id} · updating live`, role: 'muted'};
 }
