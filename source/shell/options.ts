@@ -96,7 +96,9 @@ function withProcessProfiles(
 	profileValue: (profile: string | undefined, key: ProfileKey) => string | undefined,
 ): ErrorContext {
 	const named = [...new Set([...profiles, context.profile].filter((profile) => profile !== undefined))];
-	const processProfiles = named.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
+	// With no profile named, the SDK falls back to the default profile (after the environment's keys).
+	const candidates = named.length === 0 ? ['default'] : named;
+	const processProfiles = candidates.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
 	return processProfiles.length === 0 ? context : {...context, processProfiles};
 }
 

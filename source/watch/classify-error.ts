@@ -185,6 +185,9 @@ function credentialsHint(code: string | undefined, context: ErrorContext): strin
 		// A running process cannot see new values of its own environment.
 		return 'the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: restart with fresh ones, or use --profile (re-read on every retry)';
 	}
+	if (context.processProfiles?.includes('default') === true) {
+		return 'the credential_process command of the default profile failed or gave keys that are not accepted: run it yourself to see why';
+	}
 	return 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo';
 }
 

@@ -58,6 +58,9 @@ describe('the credentials hint', () => {
 		assert.equal(fault.hint, 'the credential_process command of profile vault failed or gave keys that are not accepted: run it yourself to see why');
 		assert.doesNotMatch(faultLine(fault, true), /sso/);
 		assert.match(faultLine(fault, true), /the next poll runs it again$/);
+		const byDefault = resolveOptions({region: 'us-east-1'}, {}, (profile, key) => (profile === 'default' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined));
+		assert.ok(byDefault.ok);
+		assert.match(classifyError(failed, byDefault.config.errorContext).hint ?? '', /^the credential_process command of the default profile failed/);
 	});
 	test('keys from the environment cannot change under a running process: says restart', () => {
 		assert.match(hint(expired, {AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's'}) ?? '', /restart with fresh ones, or use --profile/);
