@@ -12,8 +12,6 @@ export interface Sort {
 	reverse: boolean;
 }
 
-export const sortLabels: Record<SortKey, string> = {newest: 'newest first', id: 'task id', status: 'status', progress: 'progress', eta: 'ETA'};
-
 // How the header says the order, in words that read true either way round ("oldest first", not "newest first
 // (reversed)"): [long, short] for each key, as sorted and as reversed.
 const orderWords: Record<SortKey, [[string, string], [string, string]]> = {

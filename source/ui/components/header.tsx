@@ -25,7 +25,6 @@ export interface HeaderProps<Handle> {
 
 const separator = ' · ';
 
-
 /** Lines a fix takes when it wraps (it is never cut: cut short, it would lose the part that says what to run). */
 function hintLines(hint: string | undefined, width: number): number {
 	return hint === undefined ? 0 : Math.min(3, Math.ceil((displayWidth(hint) + 4) / Math.max(20, width)));
