@@ -87,6 +87,8 @@ export interface RenderOptions {
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
 	stuckAfterMs?: number;
+	/** What the header says is watched (default us-east-1). */
+	where?: string;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -98,7 +100,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 	const instance = render(
 		<App
 			source={source}
-			where="us-east-1"
+			where={options.where ?? 'us-east-1'}
 			intervalMs={intervalMs}
 			timers={timers}
 			classify={(error) => classifyError(error, {})}
