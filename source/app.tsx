@@ -36,11 +36,13 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	stuckAfterMs?: number;
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
 	canceller?: TaskCanceller;
+	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
+	alert?: string;
 }
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert} = props;
 	const {exit} = useApp();
 	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
@@ -52,7 +54,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
 	useNotice(state.notice, timers, dispatch);
-	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
+	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
 	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, pageSize: Math.max(1, bodyHeight - 2), cancel}));
@@ -79,8 +81,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns) + bodyHeight + 1)} overflow="hidden">
-				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} />
+			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns, alert) + bodyHeight + 1)} overflow="hidden">
+				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} alert={alert} />
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>

@@ -1,5 +1,5 @@
 import type {Timers} from '../model/clock.js';
-import {cancelPrompt, cancelRefusal, readOnlyNotice} from '../model/cancel-prompt.js';
+import {askCancel, readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
@@ -80,10 +80,8 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 					dispatch({type: 'notice', text: readOnlyNotice});
 					return;
 				}
-				const task = targetTask(live);
-				const refusal = cancelRefusal(task);
-				if (task === undefined || refusal !== undefined) dispatch({type: 'notice', text: refusal});
-				else dispatch({type: 'cancel-ask', prompt: cancelPrompt(task, live.mode === 'detail' ? 'detail' : 'list')});
+				const asked = askCancel(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
+				dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
 				return;
 			}
 			case 'cancel-confirm': {

@@ -25,17 +25,19 @@ export const cancelReason = 'cancelled from ec2-import-watch';
 
 export const readOnlyNotice = 'Read-only: start the watcher with --allow-cancel to cancel an import with x.';
 
-/** Why x cannot ask about this task, or undefined when it can. */
-export function cancelRefusal(task: ImportTask | undefined): string | undefined {
-	if (task === undefined) return 'No import selected to cancel.';
-	const status = statusOf(task.status);
-	return status === 'active' ? undefined : `Only an active import can be cancelled; ${task.importTaskId} is ${task.status}.`;
+/** What x does with this task: ask whether to cancel it, or say why it cannot be cancelled. */
+export function askCancel(task: ImportTask | undefined, returnTo: CancelPrompt['returnTo']): {prompt: CancelPrompt} | {refusal: string} {
+	if (task === undefined) return {refusal: 'No import selected to cancel.'};
+	const taskId = task.importTaskId;
+	if (taskId === undefined) return {refusal: 'This task has no id (EC2 sent none): it cannot be cancelled.'};
+	if (statusOf(task.status) !== 'active') return {refusal: `Only an active import can be cancelled; ${taskId} is ${task.status}.`};
+	return {prompt: cancelPrompt(task, taskId, returnTo)};
 }
 
-export function cancelPrompt(task: ImportTask, returnTo: CancelPrompt['returnTo']): CancelPrompt {
+function cancelPrompt(task: ImportTask, taskId: string, returnTo: CancelPrompt['returnTo']): CancelPrompt {
 	return {
 		taskKey: taskKey(task),
-		taskId: task.importTaskId,
+		taskId,
 		kind: task.kind,
 		...(task.region === undefined ? {} : {region: task.region}),
 		...(task.profile === undefined ? {} : {profile: task.profile}),

@@ -1,4 +1,4 @@
-import {describeEntry} from './event-text.js';
+import {describeEntry} from './entry-text.js';
 import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
 import {taskKey} from './import-task.js';

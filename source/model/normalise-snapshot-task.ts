@@ -1,5 +1,5 @@
 import type {ImportTask} from './import-task.js';
-import {type ApiSnapshotDetail, type ApiTag, normaliseSnapshot, normaliseTags, placeholderId, text, withoutAbsent} from './normalise-task.js';
+import {type ApiSnapshotDetail, type ApiTag, apiTaskId, normaliseSnapshot, normaliseTags, text, withoutAbsent} from './normalise-task.js';
 import {collectTasks, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportSnapshotTasks output becomes an ImportTask, with the policies of
@@ -21,13 +21,14 @@ export interface ApiImportSnapshotTask {
 	Tags?: ReadonlyArray<ApiTag | null | undefined> | undefined;
 }
 
-/** `index` is the task's place in the list it came in, for the placeholder id. */
-export function normaliseSnapshotTask(api: ApiImportSnapshotTask, index = 0): ImportTask {
+/** `occurrence`: see ImportTask (set by the collector for a missing or repeated id). */
+export function normaliseSnapshotTask(api: ApiImportSnapshotTask, occurrence?: number): ImportTask {
 	const detail = api.SnapshotTaskDetail;
 	const disk = detail === undefined ? undefined : normaliseSnapshot(detail);
 	return withoutAbsent({
 		kind: 'snapshot',
-		importTaskId: text(api.ImportTaskId) ?? placeholderId(index),
+		importTaskId: text(api.ImportTaskId),
+		occurrence,
 		status: disk?.status ?? 'unknown',
 		statusMessage: disk?.statusMessage,
 		progress: disk?.progress,
@@ -42,5 +43,5 @@ export function normaliseSnapshotTask(api: ApiImportSnapshotTask, index = 0): Im
 }
 
 export function createSnapshotCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector<ApiImportSnapshotTask> {
-	return collectTasks(normaliseSnapshotTask, previous);
+	return collectTasks(normaliseSnapshotTask, apiTaskId, previous);
 }

@@ -14,10 +14,10 @@ import {collectTasks, type TaskCollector} from './task-collector.js';
 //   deleted tasks, and the screen should show "not known" rather than an empty cell.
 // - Progress "  28 " is 28; a sign or a trailing % is accepted; anything else is undefined; the result is
 //   clamped to 0–100. progressText keeps the (sanitised, trimmed) text as sent.
-// - A task without an ImportTaskId gets "(no id #n)", n its 1-based place in the list: stable while the list
-//   keeps its order, and unlike any real id (import-ami-…).
+// - A task without an ImportTaskId has none (no id is made up); it gets an `occurrence` (1, 2, … among the
+//   tasks without one) so that it keeps a key of its own while the list keeps its order.
 // - A task without a Status has status "unknown". A tag without a key is dropped; a missing value is "".
-// - normaliseTasks keeps the last task sent for an id, in the place where the id first appeared.
+// - Two tasks with one id are both kept, in the order sent; the second gets `occurrence` 2 (the third 3 …).
 
 export interface ApiUserBucket {
 	S3Bucket?: string | undefined;
@@ -135,16 +135,18 @@ export function normaliseTags(tags: ApiImportImageTask['Tags']): Tag[] {
 	});
 }
 
-export function placeholderId(index: number): string {
-	return `(no id #${index + 1})`;
+/** The id a raw task (image or snapshot) was sent with, as it will be shown; undefined when EC2 sent none. */
+export function apiTaskId(api: {ImportTaskId?: string | undefined}): string | undefined {
+	return text(api.ImportTaskId);
 }
 
-/** `index` is the task's place in the list it came in, for the placeholder id. */
-export function normaliseTask(api: ApiImportImageTask, index = 0): ImportTask {
+/** `occurrence`: see ImportTask (set by the collector for a missing or repeated id). */
+export function normaliseTask(api: ApiImportImageTask, occurrence?: number): ImportTask {
 	const progressText = text(api.Progress);
 	return withoutAbsent({
 		kind: 'image',
-		importTaskId: text(api.ImportTaskId) ?? placeholderId(index),
+		importTaskId: text(api.ImportTaskId),
+		occurrence,
 		status: text(api.Status) ?? 'unknown',
 		statusMessage: text(api.StatusMessage),
 		progress: parseProgress(progressText),
@@ -170,7 +172,7 @@ export function normaliseTask(api: ApiImportImageTask, index = 0): ImportTask {
  * `previous` (the last poll's, by id) is that object, so unchanged tasks are recognised later by identity.
  */
 export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector<ApiImportImageTask> {
-	return collectTasks(normaliseTask, previous);
+	return collectTasks(normaliseTask, apiTaskId, previous);
 }
 
 export function normaliseTasks(list: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): ImportTask[] {

@@ -1,7 +1,7 @@
 import {type CancelPrompt, cancelQuestion} from './cancel-prompt.js';
 import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
-import {type ImportTask, taskKey} from './import-task.js';
+import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
 import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
@@ -231,7 +231,7 @@ function openEventTask(state: WatchState): WatchState {
 	if (event === undefined) return state;
 	const key = eventTaskKey(event.entry);
 	const task = state.tasks.find((candidate) => taskKey(candidate) === key);
-	if (task === undefined) return {...state, notice: `${event.entry.taskId} is no longer listed by EC2.`};
+	if (task === undefined) return {...state, notice: `${event.entry.taskId ?? noIdLabel} is no longer listed by EC2.`};
 	return {...state, mode: 'detail', detailReturn: 'events', eventSeq: event.seq, detailId: key, detailLast: task, detailGoneAt: undefined, scroll: 0};
 }
 

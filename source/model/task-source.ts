@@ -17,7 +17,7 @@ export interface TaskSource {
 }
 
 /** Which task to cancel: its id, and with several regions or profiles, where it lives. */
-export type TaskRef = Pick<ImportTask, 'importTaskId' | 'region' | 'profile'>;
+export type TaskRef = Pick<ImportTask, 'region' | 'profile'> & {importTaskId: string};
 
 /** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
 export interface TaskCanceller {

@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {fatalAtStart, type Io, onSignals, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {toAscii} from '../text/ascii-glyphs.js';
@@ -45,8 +45,9 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
-	const instance = render(
+	const app = (alert?: string) => (
 		<App
+			alert={alert}
 			source={source}
 			where={where}
 			intervalMs={config.intervalMs}
@@ -73,19 +74,21 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 						}
 					: undefined
 			}
-		/>,
-		{
-			stdout: screenStream(io.stdout, capabilities),
-			stdin: io.stdin,
-			stderr: io.stderr,
-			interactive: true,
-			alternateScreen: true,
-			incrementalRendering: capabilities.incremental,
-			maxFps: 10,
-			exitOnCtrlC: false,
-			patchConsole: true,
-		},
+		/>
 	);
+	const instance = render(app(), {
+		stdout: screenStream(io.stdout, capabilities),
+		stdin: io.stdin,
+		stderr: io.stderr,
+		interactive: true,
+		alternateScreen: true,
+		incrementalRendering: capabilities.incremental,
+		maxFps: 10,
+		exitOnCtrlC: false,
+		patchConsole: true,
+	});
+	// A journal write that fails is said in the header from then on.
+	hooks.onJournalFailure = (line) => instance.rerender(app(line));
 	// SIGHUP means the terminal is gone: writes to it fail (EIO), and that must not become a crash.
 	const ignoreWriteErrors = () => {};
 	io.stdout.on('error', ignoreWriteErrors);
@@ -123,5 +126,6 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	return doneCode ?? 0;
+	io.stderr.write(textFor(capabilities)(afterSummary(hooks.journalFailure())));
+	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, noIdLabel, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -70,11 +70,11 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: context.idWidth ?? imageIdWidth, ideal: context.idWidth ?? imageIdWidth, cell: (task) => ({text: task.importTaskId})},
+		{id: 'id', header: 'TASK ID', min: context.idWidth ?? imageIdWidth, ideal: context.idWidth ?? imageIdWidth, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
 		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
 		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 60, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
 		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
@@ -84,6 +84,8 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			ideal: 16,
 			flex: 1,
 			hideOrder: 2,
+			fitContent: true,
+			max: 40,
 			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
 		},
 		{
@@ -99,8 +101,8 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			},
 		},
 		context.snapshots === true
-			? {id: 'image', header: 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, cell: (task) => ({text: resultId(task) ?? ''})}
-			: {id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
+			? {id: 'image', header: 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, cell: (task) => ({text: resultId(task) ?? ''})}
+			: {id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 

@@ -90,6 +90,8 @@ export interface RenderOptions {
 	stuckAfterMs?: number;
 	/** --allow-cancel: what x and y cancel with. */
 	canceller?: TaskCanceller;
+	/** What the header says is watched (default us-east-1). */
+	where?: string;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -101,7 +103,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 	const instance = render(
 		<App
 			source={source}
-			where="us-east-1"
+			where={options.where ?? 'us-east-1'}
 			intervalMs={intervalMs}
 			timers={timers}
 			classify={(error) => classifyError(error, {})}

@@ -43,12 +43,27 @@ describe('normaliseSnapshotTask', () => {
 		assert.deepEqual(normaliseSnapshotTask(fromSdk(everySnapshotField)), expected);
 	});
 
-	it('without a detail: status unknown, no disk; without an id: a placeholder', () => {
-		const task = normaliseSnapshotTask({Description: 'x'}, 2);
+	it('without a detail: status unknown, no disk; without an id: none is made up', () => {
+		const task = normaliseSnapshotTask({Description: 'x'}, 1);
 		assert.equal(task.status, 'unknown');
 		assert.deepEqual(task.snapshotDetails, []);
-		assert.equal(task.importTaskId, '(no id #3)');
+		assert.equal('importTaskId' in task, false);
+		assert.equal(task.occurrence, 1);
 		assert.equal(task.kind, 'snapshot');
+	});
+
+	it('the collector keeps two tasks of one id and tasks without one apart', () => {
+		const collector = createSnapshotCollector();
+		collector.add([{Description: 'a'}, everySnapshotField, {Description: 'b'}, everySnapshotField]);
+		assert.deepEqual(
+			collector.tasks().map((task) => [task.importTaskId ?? null, task.occurrence ?? null]),
+			[
+				[null, 1],
+				['import-snap-247b055a63e5a470t', null],
+				[null, 2],
+				['import-snap-247b055a63e5a470t', 2],
+			],
+		);
 	});
 
 	it('sanitises every string', () => {

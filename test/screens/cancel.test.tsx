@@ -65,7 +65,7 @@ describe('opt-in cancel', () => {
 		await started.app.press('x', 'y');
 		await waitFor(() => /Cancelled import-ami-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the cancel');
 		assert.match(started.app.frame(), /Cancelled import-ami-0123456789abcdef0: active → deleting \(“cancelled from ec2-import-watch”\)\./);
-		await waitFor(() => /import-ami-0123456789abcdef0 +image +… deleting +cancelled from/.test(started.app.frame()), 'the poll after the cancel');
+		await waitFor(() => /import-ami-0123456789abcdef0 +image +\S deleting +cancelled from/.test(started.app.frame()), 'the poll after the cancel');
 		// The dry run, the cancel, then the poll (two Describe calls).
 		assert.equal(started.sim.simulator.requestCount - before, 4);
 	});
@@ -84,7 +84,7 @@ describe('opt-in cancel', () => {
 		await waitFor(() => /Cancelled import-snap-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the snapshot cancel');
 		await waitFor(() => started.sim.simulator.requestCount - before >= 3, 'the poll after it');
 		assert.equal(started.sim.simulator.requestCount - before, 3, 'the cancel alone (no dry run), then the poll');
-		await waitFor(() => /Status +deleting/.test(started.app.frame()), 'the details show deleting');
+		await waitFor(() => /Status +\S+ deleting/.test(started.app.frame()), 'the details show deleting');
 	});
 
 	it('an ended task is not asked about', async () => {

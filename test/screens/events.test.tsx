@@ -30,7 +30,7 @@ describe('events view', () => {
 		await app.press('e');
 		assert.match(app.frame(), /TIME +TASK ID +KIND +EVENT +WHAT CHANGED/);
 		assert.deepEqual(rows(app.frame()), [
-			'import-ami-aaaaaaaaaaaaaaaaa progress passed 25%',
+			'import-ami-aaaaaaaaaaaaaaaaa progress passed 25% (was 2%)',
 			'import-ami-aaaaaaaaaaaaaaaaa message pending → converting',
 			'import-snap-ccccccccccccccccc new new import: active, validating',
 			'import-ami-bbbbbbbbbbbbbbbbb first-seen seen: completed',

@@ -34,12 +34,12 @@ describe('image and snapshot imports in one list', () => {
 		const snapshots = ofKind(tasks, 'snapshot');
 		assert.equal(snapshots.length, 9);
 		for (const task of snapshots) {
-			assert.match(task.importTaskId, /^import-snap-/);
+			assert.match(task.importTaskId ?? '', /^import-snap-/);
 			assert.equal(task.snapshotDetails.length, 1);
 			assert.equal(task.snapshotDetails[0]?.status, task.status);
 			assert.equal(task.imageId, undefined);
 		}
-		assert.ok(ofKind(tasks, 'image').every((task) => task.importTaskId.startsWith('import-ami-')));
+		assert.ok(ofKind(tasks, 'image').every((task) => task.importTaskId?.startsWith('import-ami-')));
 	});
 
 	test('--kind picks one call; the other is never sent', async () => {

@@ -28,7 +28,10 @@ function paginator(total: number, serverPage: number, input: PageInput, asked: (
 async function read(total: number, serverPage: number, pageSize: number | undefined, maxItems: number | undefined) {
 	const input: PageInput = {MaxResults: firstPageSize(pageSize, maxItems)};
 	const asked: (number | undefined)[] = [];
-	const collector = collectTasks((id: string) => task(id));
+	const collector = collectTasks(
+		(id: string) => task(id),
+		(id) => id,
+	);
 	const {cut} = await readPages({pages: paginator(total, serverPage, input, asked), input, items: (page) => page.items, nextToken: (page) => page.token}, collector, {maxItems, maxPages: 100});
 	return {asked, cut, count: collector.tasks().length};
 }

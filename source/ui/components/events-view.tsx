@@ -1,8 +1,9 @@
 import {Text} from 'ink';
 import {type ReactNode, useMemo, useRef} from 'react';
 import {type LoggedEvent, selectedEventRow, shownEvents} from '../../model/event-log.js';
-import {describeEntry} from '../../model/event-text.js';
+import {describeEntry} from '../../model/entry-text.js';
 import {formatClock} from '../../model/format.js';
+import {noIdLabel} from '../../model/import-task.js';
 import {isStale, type WatchState} from '../../model/state.js';
 import type {Column} from '../column-layout.js';
 import {colorOf, statusRole, useTheme} from '../theme.js';
@@ -21,7 +22,7 @@ export interface EventsViewProps {
 function eventColumns(where: boolean): Column<LoggedEvent>[] {
 	return [
 		{id: 'time', header: 'TIME', min: 8, ideal: 8, cell: ({entry}) => ({text: formatClock(entry.at)})},
-		{id: 'task', header: 'TASK ID', min: 29, ideal: 29, cell: ({entry}) => ({text: entry.taskId})},
+		{id: 'task', header: 'TASK ID', min: 29, ideal: 29, cell: ({entry}) => (entry.taskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: entry.taskId})},
 		...(where ? [{id: 'where', header: 'WHERE', min: 9, ideal: 16, hideOrder: 3, cell: ({entry}: LoggedEvent) => ({text: [entry.profile, entry.region].filter((part) => part !== undefined).join('/')})}] : []),
 		{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 2, cell: ({entry}) => ({text: entry.kind ?? ''})},
 		{id: 'event', header: 'EVENT', min: 10, ideal: 10, hideOrder: 1, cell: ({entry}) => ({text: entry.type})},

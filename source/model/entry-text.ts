@@ -1,7 +1,7 @@
 import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
 
-// What a transition says in words: the details' timeline and the events view (e) both read it this way.
+// A transition in words, for the details' timeline, the events view (e) and plain lines (one line per change).
 
 export function describeEntry(entry: JournalEntry): string {
 	switch (entry.type) {
@@ -14,7 +14,7 @@ export function describeEntry(entry: JournalEntry): string {
 		case 'message':
 			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
 		case 'progress':
-			return `passed ${entry.to ?? ''}`;
+			return `passed ${entry.to ?? ''}${entry.from === undefined ? '' : ` (was ${entry.from})`}`;
 		case 'stuck':
 			return `stuck: no change since ${formatClock(entry.since ?? entry.at)}`;
 		case 'gone':
