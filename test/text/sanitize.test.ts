@@ -19,6 +19,12 @@ function isForbidden(code: number): boolean {
 		code === 0x2028 ||
 		code === 0x2029 ||
 		code === 0xfeff ||
+		// Hangul fillers and the soft hyphen: no width for the layout, one or two columns on some terminals.
+		code === 0x115f ||
+		code === 0x1160 ||
+		code === 0x3164 ||
+		code === 0xffa0 ||
+		code === 0x00ad ||
 		(code >= 0xd800 && code <= 0xdfff) ||
 		(code >= 0xe0000 && code <= 0xe007f)
 	);
@@ -112,6 +118,12 @@ describe('sanitize: single characters', () => {
 		['plain text is untouched', 'import-ami-0123456789abcdef0 日本語 é', 'import-ami-0123456789abcdef0 日本語 é'],
 		['combining marks are kept', 'e\u0301', 'e\u0301'],
 		['VS16 is kept', '\u2764\uFE0F', '\u2764\uFE0F'],
+		['VS15 is kept', '\u263A\uFE0E', '\u263A\uFE0E'],
+		['an ideographic variation selector is kept', '\u845B\u{E0100}', '\u845B\u{E0100}'],
+		['Hangul fillers', 'a\u115Fb\u1160c\u3164d\uFFA0e', `a${bad}b${bad}c${bad}d${bad}e`],
+		['a filler as a Hangul syllable part', '\u1100\u1160', `\u1100${bad}`],
+		['soft hyphen', 'im\u00ADport', `im${bad}port`],
+		['other format characters', '\u0600 1 \u{1D173} \u{E0FFF}', `${bad} 1 ${bad} ${bad}`],
 	];
 	for (const [name, input, expected] of cases) {
 		it(name, () => {
