@@ -30,13 +30,16 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	size?: {columns: number; rows: number};
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
 	onCopy?: (text: string) => void;
+	/** Ctrl-L and Ctrl-Z: the shell redraws the whole screen, or suspends (both are the terminal's business). */
+	onRepaint?: () => void;
+	onSuspend?: () => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
 }
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, onRepaint, onSuspend} = props;
 	const {exit} = useApp();
 	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
@@ -50,7 +53,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	useNotice(state.notice, timers, dispatch);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
 
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, pageSize: Math.max(1, bodyHeight - 2)}));
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2)}));
 
 	const screen = (() => {
 		switch (state.mode) {
