@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {controlMarker as bad, escapeMarker as esc, sanitize} from '../../source/text/sanitize.js';
+import {displayWidth} from '../../source/text/text-width.js';
+import {terminalWidth} from '../helpers/terminal-width.js';
 
 // Written apart from the implementation on purpose: what must never reach the terminal.
 function isForbidden(code: number): boolean {
@@ -130,6 +132,21 @@ describe('sanitize: single characters', () => {
 			assert.equal(sanitize(input), expected);
 		});
 	}
+});
+
+describe('sanitize: columns cannot drift', () => {
+	it('every format and default-ignorable character takes as many columns on a terminal as the layout counts', () => {
+		const drifting: string[] = [];
+		for (let code = 0xa0; code <= 0x10ffff; code++) {
+			if (code >= 0xd800 && code <= 0xdfff) continue;
+			const char = String.fromCodePoint(code);
+			if (!/^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u.test(char)) continue;
+			const out = sanitize(`a${char}b`);
+			const onTerminal = [...out].reduce((sum, part) => sum + terminalWidth(part.codePointAt(0) ?? 0), 0);
+			if (onTerminal !== displayWidth(out)) drifting.push(`U+${code.toString(16)}: ${onTerminal} on a terminal, ${displayWidth(out)} laid out`);
+		}
+		assert.deepEqual(drifting, []);
+	});
 });
 
 describe('sanitize: ZWJ inside emoji', () => {
