@@ -7,7 +7,8 @@ import {sanitize} from '../text/sanitize.js';
 // one sanitised line: told to `onMessage` (the notice line) and kept for the exit summary. Stdout itself is not
 // patched: it is the renderer's.
 
-const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir'] as const;
+// The rest (table, group, assert, count, timeEnd …) write through log and warn.
+const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'dirxml'] as const;
 type ConsoleMethod = (typeof consoleMethods)[number];
 
 /** How many different messages are kept for the summary (a library in a loop must not grow memory). */

@@ -43,6 +43,23 @@ describe('stray output while the TUI is up', () => {
 		assert.equal(console.warn, warn);
 	});
 
+	it('every console method: those that write through log and warn, and dirxml, which does not', () => {
+		const shown: string[] = [];
+		const capture = captureStrayOutput((line) => shown.push(line));
+		try {
+			console.table([{a: 1}]);
+			console.assert(false, 'boom');
+			console.count('polls');
+			console.dirxml('x');
+			console.debug('y');
+		} finally {
+			capture.restore();
+		}
+		assert.equal(shown.length, 5);
+		assert.match(shown[0] ?? '', /│ \(index\) │ a │/);
+		assert.deepEqual(shown.slice(1), ['Assertion failed: boom', 'polls: 1', 'x', 'y']);
+	});
+
 	it('one line: whitespace runs are one space, Hangul fillers and controls are markers', () => {
 		assert.equal(oneLine('  a\n\tb\u3164c\u0007 '), 'a b\uFFFDc\uFFFD');
 	});
