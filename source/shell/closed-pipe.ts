@@ -6,13 +6,15 @@
 export const closedPipeExitCode = 141;
 
 /**
- * Ends the process with exit code 141 when a write to one of `streams` finds the pipe closed; other write errors
- * are thrown as before. Returns the remover.
+ * Calls `exit` with 141 (once) when a write to one of `streams` finds the pipe closed (by default the process
+ * ends there); later EPIPEs are ignored, other write errors are thrown as before. Returns the remover.
  */
 export function exitOnClosedPipe(streams: readonly NodeJS.WritableStream[], exit: (code: number) => void = (code) => process.exit(code)): () => void {
+	let closed = false;
 	const onError = (error: unknown) => {
 		if (error instanceof Error && 'code' in error && error.code === 'EPIPE') {
-			exit(closedPipeExitCode);
+			if (!closed) exit(closedPipeExitCode);
+			closed = true;
 			return;
 		}
 		throw error;

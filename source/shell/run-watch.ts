@@ -39,8 +39,9 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
 	try {
-		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale; `| head` ends it quietly.
-		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr]);
+		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale; `| head` ends it
+		// quietly (the journal written to its end first).
+		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
 		if (config.once) return await runOnce(source, config, classify, toAscii, io);
 		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');

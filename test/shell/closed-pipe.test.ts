@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {EventEmitter} from 'node:events';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {closedPipeExitCode, exitOnClosedPipe} from '../../source/shell/closed-pipe.js';
 import {assertBuilt, baseEnv, launchPath, type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand} from '../helpers/term.js';
@@ -27,7 +30,8 @@ describe('plain output into a closed pipe', () => {
 		const codes: number[] = [];
 		const remove = exitOnClosedPipe([stream], (code) => codes.push(code));
 		stream.emit('error', Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
-		assert.deepEqual(codes, [closedPipeExitCode]);
+		stream.emit('error', Object.assign(new Error('write EPIPE'), {code: 'EPIPE'}));
+		assert.deepEqual(codes, [closedPipeExitCode], 'once');
 		assert.equal(closedPipeExitCode, 128 + 13);
 		assert.throws(() => stream.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'})), /EIO/);
 		remove();
@@ -40,12 +44,15 @@ describe('plain output into a closed pipe', () => {
 	});
 	after(() => simulator.close());
 
-	it('plain lines | head -3: quiet, exit code 141', async () => {
-		const outcome = await intoHead(['--demo', '--interval', '1']);
+	it('plain lines | head -3: quiet, exit code 141, the journal written to its end', async () => {
+		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-pipe-')), 'journal.jsonl');
+		const outcome = await intoHead(['--demo', '--interval', '1', '--journal', journal]);
 		assert.equal(outcome.lines.length, 3);
 		assert.match(outcome.lines[0] ?? '', /^\[\d\d:\d\d:\d\d\] watched/);
 		assert.equal(outcome.code, 141, outcome.stderr);
 		assert.equal(outcome.stderr, '');
+		const firstSeen = readFileSync(journal, 'utf8').match(/"event":"first-seen"/g) ?? [];
+		assert.equal(firstSeen.length, 16, 'every task the demo starts with');
 	});
 
 	it('--once --json | head -3 (more than a pipe holds): quiet, exit code 141', async () => {
