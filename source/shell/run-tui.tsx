@@ -52,13 +52,16 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
 	const screen = screenStream(io.stdout, capabilities);
-	// Caught output goes to the notice line once the app listens; the last one before that is shown then.
+	// Caught output goes to the notice line once the app listens; the last one before that is shown then. Told
+	// after the current task: a warning printed while React renders must not update state in that render.
 	let showNotice: ((text: string) => void) | undefined;
 	let unshown: string | undefined;
-	const stray = captureStrayOutput((line) => {
-		if (showNotice === undefined) unshown = line;
-		else showNotice(line);
-	});
+	const stray = captureStrayOutput((line) =>
+		queueMicrotask(() => {
+			if (showNotice === undefined) unshown = line;
+			else showNotice(line);
+		}),
+	);
 	const shellNotices = (show: (text: string) => void) => {
 		showNotice = show;
 		if (unshown !== undefined) show(unshown);
