@@ -76,6 +76,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 			if (io.stdin.isTTY) io.stdin.setRawMode(on);
 		},
 		repaint: screen.repaint,
+		size: () => `${io.stdout.columns}x${io.stdout.rows}`,
 	});
 	const instance = render(
 		<App

@@ -1,4 +1,5 @@
-// The TUI and job control: Ctrl-Z (a key in raw mode) and SIGTSTP suspend properly, SIGCONT and SIGWINCH repaint.
+// The TUI and job control: Ctrl-Z (a key in raw mode) and SIGTSTP suspend properly, SIGCONT and SIGWINCH repaint
+// (a SIGWINCH with a new size is left to Ink: it draws the new layout, which the screen diff writes whole).
 //
 // Suspending gives the terminal back as a shell expects it (main screen, cursor shown, raw mode off), then stops
 // the process the way the shell's job control sees: SIGTSTP again, with its default action (our listener is
@@ -16,6 +17,8 @@ export interface JobTerminal {
 	setRawMode(on: boolean): void;
 	/** Clear and draw the whole frame. */
 	repaint(): void;
+	/** The terminal's size, as a value to compare (e.g. "120x40"). */
+	size(): string;
 }
 
 /** The few process calls used here (the real `process` by default; tests pass their own). */
@@ -70,7 +73,12 @@ export function handleTuiSignals(terminal: JobTerminal, target: SignalTarget = p
 		terminal.repaint();
 	};
 
-	const onResize = () => terminal.repaint();
+	let size = terminal.size();
+	const onResize = () => {
+		const now = terminal.size();
+		if (now === size) terminal.repaint();
+		size = now;
+	};
 
 	target.on('SIGTSTP', suspend);
 	target.on('SIGCONT', onContinue);

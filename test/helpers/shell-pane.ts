@@ -17,6 +17,8 @@ export interface ShellPane {
 	modes(): Promise<{alternate: boolean; cursor: boolean}>;
 	/** The pane's terminal device (to read its modes with stty, or write to it as another program would). */
 	tty(): Promise<string>;
+	/** Resizes the window (and so the pane): the app gets SIGWINCH with a new size. */
+	resize(columns: number, rows: number): Promise<void>;
 	/** The shell's foreground child: the app. */
 	appPid(): Promise<number>;
 	close(): Promise<void>;
@@ -65,6 +67,9 @@ export async function startShellPane(options: {columns?: number; rows?: number; 
 			return {alternate: alternate === '1', cursor: cursor === '1'};
 		},
 		tty: () => display('#{pane_tty}'),
+		async resize(columns, rows) {
+			await tmux('resize-window', '-t', '0', '-x', String(columns), '-y', String(rows));
+		},
 		async appPid() {
 			const shell = await display('#{pane_pid}');
 			const children = await new Promise<string>((resolve, reject) => {

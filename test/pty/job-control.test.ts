@@ -68,20 +68,27 @@ describe('foreign output', () => {
 		await shell.run(appCommand(['--demo']));
 		const first = await shell.waitForScreen(/last poll \d\d:\d\d:\d\d/);
 		const tty = await shell.tty();
-		writeFileSync(tty, '\u001B[20;1Hstray');
-		// The next header tick: on the first row, not where the foreign write left the cursor.
+		writeFileSync(tty, '\u001B[27;1Hstray');
+		// The next header tick: on the first row, not where the foreign write left the cursor (below the list).
 		const ticked = await until(() => shell.capture(), (rows) => rows[0] !== first[0] && /last poll/.test(rows[0] ?? ''), 'a header tick');
-		assert.match(ticked[19] ?? '', /^stray/);
+		assert.match(ticked[26] ?? '', /^stray/);
 		assert.equal(count(ticked, /last poll/), 1);
 
 		await shell.keys('C-l');
-		const healed = await until(() => shell.capture(), (rows) => !/stray/.test(rows[19] ?? ''), 'Ctrl-L repainting');
+		const healed = await until(() => shell.capture(), (rows) => !/stray/.test(rows[26] ?? ''), 'Ctrl-L repainting');
 		assert.match(healed[0] ?? '', /last poll/);
 
-		writeFileSync(tty, '\u001B[20;1Hstray again');
+		writeFileSync(tty, '\u001B[27;1Hstray again');
 		await shell.waitForScreen(/^stray again/);
 		process.kill(await shell.appPid(), 'SIGWINCH');
 		await until(() => shell.capture(), (rows) => !rows.some((row) => /stray/.test(row)), 'SIGWINCH repainting');
+
+		// A real resize: Ink draws the new layout, written whole.
+		writeFileSync(tty, '\u001B[27;1Hstray once more');
+		await shell.waitForScreen(/^stray once more/);
+		await shell.resize(90, 28);
+		const resized = await until(() => shell.capture(), (rows) => !rows.some((row) => /stray/.test(row)) && /last poll/.test(rows[0] ?? ''), 'a resize repainting');
+		assert.ok(resized.every((row) => row.length <= 90));
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
 	});

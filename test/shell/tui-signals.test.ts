@@ -22,12 +22,15 @@ function fakeProcess(whileStopped: () => void = () => {}) {
 
 function fakeTerminal() {
 	const log: string[] = [];
+	const state = {size: '80x24'};
 	return {
 		log,
+		state,
 		terminal: {
 			write: (bytes: string) => log.push(JSON.stringify(bytes)),
 			setRawMode: (on: boolean) => log.push(`raw ${on ? 'on' : 'off'}`),
 			repaint: () => log.push('repaint'),
+			size: () => state.size,
 		},
 	};
 }
@@ -56,14 +59,25 @@ describe('suspend and resume', () => {
 		assert.deepEqual(log.slice(-3), ['raw on', JSON.stringify(enterScreen), 'repaint']);
 	});
 
-	it('a SIGCONT after a stop it did not ask for (SIGSTOP) sets raw mode again and repaints; SIGWINCH repaints', () => {
+	it('a SIGCONT after a stop it did not ask for (SIGSTOP) sets raw mode again and repaints', () => {
 		const {terminal, log} = fakeTerminal();
 		const proc = fakeProcess();
 		handleTuiSignals(terminal, proc.target);
 		proc.send('SIGCONT');
 		assert.deepEqual(log, ['raw off', 'raw on', 'repaint']);
+	});
+
+	it('a same-size SIGWINCH repaints; one with a new size is left to Ink (the diff repaints a new size whole)', () => {
+		const {terminal, log, state} = fakeTerminal();
+		const proc = fakeProcess();
+		handleTuiSignals(terminal, proc.target);
 		proc.send('SIGWINCH');
-		assert.deepEqual(log.slice(-1), ['repaint']);
+		assert.deepEqual(log, ['repaint']);
+		state.size = '100x30';
+		proc.send('SIGWINCH');
+		assert.deepEqual(log, ['repaint']);
+		proc.send('SIGWINCH');
+		assert.deepEqual(log, ['repaint', 'repaint']);
 	});
 
 	it('once disposed, listens to nothing', () => {
