@@ -1,3 +1,5 @@
+import {restoreSequence} from '../terminal/screen-guard.js';
+
 // The TUI and job control: Ctrl-Z (a key in raw mode) and SIGTSTP suspend properly, SIGCONT and SIGWINCH repaint
 // (a SIGWINCH with a new size is left to Ink: it draws the new layout, which the screen diff writes whole).
 //
@@ -6,8 +8,8 @@
 // removed first). When `kill` returns the process has been continued (`fg`), or was never stopped (an orphaned
 // process group ignores SIGTSTP): either way the TUI comes back at once, before any timer can draw.
 
-/** End a synchronised update, reset colours, leave the alternate screen, show the cursor. */
-export const leaveScreen = '\u001B[?2026l\u001B[m\u001B[?1049l\u001B[?25h';
+/** What every way out writes: end a synchronised update, leave the alternate screen, show the cursor, reset colours. */
+export const leaveScreen = restoreSequence;
 /** The alternate screen again, cursor hidden (the repaint that follows draws everything). */
 export const enterScreen = '\u001B[?1049h\u001B[?25l';
 

@@ -43,7 +43,7 @@ describe('suspend and resume', () => {
 		proc.send('SIGTSTP');
 		assert.deepEqual(proc.kills, ['4242 SIGTSTP (listeners: 0)']);
 		assert.deepEqual(log, [JSON.stringify(leaveScreen), 'raw off', 'stopped', 'raw on', JSON.stringify(enterScreen), 'repaint']);
-		assert.match(leaveScreen, /\u001B\[\?1049l\u001B\[\?25h$/);
+		assert.match(leaveScreen, /\u001B\[\?1049l\u001B\[\?25h/);
 		assert.equal(enterScreen, '\u001B[?1049h\u001B[?25l');
 		// The SIGCONT of that `fg` finds everything done; the next Ctrl-Z works the same.
 		proc.send('SIGCONT');
