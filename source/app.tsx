@@ -37,11 +37,13 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	shellNotices?: (show: (text: string) => void) => () => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
+	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
+	alert?: string;
 }
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, onRepaint, onSuspend, shellNotices} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
 	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
@@ -54,7 +56,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
 	useNotice(state.notice, timers, dispatch);
 	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
-	const bodyHeight = Math.max(3, rows - headerHeight(state, columns) - 1);
+	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2)}));
 
@@ -78,8 +80,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns) + bodyHeight + 1)} overflow="hidden">
-				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} />
+			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns, alert) + bodyHeight + 1)} overflow="hidden">
+				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} alert={alert} />
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>

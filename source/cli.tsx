@@ -56,6 +56,7 @@ async function main(): Promise<void> {
 		(profile) => profileExists(env, profile),
 	);
 	if (!resolved.ok) failWith(resolved.error);
+	for (const warning of resolved.config.warnings) process.stderr.write(`ec2-import-watch: ${warning}\n`);
 	if (resolved.config.check) {
 		const {runCheck} = await import('./shell/run-check.js');
 		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});

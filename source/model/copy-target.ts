@@ -5,11 +5,16 @@ import type {ImportTask} from './import-task.js';
 /** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
 export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
 	if (task === undefined) return {notice: 'Nothing selected to copy.'};
-	if (effect === 'copy-id') return {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
+	if (effect === 'copy-id') {
+		return task.importTaskId === undefined
+			? {notice: 'This task has no id (EC2 sent none): nothing copied.'}
+			: {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
+	}
+	const which = task.importTaskId ?? 'This task';
 	if (!inDetail) {
-		return task.imageId === undefined ? {notice: `${task.importTaskId} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
+		return task.imageId === undefined ? {notice: `${which} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
 	}
 	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));
-	if (snapshots.length === 0) return {notice: `${task.importTaskId} has no snapshot id yet.`};
+	if (snapshots.length === 0) return {notice: `${which} has no snapshot id yet.`};
 	return {value: snapshots.join(' '), notice: `Copied snapshot id${snapshots.length > 1 ? 's' : ''} ${snapshots.join(' ')}`};
 }

@@ -4,9 +4,21 @@ import type {Fault} from './state.js';
 // The one wording of faults. A headline per fault class, in the words an operator needs: what is wrong, since
 // when, what happens next; and the fault's own line (its message, then what to do about it).
 
-/** A fault as one line: the message, then the hint after a dash. Used by plain output, --once, --check and exits. */
-export function faultLine(fault: {readonly message: string; readonly hint?: string | undefined}): string {
-	return `${fault.message}${fault.hint === undefined ? '' : ` — ${fault.hint}`}`;
+type FaultWords = {readonly message: string; readonly hint?: string | undefined; readonly retryNote?: string | undefined};
+
+/** What to do, and (`watching`: the watcher runs on) what happens by itself; undefined when there is neither. */
+export function faultHint(fault: FaultWords, watching: boolean): string | undefined {
+	const parts = [fault.hint, watching ? fault.retryNote : undefined].filter((part) => part !== undefined);
+	return parts.length === 0 ? undefined : parts.join('; ');
+}
+
+/**
+ * A fault as one line: the message, then the hint after a dash. Used by plain output, --once, --check and exits;
+ * `watching` when the watcher carries on after it (only then is "the next poll retries" true).
+ */
+export function faultLine(fault: FaultWords, watching = false): string {
+	const hint = faultHint(fault, watching);
+	return `${fault.message}${hint === undefined ? '' : ` — ${hint}`}`;
 }
 
 export function faultHeadline(fault: Fault, now: number, nextPollAt: number | undefined): string {

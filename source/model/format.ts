@@ -76,6 +76,22 @@ export function formatClock(epochMs: number, timeZone?: string): string {
 	return `${part('hour')}:${part('minute')}:${part('second')}`;
 }
 
+let dateFormatter: {zone: string | undefined; format: Intl.DateTimeFormat} | undefined;
+
+/** YYYY-MM-DD HH:MM:SS, 24-hour, in the local zone unless one is given: for lines that outlive the day (logs). */
+export function formatDateTime(epochMs: number, timeZone?: string): string {
+	if (!Number.isFinite(epochMs)) return '----------  --:--:--';
+	let cached = dateFormatter;
+	if (cached === undefined || cached.zone !== timeZone) {
+		const format = new Intl.DateTimeFormat('en-CA', {year: 'numeric', month: '2-digit', day: '2-digit', timeZone});
+		cached = {zone: timeZone, format};
+		dateFormatter = cached;
+	}
+	const parts = cached.format.formatToParts(epochMs);
+	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
+	return `${part('year')}-${part('month')}-${part('day')} ${formatClock(epochMs, timeZone)}`;
+}
+
 const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;
 
 export interface ProgressBarOptions {

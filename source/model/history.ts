@@ -9,7 +9,8 @@ export type JournalType = 'first-seen' | 'new' | 'status' | 'message' | 'progres
 export interface JournalEntry {
 	at: number;
 	type: JournalType;
-	taskId: string;
+	/** Absent for a task EC2 sent without an id (the journal writes null; nothing is made up). */
+	taskId?: string;
 	region?: string;
 	profile?: string;
 	status?: string;
@@ -48,7 +49,7 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 	return {
 		at,
 		type,
-		taskId: task.importTaskId,
+		...(task.importTaskId === undefined ? {} : {taskId: task.importTaskId}),
 		...(task.region === undefined ? {} : {region: task.region}),
 		...(task.profile === undefined ? {} : {profile: task.profile}),
 		status: task.status,
@@ -73,7 +74,7 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
 	}
 	const milestone = crossedMilestone(previous.progress, task.progress);
-	if (milestone !== undefined) found.push(entry(task, at, 'progress', {to: `${milestone}%`}));
+	if (milestone !== undefined) found.push(entry(task, at, 'progress', {from: `${previous.progress ?? 0}%`, to: `${milestone}%`}));
 	return found;
 }
 
@@ -127,7 +128,7 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 	for (const [key, known] of history) {
 		if (next.has(key)) continue;
 		const [gone] = known.timeline.slice(-1);
-		entries.push({at, type: 'gone', taskId: gone?.taskId ?? key, status: known.latest.status, ...regionOf(gone)});
+		entries.push({at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), status: known.latest.status, ...regionOf(gone)});
 	}
 	return {history: next, entries};
 }

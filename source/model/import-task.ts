@@ -60,7 +60,13 @@ export interface SnapshotDetail {
 }
 
 export interface ImportTask {
-	importTaskId: string;
+	/** Absent when EC2 sent none: never made up (it would be copied, journaled and printed as if it were real). */
+	importTaskId?: string;
+	/**
+	 * Set when EC2 sent no id (1, 2, … among those) or an id already listed in the same answer (2, 3, …): each such
+	 * task keeps a key of its own, stable while EC2 keeps its order. Not shown, not printed.
+	 */
+	occurrence?: number;
 	/** Set when several regions or profiles are watched at once. */
 	region?: string;
 	profile?: string;
@@ -95,9 +101,24 @@ export function totalDiskBytes(task: ImportTask): number | undefined {
 	return sizes.length === 0 ? undefined : sizes.reduce((sum, size) => sum + size, 0);
 }
 
+/** What the screen shows for a task EC2 sent without an id. */
+export const noIdLabel = '(no id)';
+
+/** The task id as shown, or "(no id)". */
+export function shownId(task: Pick<ImportTask, 'importTaskId'>): string {
+	return task.importTaskId ?? noIdLabel;
+}
+
+/** The task's key within one answer: its id, told apart from a repeat of it, or from other tasks without one. */
+export function answerKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence'>): string {
+	const id = shownId(task);
+	return task.occurrence === undefined ? id : `${id}#${task.occurrence}`;
+}
+
 /** Identifies a task across regions and profiles (an import task id is only unique within one of them). */
-export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'region' | 'profile'>): string {
-	return task.region === undefined && task.profile === undefined ? task.importTaskId : `${task.profile ?? ''}/${task.region ?? ''}/${task.importTaskId}`;
+export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence' | 'region' | 'profile'>): string {
+	const own = answerKey(task);
+	return task.region === undefined && task.profile === undefined ? own : `${task.profile ?? ''}/${task.region ?? ''}/${own}`;
 }
 
 /** Every task has ended (completed or deleted); a status we do not know counts as still going. */

@@ -1,6 +1,6 @@
 import {redactUrl, redactUrlsInText} from '../text/redact-url.js';
 import {sanitize} from '../text/sanitize.js';
-import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
+import {answerKey, type ImportTask, type SnapshotDetail, type Tag} from './import-task.js';
 import {reuseUnchanged} from './task-changes.js';
 
 // The one place where DescribeImportImageTasks output becomes an ImportTask. The input types mirror the
@@ -14,10 +14,10 @@ import {reuseUnchanged} from './task-changes.js';
 //   deleted tasks, and the screen should show "not known" rather than an empty cell.
 // - Progress "  28 " is 28; a sign or a trailing % is accepted; anything else is undefined; the result is
 //   clamped to 0–100. progressText keeps the (sanitised, trimmed) text as sent.
-// - A task without an ImportTaskId gets "(no id #n)", n its 1-based place in the list: stable while the list
-//   keeps its order, and unlike any real id (import-ami-…).
+// - A task without an ImportTaskId has none (no id is made up); it gets an `occurrence` (1, 2, … among the
+//   tasks without one) so that it keeps a key of its own while the list keeps its order.
 // - A task without a Status has status "unknown". A tag without a key is dropped; a missing value is "".
-// - normaliseTasks keeps the last task sent for an id, in the place where the id first appeared.
+// - Two tasks with one id are both kept, in the order sent; the second gets `occurrence` 2 (the third 3 …).
 
 export interface ApiUserBucket {
 	S3Bucket?: string | undefined;
@@ -135,15 +135,12 @@ function normaliseTags(tags: ApiImportImageTask['Tags']): Tag[] {
 	});
 }
 
-export function placeholderId(index: number): string {
-	return `(no id #${index + 1})`;
-}
-
-/** `index` is the task's place in the list it came in, for the placeholder id. */
-export function normaliseTask(api: ApiImportImageTask, index = 0): ImportTask {
+/** `occurrence`: see ImportTask (set by the collector for a missing or repeated id). */
+export function normaliseTask(api: ApiImportImageTask, occurrence?: number): ImportTask {
 	const progressText = text(api.Progress);
 	return withoutAbsent({
-		importTaskId: text(api.ImportTaskId) ?? placeholderId(index),
+		importTaskId: text(api.ImportTaskId),
+		occurrence,
 		status: text(api.Status) ?? 'unknown',
 		statusMessage: text(api.StatusMessage),
 		progress: parseProgress(progressText),
@@ -169,7 +166,7 @@ export interface TaskCollector {
 	add(page: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): void;
 	/** Every task so far, as normaliseTasks would give for all the pages in one list. */
 	tasks(): ImportTask[];
-	/** The same tasks by id (to pass as `previous` to the next poll's collector). */
+	/** The same tasks by answerKey (to pass as `previous` to the next poll's collector). */
 	readonly byId: ReadonlyMap<string, ImportTask>;
 }
 
@@ -179,14 +176,18 @@ export interface TaskCollector {
  */
 export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector {
 	const byId = new Map<string, ImportTask>();
-	let index = 0;
+	// How many tasks so far had each id ('' for none).
+	const seen = new Map<string, number>();
 	return {
 		add(page) {
 			for (const api of page ?? []) {
-				const at = index++;
 				if (!present(api)) continue;
-				const task = normaliseTask(api, at);
-				byId.set(task.importTaskId, reuseUnchanged(previous, task.importTaskId, task));
+				const id = text(api.ImportTaskId) ?? '';
+				const count = (seen.get(id) ?? 0) + 1;
+				seen.set(id, count);
+				const task = normaliseTask(api, id === '' || count > 1 ? count : undefined);
+				const key = answerKey(task);
+				byId.set(key, reuseUnchanged(previous, key, task));
 			}
 		},
 		tasks: () => [...byId.values()],

@@ -1,3 +1,4 @@
+import {noIdLabel} from './import-task.js';
 import type {JournalEntry} from './history.js';
 
 // Which transitions deserve a desktop notification, and how to keep them from becoming noise: one message per
@@ -31,7 +32,7 @@ export function collect(state: NotifierState, entries: readonly JournalEntry[]):
 	const pending: Pending = {completed: [...state.pending.completed], deleted: [...state.pending.deleted], stuck: [...state.pending.stuck]};
 	for (const entry of entries) {
 		const kind = noticeKind(entry);
-		if (kind !== undefined) pending[kind].push(entry.taskId);
+		if (kind !== undefined) pending[kind].push(entry.taskId ?? noIdLabel);
 	}
 	return {...state, pending};
 }

@@ -18,6 +18,11 @@ export interface PollFault {
 	message: string;
 	/** What the operator can do about it, if anything. */
 	hint?: string;
+	/**
+	 * What happens by itself while the watcher runs on ("the next poll retries"): said while watching, left out of
+	 * the line printed when the watcher exits on the fault, where it would not be true.
+	 */
+	retryNote?: string;
 	/** The EC2 error code or Node error code, when there is one. */
 	code?: string;
 }

@@ -1,5 +1,5 @@
 import {type History, pace} from './history.js';
-import {type ImportTask, statusOf, type TaskStatus, taskKey} from './import-task.js';
+import {type ImportTask, shownId, statusOf, type TaskStatus, taskKey} from './import-task.js';
 
 // Sorting returns a new list. "Newest first" is the order the watcher first saw tasks in: later arrivals on top,
 // and within one poll EC2's own order (it lists newest first).
@@ -12,7 +12,35 @@ export interface Sort {
 	reverse: boolean;
 }
 
-export const sortLabels: Record<SortKey, string> = {newest: 'newest first', id: 'task id', status: 'status', progress: 'progress', eta: 'ETA'};
+// How the header says the order, in words that read true either way round ("oldest first", not "newest first
+// (reversed)"): [long, short] for each key, as sorted and as reversed.
+const orderWords: Record<SortKey, [[string, string], [string, string]]> = {
+	newest: [
+		['newest first', 'newest'],
+		['oldest first', 'oldest'],
+	],
+	id: [
+		['task id, A to Z', 'id'],
+		['task id, Z to A', 'id Z-A'],
+	],
+	status: [
+		['status, active first', 'status'],
+		['status, completed first', 'status ↑'],
+	],
+	progress: [
+		['progress, most first', 'progress'],
+		['progress, least first', 'progress ↑'],
+	],
+	eta: [
+		['ETA, soonest first', 'ETA'],
+		['ETA, latest first', 'ETA ↑'],
+	],
+};
+
+/** The sort as the header says it; `short` for narrow terminals. */
+export function sortLabel(sort: Sort, short = false): string {
+	return orderWords[sort.key][sort.reverse ? 1 : 0][short ? 1 : 0];
+}
 
 const statusOrder: readonly TaskStatus[] = ['active', 'deleting', 'deleted', 'completed'];
 
@@ -24,7 +52,7 @@ type Compare = (a: ImportTask, b: ImportTask) => number;
 
 function comparator(key: SortKey, history: History, now: number, stuckAfterMs: number): Compare {
 	const seen = (task: ImportTask) => history.get(taskKey(task));
-	const byId: Compare = (a, b) => a.importTaskId.localeCompare(b.importTaskId) || taskKey(a).localeCompare(taskKey(b));
+	const byId: Compare = (a, b) => shownId(a).localeCompare(shownId(b)) || taskKey(a).localeCompare(taskKey(b));
 	switch (key) {
 		case 'newest':
 			return (a, b) => {

@@ -42,6 +42,16 @@ export function untilDoneCode(tasks: readonly ImportTask[]): number {
 	return tasks.some((task) => statusOf(task.status) === 'deleted') ? 1 : 0;
 }
 
+/** A journal that could not be written is an error the exit code says (2), whatever the watch saw. */
+export function exitCodeWith(code: number, journalFailure: string | undefined): number {
+	return journalFailure === undefined ? code : Math.max(code, 2);
+}
+
+/** The lines left after the summary: the journal's failure, if any. */
+export function afterSummary(journalFailure: string | undefined): string {
+	return journalFailure === undefined ? '' : `ec2-import-watch: ${journalFailure}\n`;
+}
+
 /** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
 export function textFor(capabilities: Capabilities): (text: string) => string {
 	return capabilities.unicode ? (text) => text : toAscii;

@@ -1,7 +1,9 @@
 import {isTaskState, type TaskState} from '../model/import-task.js';
 import type {RegionProfile} from '../model/region-profile.js';
+import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
+import type {ProfileKey} from '../watch/aws-profile.js';
 import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -21,6 +23,8 @@ export interface WatchConfig {
 	check: boolean;
 	/** For the credential hints: the profile in use and which key variables are set. */
 	errorContext: ErrorContext;
+	/** Lines for stderr before the watch starts (an unencrypted endpoint), each one line. */
+	warnings: string[];
 	/** Every region × profile to watch; one pair unless --region or --profile list several. */
 	pairs: RegionProfile[];
 	stuckAfterMs: number;
@@ -55,10 +59,53 @@ export function parseDuration(text: string): number | undefined {
 
 const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
+/** What is watched, for the header: the region, the profile and the endpoint (with any query removed). */
+export function placeOf(config: Pick<WatchConfig, 'pairs' | 'endpoint'>, several: string): string {
+	const [only] = config.pairs;
+	if (config.pairs.length !== 1 || only === undefined) return several;
+	const endpoint = config.endpoint ?? only.endpoint;
+	return `${only.region}${only.profile === undefined ? '' : ` (profile ${only.profile})`}${endpoint === undefined ? '' : ` at ${redactUrl(endpoint)}`}`;
+}
+
+/** Whether a URL's host is this machine (127.0.0.0/8, ::1, localhost): only then may plain http:// go unwarned. */
+export function isLoopbackHost(hostname: string): boolean {
+	const bare = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+	return bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/**
+ * One line for stderr when an endpoint is plain http:// to another machine: requests (signed, but readable,
+ * with the task list in the answer) travel unencrypted. The URL is only parsed here, never requested.
+ */
+export function plaintextWarning(endpoint: string | undefined): string | undefined {
+	if (endpoint === undefined) return undefined;
+	let url: URL;
+	try {
+		url = new URL(endpoint);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'http:' || isLoopbackHost(url.hostname)) return undefined;
+	return `warning: ${url.protocol}//${url.host} is not encrypted: requests and answers travel in clear over the network (use https://)`;
+}
+
+/** Which of the profiles watched get their keys from a `credential_process` command (their hint is not SSO's). */
+function withProcessProfiles(
+	context: ErrorContext,
+	profiles: readonly (string | undefined)[],
+	profileValue: (profile: string | undefined, key: ProfileKey) => string | undefined,
+): ErrorContext {
+	const named = [...new Set([...profiles, context.profile].filter((profile) => profile !== undefined))];
+	// With no profile named, the SDK falls back to the default profile (after the environment's keys).
+	const candidates = named.length === 0 ? ['default'] : named;
+	const processProfiles = candidates.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
+	return processProfiles.length === 0 ? context : {...context, processProfiles};
+}
+
 export function resolveOptions(
 	flags: RawFlags,
 	env: Record<string, string | undefined>,
-	profileValue: (profile: string | undefined, key: 'region' | 'endpoint_url') => string | undefined = () => undefined,
+	profileValue: (profile: string | undefined, key: ProfileKey) => string | undefined = () => undefined,
 	profileExists: (profile: string) => boolean = () => true,
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
@@ -148,7 +195,11 @@ export function resolveOptions(
 			json: flags.json === true,
 			demo,
 			check: flags.check === true,
-			errorContext: credentialContext(env, first.profile),
+			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
+			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
+			warnings: [...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
+				(url) => plaintextWarning(url) ?? [],
+			),
 		},
 	};
 }

@@ -1,17 +1,98 @@
+import {describeEntry} from '../model/entry-text.js';
 import {faultHeadline, faultLine} from '../model/fault-text.js';
-import {formatClock} from '../model/format.js';
-import {allEnded, type ImportTask} from '../model/import-task.js';
+import {formatDateTime, formatDuration} from '../model/format.js';
+import {type JournalEntry, pace} from '../model/history.js';
+import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {fatalAtStart, type Io, onSignals, summaryLine, untilDoneCode, watchedLine} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, untilDoneCode, watchedLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 
-// Plain lines (no TTY): a table when something changed, one line per fault, the summary on stderr at the end.
+// Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
+// per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
+// summary on stderr at the end. Every line fits the terminal's width, or 80 columns when there is none. `q` quits
+// when stdin is a terminal.
+
+/** Where there is no terminal to ask, lines are cut at 80 columns. */
+export const plainWidth = 80;
+
+function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
+	return tasks.find((task) => task.importTaskId === entry.taskId && task.region === entry.region && task.profile === entry.profile);
+}
+
+/** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
+function etaText(task: ImportTask | undefined, state: WatchState, now: number): string {
+	if (task === undefined || statusOf(task.status) !== 'active') return '';
+	const known = state.history.get(taskKey(task));
+	const taskPace = pace(task, known, now, state.stuckAfterMs);
+	if (taskPace.stuckForMs !== undefined) return ` · stuck ${formatDuration(taskPace.stuckForMs)}`;
+	return taskPace.etaMs === undefined ? '' : ` · ETA ${formatDuration(taskPace.etaMs)}`;
+}
+
+/**
+ * One change as one line: when (with the date), which task, what changed, and the ETA once known. Within
+ * `width`: what changed is cut first, so the ETA at the end stays.
+ */
+export function changeLine(entry: JournalEntry, state: WatchState, width: number, timeZone?: string): string {
+	const task = taskOf(entry, state.tasks);
+	const where = [entry.profile, entry.region].filter((part) => part !== undefined).join('/');
+	const head = `${formatDateTime(entry.at, timeZone)} ${where === '' ? '' : `${where} `}${entry.taskId ?? noIdLabel} `;
+	const eta = etaText(task, state, entry.at);
+	const room = width - displayWidth(head) - displayWidth(eta);
+	if (room < 8) return truncateToWidth(`${head}${describeEntry(entry)}${eta}`, width);
+	return `${head}${truncateToWidth(describeEntry(entry), room)}${eta}`;
+}
+
+/** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
+export function pollLines(state: WatchState, first: boolean, at: number, watchedMs: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
+	if (first) {
+		return [truncateToWidth(`${formatDateTime(at)} ${watchedLine(state.tasks, watchedMs)}`, width), ...plainTable(columns, state.tasks, width)];
+	}
+	return state.lastEntries.map((entry) => changeLine(entry, state, width));
+}
+
+/**
+ * A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by
+ * two, each within `width`; a word longer than a line is cut.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		const next = line === '' ? word : `${line} ${word}`;
+		if (displayWidth(next) <= width || line.trim() === '') {
+			line = next;
+			continue;
+		}
+		lines.push(truncateToWidth(line, width));
+		line = `  ${word}`;
+	}
+	if (line !== '') lines.push(truncateToWidth(line, width));
+	return lines;
+}
+
+/** `q` (or Ctrl-C, which raw mode turns into a key) ends the watch, when stdin is a terminal. Returns the undo. */
+function onQuitKey(stdin: Io['stdin'], quit: () => void): () => void {
+	if (stdin.isTTY !== true) return () => {};
+	const onData = (data: Buffer | string) => {
+		const text = data.toString();
+		if (text.includes('q') || text.includes('\u0003')) quit();
+	};
+	stdin.setRawMode(true);
+	stdin.on('data', onData);
+	stdin.resume();
+	return () => {
+		stdin.off('data', onData);
+		stdin.setRawMode(false);
+		stdin.pause();
+	};
+}
 
 export async function runPlain(
 	source: WatchSource,
@@ -24,10 +105,15 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
+	const width = () => io.stdout.columns ?? plainWidth;
+	const write = (lines: readonly string[]) => {
+		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
+	};
 	// The same fold as the TUI's (model/state.ts): transitions and history come from the reducer.
 	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
 	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
+	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),
@@ -40,14 +126,10 @@ export async function runPlain(
 				state = reduce(state, event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
-					// A table when something changed (and at the start); a quiet poll writes nothing, so a log stays short.
-					if (!hadData || state.lastEntries.length > 0) {
-						const lines = plainTable(columns, event.tasks, io.stdout.columns ?? 160);
-						io.stdout.write(text(`[${formatClock(event.at)}] ${watchedLine(event.tasks, event.at - started)}\n${lines.join('\n')}\n`));
-					}
+					write(pollLines(state, !hadData, event.at, event.at - started, columns, width()));
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
-						io.stdout.write(text(`[${formatClock(event.at)}] ${pair.label}: ${faultLine(pair.fault)} (its last good tasks are listed)\n`));
+						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
 					}
 					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
@@ -61,18 +143,24 @@ export async function runPlain(
 						finish(false);
 						return;
 					}
-					const fault = {...event.fault, since: event.at};
-					io.stdout.write(text(`[${formatClock(event.at)}] ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault)}\n`));
+					// The reducer keeps when this run of faults began.
+					const fault = state.fault ?? {...event.fault, since: event.at};
+					write(wrapToWidth(`${formatDateTime(event.at)} ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault, true)}`, width()));
 				}
 			},
 		});
+		let finished = false;
 		const finish = (summary = true) => {
+			if (finished) return;
+			finished = true;
 			poller.stop();
 			removeSignals();
-			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n`));
-			resolve(exitCode);
+			removeQuitKey();
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${afterSummary(hooks.journalFailure())}`));
+			resolve(summary ? exitCodeWith(exitCode, hooks.journalFailure()) : exitCode);
 		};
 		const removeSignals = onSignals(() => finish());
+		const removeQuitKey = onQuitKey(io.stdin, () => finish());
 		poller.start();
 	});
 }

@@ -1,10 +1,16 @@
 import {faultLine} from '../model/fault-text.js';
+import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import type {Io} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import type {WatchSource} from './sources.js';
+
+/** A task as --once --json prints it: what EC2 sent, normalised; a missing id stays missing (no `occurrence` key). */
+export function jsonTask({occurrence: _occurrence, ...task}: ImportTask): Omit<ImportTask, 'occurrence'> {
+	return task;
+}
 
 // --once: one poll, one table (or JSON), exit code 0; a fault is one line on stderr and exit code 2.
 
@@ -14,14 +20,14 @@ export async function runOnce(source: WatchSource, config: WatchConfig, classify
 	try {
 		const tasks = await source.fetchTasks(controller.signal);
 		if (config.json) {
-			io.stdout.write(`${JSON.stringify(tasks, null, 2)}\n`);
+			io.stdout.write(`${JSON.stringify(tasks.map(jsonTask), null, 2)}\n`);
 		} else {
 			const width = io.stdout.columns ?? 160;
 			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`));
 		}
 		return 0;
 	} catch (error) {
-		io.stderr.write(`ec2-import-watch: ${faultLine(classify(error))}\n`);
+		io.stderr.write(text(`ec2-import-watch: ${faultLine(classify(error))}\n`));
 		return 2;
 	} finally {
 		clearTimeout(deadline);

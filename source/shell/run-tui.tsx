@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {handleTuiSignals} from './tui-signals.js';
@@ -78,8 +78,9 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		repaint: screen.repaint,
 		size: () => `${io.stdout.columns}x${io.stdout.rows}`,
 	});
-	const instance = render(
+	const app = (alert?: string) => (
 		<App
+			alert={alert}
 			source={source}
 			where={where}
 			intervalMs={config.intervalMs}
@@ -108,20 +109,22 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 						}
 					: undefined
 			}
-		/>,
-		{
-			stdout: screen.stream,
-			stdin: io.stdin,
-			stderr: io.stderr,
-			interactive: true,
-			alternateScreen: true,
-			incrementalRendering: capabilities.incremental,
-			maxFps: 10,
-			exitOnCtrlC: false,
-			// Console calls are caught with the rest of the stray output (terminal/stray-output.ts).
-			patchConsole: false,
-		},
+		/>
 	);
+	const instance = render(app(), {
+		stdout: screen.stream,
+		stdin: io.stdin,
+		stderr: io.stderr,
+		interactive: true,
+		alternateScreen: true,
+		incrementalRendering: capabilities.incremental,
+		maxFps: 10,
+		exitOnCtrlC: false,
+		// Console calls are caught with the rest of the stray output (terminal/stray-output.ts).
+		patchConsole: false,
+	});
+	// A journal write that fails is said in the header from then on.
+	hooks.onJournalFailure = (line) => instance.rerender(app(line));
 	// SIGHUP means the terminal is gone: writes to it fail (EIO), and that must not become a crash.
 	const ignoreWriteErrors = () => {};
 	io.stdout.on('error', ignoreWriteErrors);
@@ -162,5 +165,6 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	return doneCode ?? 0;
+	io.stderr.write(textFor(capabilities)(afterSummary(hooks.journalFailure())));
+	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

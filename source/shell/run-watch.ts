@@ -5,7 +5,7 @@ import {classifyError} from '../watch/classify-error.js';
 import {realTimers} from '../watch/poller.js';
 import {exitOnClosedPipe} from './closed-pipe.js';
 import type {Io} from './exit-lines.js';
-import type {WatchConfig} from './options.js';
+import {placeOf, type WatchConfig} from './options.js';
 import {runOnce} from './run-once.js';
 import {runPlain} from './plain-lines.js';
 import {createShellHooks, type ShellHooks} from './shell-hooks.js';
@@ -37,7 +37,7 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const classify = (error: unknown) => classifyError(error, config.errorContext);
 	const credentials = demo === undefined ? undefined : {accessKeyId: 'demo', secretAccessKey: 'demo'};
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
-	const where = demo === undefined ? source.describe : `demo simulator at ${demo.endpoint}`;
+	const where = demo === undefined ? placeOf(config, source.describe) : `demo simulator at ${demo.endpoint}`;
 	try {
 		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale; `| head` ends it
 		// quietly (the journal written to its end first).

@@ -12,13 +12,18 @@ export interface ShellHooks {
 	/** The journal gets every transition, the first poll's 'first-seen' ones too; notifications never the first poll's. */
 	onTransitions(entries: readonly JournalEntry[], first: boolean): void;
 	onCopy(text: string): void;
+	/** One line once a journal write failed (shown, left in the summary, and the exit code says so). */
+	journalFailure(): string | undefined;
+	/** Called once when a journal write first fails. */
+	onJournalFailure?: (line: string) => void;
 	close(): Promise<void>;
 }
 
 export function createShellHooks<Handle>(config: WatchConfig, write: (bytes: string) => void, inTmux: boolean, timers: Timers<Handle>): ShellHooks {
-	const journal = config.journal === undefined ? undefined : openJournal(config.journal);
+	const journal =
+		config.journal === undefined ? undefined : openJournal(config.journal, {onFailure: (line) => hooks.onJournalFailure?.(line), now: () => timers.now()});
 	const notifier = createNotifier({methods: config.notify, write, inTmux, timers});
-	return {
+	const hooks: ShellHooks = {
 		onTransitions(entries, first) {
 			journal?.append(entries);
 			if (!first) notifier.add(entries);
@@ -26,9 +31,11 @@ export function createShellHooks<Handle>(config: WatchConfig, write: (bytes: str
 		onCopy(text) {
 			write(forTerminal(osc52(text), inTmux));
 		},
+		journalFailure: () => journal?.failure,
 		async close() {
 			notifier.stop();
 			await journal?.close();
 		},
 	};
+	return hooks;
 }

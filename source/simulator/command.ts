@@ -136,6 +136,18 @@ function stopped(signal: AbortSignal | undefined): Promise<void> {
 	});
 }
 
+/** A bind address only this machine can reach: 127.0.0.0/8, ::1, localhost. Anything else (0.0.0.0, ::, a LAN address) is the network's. */
+export function isLoopbackBind(host: string): boolean {
+	const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+	return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || bare === '::ffff:127.0.0.1';
+}
+
+/** One line on stderr when the simulator listens where other machines can reach it (it accepts any credentials). */
+export function bindWarning(host: string): string | undefined {
+	if (isLoopbackBind(host)) return undefined;
+	return `${name}: warning: listening on ${host}, reachable from the network: anyone who can reach it can use it (it accepts any credentials)`;
+}
+
 export async function runSimulateCommand(argv: string[], io: CommandIo = process): Promise<number> {
 	let options: Awaited<ReturnType<typeof optionsFrom>>;
 	try {
@@ -159,6 +171,8 @@ export async function runSimulateCommand(argv: string[], io: CommandIo = process
 		return 1;
 	}
 	io.stdout.write(`listening on ${url}\n`);
+	const warning = bindWarning(options.host ?? '127.0.0.1');
+	if (warning !== undefined) io.stderr.write(`${warning}\n`);
 	io.stderr.write(
 		`try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws ec2 describe-import-image-tasks --endpoint-url ${url} --region us-east-1\n`,
 	);

@@ -1,6 +1,10 @@
-// For terminals whose locale is not UTF-8: every glyph the UI draws has a one-column ASCII stand-in, so the
-// layout (computed in columns) stays exactly as it is. Applied to the output stream, so no component needs to
-// know; escape sequences are ASCII and pass untouched.
+import {displayWidth} from './text-width.js';
+
+// The one ASCII fallback, for terminals whose locale is not UTF-8 and for plain output (documented as ASCII):
+// every glyph the UI draws has a one-column ASCII stand-in, so the layout (computed in columns) stays exactly
+// as it is; any other non-ASCII text (a CJK description, an accent) becomes one ? per column it takes. Applied
+// to the TUI's output stream and to plain lines; the theme's ASCII status glyphs are read from the same table.
+// Escape sequences are ASCII and pass untouched.
 
 const glyphs: Record<string, string> = {
 	'↑': '^',
@@ -9,9 +13,11 @@ const glyphs: Record<string, string> = {
 	'→': '>',
 	'·': '|',
 	'…': '.',
+	'⋯': '~',
 	'—': '-',
 	'–': '-',
-	'▶': '>',
+	// Not '>': that is the selection cursor.
+	'▶': 'o',
 	'✔': '+',
 	'✖': 'x',
 	'●': '*',
@@ -29,8 +35,17 @@ const glyphs: Record<string, string> = {
 	'’': "'",
 };
 
-const pattern = new RegExp(`[${Object.keys(glyphs).join('')}]`, 'gu');
+const nonAscii = /[^\x00-\x7f]+/gu;
+const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
+
+function asciiCluster(cluster: string): string {
+	return glyphs[cluster] ?? '?'.repeat(displayWidth(cluster));
+}
 
 export function toAscii(text: string): string {
-	return text.replace(pattern, (glyph) => glyphs[glyph] ?? '?');
+	return text.replace(nonAscii, (run) => {
+		let out = '';
+		for (const {segment} of graphemes.segment(run)) out += asciiCluster(segment);
+		return out;
+	});
 }

@@ -12,6 +12,8 @@
 // them on the character before, as the width function counts them.
 // ZWJ (U+200D) between two emoji is dropped without a marker: the family 👨‍👩‍👧 shows as 👨👩👧. Terminals
 // disagree on whether a ZWJ sequence takes 2 or 6 columns; separate emoji take the same width everywhere.
+// A skin-tone modifier (U+1F3FB–U+1F3FF) after an emoji is dropped the same way, for the same reason: 👩🏽 is
+// 2 columns where the terminal joins it (and for the width function), 4 where it does not (tmux, xterm).
 // The result is capped at maxLength code points (default 512), ending in … when cut.
 // One pass, no regular expressions over the input: linear in the input length, and it stops at the cap.
 
@@ -141,7 +143,11 @@ function isPictographic(code: number): boolean {
 }
 
 function isModifierOrSelector(code: number): boolean {
-	return code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff);
+	return code === 0xfe0f || isSkinTone(code);
+}
+
+function isSkinTone(code: number): boolean {
+	return code >= 0x1f3fb && code <= 0x1f3ff;
 }
 
 function isPrintableAscii(text: string): boolean {
@@ -184,6 +190,10 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
 			if (low >= 0xdc00 && low <= 0xdfff) {
 				next = index + 2;
 				const full = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+				if (isSkinTone(full) && isPictographic(last)) {
+					index = next;
+					continue;
+				}
 				piece = isInvisibleOrControl(full) ? controlMarker : text.slice(index, next);
 			} else {
 				piece = controlMarker;

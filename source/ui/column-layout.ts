@@ -1,5 +1,5 @@
 import type {Role} from './theme.js';
-import {fitColumns, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, fitColumns, padToWidth, truncateToWidth} from '../text/text-width.js';
 
 // Column widths for our tables, shared by the TUI's table and the plain-text table (--once, no TTY).
 
@@ -20,6 +20,14 @@ export interface Column<Row> {
 	align?: 'left' | 'right';
 	/** Columns with a higher number are hidden first when the terminal is too narrow; unset never hides. */
 	hideOrder?: number;
+	/**
+	 * Fitted to the rows shown (their longest cell, the header's width at least): a column wider than its text
+	 * there (the AMI while nothing has completed, a short description) gives the rest to the fitContent columns
+	 * that were cut (messages, descriptions), instead of leaving it blank.
+	 */
+	fitContent?: boolean;
+	/** With fitContent: the most this column asks for. */
+	max?: number;
 	cell: (row: Row, width: number) => Cell;
 }
 
@@ -49,7 +57,40 @@ export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: 
 	return kept;
 }
 
-export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number): Layout<Row> {
+/** The width a fitContent column's text needs in these rows (its header's at least, `max` at most). */
+function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Row[]): number {
+	let content = displayWidth(column.header);
+	for (const row of rows) content = Math.max(content, displayWidth(column.cell(row, width).text));
+	return Math.min(content, column.max ?? Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Room a fitContent column does not need in these rows (an empty AMI column, a short description) goes to the
+ * fitContent columns that were cut, the one that needs least first, until they fit or the room is used up.
+ */
+function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows: readonly Row[]): void {
+	const needs = shown.map(({column, width}) => (column.fitContent === true ? contentWidth(column, width, rows) - width : 0));
+	let spare = 0;
+	for (const [index, need] of needs.entries()) {
+		const entry = shown[index];
+		if (need >= 0 || entry === undefined) continue;
+		entry.width += need;
+		spare -= need;
+	}
+	// The column that needs least first, so that it is whole; then the next.
+	const open = needs.flatMap((need, index) => (need > 0 ? [{need, index}] : [])).sort((a, b) => a.need - b.need);
+	for (const {need, index} of open) {
+		const entry = shown[index];
+		if (entry === undefined || spare === 0) break;
+		const share = Math.min(need, spare);
+		entry.width += share;
+		spare -= share;
+	}
+	// What nobody needs stays at the right of the last column; the changed-row mark follows the row's text.
+}
+
+/** `rows`: the rows that will be drawn, for the columns sized by their content (none: every column as declared). */
+export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	const available = Math.max(0, width - gutter - trailer);
 	const kept = columnsThatFit(columns, available);
 	const widths = fitColumns(
@@ -57,7 +98,9 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
 		available,
 		gap,
 	);
-	return {shown: kept.map((column, index) => ({column, width: widths[index] ?? 0}))};
+	const shown = kept.map((column, index) => ({column, width: widths[index] ?? 0}));
+	if (rows !== undefined) shareSpareRoom(shown, rows);
+	return {shown};
 }
 
 export const fit = (text: string, width: number, align: 'left' | 'right' = 'left') => padToWidth(truncateToWidth(text, width), width, align);

@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, noIdLabel, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -45,9 +45,9 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => ({text: task.importTaskId})},
+		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 60, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
 		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
@@ -57,6 +57,8 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			ideal: 16,
 			flex: 1,
 			hideOrder: 2,
+			fitContent: true,
+			max: 40,
 			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
 		},
 		{
@@ -71,7 +73,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 				return {text: bytes === undefined ? dash : formatBytes(bytes)};
 			},
 		},
-		{id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, cell: (task) => ({text: task.imageId ?? ''})},
+		{id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 

@@ -1,5 +1,6 @@
 import {createContext, useContext} from 'react';
 import {statusOf} from '../model/import-task.js';
+import {toAscii} from '../text/ascii-glyphs.js';
 
 // Semantic colours (gemini-cli habit): components ask for `status.completed`, never for "green".
 // With colour off (NO_COLOR, --no-color) every colour is undefined and meaning is carried by words and glyphs.
@@ -51,12 +52,16 @@ export function statusRole(status: string): Role {
 	}
 }
 
-/** A glyph per status, so state reads without colour. */
+const statusGlyphs = {active: '▶', completed: '✔', deleting: '⋯', deleted: '✖', unknown: '?'} as const;
+
+/** A glyph per status, so state reads without colour; in ASCII the one fallback's stand-in (text/ascii-glyphs.ts). */
 export function statusGlyph(theme: Theme, status: string): string {
-	const glyphs = theme.unicode
-		? {active: '▶', completed: '✔', deleting: '…', deleted: '✖', unknown: '?'}
-		: {active: '>', completed: '+', deleting: '~', deleted: 'x', unknown: '?'};
-	return glyphs[statusOf(status)];
+	return glyph(theme, statusGlyphs[statusOf(status)]);
+}
+
+/** A glyph as this terminal can draw it. */
+export function glyph(theme: Theme, unicode: string): string {
+	return theme.unicode ? unicode : toAscii(unicode);
 }
 
 export const defaultTheme: Theme = {color: true, unicode: true};

@@ -22,7 +22,10 @@ export function profileExists(env: Record<string, string | undefined>, profile: 
 	return sections(config).some((name) => name === `profile ${profile}` || name === profile) || sections(credentials).includes(profile);
 }
 
-export function profileSetting(env: Record<string, string | undefined>, profile: string | undefined, key: 'region' | 'endpoint_url'): string | undefined {
+/** The settings of a profile that the watcher reads itself. */
+export type ProfileKey = 'region' | 'endpoint_url' | 'credential_process';
+
+export function profileSetting(env: Record<string, string | undefined>, profile: string | undefined, key: ProfileKey): string | undefined {
 	const file = env.AWS_CONFIG_FILE ?? join(homedir(), '.aws', 'config');
 	let text: string;
 	try {

@@ -1,4 +1,5 @@
 import type {FaultKind, PollFault} from '../model/poll-events.js';
+import {sanitize} from '../text/sanitize.js';
 
 // Turns whatever a poll threw into a PollFault the screen can show and the poller can back off on.
 // Pure and SDK-free: errors are read structurally (the SDK gives EC2 errors `name` and `Code`,
@@ -8,6 +9,8 @@ import type {FaultKind, PollFault} from '../model/poll-events.js';
 export interface ErrorContext {
 	/** The profile in use, for the `aws sso login --profile NAME` hint. */
 	profile?: string;
+	/** Profiles whose credentials come from a `credential_process` command (not SSO): their hint says so. */
+	processProfiles?: string[];
 	/** Which of the environment's key pair is set: both, or one (the other is missing); undefined for neither. */
 	envKeys?: 'both' | 'AWS_ACCESS_KEY_ID' | 'AWS_SECRET_ACCESS_KEY';
 }
@@ -133,7 +136,9 @@ function readShape(error: unknown): ErrorShape {
 	const name = stringField(error, 'name');
 	const status = field(field(error, '$metadata'), 'httpStatusCode');
 	const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : undefined);
-	const code = stringField(error, 'Code') ?? (name !== undefined && !genericNames.has(name) ? name : undefined);
+	const raw = stringField(error, 'Code') ?? (name !== undefined && !genericNames.has(name) ? name : undefined);
+	// The code is the endpoint's word too: shown in the header and in every fault line.
+	const code = raw === undefined ? undefined : oneLine(raw, 64);
 	return {
 		code,
 		nodeCodes: nodeCodesOf(error),
@@ -148,7 +153,8 @@ function readShape(error: unknown): ErrorShape {
 export function oneLine(text: string, max = maxMessageLength): string {
 	// Drop the SDK's "Deserialization error: … inspect $response" advice: it speaks to a programmer.
 	// Also drop the SDK's own prefixes ("@smithy/node-http-handler - [ERROR] ", "@aws-sdk ").
-	const flat = text
+	// The one sanitiser first: fault text comes from the endpoint (bidi overrides, escape sequences, …).
+	const flat = sanitize(text, {maxLength: Number.POSITIVE_INFINITY})
 		.replace(/\s*Deserialization error: to see the raw response[\s\S]*$/, '')
 		.replace(/@(?:smithy|aws-sdk)(?:\/[\w-]+)?(?: - \[\w+\])?\s*/g, '')
 		.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
@@ -169,14 +175,26 @@ function credentialsHint(code: string | undefined, context: ErrorContext): strin
 		const missing = envKeys === 'AWS_ACCESS_KEY_ID' ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID';
 		return `${missing} is not set but ${envKeys} is: set both, or neither and use --profile`;
 	}
+	if (profile !== undefined && context.processProfiles?.includes(profile) === true) {
+		return `the credential_process command of profile ${profile} failed or gave keys that are not accepted: run it yourself to see why`;
+	}
 	if (profile !== undefined) {
-		return `run: aws sso login --profile ${profile} (or refresh that profile's keys); the next poll picks them up`;
+		return `run: aws sso login --profile ${profile} (or refresh that profile's keys)`;
 	}
 	if (envKeys === 'both') {
 		// A running process cannot see new values of its own environment.
 		return 'the keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY: restart with fresh ones, or use --profile (re-read on every retry)';
 	}
+	if (context.processProfiles?.includes('default') === true) {
+		return 'the credential_process command of the default profile failed or gave keys that are not accepted: run it yourself to see why';
+	}
 	return 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo';
+}
+
+/** Credentials are read again before each retry, except keys from the environment (see credentialsHint). */
+function credentialsRetry(context: ErrorContext): {retryNote?: string} {
+	if (context.profile === undefined) return {};
+	return {retryNote: context.processProfiles?.includes(context.profile) === true ? 'the next poll runs it again' : 'the next poll picks them up'};
 }
 
 function isUnknownTaskId(code: string | undefined): boolean {
@@ -247,6 +265,7 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 				code,
 				message: oneLine(`AWS credentials are missing, expired or not accepted: ${detail}`),
 				hint: credentialsHint(shape.code, context),
+				...credentialsRetry(context),
 			};
 		case 'permission':
 			return {
@@ -261,7 +280,7 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 			const text = unreadable
 				? `EC2 sent an answer that could not be read${status}: ${detail}`
 				: `EC2 had a problem${status}: ${detail}`;
-			return {kind, code, message: oneLine(text), hint: 'usually passes; the next poll retries'};
+			return {kind, code, message: oneLine(text), hint: 'usually passes', retryNote: 'the next poll retries'};
 		}
 		case 'timeout':
 			return {kind, code, message: oneLine(`the request was cancelled: ${detail}`)};

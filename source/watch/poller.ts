@@ -128,7 +128,8 @@ export function timeoutFault(deadlineMs: number): PollFault {
 	return {
 		kind: 'timeout',
 		message: `EC2 did not answer within ${Math.round(deadlineMs / second)} s; the request was cancelled`,
-		hint: 'check the network or the endpoint; the next poll retries',
+		hint: 'check the network or the endpoint',
+		retryNote: 'the next poll retries',
 	};
 }
 

@@ -162,6 +162,7 @@ describe('--once', () => {
 		assert.ok(lines.length > 1);
 		for (const line of lines.slice(1)) assert.match(line, /^ {2}import-ami-\w+ +\+ completed/);
 		assert.doesNotMatch(outcome.stdout, /\u001B/);
+		assert.equal(outcome.stderr, '', 'http://127.0.0.1:PORT is this machine: no warning');
 	});
 });
 
@@ -177,7 +178,7 @@ describe('--until-done', () => {
 	it('exits 0 when every task completed and 1 when one was deleted, printing plain lines without a TTY', async () => {
 		const completed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed'], keys());
 		assert.equal(completed.code, 0, completed.stderr);
-		assert.match(completed.stdout, /^\[\d\d:\d\d:\d\d\] watched \d+s \| 1 task \(1 completed\)$/m);
+		assert.match(completed.stdout, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d watched \d+s \| 1 task \(1 completed\)$/m);
 		assert.doesNotMatch(completed.stdout, /\u001B/);
 		const failed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed,deleted'], keys());
 		assert.equal(failed.code, 1, failed.stderr);
@@ -188,6 +189,13 @@ describe('--until-done', () => {
 		const outcome = await ec2ImportWatch(['--until-done', '--endpoint', 'http://127.0.0.1:9'], keys());
 		assertOneLineError(outcome, /127\.0\.0\.1:9|unreachable|refused/i);
 		assert.equal(outcome.stdout, '', 'no poll line, no summary: it never started');
+	});
+
+	it('refuses a FIFO as the journal at once, in one line (a FIFO with no reader would block the start)', async () => {
+		const {execFileSync} = await import('node:child_process');
+		const fifo = join(home, 'journal.fifo');
+		execFileSync('mkfifo', [fifo]);
+		assertOneLineError(await ec2ImportWatch(['--journal', fifo, '--endpoint', scenarioSimulator.url], keys()), /cannot append to the journal .*journal\.fifo \(a FIFO, not a regular file\)$/);
 	});
 
 	it('refuses a journal it cannot write, in one line', async () => {

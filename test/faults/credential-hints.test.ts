@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {faultLine} from '../../source/model/fault-text.js';
 import {resolveOptions} from '../../source/shell/options.js';
+import type {ProfileKey} from '../../source/watch/aws-profile.js';
 import {classifyError, credentialContext} from '../../source/watch/classify-error.js';
 
 // The credentials fault says the fix in words: which profile to log in with, or which variable is missing.
@@ -41,7 +43,24 @@ describe('the credentials hint', () => {
 		assert.match(hint(noCredentials, {AWS_SECRET_ACCESS_KEY: 's'}) ?? '', /^AWS_ACCESS_KEY_ID is not set but AWS_SECRET_ACCESS_KEY is/);
 	});
 	test('an SSO or file profile, from AWS_PROFILE too: aws sso login --profile NAME', () => {
-		assert.match(hint(expired, {AWS_PROFILE: 'prod'}) ?? '', /^run: aws sso login --profile prod .*the next poll picks them up$/);
+		const fault = classifyError(expired, credentialContext({AWS_PROFILE: 'prod'}, undefined));
+		assert.equal(fault.hint, "run: aws sso login --profile prod (or refresh that profile's keys)");
+		assert.match(faultLine(fault, true), /aws sso login --profile prod .*; the next poll picks them up$/, 'while watching: it re-reads them');
+		assert.doesNotMatch(faultLine(fault), /next poll/, 'the line printed on exit promises no next poll');
+	});
+	test('a credential_process profile: the command failed, not "aws sso login"', () => {
+		const settings = (profile: string | undefined, key: ProfileKey) => (profile === 'vault' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined);
+		const resolved = resolveOptions({region: 'us-east-1', profile: 'vault'}, {}, settings);
+		assert.ok(resolved.ok);
+		assert.deepEqual(resolved.config.errorContext, {profile: 'vault', processProfiles: ['vault']});
+		const failed = Object.assign(new Error('Profile vault credential_process returned an error'), {name: 'CredentialsProviderError'});
+		const fault = classifyError(failed, resolved.config.errorContext);
+		assert.equal(fault.hint, 'the credential_process command of profile vault failed or gave keys that are not accepted: run it yourself to see why');
+		assert.doesNotMatch(faultLine(fault, true), /sso/);
+		assert.match(faultLine(fault, true), /the next poll runs it again$/);
+		const byDefault = resolveOptions({region: 'us-east-1'}, {}, (profile, key) => (profile === 'default' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined));
+		assert.ok(byDefault.ok);
+		assert.match(classifyError(failed, byDefault.config.errorContext).hint ?? '', /^the credential_process command of the default profile failed/);
 	});
 	test('keys from the environment cannot change under a running process: says restart', () => {
 		assert.match(hint(expired, {AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 's'}) ?? '', /restart with fresh ones, or use --profile/);

@@ -91,6 +91,8 @@ export interface RenderOptions {
 	onRepaint?: () => void;
 	onSuspend?: () => void;
 	stuckAfterMs?: number;
+	/** What the header says is watched (default us-east-1). */
+	where?: string;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -102,7 +104,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 	const instance = render(
 		<App
 			source={source}
-			where="us-east-1"
+			where={options.where ?? 'us-east-1'}
 			intervalMs={intervalMs}
 			timers={timers}
 			classify={(error) => classifyError(error, {})}

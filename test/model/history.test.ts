@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {type History, observe, pace} from '../../source/model/history.js';
+import {journalLine} from '../../source/model/journal-line.js';
 import {nextSortKey, sortTasks} from '../../source/model/task-sort.js';
 import {task} from '../helpers/tasks.js';
 
@@ -27,6 +28,28 @@ describe('history', () => {
 		);
 	});
 
+	it('journals a task without an id with taskId null, and two tasks of one id apart', () => {
+		const noId = task('x', {statusMessage: 'pending'});
+		delete noId.importTaskId;
+		noId.occurrence = 1;
+		const twin = task('a', {occurrence: 2, progress: 10});
+		const {entries} = run([
+			[0, [noId, task('a'), twin]],
+			[minute, [{...noId, statusMessage: 'converting'}, task('a'), {...twin, progress: 30}]],
+		]);
+		assert.deepEqual(
+			entries[0]?.map((e) => JSON.parse(journalLine(e)).taskId),
+			[null, 'a', 'a'],
+		);
+		assert.deepEqual(
+			entries[1]?.map((e) => [e.type, e.taskId ?? null, e.from, e.to]),
+			[
+				['message', null, 'pending', 'converting'],
+				['progress', 'a', '10%', '25%'],
+			],
+		);
+	});
+
 	it('journals new tasks, status and message changes, milestones and tasks that are gone', () => {
 		const {entries} = run([
 			[0, [task('a', {statusMessage: 'pending', progress: 2}), task('b')]],
@@ -39,7 +62,7 @@ describe('history', () => {
 			[
 				['new', 'c', '', ''],
 				['message', 'a', 'pending', 'converting'],
-				['progress', 'a', '', '25%'],
+				['progress', 'a', '2%', '25%'],
 				['gone', 'b', '', ''],
 			],
 		);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {ImportImageTask} from '@aws-sdk/client-ec2';
-import type {ImportTask} from '../../source/model/import-task.js';
+import {type ImportTask, shownId, taskKey} from '../../source/model/import-task.js';
 import {type ApiImportImageTask, createTaskCollector, normaliseTask, normaliseTasks, parseProgress} from '../../source/model/normalise-task.js';
 
 // Compile-time: the SDK's output type must be accepted as it is.
@@ -77,9 +77,9 @@ describe('normaliseTask', () => {
 		});
 	});
 
-	it('fills in a missing id and status', () => {
-		const task = normaliseTask({}, 4);
-		assert.equal(task.importTaskId, '(no id #5)');
+	it('makes up no id, and fills in a missing status', () => {
+		const task = normaliseTask({});
+		assert.equal('importTaskId' in task, false);
 		assert.equal(task.status, 'unknown');
 	});
 
@@ -242,7 +242,7 @@ describe('normaliseTasks', () => {
 		assert.deepEqual(normaliseTasks(undefined), []);
 	});
 
-	it('keeps the last task for an id, where the id first appeared', () => {
+	it('keeps both tasks of one id, in the order sent, each with a key of its own', () => {
 		const tasks = normaliseTasks([
 			{ImportTaskId: 'import-ami-a', Progress: '10'},
 			{ImportTaskId: 'import-ami-b', Progress: '20'},
@@ -250,19 +250,24 @@ describe('normaliseTasks', () => {
 			{ImportTaskId: 'import-ami-a', Progress: '30'},
 		]);
 		assert.deepEqual(
-			tasks.map((task) => [task.importTaskId, task.progress]),
+			tasks.map((task) => [task.importTaskId, task.progress, taskKey(task)]),
 			[
-				['import-ami-a', 30],
-				['import-ami-b', 20],
+				['import-ami-a', 10, 'import-ami-a'],
+				['import-ami-b', 20, 'import-ami-b'],
+				['import-ami-a', 30, 'import-ami-a#2'],
 			],
 		);
 	});
 
-	it('gives tasks without an id placeholders from their place in the list', () => {
+	it('makes up no id for tasks without one, and keeps each apart', () => {
 		const tasks = normaliseTasks([{Status: 'active'}, {ImportTaskId: 'import-ami-a'}, {Status: 'deleted'}]);
 		assert.deepEqual(
-			tasks.map((task) => task.importTaskId),
-			['(no id #1)', 'import-ami-a', '(no id #3)'],
+			tasks.map((task) => [task.importTaskId, shownId(task), taskKey(task)]),
+			[
+				[undefined, '(no id)', '(no id)#1'],
+				['import-ami-a', 'import-ami-a', 'import-ami-a'],
+				[undefined, '(no id)', '(no id)#2'],
+			],
 		);
 	});
 

@@ -228,7 +228,7 @@ describe('colour and terminal kind', () => {
 			await term.exited;
 			const text = term.text();
 			assert.equal(text.includes('\u001B'), false, JSON.stringify(text.slice(0, 300)));
-			assert.match(text, /^\[\d\d:\d\d:\d\d\] /m, 'no timestamped poll line');
+			assert.match(text, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /m, 'no poll line stamped with date and time');
 			assert.match(text, /TASK ID\s+STATUS/);
 		});
 	});
@@ -253,6 +253,8 @@ describe('colour and terminal kind', () => {
 			const drawn = term.text().match(/[\u2500-\u25FF\u2700-\u27BF]/gu) ?? [];
 			assert.deepEqual([...new Set(drawn)], []);
 			assert.match(term.text(), /#*-+ +\d+%/);
+			assert.match(term.text(), /o active/, 'the active glyph');
+			assert.doesNotMatch(term.text(), /> active/, 'which is not the selection cursor');
 		});
 	});
 

@@ -46,9 +46,9 @@ describe('detail screen', () => {
 		const frame = app.frame();
 		for (const expected of [
 			/ImportTaskId +import-ami-0306b6f28c3708613/,
-			/Status +active/,
-			/StatusMessage +preparing ami/,
-			/Progress +84%/,
+			/Status +▶ active/,
+			/Message +preparing ami/,
+			/Progress +█+.* 84%/,
 			/Description +CentOS 7 OVA/,
 			/Architecture +x86_64/,
 			/Platform +Linux/,
@@ -58,7 +58,6 @@ describe('detail screen', () => {
 			/BootMode +legacy-bios/,
 			/Encrypted +true/,
 			/KmsKeyId +arn:aws:kms:us-east-1:111122223333:key\/1234abcd/,
-			/ImageId +—/,
 			/Tags +Name=centos-7, team=migration/,
 			/LicenseSpecifications +arn:aws:license-manager/,
 			/Disks \(1\)/,
@@ -79,12 +78,71 @@ describe('detail screen', () => {
 		await app.press(keys.enter);
 		app.source.set([{...full, status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'}]);
 		await app.poll();
-		assert.match(app.frame(), /ImageId +ami-0c93e58db64cb1d23/);
-		assert.match(app.frame(), /Status +completed/);
+		assert.match(app.frame(), /Image +ami-0c93e58db64cb1d23/);
+		assert.match(app.frame(), /Status +✔ completed/);
+		assert.doesNotMatch(app.frame(), /updating live/, 'a completed task will not change');
+		assert.match(app.frame(), /Task import-ami-0306b6f28c3708613 · completed \(final\)/);
 		app.source.set([other]);
 		await app.poll();
 		assert.match(app.frame(), /EC2 no longer returns this task \(missing since \d\d:\d\d:\d\d\)/);
-		assert.match(app.frame(), /ImageId +ami-0c93e58db64cb1d23/);
+		assert.match(app.frame(), /Image +ami-0c93e58db64cb1d23/);
+	});
+
+	it('at 80×24 shows status, message, progress, ETA and the disks without scrolling; empty fields get no row', async () => {
+		const twoDisks: ImportTask = {
+			...full,
+			status: 'active',
+			statusMessage: 'converting',
+			progress: 30,
+			architecture: undefined,
+			platform: undefined,
+			hypervisor: undefined,
+			snapshotDetails: [
+				{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk1.vmdk'},
+				{deviceName: '/dev/sdb', format: 'VMDK', diskImageSize: 11_918_534_656, status: 'completed', snapshotId: 'snap-0fedcba9876543210', s3Bucket: 'vm-migration', s3Key: 'vms/disk2.vmdk'},
+			],
+		};
+		app = await renderApp([twoDisks], {columns: 80, rows: 24});
+		await app.press(keys.enter);
+		const frame = app.frame();
+		assert.ok(frame.split('\n').length <= 24);
+		for (const expected of [
+			/^Status +▶ active$/m,
+			/^Message +converting$/m,
+			/^Progress +█+.*30%$/m,
+			/^ETA +— \(not enough history yet\)$/m,
+			/^ +# +DEVICE +FORMAT +SIZE +.*STATUS +SNAPSHOT/m,
+			/^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB +▶ active +—/m,
+			/^disk 1 S3 +s3:\/\/vm-migration\/vms\/disk1\.vmdk$/m,
+			/^ +2 +\/dev\/sdb +VMDK +11\.1 GiB +✔ completed +snap-0fedcba9876543210/m,
+			/^disk 2 S3 +s3:\/\/vm-migration\/vms\/disk2\.vmdk$/m,
+		]) {
+			assert.match(frame, expected);
+		}
+		assert.doesNotMatch(frame, /^(Architecture|Platform|Hypervisor|Image)\b/m, 'no row for an empty field');
+		assert.doesNotMatch(frame, /^[A-Za-z][\w ]*? {2,}—$/m, 'no field row that says only —');
+	});
+
+	it('lists both tasks EC2 sent with one id, and opens each', async () => {
+		const first = task('import-ami-0000000000000000d', {description: 'first of two'});
+		const second = task('import-ami-0000000000000000d', {occurrence: 2, description: 'second of two', status: 'completed', progress: undefined});
+		app = await renderApp([first, second]);
+		assert.equal(app.frame().match(/import-ami-0000000000000000d/g)?.length, 2);
+		await app.press('j', keys.enter);
+		assert.match(app.frame(), /Description +second of two/);
+	});
+
+	it('shows a task without an id as such, and copies nothing for it', async () => {
+		const {importTaskId: _id, ...rest} = task('unused', {occurrence: 1});
+		const copied: string[] = [];
+		app = await renderApp([rest, other], {onCopy: (text) => copied.push(text)});
+		assert.match(app.frame(), /^> \(no id\) +▶ active/m);
+		await app.press('y');
+		assert.match(app.frame(), /This task has no id \(EC2 sent none\): nothing copied\./);
+		assert.deepEqual(copied, []);
+		await app.press(keys.enter);
+		assert.match(app.frame(), /Task \(no id\) · updating live/);
+		assert.match(app.frame(), /ImportTaskId +\(no id\) \(EC2 sent none\)/);
 	});
 
 	it('says when a task has no disks yet, and scrolls on a short terminal', async () => {

@@ -34,11 +34,16 @@ describe('sorting', () => {
 		app = await renderApp([task('import-ami-b', {progress: 50}), task('import-ami-c', {progress: 90}), task('import-ami-a', {progress: 10})]);
 		assert.match(app.frame(), /sort: newest first/);
 		assert.deepEqual(ids(app.frame()), ['import-ami-b', 'import-ami-c', 'import-ami-a']);
+		await app.press('S');
+		assert.match(app.frame(), /sort: oldest first/);
+		assert.doesNotMatch(app.frame(), /reversed/);
+		assert.deepEqual(ids(app.frame()), ['import-ami-a', 'import-ami-c', 'import-ami-b']);
+		await app.press('S');
 		await app.press('s');
 		assert.match(app.frame(), /sort: task id/);
 		assert.deepEqual(ids(app.frame()), ['import-ami-a', 'import-ami-b', 'import-ami-c']);
 		await app.press('S');
-		assert.match(app.frame(), /sort: task id \(reversed\)/);
+		assert.match(app.frame(), /sort: task id, Z to A/);
 		assert.deepEqual(ids(app.frame()), ['import-ami-c', 'import-ami-b', 'import-ami-a']);
 		await app.press('s', 's');
 		assert.match(app.frame(), /sort: progress/);

@@ -144,7 +144,7 @@ describe('list screen', () => {
 		for (const line of lines) assert.ok(line.length <= 80, `too wide: ${line}`);
 		assert.doesNotMatch(app.frame(), /IMAGE/);
 		assert.match(app.frame(), /↑↓\/jk move {2}Enter details .*\? help {2}q quit$/m, 'help and quit stay in the hint line');
-		const statusColumn = lines.filter((line) => /import-ami-/.test(line)).map((line) => line.search(/[▶✔✖…] /));
+		const statusColumn = lines.filter((line) => /import-ami-/.test(line)).map((line) => line.search(/[▶✔✖⋯] /));
 		assert.equal(new Set(statusColumn).size, 1);
 	});
 

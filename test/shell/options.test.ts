@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {parseDuration, resolveOptions} from '../../source/shell/options.js';
+import {isLoopbackHost, parseDuration, plaintextWarning, resolveOptions} from '../../source/shell/options.js';
+import type {ProfileKey} from '../../source/watch/aws-profile.js';
 
 const env = {AWS_REGION: 'us-east-1'};
 
@@ -48,8 +49,8 @@ describe('options', () => {
 	});
 
 	it('uses the endpoint_url of a profile named with --profile (the SDK would not), unless the environment names one', () => {
-		const settings = (profile: string | undefined, key: 'region' | 'endpoint_url') =>
-			profile === 'lab' ? {region: 'eu-west-1', endpoint_url: 'http://127.0.0.1:4599'}[key] : undefined;
+		const settings = (profile: string | undefined, key: ProfileKey) =>
+			profile === 'lab' ? {region: 'eu-west-1', endpoint_url: 'http://127.0.0.1:4599', credential_process: undefined}[key] : undefined;
 		assert.deepEqual(config({profile: 'lab'}, {}, settings).pairs, [{region: 'eu-west-1', profile: 'lab', endpoint: 'http://127.0.0.1:4599'}]);
 		assert.deepEqual(config({profile: 'lab'}, {AWS_ENDPOINT_URL_EC2: 'http://other'}, settings).pairs, [{region: 'eu-west-1', profile: 'lab'}]);
 		assert.deepEqual(config({region: 'us-east-1'}, {}, settings).pairs, [{region: 'us-east-1'}]);
@@ -68,5 +69,31 @@ describe('options', () => {
 		assert.match(error({journal: ' '}), /--journal needs a file name/);
 		assert.equal(config({untilDone: true}).untilDone, true);
 		assert.match(error({untilDone: true, once: true}), /--until-done watches until the imports end/);
+	});
+});
+
+// Only parsed, never requested: no test talks to anything but 127.0.0.1.
+describe('the unencrypted endpoint warning', () => {
+	it('warns for http:// to another machine, in one line', () => {
+		assert.equal(plaintextWarning('http://ec2.internal.example:8080/'), 'warning: http://ec2.internal.example:8080 is not encrypted: requests and answers travel in clear over the network (use https://)');
+		assert.match(plaintextWarning('http://10.0.0.5') ?? '', /^warning: http:\/\/10\.0\.0\.5 is not encrypted/);
+		assert.match(plaintextWarning('http://[fd00::1]:4599') ?? '', /^warning: http:\/\/\[fd00::1\]:4599 is not encrypted/);
+	});
+
+	it('does not warn for https:// or for this machine', () => {
+		for (const url of ['https://ec2.eu-west-1.amazonaws.com', 'http://127.0.0.1:4599', 'http://127.1.2.3', 'http://localhost:4599', 'http://[::1]:4599', undefined]) {
+			assert.equal(plaintextWarning(url), undefined, String(url));
+		}
+		assert.equal(isLoopbackHost('[::1]'), true);
+		assert.equal(isLoopbackHost('0.0.0.0'), false);
+	});
+
+	it('resolveOptions collects the warning for the endpoint in use', () => {
+		const resolved = resolveOptions({region: 'us-east-1', endpoint: 'http://ec2.internal.example'}, {});
+		assert.ok(resolved.ok);
+		assert.equal(resolved.config.warnings.length, 1);
+		const local = resolveOptions({region: 'us-east-1', endpoint: 'http://127.0.0.1:4599'}, {AWS_ENDPOINT_URL_EC2: 'http://ec2.internal.example'});
+		assert.ok(local.ok);
+		assert.deepEqual(local.config.warnings, [], '--endpoint wins over the environment');
 	});
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { DescribeImportImageTasksCommand, DescribeImportSnapshotTasksCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { runSimulateCommand } from '../../source/simulator/command.js';
+import { bindWarning, runSimulateCommand } from '../../source/simulator/command.js';
 import { createSimulator } from '../../source/simulator/server.js';
 import { testCredentials } from '../helpers/simulator.js';
 
@@ -60,6 +60,25 @@ describe('simulate command', () => {
 		await writeFile(join(directory, 'good.json'), '{"tasks": [{"ImportTaskId": "import-ami-from-file", "Status": "active"}]}');
 	});
 	after(() => rm(directory, { recursive: true, force: true }));
+
+	it('decides which bind addresses are reachable from the network', () => {
+		for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) assert.equal(bindWarning(host), undefined, host);
+		for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.internal']) {
+			assert.equal(bindWarning(host), `ec2-import-watch simulate: warning: listening on ${host}, reachable from the network: anyone who can reach it can use it (it accepts any credentials)`);
+		}
+	});
+
+	it('warns in one line on stderr when bound to 0.0.0.0 (reached here only through 127.0.0.1), not on loopback', async () => {
+		await whileRunning(['--port', '0', '--host', '0.0.0.0', '--tasks', '1'], async (url, stderr) => {
+			assert.match(stderr, /^ec2-import-watch simulate: warning: listening on 0\.0\.0\.0, reachable from the network: .*\n/);
+			const port = new URL(url).port;
+			const answer = await fetch(`http://127.0.0.1:${port}/`, {method: 'POST', body: 'Action=DescribeImportImageTasks&Version=2016-11-15'});
+			assert.equal(answer.status < 600, true);
+		});
+		await whileRunning(['--port', '0', '--tasks', '1'], async (_url, stderr) => {
+			assert.doesNotMatch(stderr, /warning/);
+		});
+	});
 
 	it('prints usage for --help', async () => {
 		const result = await runToError(['--help']);

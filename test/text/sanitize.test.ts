@@ -153,8 +153,10 @@ describe('sanitize: ZWJ inside emoji', () => {
 	it('splits a family emoji into its members, without markers', () => {
 		assert.equal(sanitize('👨\u200D👩\u200D👧'), '👨👩👧');
 	});
-	it('splits sequences with skin tones and VS16', () => {
-		assert.equal(sanitize('👩🏽\u200D💻'), '👩🏽💻');
+	it('splits sequences with skin tones and VS16; a skin tone after an emoji goes too (2 or 4 columns, by terminal)', () => {
+		assert.equal(sanitize('👩🏽\u200D💻'), '👩💻');
+		assert.equal(sanitize('👍🏿 ok'), '👍 ok');
+		assert.equal(sanitize('a🏽b'), 'a🏽b', 'a lone skin tone is an emoji of its own');
 		assert.equal(sanitize('❤\uFE0F\u200D🔥'), '❤\uFE0F🔥');
 	});
 	it('shows a ZWJ that joins an emoji to a letter', () => {

@@ -201,10 +201,16 @@ describe('classifyError: timeout and request', () => {
 
 describe('oneLine', () => {
 	test('flattens newlines and control characters and caps the length', () => {
-		assert.equal(oneLine('a\n\tb\u001b[31mc\r\n'), 'a b [31mc');
+		assert.equal(oneLine('a\n\tb\u001b[31mc\r\n'), 'a b\u241bc', 'an escape sequence is one ␛, as everywhere');
 		const long = oneLine('x'.repeat(500));
 		assert.equal(long.length, 200);
 		assert.ok(long.endsWith('…'));
+	});
+
+	test('fault text from the endpoint passes the one sanitiser: no bidi override, no escape, in the message or the code', () => {
+		const fault = classifyError(serviceError('Bad\u202eCode', 400, 'evil \u202etxt.exe\u200b \u009b31m'));
+		assert.equal(/[\u202e\u200b\u009b]/.test(`${fault.message} ${fault.code}`), false, fault.message);
+		assert.match(fault.message, /evil \ufffdtxt\.exe\ufffd/);
 	});
 
 	test('a long multi-line error message comes out as one short line', () => {

@@ -5,14 +5,14 @@ import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import type {ImportTask} from '../../source/model/import-task.js';
+import {type ImportTask, shownId} from '../../source/model/import-task.js';
 import type {FaultOptions} from '../../source/simulator/server.js';
 import {createEc2Source, type Ec2SourceOptions} from '../../source/watch/ec2-source.js';
 import {manualClock, startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
 // The real SDK over real HTTP against the simulator (or, for credentials, a server that records who signed).
 
-const ids = (tasks: ImportTask[]) => tasks.map((task) => task.importTaskId).sort();
+const ids = (tasks: ImportTask[]) => tasks.map((task) => shownId(task)).sort();
 
 let sim: TestSimulator;
 before(async () => {

@@ -1,13 +1,13 @@
 import {Box, Text} from 'ink';
 import {type ReactNode, useMemo} from 'react';
-import {faultHeadline} from '../../model/fault-text.js';
+import {faultHeadline, faultHint} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
 import {countByState, stateFilters} from '../../model/task-filter.js';
-import {type SortKey, sortLabels} from '../../model/task-sort.js';
+import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
-import {displayWidth} from '../../text/text-width.js';
-import {colorOf, useTheme} from '../theme.js';
+import {displayWidth, truncateToWidth} from '../../text/text-width.js';
+import {colorOf, glyph, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
 
@@ -19,20 +19,20 @@ export interface HeaderProps<Handle> {
 	where: string;
 	intervalMs: number;
 	width: number;
+	/** A failure of the shell's own (the journal cannot be written): a line of its own until the end. */
+	alert?: string;
 }
 
 const separator = ' · ';
-
-const shortSortLabels: Record<SortKey, string> = {newest: 'newest', id: 'id', status: 'status', progress: 'progress', eta: 'ETA'};
 
 /** Lines a fix takes when it wraps (it is never cut: cut short, it would lose the part that says what to run). */
 function hintLines(hint: string | undefined, width: number): number {
 	return hint === undefined ? 0 : Math.min(3, Math.ceil((displayWidth(hint) + 4) / Math.max(20, width)));
 }
 
-export function headerHeight(state: WatchState, width: number): number {
+export function headerHeight(state: WatchState, width: number, alert?: string): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	return 2 + pairs + (state.fault === undefined ? 0 : 2 + hintLines(state.fault.hint, width));
+	return 2 + pairs + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -71,12 +71,67 @@ function statusParts(state: WatchState, now: number, where: string, intervalMs: 
 	const pace = state.idleIntervalMs === undefined ? `every ${formatDuration(intervalMs)}` : `idle: every ${formatDuration(state.idleIntervalMs)}`;
 	return [
 		{key: 'title', text: 'ec2-import-watch', priority: 6, role: 'strong'},
-		{key: 'where', text: where, priority: 5, role: 'plain'},
+		// Never dropped: shortened to the room left (see fitStatus).
+		{key: 'where', text: where, priority: 0, role: 'plain'},
 		{key: 'pace', text: pace, priority: 4, role: 'muted'},
 		{key: 'paused', text: state.paused ? 'PAUSED (p resumes)' : '', priority: 0, role: 'strong'},
 		{key: 'fresh', text: `${stale ? 'STALE · ' : ''}${freshness}`, priority: 0, role: stale ? 'stale' : 'plain'},
 		{key: 'next', text: next, priority: 2, role: 'plain'},
 	];
+}
+
+/** Shorter ways to say the same place, each tried in turn before it is cut: without the URL scheme, then "demo …". */
+function placeCandidates(where: string): string[] {
+	const bare = where.replace(/\bhttps?:\/\//g, '');
+	return [where, bare, bare.replace(/^demo simulator at /, 'demo ')];
+}
+
+/** The place, as it fits `room` columns: the first shorter form that fits, else the shortest one cut with an ellipsis. */
+export function shortenPlace(where: string, room: number): string {
+	const candidates = placeCandidates(where);
+	const fitting = candidates.find((candidate) => displayWidth(candidate) <= room);
+	return fitting ?? truncateToWidth(candidates[candidates.length - 1] ?? where, Math.max(1, room));
+}
+
+/** The narrowest the place is shown, so that even at 80 columns the header says what is watched. */
+const placeFloor = 16;
+
+const partsWidth = (parts: readonly Part[]): number => parts.reduce((sum, part) => sum + displayWidth(part.text), 0) + separator.length * Math.max(0, parts.length - 1);
+
+/**
+ * Line 1 as it fits `width`: the least needed parts go first (the title, the pace, the next poll); the place is
+ * never dropped, only said in fewer columns (without the URL scheme, then cut with an ellipsis).
+ */
+function fitStatus(parts: readonly Part[], width: number): Part[] {
+	const place = parts.find((part) => part.key === 'where');
+	if (place === undefined || place.text === '') return fitSegments(parts, width, separator.length);
+	const rest = parts.filter((part) => part !== place);
+	const withPlace = (others: readonly Part[], text: string): Part[] => {
+		const at = others.findIndex((part) => parts.indexOf(part) > parts.indexOf(place));
+		const shown = {...place, text};
+		return at < 0 ? [...others, shown] : [...others.slice(0, at), shown, ...others.slice(at)];
+	};
+	for (const candidate of placeCandidates(place.text)) {
+		const line = withPlace(fitSegments(rest, width - displayWidth(candidate) - separator.length, separator.length), candidate);
+		if (partsWidth(line) <= width) return line;
+	}
+	// Up to half the line for the place before the pace and the next poll are kept.
+	const reserve = Math.min(displayWidth(placeCandidates(place.text)[1] ?? place.text), Math.max(placeFloor, Math.floor(width / 2)));
+	const others = fitSegments(rest, width - reserve - separator.length, separator.length);
+	return withPlace(others, shortenPlace(place.text, Math.max(placeFloor, width - partsWidth(others) - separator.length)));
+}
+
+/** The text filter as it fits `room`: its end (what was typed last) after an ellipsis when it is too long. */
+export function keepEnd(text: string, room: number): string {
+	if (displayWidth(text) <= room) return text;
+	const points = [...text];
+	let tail = '';
+	for (let index = points.length - 1; index >= 0; index--) {
+		const next = `${points[index] ?? ''}${tail}`;
+		if (displayWidth(next) > room - 1) break;
+		tail = next;
+	}
+	return `…${tail}`;
 }
 
 /** All the header draws from the clock: a tick redraws the screen only when this text changes. */
@@ -111,27 +166,31 @@ function PartText({part}: {part: Part}): ReactNode {
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
-export function Header<Handle>({state, timers, where, intervalMs, width}: HeaderProps<Handle>): ReactNode {
+export function Header<Handle>({state, timers, where, intervalMs, width, alert}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
 	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
-	const status = fitSegments(statusParts(state, now, where, intervalMs), width, separator.length);
-	const filterText = state.textFilter === '' && state.mode !== 'search' ? '' : `/${state.textFilter}${state.mode === 'search' ? '▏' : ''}`;
+	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
+	const status = fitStatus(statusParts(state, now, where, intervalMs), width);
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
 	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
 	const sortText = narrow
-		? `sort ${shortSortLabels[state.sort.key]}${state.sort.reverse ? ' ↑' : ''}`
-		: `sort: ${sortLabels[state.sort.key]}${state.sort.reverse ? ' (reversed)' : ''}`;
+		? `sort ${sortLabel(state.sort, true)}`
+		: `sort: ${sortLabel(state.sort)}`;
+	// The text filter stays whatever its length: its end, after an ellipsis, in the room the tabs leave.
+	const room = width - tabsWidth - 2;
+	const filterText =
+		state.textFilter === '' && state.mode !== 'search' ? '' : `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
 			{key: 'sort', text: sortText, priority: 1},
 		],
-		width - tabsWidth - 2,
+		room,
 		2,
-	).filter((segment) => displayWidth(segment.text) <= width - tabsWidth - 2);
+	);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
@@ -161,16 +220,22 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 					</Text>
 				))}
 			</Text>
+			{alert === undefined ? null : (
+				<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
+					{glyph(theme, '✖ ')}
+					{alert}
+				</Text>
+			)}
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
-					{theme.unicode ? '✖ ' : 'x '}
+					{glyph(theme, '✖ ')}
 					{pairFaultLine(state, now)}
 				</Text>
 			)}
 			{state.fault === undefined ? null : (
 				<>
 					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
-						{theme.unicode ? '✖ ' : 'x '}
+						{glyph(theme, '✖ ')}
 						{faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt)}
 						{state.polling ? ' — retrying now…' : ''}
 					</Text>
@@ -178,11 +243,11 @@ export function Header<Handle>({state, timers, where, intervalMs, width}: Header
 						{'  '}
 						{state.fault.message}
 					</Text>
-					{state.fault.hint === undefined ? null : (
-						<Box height={hintLines(state.fault.hint, width)} overflow="hidden">
+					{hint === undefined ? null : (
+						<Box height={hintLines(hint, width)} overflow="hidden">
 							<Text wrap="wrap">
 								{theme.unicode ? '  → ' : '  -> '}
-								{state.fault.hint}
+								{hint}
 							</Text>
 						</Box>
 					)}

@@ -1,7 +1,8 @@
 import {Text} from 'ink';
 import {memo, type ReactNode} from 'react';
 import {type Cell, type Column, fit, gap, gutter, type Layout, layoutColumns} from '../column-layout.js';
-import {colorOf, type Role, type Theme, useTheme} from '../theme.js';
+import {displayWidth} from '../../text/text-width.js';
+import {colorOf, glyph, type Role, type Theme, useTheme} from '../theme.js';
 
 export type {Cell, Column, Layout};
 export {layoutColumns};
@@ -21,11 +22,12 @@ export function TableHeader<Row>({layout}: {layout: Layout<Row>}): ReactNode {
 }
 
 /**
- * The changed-row mark goes after the last column: Ink redraws a changed line from its first changed cell, so a
- * mark in front would rewrite the whole row on every poll that marks or unmarks it.
+ * The changed-row mark goes after the row's last text (blank cells at the end are left out), so it sits next to
+ * its row at every width, and after the row rather than in front of it: a mark in front would move every cell
+ * of the row on every poll that marks or unmarks it.
  */
 function markGlyph(theme: Theme): string {
-	return theme.unicode ? '●' : '*';
+	return glyph(theme, '●');
 }
 
 export interface TableRowProps<Row> {
@@ -43,7 +45,20 @@ export function TableRow<Row>({layout, row, selected = false, marked = false, di
 		const cell = column.cell(row, width);
 		return {text: fit(cell.text, width, column.align), role: cell.role};
 	});
-	return <RowLine cells={cells} selected={selected} marked={marked} dim={dim === true} />;
+	return <RowLine cells={trimmedEnd(cells)} selected={selected} marked={marked} dim={dim === true} fill={selected ? tableWidth(layout) : 0} />;
+}
+
+function tableWidth<Row>(layout: Layout<Row>): number {
+	return layout.shown.reduce((sum, {width}) => sum + width, 0) + gap * Math.max(0, layout.shown.length - 1);
+}
+
+/** The cells up to the last one with text, that one without its padding. */
+function trimmedEnd(cells: RowLineProps['cells']): RowLineProps['cells'] {
+	const last = cells.findLastIndex((cell) => cell.text.trim() !== '');
+	const kept = cells.slice(0, last + 1);
+	const end = kept[last];
+	if (end !== undefined) kept[last] = {...end, text: end.text.trimEnd()};
+	return kept;
 }
 
 interface RowLineProps {
@@ -51,11 +66,15 @@ interface RowLineProps {
 	selected: boolean;
 	marked: boolean;
 	dim: boolean;
+	/** Columns the row spans when selected, so the highlight keeps the table's width; 0 otherwise. */
+	fill: number;
 }
 
 const RowLine = memo(
-	function RowLine({cells, selected, marked, dim}: RowLineProps): ReactNode {
+	function RowLine({cells, selected, marked, dim, fill}: RowLineProps): ReactNode {
 		const theme = useTheme();
+		const mark = marked ? ` ${markGlyph(theme)}` : '';
+		const used = cells.reduce((sum, cell, index) => sum + displayWidth(cell.text) + (index === 0 ? 0 : gap), 0) + mark.length;
 		return (
 			<Text inverse={selected} dimColor={dim} wrap="truncate">
 				{selected ? '> ' : '  '}
@@ -66,7 +85,8 @@ const RowLine = memo(
 						{cell.text}
 					</Text>
 				))}
-				{marked ? <Text color={colorOf(theme, 'changed')}> {markGlyph(theme)}</Text> : ''}
+				{marked ? <Text color={colorOf(theme, 'changed')}>{mark}</Text> : ''}
+				{fill > used ? ' '.repeat(fill - used) : ''}
 			</Text>
 		);
 	},
@@ -74,6 +94,7 @@ const RowLine = memo(
 		before.selected === after.selected &&
 		before.marked === after.marked &&
 		before.dim === after.dim &&
+		before.fill === after.fill &&
 		before.cells.length === after.cells.length &&
 		before.cells.every((cell, index) => cell.text === after.cells[index]?.text && cell.role === after.cells[index]?.role),
 );
@@ -94,7 +115,7 @@ export interface TableProps<Row> {
 
 export function Table<Row>({columns, rows, rowKey, width, selected, marked, empty, dim}: TableProps<Row>): ReactNode {
 	const theme = useTheme();
-	const layout = layoutColumns(columns, width);
+	const layout = layoutColumns(columns, width, rows);
 	return (
 		<>
 			<TableHeader layout={layout} />

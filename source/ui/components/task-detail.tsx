@@ -1,13 +1,16 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
-import {type JournalEntry, pace, type TaskHistory} from '../../model/history.js';
-import {type ImportTask, type SnapshotDetail, statusOf} from '../../model/import-task.js';
-import {colorOf, type Role, statusRole, type Theme, useTheme} from '../theme.js';
+import {describeEntry} from '../../model/entry-text.js';
+import {pace, type TaskHistory} from '../../model/history.js';
+import {hasEnded, type ImportTask, nameTag, noIdLabel, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
+import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
 
-// Every field of one task, then its disks. The screen is a flat list of lines so that it scrolls as one.
+// One task: first what it is about (status, message, progress, ETA) and its disks, so that 80×24 shows them
+// without scrolling; then every other field EC2 sent, and the timeline. Empty fields get no row. The screen is a
+// flat list of lines so that it scrolls as one.
 
 export interface TaskDetailProps {
 	task: ImportTask;
@@ -35,13 +38,51 @@ type Line =
 const dash = '—';
 const orDash = (value: string | undefined): string => (value === undefined || value === '' ? dash : value);
 
-function fieldLines(task: ImportTask): Line[] {
-	const fields: [string, string | undefined][] = [
-		['ImportTaskId', task.importTaskId],
-		['Status', task.status],
-		['StatusMessage', task.statusMessage],
-		['Progress', task.progress === undefined ? task.progressText : `${task.progress}%`],
-		['Description', task.description],
+/** Field rows for the values that are there: an empty field gets no row of its own. */
+function fields(rows: readonly [string, string | undefined, Role?][]): Line[] {
+	return rows.flatMap(([label, value, role]): Line[] => (value === undefined || value === '' ? [] : [{kind: 'field', label, value, role}]));
+}
+
+/** What a task is about, first, so that it fits 80×24 without scrolling: status, message, progress, ETA, description, image. */
+function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number, theme: Theme): Line[] {
+	const progress = task.progress === undefined ? task.progressText : progressCell(task.progress, 30, theme).text;
+	return fields([
+		['Status', statusCell(task.status, theme).text, statusRole(task.status)],
+		['Message', task.statusMessage],
+		['Progress', progress],
+		...etaRow(task, history, now, stuckAfterMs),
+		['Description', task.description ?? nameTag(task)],
+		['Image', task.imageId],
+	]);
+}
+
+function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): [string, string, Role?][] {
+	if (history === undefined || statusOf(task.status) !== 'active') return [];
+	const taskPace = pace(task, history, now, stuckAfterMs);
+	if (taskPace.stuckForMs !== undefined) return [['ETA', `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, 'fault']];
+	return [['ETA', taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`]];
+}
+
+/** The disks, each with its S3 location under it. */
+function diskLines(task: ImportTask): Line[] {
+	if (task.snapshotDetails.length === 0) {
+		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: 'No snapshot details yet (EC2 lists them once conversion starts).', role: 'muted'}];
+	}
+	return [
+		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
+		{kind: 'disk-header'},
+		...task.snapshotDetails.flatMap((disk, index): Line[] => {
+			const s3 = disk.s3Bucket === undefined && disk.s3Key === undefined ? undefined : `s3://${disk.s3Bucket ?? ''}/${disk.s3Key ?? ''}`;
+			return [{kind: 'disk', index, disk}, ...fields([[`disk ${index + 1} S3`, s3]])];
+		}),
+	];
+}
+
+/** Below the fold: every other field EC2 sent, and what the watcher worked out. */
+function moreLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): Line[] {
+	const taskPace = history === undefined ? undefined : pace(task, history, now, stuckAfterMs);
+	const rows = fields([
+		['ImportTaskId', task.importTaskId ?? `${noIdLabel} (EC2 sent none)`],
 		['Architecture', task.architecture],
 		['Platform', task.platform],
 		['Hypervisor', task.hypervisor],
@@ -50,70 +91,17 @@ function fieldLines(task: ImportTask): Line[] {
 		['BootMode', task.bootMode],
 		['Encrypted', task.encrypted === undefined ? undefined : String(task.encrypted)],
 		['KmsKeyId', task.kmsKeyId],
-		['ImageId', task.imageId],
 		['Tags', task.tags.length === 0 ? undefined : task.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')],
 		['LicenseSpecifications', task.licenseSpecifications.length === 0 ? undefined : task.licenseSpecifications.join(', ')],
-	];
-	return fields.map(([label, value]) => ({kind: 'field', label, value: orDash(value), role: label === 'Status' ? statusRole(task.status) : undefined}));
-}
-
-function diskLines(task: ImportTask): Line[] {
-	if (task.snapshotDetails.length === 0) {
-		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: 'No snapshot details yet (EC2 lists them once conversion starts).', role: 'muted'}];
-	}
-	const locations = task.snapshotDetails.flatMap((disk, index): Line[] => {
-		const s3 = disk.s3Bucket === undefined && disk.s3Key === undefined ? undefined : `s3://${disk.s3Bucket ?? ''}/${disk.s3Key ?? ''}`;
-		const fields: [string, string | undefined][] = [
-			['S3', s3],
-			['Url', disk.url],
-			['Description', disk.description],
-		];
-		return fields.flatMap(([label, value]): Line[] => (value === undefined ? [] : [{kind: 'field', label: `disk ${index + 1} ${label}`, value}]));
-	});
-	return [
-		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
-		{kind: 'disk-header'},
-		...task.snapshotDetails.map((disk, index): Line => ({kind: 'disk', index, disk})),
-		...locations,
-	];
-}
-
-function paceLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): Line[] {
-	if (history === undefined) return [];
-	const taskPace = pace(task, history, now, stuckAfterMs);
-	const active = statusOf(task.status) === 'active';
-	const eta =
-		taskPace.stuckForMs !== undefined
-			? {value: `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, role: 'fault' as const}
-			: {value: !active ? dash : taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`};
-	return [
-		{kind: 'field', label: 'Rate', value: taskPace.rate === undefined ? dash : `${(taskPace.rate * 60_000).toFixed(1)} %/min`},
-		{kind: 'field', label: 'ETA', value: eta.value, role: eta.role},
-		{kind: 'field', label: 'First seen', value: `${formatClock(history.firstSeenAt)} (by this watcher)`},
-	];
-}
-
-export function describeEntry(entry: JournalEntry): string {
-	switch (entry.type) {
-		case 'first-seen':
-			return `seen: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}${entry.progress === undefined ? '' : ` ${entry.progress}%`}`;
-		case 'new':
-			return `new import: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}`;
-		case 'status':
-			return `status ${entry.from ?? ''} → ${entry.to ?? ''}`;
-		case 'message':
-			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
-		case 'progress':
-			return `passed ${entry.to ?? ''}`;
-		case 'stuck':
-			return `stuck: no change since ${formatClock(entry.since ?? entry.at)}`;
-		case 'gone':
-			return 'no longer listed by EC2';
-		default: {
-			const unreachable: never = entry.type;
-			return unreachable;
-		}
-	}
+		...task.snapshotDetails.flatMap((disk, index): [string, string | undefined][] => [
+			[`disk ${index + 1} Url`, disk.url],
+			[`disk ${index + 1} Description`, disk.description],
+			[`disk ${index + 1} Message`, disk.statusMessage],
+		]),
+		['Rate', taskPace?.rate === undefined ? undefined : `${(taskPace.rate * 60_000).toFixed(1)} %/min`],
+		['First seen', history === undefined ? undefined : `${formatClock(history.firstSeenAt)} (by this watcher)`],
+	]);
+	return [{kind: 'note', text: ''}, {kind: 'title', text: 'All fields'}, ...rows];
 }
 
 function timelineLines(history: TaskHistory | undefined): Line[] {
@@ -125,8 +113,25 @@ function timelineLines(history: TaskHistory | undefined): Line[] {
 	];
 }
 
-export function detailLines(task: ImportTask, history?: TaskHistory, now = 0, stuckAfterMs = Number.POSITIVE_INFINITY): Line[] {
-	return [...fieldLines(task), ...paceLines(task, history, now, stuckAfterMs), {kind: 'note', text: ''}, ...diskLines(task), ...timelineLines(history)];
+export function detailLines(task: ImportTask, history?: TaskHistory, now = 0, stuckAfterMs = Number.POSITIVE_INFINITY, theme: Theme = defaultTheme): Line[] {
+	return [
+		...summaryLines(task, history, now, stuckAfterMs, theme),
+		{kind: 'note', text: ''},
+		...diskLines(task),
+		...moreLines(task, history, now, stuckAfterMs),
+		...timelineLines(history),
+	];
+}
+
+/** The line above the details: where the data stands (gone, stale, failing, paused, final or live). */
+function bannerOf(task: ImportTask, props: Pick<TaskDetailProps, 'goneAt' | 'stale' | 'failing' | 'paused'>): {text: string; role: Role} {
+	const id = shownId(task);
+	if (props.goneAt !== undefined) return {text: `EC2 no longer returns this task (missing since ${formatClock(props.goneAt)}): the last data seen is shown.`, role: 'fault'};
+	if (props.stale) return {text: 'STALE: polls are failing; this is the last good data.', role: 'stale'};
+	if (props.failing) return {text: `Task ${id} · the last poll failed (see above); this is the last good data`, role: 'stale'};
+	if (hasEnded(task.status)) return {text: `Task ${id} · ${task.status} (final)`, role: 'muted'};
+	if (props.paused) return {text: `Task ${id} · polling is paused (p resumes)`, role: 'muted'};
+	return {text: `Task ${id} · updating live`, role: 'muted'};
 }
 
 type IndexedDisk = {index: number; disk: SnapshotDetail};
@@ -153,21 +158,13 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 
 export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, failing, paused, width, height, scroll}: TaskDetailProps): ReactNode {
 	const theme = useTheme();
-	const lines = detailLines(task, history, now, stuckAfterMs);
+	const lines = detailLines(task, history, now, stuckAfterMs, theme);
 	const bodyHeight = Math.max(1, height - 1);
 	const top = Math.max(0, Math.min(scroll, lines.length - bodyHeight));
 	const layout = layoutColumns(diskColumns(theme), width);
-	const labelWidth = 22;
-	const banner =
-		goneAt !== undefined
-			? {text: `EC2 no longer returns this task (missing since ${formatClock(goneAt)}): the last data seen is shown.`, role: 'fault' as const}
-			: stale
-				? {text: 'STALE: polls are failing; this is the last good data.', role: 'stale' as const}
-				: failing
-					? {text: `Task ${task.importTaskId} · the last poll failed (see above); this is the last good data`, role: 'stale' as const}
-					: paused
-						? {text: `Task ${task.importTaskId} · polling is paused (p resumes)`, role: 'muted' as const}
-						: {text: `Task ${task.importTaskId} · updating live`, role: 'muted' as const};
+	// As wide as the longest label shown anywhere in the details, so the values line up.
+	const labelWidth = lines.reduce((widest, line) => (line.kind === 'field' ? Math.max(widest, line.label.length + 2) : widest), 10);
+	const banner = bannerOf(task, {goneAt, stale, failing, paused});
 	return (
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">

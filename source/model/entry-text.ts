@@ -1,0 +1,27 @@
+import {formatClock} from './format.js';
+import type {JournalEntry} from './history.js';
+
+// A transition in words, for the details' timeline and for plain lines (one line per change).
+
+export function describeEntry(entry: JournalEntry): string {
+	switch (entry.type) {
+		case 'first-seen':
+			return `seen: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}${entry.progress === undefined ? '' : ` ${entry.progress}%`}`;
+		case 'new':
+			return `new import: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}`;
+		case 'status':
+			return `status ${entry.from ?? ''} → ${entry.to ?? ''}`;
+		case 'message':
+			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
+		case 'progress':
+			return `passed ${entry.to ?? ''}${entry.from === undefined ? '' : ` (was ${entry.from})`}`;
+		case 'stuck':
+			return `stuck: no change since ${formatClock(entry.since ?? entry.at)}`;
+		case 'gone':
+			return 'no longer listed by EC2';
+		default: {
+			const unreachable: never = entry.type;
+			return unreachable;
+		}
+	}
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import {describe, it} from 'node:test';
+import {initialState, reduce} from '../../source/model/state.js';
+import {changeLine, wrapToWidth} from '../../source/shell/plain-lines.js';
+import {task} from '../helpers/tasks.js';
+
+// One line per change: the date and time, the task, what changed, and the ETA of a task still active.
+
+const minute = 60_000;
+const at = Date.UTC(2026, 11, 7, 8, 15, 3);
+
+function polled(...polls: ReturnType<typeof task>[][]) {
+	let state = initialState({stuckAfterMs: 30 * minute});
+	for (const [index, tasks] of polls.entries()) {
+		const now = at + index * minute;
+		state = reduce(state, {type: 'poll-started', at: now, generation: index + 1});
+		state = reduce(state, {type: 'poll-succeeded', at: now, generation: index + 1, tasks, nextPollAt: now + minute});
+	}
+	return state;
+}
+
+describe('changeLine', () => {
+	it('says when (with the date), which task, what changed, and the ETA', () => {
+		const state = polled([task('import-ami-a', {progress: 10})], [task('import-ami-a', {progress: 20})], [task('import-ami-a', {progress: 30, statusMessage: 'booting'})]);
+		const lines = state.lastEntries.map((entry) => changeLine(entry, state, 200, 'UTC'));
+		assert.deepEqual(lines, ['2026-12-07 08:17:03 import-ami-a converting → booting · ETA 7m 00s', '2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s']);
+	});
+
+	it('within the width, cuts what changed and keeps the ETA', () => {
+		const id = 'import-ami-0123456789abcdef0';
+		const state = polled([task(id, {progress: 10})], [task(id, {progress: 20})], [task(id, {progress: 30, statusMessage: 'preparing ami and a long story'})]);
+		const [message] = state.lastEntries.map((entry) => changeLine(entry, state, 80, 'UTC'));
+		assert.equal(message, `2026-12-07 08:17:03 ${id} converting → prep… · ETA 7m 00s`);
+		assert.equal(message?.length, 80);
+	});
+
+	it('has no ETA for a task that ended, and fits the width', () => {
+		const state = polled([task('import-ami-a')], [task('import-ami-a', {status: 'completed', statusMessage: undefined, progress: undefined})]);
+		const [status] = state.lastEntries.map((entry) => changeLine(entry, state, 200, 'UTC'));
+		assert.equal(status, '2026-12-07 08:16:03 import-ami-a status active → completed');
+		for (const entry of state.lastEntries) assert.ok(changeLine(entry, state, 30, 'UTC').length <= 30);
+	});
+});
+
+describe('wrapToWidth', () => {
+	it('wraps at spaces onto indented lines, each within the width, losing nothing', () => {
+		const lines = wrapToWidth('2026-12-07 08:15:03 endpoint unreachable since 08:15:03: cannot reach EC2 — check the network', 40);
+		for (const line of lines) assert.ok(line.length <= 40, line);
+		assert.equal(lines.map((line) => line.trim()).join(' '), '2026-12-07 08:15:03 endpoint unreachable since 08:15:03: cannot reach EC2 — check the network');
+		assert.match(lines[1] ?? '', /^ {2}\S/);
+	});
+});
