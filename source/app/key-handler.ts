@@ -17,11 +17,15 @@ export interface KeyContext<Handle> {
 	exit: () => void;
 	timers: Timers<Handle>;
 	onCopy?: (text: string) => void;
+	/** The shell redraws the whole screen (Ctrl-L). */
+	onRepaint?: () => void;
+	/** The shell gives the terminal back and stops the process until `fg` (Ctrl-Z). */
+	onSuspend?: () => void;
 	/** Rows a page key moves. */
 	pageSize: number;
 }
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, pageSize}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
@@ -41,6 +45,12 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 		switch (result.effect) {
 			case 'quit':
 				exit();
+				return;
+			case 'repaint':
+				onRepaint?.();
+				return;
+			case 'suspend':
+				onSuspend?.();
 				return;
 			case 'refresh': {
 				const outcome = current?.pollNow();

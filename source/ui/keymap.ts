@@ -30,7 +30,9 @@ export type CommandId =
 	| 'copy-image'
 	| 'search-commit'
 	| 'search-cancel'
-	| 'search-erase';
+	| 'search-erase'
+	| 'repaint'
+	| 'suspend';
 
 export interface Binding {
 	command: CommandId;
@@ -49,6 +51,7 @@ export interface Binding {
 
 const browse: readonly Mode[] = ['list', 'detail'];
 const scrollable: readonly Mode[] = ['list', 'detail', 'help'];
+const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search'];
 
 export const keymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
@@ -79,6 +82,8 @@ export const keymap: readonly Binding[] = [
 	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
 	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
 	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search']},
+	{command: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
+	{command: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
 ];
 
 /** Ink's key event as the few fields we read. */
@@ -115,7 +120,7 @@ export function keyName(input: string, key: KeyEvent): string | undefined {
 	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
 	// Terminals send DEL (0x7f) for the Backspace key; Ink reports it as delete.
 	if (key.backspace || key.delete) return 'backspace';
-	if (key.ctrl && input === 'c') return 'ctrl-c';
+	if (key.ctrl && (input === 'c' || input === 'l' || input === 'z')) return `ctrl-${input}`;
 	if (key.ctrl) return undefined;
 	return input.length === 1 ? input : undefined;
 }

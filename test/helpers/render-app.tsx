@@ -20,6 +20,8 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
+	ctrlL: '\u000C',
+	ctrlZ: '\u001A',
 } as const;
 
 /** A task source whose answer the test sets; `fail` makes the next polls throw. */
@@ -86,6 +88,8 @@ export interface RenderOptions {
 	onCopy?: (text: string) => void;
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	onRepaint?: () => void;
+	onSuspend?: () => void;
 	stuckAfterMs?: number;
 	/** What the header says is watched (default us-east-1). */
 	where?: string;
@@ -109,6 +113,8 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onCopy={options.onCopy}
 			onTransitions={options.onTransitions}
 			onAllDone={options.onAllDone}
+			onRepaint={options.onRepaint}
+			onSuspend={options.onSuspend}
 			stuckAfterMs={options.stuckAfterMs}
 		/>,
 	);
