@@ -1,5 +1,5 @@
 import {Box, useApp, useWindowSize} from 'ink';
-import {type ReactNode, useMemo} from 'react';
+import {type ReactNode, useEffect, useMemo} from 'react';
 import type {PollFault} from './model/poll-events.js';
 import {isStale, viewOf, visibleTasks} from './model/state.js';
 import {Header, headerHeight} from './ui/components/header.js';
@@ -32,6 +32,11 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	size?: {columns: number; rows: number};
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
 	onCopy?: (text: string) => void;
+	/** Ctrl-L and Ctrl-Z: the shell redraws the whole screen, or suspends (both are the terminal's business). */
+	onRepaint?: () => void;
+	onSuspend?: () => void;
+	/** Subscribes to what the shell has to say in the notice line (output it caught while the screen is up). */
+	shellNotices?: (show: (text: string) => void) => () => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
@@ -42,7 +47,7 @@ export interface AppProps<Handle> extends ShellCallbacks {
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
 	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
@@ -54,10 +59,11 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
 	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
 	useNotice(state.notice, timers, dispatch);
+	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, pageSize: Math.max(1, bodyHeight - 2), cancel}));
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}));
 
 	const screen = (() => {
 		const view = viewOf(state);

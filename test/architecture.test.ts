@@ -39,6 +39,8 @@ const allowed: Record<string, readonly string[]> = {
 
 /** Packages (not node:*) each room may import; the SDK only in watch/, Ink and React only where screens are built. */
 const packages: Record<string, readonly string[]> = {
+	// The width Ink lays out with, so that our columns and Ink's agree.
+	text: ['string-width'],
 	watch: ['@aws-sdk/client-ec2'],
 	ui: ['ink', 'react'],
 	app: ['ink', 'react'],

@@ -20,6 +20,10 @@ export interface KeyContext<Handle> {
 	exit: () => void;
 	timers: Timers<Handle>;
 	onCopy?: (text: string) => void;
+	/** The shell redraws the whole screen (Ctrl-L). */
+	onRepaint?: () => void;
+	/** The shell gives the terminal back and stops the process until `fg` (Ctrl-Z). */
+	onSuspend?: () => void;
 	/** Rows a page key moves. */
 	pageSize: number;
 	/** With --allow-cancel: what y on the cancel question runs. Without it x only says how to allow it. */
@@ -33,7 +37,7 @@ function targetTask(state: WatchState): ImportTask | undefined {
 	return shown[selectedRow(state, shown)];
 }
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
@@ -55,6 +59,12 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 		switch (result.effect) {
 			case 'quit':
 				exit();
+				return;
+			case 'repaint':
+				onRepaint?.();
+				return;
+			case 'suspend':
+				onSuspend?.();
 				return;
 			case 'refresh': {
 				const outcome = current?.pollNow();

@@ -57,6 +57,17 @@ export function textFor(capabilities: Capabilities): (text: string) => string {
 	return capabilities.unicode ? (text) => text : toAscii;
 }
 
+/**
+ * What was caught while the screen was up (warnings, library output, console calls), for stderr once the terminal
+ * is restored: a line saying how much, then each different message on a line of its own.
+ */
+export function strayLines(messages: readonly string[], total: number): string[] {
+	if (total === 0) return [];
+	const repeats = total - messages.length;
+	const heading = `ec2-import-watch: caught while the screen was up (${total} message${total === 1 ? '' : 's'}${repeats > 0 ? `, ${messages.length} different` : ''}):`;
+	return [heading, ...messages.map((message) => `  ${message}`)];
+}
+
 export function onSignals(handler: () => void): () => void {
 	const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 	for (const signal of signals) process.on(signal, handler);

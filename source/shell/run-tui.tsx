@@ -4,17 +4,20 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
+import {handleTuiSignals} from './tui-signals.js';
 import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
 import {rewriteStream, streamSize} from '../terminal/output-stream.js';
 import {createScreenDiff} from '../terminal/screen-diff.js';
 import {errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
+import {captureStrayOutput} from '../terminal/stray-output.js';
 import {realTimers} from '../watch/poller.js';
 
-// The TUI: Ink on the alternate screen, redrawing only what changed, and every way out restoring the terminal.
+// The TUI: Ink on the alternate screen, redrawing only what changed, nothing else writing to the terminal meanwhile,
+// Ctrl-L / SIGWINCH / SIGCONT repainting, Ctrl-Z / SIGTSTP suspending, and every way out restoring the terminal.
 
 export interface TuiOptions {
 	source: WatchSource;
@@ -30,14 +33,17 @@ export interface TuiOptions {
  * What Ink writes through: in incremental mode, only the cells that changed on a virtual screen (the baseline,
  * standard mode, gets Ink's bytes untouched so the bench compares like with like), and ASCII-only where the
  * locale is not UTF-8 (after the diff: every stand-in is one column, so the screen's geometry is the same).
+ * `repaint` writes the whole screen again (in standard mode Ink's next frame does: it rewrites every line).
  */
-function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): NodeJS.WriteStream {
+function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): {stream: NodeJS.WriteStream; repaint: () => void} {
 	const compact = capabilities.incremental ? createScreenDiff(streamSize(stdout)) : undefined;
-	if (compact === undefined && capabilities.unicode) return stdout;
-	return rewriteStream(stdout, (text) => {
-		const compacted = compact === undefined ? text : compact(text);
-		return capabilities.unicode ? compacted : toAscii(compacted);
-	});
+	const text = capabilities.unicode ? (bytes: string) => bytes : toAscii;
+	const repaint = () => {
+		const bytes = compact?.repaint() ?? '';
+		if (bytes !== '') stdout.write(text(bytes));
+	};
+	if (compact === undefined && capabilities.unicode) return {stream: stdout, repaint};
+	return {stream: rewriteStream(stdout, (bytes) => text(compact === undefined ? bytes : compact(bytes))), repaint};
 }
 
 export async function runTui({source, config, capabilities, classify, where, hooks, io}: TuiOptions): Promise<number> {
@@ -45,6 +51,33 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
+	const screen = screenStream(io.stdout, capabilities);
+	// Caught output goes to the notice line once the app listens; the last one before that is shown then. Told
+	// after the current task: a warning printed while React renders must not update state in that render.
+	let showNotice: ((text: string) => void) | undefined;
+	let unshown: string | undefined;
+	const stray = captureStrayOutput((line) =>
+		queueMicrotask(() => {
+			if (showNotice === undefined) unshown = line;
+			else showNotice(line);
+		}),
+	);
+	const shellNotices = (show: (text: string) => void) => {
+		showNotice = show;
+		if (unshown !== undefined) show(unshown);
+		unshown = undefined;
+		return () => {
+			showNotice = undefined;
+		};
+	};
+	const signals = handleTuiSignals({
+		write: (bytes) => io.stdout.write(bytes),
+		setRawMode: (on) => {
+			if (io.stdin.isTTY) io.stdin.setRawMode(on);
+		},
+		repaint: screen.repaint,
+		size: () => `${io.stdout.columns}x${io.stdout.rows}`,
+	});
 	const app = (alert?: string) => (
 		<App
 			alert={alert}
@@ -66,6 +99,9 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 			canceller={config.allowCancel ? source : undefined}
 			onTransitions={hooks.onTransitions}
 			onCopy={hooks.onCopy}
+			onRepaint={screen.repaint}
+			onSuspend={signals.suspend}
+			shellNotices={shellNotices}
 			onAllDone={
 				config.untilDone
 					? (tasks) => {
@@ -77,7 +113,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		/>
 	);
 	const instance = render(app(), {
-		stdout: screenStream(io.stdout, capabilities),
+		stdout: screen.stream,
 		stdin: io.stdin,
 		stderr: io.stderr,
 		interactive: true,
@@ -85,7 +121,8 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		incrementalRendering: capabilities.incremental,
 		maxFps: 10,
 		exitOnCtrlC: false,
-		patchConsole: true,
+		// Console calls are caught with the rest of the stray output (terminal/stray-output.ts).
+		patchConsole: false,
 	});
 	// A journal write that fails is said in the header from then on.
 	hooks.onJournalFailure = (line) => instance.rerender(app(line));
@@ -115,7 +152,10 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	} finally {
 		removeSignals();
 		removeFatal();
+		signals.dispose();
+		stray.restore();
 	}
+	for (const line of strayLines(stray.messages(), stray.count())) io.stderr.write(textFor(capabilities)(`${line}\n`));
 	if (fatal !== undefined) {
 		io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
 		io.stderr.write(`ec2-import-watch: stopped by an unexpected error: ${errorLine(fatal.error)}\n`);

@@ -3,6 +3,7 @@ import type {Capabilities} from '../terminal/capabilities.js';
 import {errorLine} from '../terminal/screen-guard.js';
 import {classifyError} from '../watch/classify-error.js';
 import {realTimers} from '../watch/poller.js';
+import {exitOnClosedPipe} from './closed-pipe.js';
 import type {Io} from './exit-lines.js';
 import {placeOf, type WatchConfig} from './options.js';
 import {runOnce} from './run-once.js';
@@ -39,7 +40,9 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? placeOf(config, source.describe) : `demo simulator at ${demo.endpoint}`;
 	try {
-		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale.
+		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale; `| head` ends it
+		// quietly (the journal written to its end first).
+		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
 		if (config.once) return await runOnce(source, config, classify, toAscii, io);
 		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');

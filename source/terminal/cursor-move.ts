@@ -1,4 +1,4 @@
-// The shortest cursor move between two places on the terminal.
+// Cursor moves: the shortest one between two known places, and the absolute one every frame starts with.
 
 /** Cursor position as the terminal has it; col undefined after the last column was written (pending wrap). */
 export interface Place {
@@ -8,9 +8,22 @@ export interface Place {
 
 const count = (n: number) => (n === 1 ? '' : String(n));
 
-/** The shortest way from `from` to (row, col): absolute, relative, next/previous line, or a carriage return. */
-export function cursorMove(from: Place, row: number, col: number): string {
-	const options = [row === 0 && col === 0 ? '\u001B[H' : col === 0 ? `\u001B[${row + 1}H` : `\u001B[${row + 1};${col + 1}H`];
+/**
+ * CUP to (row, col), in its shortest form: a row or column of 1 is left out (an empty parameter is the default,
+ * 1, for every terminal since the VT100).
+ */
+export function absoluteMove(row: number, col: number): string {
+	if (col === 0) return row === 0 ? '\u001B[H' : `\u001B[${row + 1}H`;
+	return `\u001B[${row === 0 ? '' : row + 1};${col + 1}H`;
+}
+
+/**
+ * The shortest way from `from` to (row, col): absolute, relative, next/previous line, or a carriage return.
+ * From an unknown place (undefined) only an absolute move gets there.
+ */
+export function cursorMove(from: Place | undefined, row: number, col: number): string {
+	const options = [absoluteMove(row, col)];
+	if (from === undefined) return options[0]!;
 	const across: string[] = [];
 	if (from.col === col) across.push('');
 	else {

@@ -1,6 +1,8 @@
 // A virtual screen between Ink and the terminal. Ink's bytes are played onto a grid of cells (what Ink means the
 // screen to show); when a frame ends (Ink's `?2026l`, or the end of a write outside a frame) only the cells that
-// differ from what the terminal shows are written, with the shortest cursor moves and SGR changes.
+// differ from what the terminal shows are written, with the shortest cursor moves and SGR changes. Each write starts
+// with an absolute cursor position (CUP), so it lands where it belongs whatever moved the cursor in between (a
+// `wall` message, a background job); `repaint()` redraws the whole screen (Ctrl-L, SIGCONT, SIGWINCH).
 // What it cannot model it passes through unchanged, after bringing the terminal to Ink's idea of the screen, and
 // then writes Ink's bytes as they are until an absolute anchor (home and erase, or entering the alternate
 // screen) makes the screen known again. Correctness first: every path ends in Ink's own bytes or a full repaint.
@@ -16,17 +18,26 @@ import {applySgr, intern, plainStyle, sgrChange, type Style} from './sgr-style.j
 const syncStart = '\u001B[?2026h';
 const syncEnd = '\u001B[?2026l';
 
+/** A rewriter for every byte Ink writes, and the bytes of a full repaint of what Ink means the screen to show. */
+export interface ScreenDiff {
+	(text: string): string;
+	/** Clear and the whole frame, synchronised; '' while the screen is not modelled (Ink's own bytes go through). */
+	repaint(): string;
+}
+
 /**
  * A rewriter for every byte Ink writes: returns what to send to the terminal instead. `size` is read on every
  * write; a change of size makes the next frame a full repaint.
  */
-export function createScreenDiff(size: () => ScreenSize | undefined): (text: string) => string {
+export function createScreenDiff(size: () => ScreenSize | undefined): ScreenDiff {
 	/** Ink's screen; undefined while not modelled (Ink's bytes go through as they are). */
 	let target: Screen | undefined;
 	/** What the terminal shows; undefined when not known (the next diff repaints everything). */
 	let shown: Grid | undefined;
 	/** The terminal's cursor and style; style undefined when not known. */
 	let at: Place = {row: 0, col: 0};
+	/** Nothing has moved the cursor in this write yet: the next move is absolute, whatever `at` says. */
+	let fresh = true;
 	let style: Style | undefined;
 	let cursorVisible: boolean | undefined;
 	/** Ink has opened a synchronised frame that has not been written yet. */
@@ -64,15 +75,16 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 	};
 
 	const moveTo = (row: number, col: number): string => {
-		if (at.row === row && at.col === col) return '';
-		const move = cursorMove(at, row, col);
+		if (!fresh && at.row === row && at.col === col) return '';
+		const move = cursorMove(fresh ? undefined : at, row, col);
+		fresh = false;
 		at = {row, col};
 		return move;
 	};
 
 	/** To column `col` of the cursor's row: a cursor move, or writing the unchanged cells between when shorter. */
 	const advance = (line: readonly Cell[], row: number, col: number, nextStyle: Style): string => {
-		if (at.row === row && at.col !== undefined && at.col < col) {
+		if (!fresh && at.row === row && at.col !== undefined && at.col < col) {
 			const gap = cellsText(line, at.col, col, style);
 			const gapCost = Buffer.byteLength(gap.text) + sgrChange(gap.end, nextStyle).length - sgrChange(style, nextStyle).length;
 			if (gapCost <= cursorMove(at, row, col).length) {
@@ -153,6 +165,7 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 			out += `\u001B[H${style === plainStyle ? '' : '\u001B[m'}\u001B[J`;
 			style = plainStyle;
 			at = {row: 0, col: 0};
+			fresh = false;
 			shown = blankGrid(screen.columns, screen.rows, blank(plainStyle));
 			screen.dirty.fill(true);
 		}
@@ -161,7 +174,8 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 			screen.dirty[row] = false;
 			out += diffRow(screen, row);
 		}
-		if (park || screen.cursorVisible === true) {
+		// Nothing written and the cursor where Ink has it: no move either.
+		if ((park || screen.cursorVisible === true) && !(out === '' && at.row === screen.row && at.col === screen.col)) {
 			out += moveTo(screen.row, screen.col);
 		}
 		if (park) {
@@ -196,6 +210,7 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 		shown = blankGrid(sized.columns, sized.rows, erased(fill));
 		target.lines = shown.map((line) => [...line]);
 		at = {row: place.row, col: place.col};
+		fresh = false;
 		loose = undefined;
 		// A frame Ink opened while its bytes went through is closed by Ink's own `?2026l`.
 		frameOpen = syncSent;
@@ -239,7 +254,23 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 		return sequence;
 	};
 
-	return (text) => {
+	const repaint = (): string => {
+		const screen = target;
+		if (screen === undefined) return '';
+		shown = undefined;
+		// Mid-frame, the frame's own end repaints everything.
+		if (frameOpen) return '';
+		const sized = size();
+		if (sized !== undefined && sized.columns > 0 && sized.rows > 0 && (sized.columns !== screen.columns || sized.rows !== screen.rows)) screen.resize(sized.columns, sized.rows);
+		// The terminal's style and cursor visibility are not trusted either: both are sent again.
+		style = undefined;
+		cursorVisible = undefined;
+		fresh = true;
+		return `${syncStart}${diff(false)}${syncEnd}`;
+	};
+
+	const rewrite = (text: string): string => {
+		fresh = true;
 		const sized = size();
 		const usable = sized !== undefined && sized.columns > 0 && sized.rows > 0 ? sized : undefined;
 		let out = '';
@@ -296,4 +327,5 @@ export function createScreenDiff(size: () => ScreenSize | undefined): (text: str
 		if (target !== undefined && !frameOpen) out += flush(false);
 		return out;
 	};
+	return Object.assign(rewrite, {repaint});
 }

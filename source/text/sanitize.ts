@@ -4,9 +4,16 @@
 //   ␛ (U+241B)  one whole escape sequence, 7-bit (ESC …) or 8-bit (U+009B CSI, U+009D OSC, …), its body dropped
 //   ' '         TAB, and each line break (CR, LF, CRLF, U+2028, U+2029): a task string never breaks a line
 //   � (U+FFFD)  any other control or invisible character: C0, DEL, C1, bidi controls, zero-width characters,
-//               invisible operators, tag characters, lone surrogates; visible so that look-alike ids stand out
+//               invisible operators, tag characters, lone surrogates, every other format character (soft
+//               hyphen, …) and default-ignorable character (the Hangul fillers U+115F, U+1160, U+3164, U+FFA0);
+//               visible so that look-alike ids stand out, and so that columns cannot drift: the width function
+//               counts these as 0 columns, terminals draw some of them 1 or 2 columns wide
+// Variation selectors (VS15, VS16, the ideographic ones) and combining marks are kept: every terminal draws
+// them on the character before, as the width function counts them.
 // ZWJ (U+200D) between two emoji is dropped without a marker: the family 👨‍👩‍👧 shows as 👨👩👧. Terminals
 // disagree on whether a ZWJ sequence takes 2 or 6 columns; separate emoji take the same width everywhere.
+// A skin-tone modifier (U+1F3FB–U+1F3FF) after an emoji is dropped the same way, for the same reason: 👩🏽 is
+// 2 columns where the terminal joins it (and for the width function), 4 where it does not (tmux, xterm).
 // The result is capped at maxLength code points (default 512), ending in … when cut.
 // One pass, no regular expressions over the input: linear in the input length, and it stops at the cap.
 
@@ -85,8 +92,13 @@ function endOfSequence(text: string, kind: SequenceKind, bodyStart: number): num
 	}
 }
 
+/** Format and default-ignorable characters (those that are neither a variation selector nor a combining mark). */
+const formatOrIgnorable = /^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u;
+const markOrSelector = /^[\p{Mn}\p{Variation_Selector}]$/u;
+
 /** Code points that are shown as the control marker (surrogates are handled apart). */
 export function isInvisibleOrControl(code: number): boolean {
+	if (code >= 0xad && isFormatOrIgnorable(code)) return true;
 	return (
 		code < 0x20 ||
 		(code >= 0x7f && code <= 0x9f) ||
@@ -99,6 +111,11 @@ export function isInvisibleOrControl(code: number): boolean {
 		(code >= 0xfff9 && code <= 0xfffb) || // interlinear annotation
 		(code >= 0xe0000 && code <= 0xe007f) // tag characters (hidden ASCII)
 	);
+}
+
+function isFormatOrIgnorable(code: number): boolean {
+	const char = String.fromCodePoint(code);
+	return formatOrIgnorable.test(char) && !markOrSelector.test(char);
 }
 
 function isLineBreak(code: number): boolean {
@@ -126,7 +143,11 @@ function isPictographic(code: number): boolean {
 }
 
 function isModifierOrSelector(code: number): boolean {
-	return code === 0xfe0f || (code >= 0x1f3fb && code <= 0x1f3ff);
+	return code === 0xfe0f || isSkinTone(code);
+}
+
+function isSkinTone(code: number): boolean {
+	return code >= 0x1f3fb && code <= 0x1f3ff;
 }
 
 function isPrintableAscii(text: string): boolean {
@@ -169,6 +190,10 @@ export function sanitize(text: string, options: SanitizeOptions = {}): string {
 			if (low >= 0xdc00 && low <= 0xdfff) {
 				next = index + 2;
 				const full = ((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+				if (isSkinTone(full) && isPictographic(last)) {
+					index = next;
+					continue;
+				}
 				piece = isInvisibleOrControl(full) ? controlMarker : text.slice(index, next);
 			} else {
 				piece = controlMarker;

@@ -1,63 +1,15 @@
-// Terminal column widths for our own table: grapheme clusters (Intl.Segmenter), East Asian Wide and
-// Fullwidth characters, emoji presentation. Ambiguous-width characters (…, ░, �) count as 1 column, as in
-// every terminal's default. No cache: the ASCII fast path covers most cells.
+import stringWidth from 'string-width';
+
+// Terminal column widths: the one width function of the app is the one Ink lays out with (`string-width`), so
+// our table, Ink's layout and the screen diff agree on every column. Ambiguous-width characters (…, ░, �) count as
+// 1 column, as in every terminal's default. Characters it counts as 0 that a terminal may draw (Hangul fillers,
+// other default-ignorable characters) never get here: the sanitiser replaces them.
 
 const graphemes = new Intl.Segmenter('en', {granularity: 'grapheme'});
-const printableAscii = /^[\x20-\x7e]*$/;
-const emojiPresentation = /\p{Emoji_Presentation}/u;
-const pictographic = /\p{Extended_Pictographic}/u;
-const regionalIndicator = /\p{Regional_Indicator}/u;
-const zeroWidth = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u{1160}-\u{11FF}\u{D7B0}-\u{D7FF}]$/u;
 const ellipsis = '…';
 
-// East Asian Width W and F blocks outside emoji (UAX #11), as [first, last] pairs in ascending order.
-const wideRanges: ReadonlyArray<readonly [number, number]> = [
-	[0x1100, 0x115f], // Hangul Jamo initial consonants
-	[0x2e80, 0x303e], // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
-	[0x3041, 0x33ff], // Hiragana, Katakana, Bopomofo, Hangul compatibility Jamo, Kanbun, enclosed CJK
-	[0x3400, 0x4dbf], // CJK extension A
-	[0x4e00, 0x9fff], // CJK unified ideographs
-	[0xa000, 0xa4cf], // Yi
-	[0xa960, 0xa97f], // Hangul Jamo extended A
-	[0xac00, 0xd7a3], // Hangul syllables
-	[0xf900, 0xfaff], // CJK compatibility ideographs
-	[0xfe10, 0xfe19], // vertical forms
-	[0xfe30, 0xfe6f], // CJK compatibility forms, small form variants
-	[0xff00, 0xff60], // fullwidth forms
-	[0xffe0, 0xffe6], // fullwidth signs
-	[0x16fe0, 0x16fe4], // ideographic symbols
-	[0x17000, 0x18cff], // Tangut, Khitan
-	[0x1b000, 0x1b2ff], // Kana supplement and extensions, Nushu
-	[0x1f200, 0x1f2ff], // enclosed ideographic supplement
-	[0x20000, 0x2fffd], // CJK extensions B–F
-	[0x30000, 0x3fffd], // CJK extensions G–H
-];
-
-function isWide(code: number): boolean {
-	if (code < 0x1100) return false;
-	for (const [first, last] of wideRanges) {
-		if (code < first) return false;
-		if (code <= last) return true;
-	}
-	return false;
-}
-
-function clusterWidth(cluster: string): number {
-	const base = cluster.codePointAt(0) ?? 0;
-	if (cluster.length === 1 && base < 0x7f) return base >= 0x20 ? 1 : 0;
-	const baseChar = String.fromCodePoint(base);
-	if (cluster.includes('\uFE0E')) return isWide(base) ? 2 : 1; // text presentation selector
-	if (emojiPresentation.test(baseChar) || regionalIndicator.test(baseChar)) return 2;
-	if (cluster.includes('\uFE0F') && (pictographic.test(cluster) || cluster.includes('\u20E3'))) return 2; // ❤️, 1️⃣
-	if (zeroWidth.test(baseChar)) return 0;
-	return isWide(base) ? 2 : 1;
-}
-
 export function displayWidth(text: string): number {
-	if (printableAscii.test(text)) return text.length;
-	let width = 0;
-	for (const {segment} of graphemes.segment(text)) width += clusterWidth(segment);
-	return width;
+	return stringWidth(text);
 }
 
 /**
@@ -72,7 +24,7 @@ export function truncateToWidth(text: string, width: number): string {
 	let used = 0;
 	let kept = '';
 	for (const {segment} of graphemes.segment(text)) {
-		const columns = clusterWidth(segment);
+		const columns = stringWidth(segment);
 		if (used + columns > budget) break;
 		used += columns;
 		kept += segment;

@@ -3,7 +3,7 @@ import type {CommandId} from './keymap.js';
 
 // What a command does: a reducer action, or an effect the shell carries out (quitting, talking to the poller).
 
-export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'cancel' | 'cancel-confirm';
+export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'cancel' | 'cancel-confirm' | 'repaint' | 'suspend';
 export type CommandResult = {kind: 'action'; action: Action} | {kind: 'effect'; effect: Effect};
 
 const act = (action: Action): CommandResult => ({kind: 'action', action});
@@ -24,6 +24,10 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 			return effect('copy-id');
 		case 'copy-image':
 			return effect('copy-image');
+		case 'repaint':
+			return effect('repaint');
+		case 'suspend':
+			return effect('suspend');
 		case 'sort-next':
 			return act({type: 'sort-next'});
 		case 'sort-reverse':

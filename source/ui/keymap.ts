@@ -35,7 +35,9 @@ export type CommandId =
 	| 'events'
 	| 'cancel'
 	| 'cancel-confirm'
-	| 'cancel-keep';
+	| 'cancel-keep'
+	| 'repaint'
+	| 'suspend';
 
 export interface Binding {
 	command: CommandId;
@@ -55,6 +57,7 @@ export interface Binding {
 const browse: readonly Mode[] = ['list', 'detail'];
 const watching: readonly Mode[] = ['list', 'detail', 'events'];
 const scrollable: readonly Mode[] = ['list', 'detail', 'help', 'events'];
+const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events', 'confirm'];
 
 export const keymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
@@ -91,6 +94,8 @@ export const keymap: readonly Binding[] = [
 	{command: 'cancel-confirm', keys: ['y'], label: 'y', description: 'Cancel the import (CancelImportTask)', modes: ['confirm'], hint: 'cancel it'},
 	{command: 'cancel-keep', keys: ['n', 'escape'], label: 'any other key', description: 'Keep the import (do not cancel)', modes: ['confirm'], hint: 'keep it'},
 	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search', 'confirm']},
+	{command: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
+	{command: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
 ];
 
 /** Ink's key event as the few fields we read. */
@@ -127,7 +132,7 @@ export function keyName(input: string, key: KeyEvent): string | undefined {
 	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
 	// Terminals send DEL (0x7f) for the Backspace key; Ink reports it as delete.
 	if (key.backspace || key.delete) return 'backspace';
-	if (key.ctrl && input === 'c') return 'ctrl-c';
+	if (key.ctrl && (input === 'c' || input === 'l' || input === 'z')) return `ctrl-${input}`;
 	if (key.ctrl) return undefined;
 	return input.length === 1 ? input : undefined;
 }

@@ -20,6 +20,8 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	backspace: '\u007F',
 	ctrlC: '\u0003',
+	ctrlL: '\u000C',
+	ctrlZ: '\u001A',
 } as const;
 
 /** A task source whose answer the test sets; `fail` makes the next polls throw. */
@@ -87,6 +89,8 @@ export interface RenderOptions {
 	onCopy?: (text: string) => void;
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	onRepaint?: () => void;
+	onSuspend?: () => void;
 	stuckAfterMs?: number;
 	/** --allow-cancel: what x and y cancel with. */
 	canceller?: TaskCanceller;
@@ -112,6 +116,8 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onCopy={options.onCopy}
 			onTransitions={options.onTransitions}
 			onAllDone={options.onAllDone}
+			onRepaint={options.onRepaint}
+			onSuspend={options.onSuspend}
 			stuckAfterMs={options.stuckAfterMs}
 			canceller={options.canceller}
 		/>,

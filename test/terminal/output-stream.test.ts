@@ -81,8 +81,9 @@ test('under real Ink, the compacted bytes draw the same screen as Ink\'s, with f
 	instance.unmount();
 	await instance.waitUntilExit();
 	assert.ok(ourTotal < rawTotal * 0.75, `${ourTotal} B against Ink's ${rawTotal} B`);
-	// One bar cell and one digit: two cells, one move between them (and the row's inverse style).
-	assert.equal(written[1], '\u001B[?2026h\u001B[A\u001B[0;7m▎\u001B[5C3\u001B[?2026l');
+	// One bar cell and one digit: two cells, an absolute move to the first, one move between them (and the row's
+	// inverse style).
+	assert.equal(written[1], '\u001B[?2026h\u001B[2;22H\u001B[0;7m▎\u001B[5C3\u001B[?2026l');
 	// Leaving: the alternate screen is left and the cursor shown, as Ink wrote it.
 	assert.match(terminal.compacted(), /\u001B\[\?1049l\u001B\[\?25h$/);
 });

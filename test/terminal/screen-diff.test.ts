@@ -24,23 +24,23 @@ describe('a frame writes only the cells that changed', () => {
 	test('the first frame is drawn with line moves instead of newlines', () => {
 		const diff = createScreenDiff(() => ({ columns: 20, rows: 4 }));
 		diff(`${esc}[?1049h`);
-		assert.equal(diff(frame(`hello world\n${esc}[31mred${esc}[39m`)), frame(`hello world${esc}[E${esc}[31mred`));
+		assert.equal(diff(frame(`hello world\n${esc}[31mred${esc}[39m`)), frame(`${esc}[Hhello world${esc}[E${esc}[31mred`));
 	});
 
-	test('a one-cell change: one move and one cell, from where the cursor is', () => {
+	test('a one-cell change: one absolute move and one cell', () => {
 		const { diff } = started('hello world\n\nlast');
 		// Ink rewrites from the first changed column to the end of the line.
-		assert.equal(diff(frame(`${esc}[2A${esc}[8G${esc}[Karld${esc}[2E`)), frame(`${esc}[1;8Ha`));
+		assert.equal(diff(frame(`${esc}[2A${esc}[8G${esc}[Karld${esc}[2E`)), frame(`${esc}[;8Ha`));
 	});
 
 	test('a line rewritten whole with the same suffix: only the changed cells', () => {
 		const { diff } = started('progress 10% done');
-		assert.equal(diff(frame(`\r${esc}[Kprogress 11% done`)), frame(`${esc}[7D1`));
+		assert.equal(diff(frame(`\r${esc}[Kprogress 11% done`)), frame(`${esc}[;11H1`));
 	});
 
 	test('a short unchanged gap is rewritten rather than jumped over', () => {
 		const { diff } = started('a-b-c');
-		assert.equal(diff(frame(`\r${esc}[KA-B-C`)), frame('\rA-B-C'));
+		assert.equal(diff(frame(`\r${esc}[KA-B-C`)), frame(`${esc}[HA-B-C`));
 	});
 
 	test('a frame that changes nothing writes nothing, not even the synchronised-output wrapper', () => {
@@ -52,46 +52,46 @@ describe('a frame writes only the cells that changed', () => {
 
 	test('a style-only change writes the cells with the new style, and only the difference of SGR', () => {
 		const { diff } = started(`${esc}[31mred${esc}[39m rest`);
-		assert.equal(diff(frame(`\r${esc}[K${esc}[32mred${esc}[39m rest`)), frame(`\r${esc}[32mred`));
-		assert.equal(diff(frame(`\r${esc}[K${esc}[1;32mred${esc}[0m rest`)), frame(`\r${esc}[1mred`));
+		assert.equal(diff(frame(`\r${esc}[K${esc}[32mred${esc}[39m rest`)), frame(`${esc}[H${esc}[32mred`));
+		assert.equal(diff(frame(`\r${esc}[K${esc}[1;32mred${esc}[0m rest`)), frame(`${esc}[H${esc}[1mred`));
 	});
 
 	test('erase to the end of the line when a line gets shorter', () => {
 		const { diff } = started('hello world');
-		assert.equal(diff(frame(`${esc}[6G${esc}[K`)), frame(`${esc}[7G${esc}[K`));
+		assert.equal(diff(frame(`${esc}[6G${esc}[K`)), frame(`${esc}[;7H${esc}[K`));
 		// One cell: a space is shorter than an erase.
-		assert.equal(diff(frame(`${esc}[5G${esc}[K`)), frame(`${esc}[5G `));
+		assert.equal(diff(frame(`${esc}[5G${esc}[K`)), frame(`${esc}[;5H `));
 	});
 
 	test('an erase after a coloured background: the background goes back to the default first', () => {
 		const { diff } = started(`${esc}[41mwarning banner${esc}[49m`);
-		assert.equal(diff(frame(`\r${esc}[K${esc}[41mwarn${esc}[49m`)), frame(`${esc}[5G${esc}[m${esc}[K`));
-		assert.equal(diff(frame(`\r${esc}[K${esc}[41mwar${esc}[49m`)), frame(`${esc}[D `));
+		assert.equal(diff(frame(`\r${esc}[K${esc}[41mwarn${esc}[49m`)), frame(`${esc}[;5H${esc}[m${esc}[K`));
+		assert.equal(diff(frame(`\r${esc}[K${esc}[41mwar${esc}[49m`)), frame(`${esc}[;4H `));
 	});
 });
 
 describe('wide characters', () => {
 	test('CJK swapped in place: the two wide cells, nothing else', () => {
 		const { diff } = started('ab中文cd');
-		assert.equal(diff(frame(`\r${esc}[Kab文中cd`)), frame(`${esc}[3G文中`));
+		assert.equal(diff(frame(`\r${esc}[Kab文中cd`)), frame(`${esc}[;3H文中`));
 	});
 
 	test('shifted by one column, so each wide character straddles an old one: the whole shifted run', () => {
 		const { diff } = started('中文x😀y');
-		assert.equal(diff(frame(`\r${esc}[K 中文x😀y`)), frame('\r 中文x😀y'));
+		assert.equal(diff(frame(`\r${esc}[K 中文x😀y`)), frame(`${esc}[H 中文x😀y`));
 		assert.deepEqual(playScreen(`${esc}[?1049h 中文x😀y`, { columns: 20, rows: 1 }), [' 中文x😀y']);
 	});
 
 	test('a narrow cell over half of a wide one rewrites the whole wide character', () => {
 		const { diff } = started('a中b');
 		// The terminal would blank the other half of 中; the diff writes both cells that change.
-		assert.equal(diff(frame(`\r${esc}[Kaxyb`)), frame(`${esc}[2Gxy`));
-		assert.equal(diff(frame(`\r${esc}[Ka中b`)), frame(`${esc}[2G中`));
+		assert.equal(diff(frame(`\r${esc}[Kaxyb`)), frame(`${esc}[;2Hxy`));
+		assert.equal(diff(frame(`\r${esc}[Ka中b`)), frame(`${esc}[;2H中`));
 	});
 
 	test('an emoji with a variation selector and a ZWJ family is one cluster, as wide as our layout says', () => {
 		const { diff } = started('❤️ ok 👨‍👩‍👧 ok');
-		assert.equal(diff(frame(`\r${esc}[K❤️ OK 👨‍👩‍👧 OK`)), frame(`${esc}[4GOK${esc}[4COK`));
+		assert.equal(diff(frame(`\r${esc}[K❤️ OK 👨‍👩‍👧 OK`)), frame(`${esc}[;4HOK${esc}[4COK`));
 	});
 });
 
@@ -99,7 +99,7 @@ describe('what resets and what passes through', () => {
 	test('Ink clearing and redrawing the same frame (home, erase down) writes nothing', () => {
 		const { diff } = started('one\ntwo');
 		assert.equal(diff(frame(`${esc}[1;1H${esc}[Jone\ntwo`)), '');
-		assert.equal(diff(frame(`${esc}[1;1H${esc}[Jone\ntwice`)), frame(`${esc}[Dice`));
+		assert.equal(diff(frame(`${esc}[1;1H${esc}[Jone\ntwice`)), frame(`${esc}[2;3Hice`));
 	});
 
 	test('a resize makes the next frame a full repaint from home', () => {
@@ -134,7 +134,7 @@ describe('what resets and what passes through', () => {
 		assert.equal(diff(esu), esu);
 		// Until home-and-erase makes the screen known again.
 		assert.equal(diff(frame(`${esc}[1;1H${esc}[J${esc}[mq`)), frame(`${esc}[1;1H${esc}[J${esc}[mq`));
-		assert.equal(diff(frame(`\r${esc}[Kp`)), frame('\rp'));
+		assert.equal(diff(frame(`\r${esc}[Kp`)), frame(`${esc}[Hp`));
 	});
 
 	test('control strings and neutral modes go out with the frame; a saved cursor or a tab is not modelled', () => {
@@ -146,7 +146,7 @@ describe('what resets and what passes through', () => {
 
 	test('leaving the alternate screen and showing the cursor pass through exactly (style back to Ink\'s first)', () => {
 		const { diff } = started('abc');
-		assert.equal(diff(frame(`\r${esc}[K${esc}[33mabc${esc}[39m`)), frame(`\r${esc}[33mabc`));
+		assert.equal(diff(frame(`\r${esc}[K${esc}[33mabc${esc}[39m`)), frame(`${esc}[H${esc}[33mabc`));
 		assert.equal(diff(`${esc}[?1049l`), `${esc}[m${esc}[?1049l`);
 		assert.equal(diff(`${esc}[?25h`), `${esc}[?25h`);
 		assert.equal(diff('summary\n'), 'summary\n');
@@ -163,6 +163,34 @@ describe('what resets and what passes through', () => {
 	});
 });
 
+describe('trusted from any cursor position', () => {
+	test('every write starts with an absolute position, so an update after foreign output lands where it belongs', () => {
+		const size = { columns: 20, rows: 4 };
+		const { diff } = started('last poll 10:00:01\nrow\nrow', size);
+		let terminal = `${esc}[?1049h${esc}[H${esc}[J${esc}[?25l${frame('last poll 10:00:01\nrow\nrow')}`;
+		// Something else writes on row 4 and leaves the cursor there; then Ink's header-only frame.
+		terminal += `${esc}[4;1Hstray`;
+		const out = diff(frame(`${esc}[2A${esc}[18G${esc}[K2\n\n`));
+		assert.equal(out, frame(`${esc}[;18H2`));
+		terminal += out;
+		assert.deepEqual(playScreen(terminal, size), ['last poll 10:00:02', 'row', 'row', 'stray']);
+	});
+
+	test('repaint: clear and the whole frame, style and cursor visibility sent again, synchronised', () => {
+		const { diff } = started(`${esc}[31mred${esc}[39m\nplain`);
+		assert.equal(diff.repaint(), frame(`${esc}[H${esc}[m${esc}[J${esc}[31mred${esc}[E${esc}[mplain${esc}[?25l`));
+		// Nothing is left to write after it.
+		assert.equal(diff(frame(`${esc}[1A\r${esc}[K${esc}[31mred${esc}[39m\nplain`)), '');
+	});
+
+	test('repaint after a same-size resize signal, and before the screen is known', () => {
+		assert.equal(createScreenDiff(() => ({ columns: 20, rows: 4 })).repaint(), '');
+		const { diff, size } = started('abc');
+		size.columns = 5;
+		assert.equal(diff.repaint(), frame(`${esc}[H${esc}[m${esc}[Jabc${esc}[?25l`));
+	});
+});
+
 describe('the pieces', () => {
 	test('cursor moves: the shortest of absolute, relative and line moves', () => {
 		assert.equal(cursorMove({ row: 5, col: 7 }, 0, 0), `${esc}[H`);
@@ -173,6 +201,11 @@ describe('the pieces', () => {
 		assert.equal(cursorMove({ row: 30, col: 100 }, 2, 50), `${esc}[3;51H`);
 		// After the last column (pending wrap) only absolute columns are trusted.
 		assert.equal(cursorMove({ row: 5, col: undefined }, 5, 118), `${esc}[119G`);
+		// From an unknown place only an absolute move, in its shortest form.
+		assert.equal(cursorMove(undefined, 0, 0), `${esc}[H`);
+		assert.equal(cursorMove(undefined, 0, 71), `${esc}[;72H`);
+		assert.equal(cursorMove(undefined, 4, 0), `${esc}[5H`);
+		assert.equal(cursorMove(undefined, 4, 9), `${esc}[5;10H`);
 	});
 
 	test('SGR changes: the difference, or a reset when that is shorter', () => {

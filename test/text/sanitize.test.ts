@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {controlMarker as bad, escapeMarker as esc, sanitize} from '../../source/text/sanitize.js';
+import {displayWidth} from '../../source/text/text-width.js';
+import {terminalWidth} from '../helpers/terminal-width.js';
 
 // Written apart from the implementation on purpose: what must never reach the terminal.
 function isForbidden(code: number): boolean {
@@ -19,6 +21,12 @@ function isForbidden(code: number): boolean {
 		code === 0x2028 ||
 		code === 0x2029 ||
 		code === 0xfeff ||
+		// Hangul fillers and the soft hyphen: no width for the layout, one or two columns on some terminals.
+		code === 0x115f ||
+		code === 0x1160 ||
+		code === 0x3164 ||
+		code === 0xffa0 ||
+		code === 0x00ad ||
 		(code >= 0xd800 && code <= 0xdfff) ||
 		(code >= 0xe0000 && code <= 0xe007f)
 	);
@@ -112,6 +120,12 @@ describe('sanitize: single characters', () => {
 		['plain text is untouched', 'import-ami-0123456789abcdef0 日本語 é', 'import-ami-0123456789abcdef0 日本語 é'],
 		['combining marks are kept', 'e\u0301', 'e\u0301'],
 		['VS16 is kept', '\u2764\uFE0F', '\u2764\uFE0F'],
+		['VS15 is kept', '\u263A\uFE0E', '\u263A\uFE0E'],
+		['an ideographic variation selector is kept', '\u845B\u{E0100}', '\u845B\u{E0100}'],
+		['Hangul fillers', 'a\u115Fb\u1160c\u3164d\uFFA0e', `a${bad}b${bad}c${bad}d${bad}e`],
+		['a filler as a Hangul syllable part', '\u1100\u1160', `\u1100${bad}`],
+		['soft hyphen', 'im\u00ADport', `im${bad}port`],
+		['other format characters', '\u0600 1 \u{1D173} \u{E0FFF}', `${bad} 1 ${bad} ${bad}`],
 	];
 	for (const [name, input, expected] of cases) {
 		it(name, () => {
@@ -120,12 +134,29 @@ describe('sanitize: single characters', () => {
 	}
 });
 
+describe('sanitize: columns cannot drift', () => {
+	it('every format and default-ignorable character takes as many columns on a terminal as the layout counts', () => {
+		const drifting: string[] = [];
+		for (let code = 0xa0; code <= 0x10ffff; code++) {
+			if (code >= 0xd800 && code <= 0xdfff) continue;
+			const char = String.fromCodePoint(code);
+			if (!/^[\p{Cf}\p{Default_Ignorable_Code_Point}]$/u.test(char)) continue;
+			const out = sanitize(`a${char}b`);
+			const onTerminal = [...out].reduce((sum, part) => sum + terminalWidth(part.codePointAt(0) ?? 0), 0);
+			if (onTerminal !== displayWidth(out)) drifting.push(`U+${code.toString(16)}: ${onTerminal} on a terminal, ${displayWidth(out)} laid out`);
+		}
+		assert.deepEqual(drifting, []);
+	});
+});
+
 describe('sanitize: ZWJ inside emoji', () => {
 	it('splits a family emoji into its members, without markers', () => {
 		assert.equal(sanitize('👨\u200D👩\u200D👧'), '👨👩👧');
 	});
-	it('splits sequences with skin tones and VS16', () => {
-		assert.equal(sanitize('👩🏽\u200D💻'), '👩🏽💻');
+	it('splits sequences with skin tones and VS16; a skin tone after an emoji goes too (2 or 4 columns, by terminal)', () => {
+		assert.equal(sanitize('👩🏽\u200D💻'), '👩💻');
+		assert.equal(sanitize('👍🏿 ok'), '👍 ok');
+		assert.equal(sanitize('a🏽b'), 'a🏽b', 'a lone skin tone is an emoji of its own');
 		assert.equal(sanitize('❤\uFE0F\u200D🔥'), '❤\uFE0F🔥');
 	});
 	it('shows a ZWJ that joins an emoji to a letter', () => {

@@ -57,6 +57,8 @@ describe('keymap', () => {
 		assert.equal(keyName('', {...noKey, delete: true}), 'backspace');
 		assert.equal(keyName('c', {...noKey, ctrl: true}), 'ctrl-c');
 		assert.equal(keyName('x', {...noKey, ctrl: true}), undefined);
+		assert.equal(keyName('l', {...noKey, ctrl: true}), 'ctrl-l');
+		assert.equal(keyName('z', {...noKey, ctrl: true}), 'ctrl-z');
 		assert.equal(keyName('G', {...noKey, shift: true}), 'G');
 		assert.equal(keyName('ab', noKey), undefined);
 	});
@@ -69,6 +71,10 @@ describe('keymap', () => {
 		assert.equal(commandFor('search', 'enter'), 'search-commit');
 		assert.equal(commandFor('help', 'j'), 'down');
 		assert.equal(commandFor('help', '2'), undefined);
+		for (const mode of modes) {
+			assert.equal(commandFor(mode, 'ctrl-l'), 'repaint', `Ctrl-L in ${mode}`);
+			assert.equal(commandFor(mode, 'ctrl-z'), 'suspend', `Ctrl-Z in ${mode}`);
+		}
 	});
 
 	it('feeds the hint line with the keys of the current mode only', () => {
