@@ -1,18 +1,20 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useEffect, useMemo} from 'react';
 import type {PollFault} from './model/poll-events.js';
-import {isStale, visibleTasks} from './model/state.js';
+import {isStale, viewOf, visibleTasks} from './model/state.js';
 import {Header, headerHeight} from './ui/components/header.js';
+import {EventsView} from './ui/components/events-view.js';
 import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
 import {keyHandler} from './app/key-handler.js';
+import {useCancelCommand} from './app/use-cancel-command.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
 import {useWatch} from './app/use-watch.js';
-import type {TaskSource} from './model/task-source.js';
+import type {TaskCanceller, TaskSource} from './model/task-source.js';
 import type {ShellCallbacks} from './model/shell-news.js';
 import type {Timers} from './model/clock.js';
 
@@ -37,13 +39,15 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	shellNotices?: (show: (text: string) => void) => () => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
+	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
+	canceller?: TaskCanceller;
 	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
 	alert?: string;
 }
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, alert, onRepaint, onSuspend, shellNotices} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
 	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
@@ -51,17 +55,19 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, textFilter, sort, history, lastGoodAt} = state;
+	const {tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt} = state;
 	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
-	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, textFilter, sort, history, lastGoodAt]);
+	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
 	useNotice(state.notice, timers, dispatch);
 	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2)}));
+	const cancel = useCancelCommand(canceller);
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}));
 
 	const screen = (() => {
-		switch (state.mode) {
+		const view = viewOf(state);
+		switch (view) {
 			case 'help':
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
 			case 'detail':
@@ -69,10 +75,11 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} paused={state.paused} width={columns} height={bodyHeight} scroll={state.scroll} />
 				);
 			case 'list':
-			case 'search':
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
+			case 'events':
+				return <EventsView state={state} width={columns} height={bodyHeight} />;
 			default: {
-				const unreachable: never = state.mode;
+				const unreachable: never = view;
 				return unreachable;
 			}
 		}

@@ -1,13 +1,16 @@
 import type {Timers} from '../model/clock.js';
+import {askCancel, readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
+import type {ImportTask} from '../model/import-task.js';
 import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
 import {runCommand} from '../ui/commands.js';
 import {commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
 import type {Poller} from '../watch/poller.js';
+import type {CancelCommand} from './cancel-command.js';
 
 // What a key does: the keymap names the command; a command is an action for the reducer, or an effect carried
-// out here (quit, poll now, pause, copy).
+// out here (quit, poll now, pause, copy, cancel).
 
 export interface KeyContext<Handle> {
 	/** The state after every action so far, rendered or not. */
@@ -23,15 +26,26 @@ export interface KeyContext<Handle> {
 	onSuspend?: () => void;
 	/** Rows a page key moves. */
 	pageSize: number;
+	/** With --allow-cancel: what y on the cancel question runs. Without it x only says how to allow it. */
+	cancel?: CancelCommand;
 }
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+/** The task a key acts on: the one in the details, or the selected row. */
+function targetTask(state: WatchState): ImportTask | undefined {
+	if (state.mode === 'detail') return state.detailLast;
+	const shown = visibleTasks(state);
+	return shown[selectedRow(state, shown)];
+}
+
+export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
 		const name = keyName(input, key);
 		const command = name === undefined ? undefined : commandFor(live.mode, name);
 		if (command === undefined) {
+			// The cancel question: any key but y keeps the import.
+			if (live.mode === 'confirm') dispatch({type: 'cancel-close', kept: true});
 			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
 			return;
 		}
@@ -66,11 +80,30 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				return;
 			case 'copy-id':
 			case 'copy-image': {
-				const inDetail = live.mode === 'detail';
-				const shown = visibleTasks(live);
-				const copy = copyTarget(result.effect, inDetail ? live.detailLast : shown[selectedRow(live, shown)], inDetail);
+				const copy = copyTarget(result.effect, targetTask(live), live.mode === 'detail');
 				if (copy.value !== undefined) onCopy?.(copy.value);
 				dispatch({type: 'notice', text: copy.notice});
+				return;
+			}
+			case 'cancel': {
+				if (cancel === undefined) {
+					dispatch({type: 'notice', text: readOnlyNotice});
+					return;
+				}
+				const asked = askCancel(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
+				dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
+				return;
+			}
+			case 'cancel-confirm': {
+				const prompt = live.confirm;
+				dispatch({type: 'cancel-close'});
+				if (prompt !== undefined && cancel !== undefined) {
+					void cancel.run(
+						prompt,
+						(line) => dispatch({type: 'notice', text: line}),
+						() => poller()?.pollNow(),
+					);
+				}
 				return;
 			}
 			default: {

@@ -11,7 +11,8 @@ export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | 
 			: {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};
 	}
 	const which = task.importTaskId ?? 'This task';
-	if (!inDetail) {
+	// A snapshot import's result is its snapshot: Y copies that, in the list as in the details.
+	if (!inDetail && task.kind === 'image') {
 		return task.imageId === undefined ? {notice: `${which} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
 	}
 	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));

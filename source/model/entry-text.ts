@@ -1,7 +1,7 @@
 import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
 
-// A transition in words, for the details' timeline and for plain lines (one line per change).
+// A transition in words, for the details' timeline, the events view (e) and plain lines (one line per change).
 
 export function describeEntry(entry: JournalEntry): string {
 	switch (entry.type) {

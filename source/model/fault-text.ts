@@ -31,7 +31,7 @@ export function faultHeadline(fault: Fault, now: number, nextPollAt: number | un
 		case 'credentials':
 			return `credentials rejected or missing since ${formatClock(fault.since)}${next}`;
 		case 'permission':
-			return `not authorized: this needs the IAM action ec2:DescribeImportImageTasks${next}`;
+			return `not authorized: this needs the IAM action ${fault.action ?? 'ec2:DescribeImportImageTasks'}${next}`;
 		case 'server':
 			return `EC2 answered with a server fault since ${formatClock(fault.since)}${next}`;
 		case 'timeout':

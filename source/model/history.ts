@@ -1,4 +1,4 @@
-import {type ImportTask, statusOf, taskKey} from './import-task.js';
+import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
 // transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
@@ -11,6 +11,8 @@ export interface JournalEntry {
 	type: JournalType;
 	/** Absent for a task EC2 sent without an id (the journal writes null; nothing is made up). */
 	taskId?: string;
+	/** image or snapshot import (absent only in entries built by hand). */
+	kind?: TaskKind;
 	region?: string;
 	profile?: string;
 	status?: string;
@@ -50,6 +52,7 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 		at,
 		type,
 		...(task.importTaskId === undefined ? {} : {taskId: task.importTaskId}),
+		kind: task.kind,
 		...(task.region === undefined ? {} : {region: task.region}),
 		...(task.profile === undefined ? {} : {profile: task.profile}),
 		status: task.status,
@@ -128,7 +131,7 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 	for (const [key, known] of history) {
 		if (next.has(key)) continue;
 		const [gone] = known.timeline.slice(-1);
-		entries.push({at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), status: known.latest.status, ...regionOf(gone)});
+		entries.push({at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)});
 	}
 	return {history: next, entries};
 }

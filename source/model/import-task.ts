@@ -37,6 +37,21 @@ export function hasEnded(status: string): boolean {
 	}
 }
 
+/** Which call listed a task: DescribeImportImageTasks (a whole VM) or DescribeImportSnapshotTasks (one disk). */
+export const taskKinds = ['image', 'snapshot'] as const;
+export type TaskKind = (typeof taskKinds)[number];
+
+export function isTaskKind(value: string): value is TaskKind {
+	return (taskKinds as readonly string[]).includes(value);
+}
+
+/** The kind an import task id names (import-ami-…, import-snap-…), when its prefix says. */
+export function kindOfId(id: string): TaskKind | undefined {
+	if (id.startsWith('import-ami-')) return 'image';
+	if (id.startsWith('import-snap-')) return 'snapshot';
+	return undefined;
+}
+
 export interface Tag {
 	key: string;
 	value: string;
@@ -60,6 +75,8 @@ export interface SnapshotDetail {
 }
 
 export interface ImportTask {
+	/** image: from DescribeImportImageTasks; snapshot: from DescribeImportSnapshotTasks (its one disk is snapshotDetails[0]). */
+	kind: TaskKind;
 	/** Absent when EC2 sent none: never made up (it would be copied, journaled and printed as if it were real). */
 	importTaskId?: string;
 	/**
@@ -94,6 +111,11 @@ export interface ImportTask {
 
 export function nameTag(task: ImportTask): string | undefined {
 	return task.tags.find((tag) => tag.key === 'Name')?.value;
+}
+
+/** What an import made: the AMI of an image import, the snapshot of a snapshot import (once completed). */
+export function resultId(task: ImportTask): string | undefined {
+	return task.kind === 'snapshot' ? task.snapshotDetails[0]?.snapshotId : task.imageId;
 }
 
 export function totalDiskBytes(task: ImportTask): number | undefined {

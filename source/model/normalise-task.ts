@@ -1,7 +1,7 @@
 import {redactUrl, redactUrlsInText} from '../text/redact-url.js';
 import {sanitize} from '../text/sanitize.js';
-import {answerKey, type ImportTask, type SnapshotDetail, type Tag} from './import-task.js';
-import {reuseUnchanged} from './task-changes.js';
+import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
+import {collectTasks, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportImageTasks output becomes an ImportTask. The input types mirror the
 // SDK's output shape without importing it (the SDK's ImportImageTask is assignable to ApiImportImageTask;
@@ -79,7 +79,7 @@ function cleaned(value: unknown, redact: (raw: string) => string): string | unde
 }
 
 /** Any string field but Url. */
-function text(value: unknown): string | undefined {
+export function text(value: unknown): string | undefined {
 	return cleaned(value, redactUrlsInText);
 }
 
@@ -100,17 +100,17 @@ function bytes(value: unknown): number | undefined {
 
 // Absent fields are left out rather than set to undefined, so that tasks compare equal to ones built by hand.
 // Copied rather than deleted in place: a deletion turns an object into a slow, larger dictionary-mode one.
-function withoutAbsent<T extends object>(value: T): T {
+export function withoutAbsent<T extends object>(value: T): T {
 	const kept: Partial<T> = {};
 	for (const key in value) if (value[key] !== undefined) kept[key] = value[key];
 	return kept as T;
 }
 
-function present<T>(value: T | null | undefined): value is T {
+export function present<T>(value: T | null | undefined): value is T {
 	return value !== null && value !== undefined;
 }
 
-function normaliseSnapshot(api: ApiSnapshotDetail): SnapshotDetail {
+export function normaliseSnapshot(api: ApiSnapshotDetail): SnapshotDetail {
 	const progressText = text(api.Progress);
 	return withoutAbsent({
 		description: text(api.Description),
@@ -128,17 +128,23 @@ function normaliseSnapshot(api: ApiSnapshotDetail): SnapshotDetail {
 	});
 }
 
-function normaliseTags(tags: ApiImportImageTask['Tags']): Tag[] {
+export function normaliseTags(tags: ApiImportImageTask['Tags']): Tag[] {
 	return (tags ?? []).filter(present).flatMap((tag) => {
 		const key = text(tag.Key);
 		return key === undefined ? [] : [{key, value: text(tag.Value) ?? ''}];
 	});
 }
 
+/** The id a raw task (image or snapshot) was sent with, as it will be shown; undefined when EC2 sent none. */
+export function apiTaskId(api: {ImportTaskId?: string | undefined}): string | undefined {
+	return text(api.ImportTaskId);
+}
+
 /** `occurrence`: see ImportTask (set by the collector for a missing or repeated id). */
 export function normaliseTask(api: ApiImportImageTask, occurrence?: number): ImportTask {
 	const progressText = text(api.Progress);
 	return withoutAbsent({
+		kind: 'image',
 		importTaskId: text(api.ImportTaskId),
 		occurrence,
 		status: text(api.Status) ?? 'unknown',
@@ -161,38 +167,12 @@ export function normaliseTask(api: ApiImportImageTask, occurrence?: number): Imp
 	});
 }
 
-export interface TaskCollector {
-	/** Normalises one page; its raw tasks can then be dropped. */
-	add(page: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): void;
-	/** Every task so far, as normaliseTasks would give for all the pages in one list. */
-	tasks(): ImportTask[];
-	/** The same tasks by answerKey (to pass as `previous` to the next poll's collector). */
-	readonly byId: ReadonlyMap<string, ImportTask>;
-}
-
 /**
  * normaliseTasks one page at a time, so a poll never holds every raw page at once. A task equal to the one in
  * `previous` (the last poll's, by id) is that object, so unchanged tasks are recognised later by identity.
  */
-export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector {
-	const byId = new Map<string, ImportTask>();
-	// How many tasks so far had each id ('' for none).
-	const seen = new Map<string, number>();
-	return {
-		add(page) {
-			for (const api of page ?? []) {
-				if (!present(api)) continue;
-				const id = text(api.ImportTaskId) ?? '';
-				const count = (seen.get(id) ?? 0) + 1;
-				seen.set(id, count);
-				const task = normaliseTask(api, id === '' || count > 1 ? count : undefined);
-				const key = answerKey(task);
-				byId.set(key, reuseUnchanged(previous, key, task));
-			}
-		},
-		tasks: () => [...byId.values()],
-		byId,
-	};
+export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector<ApiImportImageTask> {
+	return collectTasks(normaliseTask, apiTaskId, previous);
 }
 
 export function normaliseTasks(list: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): ImportTask[] {

@@ -1,4 +1,5 @@
 import type {ImportTask} from './import-task.js';
+import type {PollNotes} from './poll-notes.js';
 
 // What the poller tells the rest of the app. The poller (watch/) emits these; the reducer (model/state.ts)
 // folds them into the screen state. Times are epoch milliseconds from the injected clock.
@@ -25,6 +26,8 @@ export interface PollFault {
 	retryNote?: string;
 	/** The EC2 error code or Node error code, when there is one. */
 	code?: string;
+	/** For a permission fault: the IAM action that was refused (ec2:…). */
+	action?: string;
 }
 
 /** When a run of faults began: a fault of the same kind as the one before keeps its start; another kind starts now. */
@@ -52,6 +55,8 @@ export type PollEvent =
 			idleIntervalMs?: number;
 			/** With several regions or profiles: the ones whose part of this poll failed (their last good tasks are kept). */
 			partialFaults?: PairFault[];
+			/** What the source says besides the tasks (--max-items cut the list, a kind is not allowed). */
+			notes?: PollNotes;
 		}
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}

@@ -1,14 +1,20 @@
+import {type CancelPrompt, cancelQuestion} from './cancel-prompt.js';
+import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
-import {type ImportTask, taskKey} from './import-task.js';
+import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
+import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
-import {cycleStateFilter, filterTasks, type StateFilter} from './task-filter.js';
+import {cycleStateFilter, filterTasks, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
 import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
 // Selection is kept by task key, so it survives polls, sorting and filter changes.
 
-export type Mode = 'list' | 'detail' | 'help' | 'search';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm';
+
+/** The screens; search and confirm are asked over one of them. */
+export type View = 'list' | 'detail' | 'help' | 'events';
 
 export interface Fault extends PollFault {
 	/** When this kind of fault began (first failure of the current run of failures). */
@@ -34,7 +40,20 @@ export interface WatchState {
 	mode: Mode;
 	/** The mode to go back to when help closes. */
 	helpReturn: Exclude<Mode, 'help'>;
+	/** What the text filter is typed over, and goes back to. */
+	searchReturn: 'list' | 'events';
+	/** What Esc in the details goes back to (Enter on an event opens its task). */
+	detailReturn: 'list' | 'events';
+	/** Every transition seen, for the events view. */
+	eventLog: EventLog;
+	/** The selected event (by its number), and its row for when it is no longer shown. */
+	eventSeq?: number;
+	eventIndex: number;
+	/** x asked whether to cancel this import (mode 'confirm'). */
+	confirm?: CancelPrompt;
 	stateFilter: StateFilter;
+	/** Image imports, snapshot imports, or both. */
+	kindFilter: KindFilter;
 	textFilter: string;
 	selectedId?: string;
 	/** Where the selection was, for when its task leaves the visible list. */
@@ -56,6 +75,8 @@ export interface WatchState {
 	sort: Sort;
 	/** With several regions or profiles: the pairs whose last attempt failed. */
 	pairFaults: PairFault[];
+	/** What the last good poll said besides its tasks (said in the header). */
+	notes?: PollNotes;
 }
 
 export type Action =
@@ -64,7 +85,11 @@ export type Action =
 	| {type: 'move-to'; edge: 'first' | 'last'}
 	| {type: 'set-state-filter'; filter: StateFilter}
 	| {type: 'cycle-state-filter'; direction: 1 | -1}
+	| {type: 'next-kind-filter'}
 	| {type: 'open-detail'}
+	| {type: 'open-events'}
+	| {type: 'cancel-ask'; prompt: CancelPrompt}
+	| {type: 'cancel-close'; kept?: boolean}
 	| {type: 'back'}
 	| {type: 'toggle-help'}
 	| {type: 'search-start'}
@@ -100,7 +125,12 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		missedPolls: 0,
 		mode: 'list',
 		helpReturn: 'list',
+		searchReturn: 'list',
+		detailReturn: 'list',
+		eventLog: emptyLog,
+		eventIndex: 0,
 		stateFilter: 'all',
+		kindFilter: 'all',
 		textFilter: '',
 		selectedIndex: 0,
 		scroll: 0,
@@ -113,23 +143,23 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	};
 }
 
-type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
+type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'kindFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
 
 // The last answer, by the identity of what it was computed from: a poll asks for it from the reducer
 // (anchorSelection) and again from the screen, and with 10,000 tasks each filter and sort costs milliseconds.
 let lastVisible: {inputs: VisibleInputs; tasks: ImportTask[]} | undefined;
 
 function sameInputs(a: VisibleInputs, b: VisibleInputs): boolean {
-	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
+	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.kindFilter === b.kindFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
 }
 
 /** The filtered, sorted list the screen shows. The result is shared between callers: do not change it. */
 export function visibleTasks(state: WatchState): ImportTask[] {
 	if (lastVisible !== undefined && sameInputs(lastVisible.inputs, state)) return lastVisible.tasks;
 	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
-	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
-	const {stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
-	lastVisible = {inputs: {tasks: state.tasks, stateFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
+	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter, state.kindFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
+	const {stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
+	lastVisible = {inputs: {tasks: state.tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
 	return tasks;
 }
 
@@ -168,6 +198,43 @@ function moveSelection(state: WatchState, target: (index: number, count: number)
 	return {...state, selectedId: task === undefined ? undefined : taskKey(task), selectedIndex: index};
 }
 
+/** The screen to draw: the text filter is typed over the list or the events, the cancel question over its screen. */
+export function viewOf(state: WatchState): View {
+	switch (state.mode) {
+		case 'search':
+			return state.searchReturn;
+		case 'confirm':
+			return state.confirm?.returnTo ?? 'list';
+		case 'list':
+		case 'detail':
+		case 'help':
+		case 'events':
+			return state.mode;
+		default: {
+			const unreachable: never = state.mode;
+			return unreachable;
+		}
+	}
+}
+
+function moveEvent(state: WatchState, target: (index: number, count: number) => number): WatchState {
+	const shown = shownEvents(state.eventLog, state.textFilter);
+	if (shown.length === 0) return state;
+	const index = Math.max(0, Math.min(shown.length - 1, target(selectedEventRow(shown, state.eventSeq, state.eventIndex), shown.length)));
+	return {...state, eventSeq: shown[index]?.seq, eventIndex: index};
+}
+
+/** Enter on an event: its task's details (Esc comes back here), or a notice when EC2 no longer lists it. */
+function openEventTask(state: WatchState): WatchState {
+	const shown = shownEvents(state.eventLog, state.textFilter);
+	const event = shown[selectedEventRow(shown, state.eventSeq, state.eventIndex)];
+	if (event === undefined) return state;
+	const key = eventTaskKey(event.entry);
+	const task = state.tasks.find((candidate) => taskKey(candidate) === key);
+	if (task === undefined) return {...state, notice: `${event.entry.taskId ?? noIdLabel} is no longer listed by EC2.`};
+	return {...state, mode: 'detail', detailReturn: 'events', eventSeq: event.seq, detailId: key, detailLast: task, detailGoneAt: undefined, scroll: 0};
+}
+
 export function reduce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
@@ -179,7 +246,9 @@ export function reduce(state: WatchState, action: Action): WatchState {
 				...state,
 				history: seen.history,
 				lastEntries: seen.entries,
+				eventLog: logEntries(state.eventLog, seen.entries),
 				pairFaults: action.partialFaults ?? [],
+				notes: action.notes,
 				tasks: action.tasks,
 				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
 				polls: state.polls + 1,
@@ -208,37 +277,55 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'resumed':
 			return {...state, paused: false, nextPollAt: action.nextPollAt};
 		case 'move':
+			if (state.mode === 'events') return moveEvent(state, (index) => index + action.by);
 			return moveSelection(state, (index) => index + action.by);
 		case 'move-to':
+			if (state.mode === 'events') return moveEvent(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
 			return moveSelection(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
 		case 'set-state-filter':
 			return anchorSelection({...state, stateFilter: action.filter});
 		case 'cycle-state-filter':
 			return anchorSelection({...state, stateFilter: cycleStateFilter(state.stateFilter, action.direction)});
+		case 'next-kind-filter':
+			return anchorSelection({...state, kindFilter: nextKindFilter(state.kindFilter)});
 		case 'open-detail': {
+			if (state.mode === 'events') return openEventTask(state);
 			const visible = visibleTasks(state);
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {...state, mode: 'detail', detailReturn: 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
+		case 'open-events':
+			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0};
+		case 'cancel-ask':
+			return {...state, mode: 'confirm', confirm: action.prompt, notice: cancelQuestion(action.prompt)};
+		case 'cancel-close':
+			return {
+				...state,
+				mode: state.confirm?.returnTo ?? 'list',
+				confirm: undefined,
+				...(action.kept === true && state.confirm !== undefined ? {notice: `Kept ${state.confirm.taskId}: not cancelled.`} : {}),
+			};
 		case 'back':
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
-			if (state.mode === 'detail') return {...state, mode: 'list', detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
+			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
+			if (state.mode === 'events') return {...state, mode: 'list'};
+			if (state.mode === 'confirm') return reduce(state, {type: 'cancel-close'});
 			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
 		case 'toggle-help':
 			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
 		case 'search-start':
-			return {...state, mode: 'search'};
+			return {...state, mode: 'search', searchReturn: state.mode === 'events' ? 'events' : 'list'};
 		case 'search-type':
 			return anchorSelection({...state, textFilter: state.textFilter + action.text});
 		case 'search-erase':
 			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')});
 		case 'search-commit':
-			return {...state, mode: 'list'};
+			return {...state, mode: state.searchReturn};
 		case 'search-cancel':
-			return anchorSelection({...state, mode: 'list', textFilter: ''});
+			return anchorSelection({...state, mode: state.searchReturn, textFilter: ''});
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':

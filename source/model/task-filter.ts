@@ -1,4 +1,4 @@
-import {type ImportTask, nameTag, shownId, statusOf, type TaskState} from './import-task.js';
+import {type ImportTask, nameTag, resultId, shownId, statusOf, type TaskKind, taskKinds, type TaskState} from './import-task.js';
 
 // Filtering returns a new list and leaves the fetched tasks alone (k9s habit).
 
@@ -11,15 +11,27 @@ export function matchesState(task: ImportTask, filter: StateFilter): boolean {
 
 /** The text a `/` filter is matched against: the list's visible columns. */
 export function searchableText(task: ImportTask): string {
-	return [shownId(task), task.status, task.statusMessage, task.description, nameTag(task), task.imageId]
+	return [shownId(task), task.status, task.statusMessage, task.description, nameTag(task), resultId(task)]
 		.filter((part) => part !== undefined)
 		.join('\u0000')
 		.toLowerCase();
 }
 
-export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string): ImportTask[] {
+export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string, kind: KindFilter = 'all'): ImportTask[] {
 	const needle = text.trim().toLowerCase();
-	return tasks.filter((task) => matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+	return tasks.filter((task) => (kind === 'all' || task.kind === kind) && matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+}
+
+/** Image imports, snapshot imports, or both. */
+export type KindFilter = 'all' | TaskKind;
+export const kindFilters: readonly KindFilter[] = ['all', ...taskKinds];
+
+export function nextKindFilter(current: KindFilter): KindFilter {
+	return kindFilters[(kindFilters.indexOf(current) + 1) % kindFilters.length] ?? 'all';
+}
+
+export function tasksOfKind(tasks: readonly ImportTask[], kind: KindFilter): readonly ImportTask[] {
+	return kind === 'all' ? tasks : tasks.filter((task) => task.kind === kind);
 }
 
 export function countByState(tasks: readonly ImportTask[]): Record<StateFilter, number> {

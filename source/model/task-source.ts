@@ -1,5 +1,7 @@
+import type {CancelOutcome} from './cancel-prompt.js';
 import type {ImportTask} from './import-task.js';
 import type {PairFault} from './poll-events.js';
+import type {PollNotes} from './poll-notes.js';
 
 // The one source type: where tasks come from. One region (watch/ec2-source.ts), several regions and profiles at
 // once (watch/multi-source.ts), or a test's script; the poller and the screen see only this.
@@ -10,4 +12,14 @@ export interface TaskSource {
 	resetCredentials?(): void;
 	/** With several regions or profiles: the pairs whose part of the last poll failed. */
 	partialFaults?(): PairFault[];
+	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
+	pollNotes?(): PollNotes;
+}
+
+/** Which task to cancel: its id, and with several regions or profiles, where it lives. */
+export type TaskRef = Pick<ImportTask, 'region' | 'profile'> & {importTaskId: string};
+
+/** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
+export interface TaskCanceller {
+	cancelTask(task: TaskRef, options: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome>;
 }

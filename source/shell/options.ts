@@ -1,4 +1,4 @@
-import {isTaskState, type TaskState} from '../model/import-task.js';
+import {isTaskKind, isTaskState, type TaskKind, taskKinds, type TaskState} from '../model/import-task.js';
 import type {RegionProfile} from '../model/region-profile.js';
 import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
@@ -17,6 +17,12 @@ export interface WatchConfig {
 	states?: TaskState[];
 	taskIds?: string[];
 	pageSize?: number;
+	/** At most this many tasks per poll. */
+	maxItems?: number;
+	/** Which Describe calls to make. */
+	kinds: TaskKind[];
+	/** x may cancel an import (CancelImportTask). */
+	allowCancel: boolean;
 	once: boolean;
 	json: boolean;
 	demo: boolean;
@@ -118,6 +124,18 @@ export function resolveOptions(
 		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return fail(`--page-size must be a whole number from 1 to 1000 (got "${flags.pageSize}")`);
 	}
 
+	let maxItems: number | undefined;
+	if (flags.maxItems !== undefined) {
+		maxItems = Number(flags.maxItems);
+		if (!Number.isInteger(maxItems) || maxItems < 1) return fail(`--max-items must be a whole number of at least 1 (got "${flags.maxItems}")`);
+	}
+
+	const kindNames = list(flags.kind);
+	if (kindNames !== undefined && kindNames.length === 0) return fail('--kind needs at least one of: image, snapshot');
+	const badKind = kindNames?.find((name) => !isTaskKind(name));
+	if (badKind !== undefined) return fail(`--kind: "${badKind}" is not a kind of import (use image, snapshot)`);
+	const kinds = taskKinds.filter((kind) => kindNames === undefined || kindNames.includes(kind));
+
 	const stateNames = list(flags.state);
 	if (stateNames !== undefined && stateNames.length === 0) return fail('--state needs at least one of: active, completed, deleting, deleted');
 	const badState = stateNames?.find((name) => !isTaskState(name));
@@ -191,6 +209,9 @@ export function resolveOptions(
 			states,
 			taskIds,
 			pageSize,
+			...(maxItems === undefined ? {} : {maxItems}),
+			kinds,
+			allowCancel: flags.allowCancel === true,
 			once: flags.once === true,
 			json: flags.json === true,
 			demo,

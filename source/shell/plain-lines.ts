@@ -4,6 +4,7 @@ import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
+import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
 import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
@@ -109,10 +110,12 @@ export async function runPlain(
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
 	};
+	let lastNotes: string | undefined;
 	// The same fold as the TUI's (model/state.ts): transitions and history come from the reducer.
 	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
-	const columns = plainColumns({color: false, unicode: false}, several && new Set(config.pairs.map((pair) => pair.region)).size > 1, several && new Set(config.pairs.map((pair) => pair.profile)).size > 1);
+	const regions = several && new Set(config.pairs.map((pair) => pair.region)).size > 1;
+	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
@@ -126,11 +129,16 @@ export async function runPlain(
 				state = reduce(state, event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
+					// The table's columns fit the tasks (a Kind column when both kinds are listed).
+					const columns = plainColumns({color: false, unicode: false}, regions, profiles, event.tasks);
 					write(pollLines(state, !hadData, event.at, event.at - started, columns, width()));
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
 						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
 					}
+					const notes = pollNotesLine(source.pollNotes());
+					if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(event.at)} ${notes}`, width()));
+					lastNotes = notes;
 					if (config.untilDone && allEnded(event.tasks)) {
 						exitCode = untilDoneCode(event.tasks);
 						finish();

@@ -1,10 +1,12 @@
+import {describeAction} from '../model/poll-notes.js';
 import {faultLine} from '../model/fault-text.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {createEc2Source, type Ec2Source, type Ec2SourceOptions} from '../watch/ec2-source.js';
 import {timeoutFault} from '../watch/poller.js';
 
-// --check: one DryRun DescribeImportImageTasks proves credentials, region and permission together.
+// --check: one DryRun Describe call (DescribeImportImageTasks, or with --kind snapshot DescribeImportSnapshotTasks)
+// proves credentials, region and permission together.
 // One line out, exit code 0 (all fine) or 1 (the fault's message and hint).
 
 export interface CheckIo {
@@ -19,10 +21,10 @@ export interface CheckOptions {
 	deadlineMs?: number;
 }
 
-const action = 'ec2:DescribeImportImageTasks';
 export const checkDeadlineMs = 30_000;
 
-export function checkLine(where: string, fault: PollFault | undefined): string {
+/** `action`: the Describe call the check made (the first kind watched). */
+export function checkLine(where: string, fault: PollFault | undefined, action = 'ec2:DescribeImportImageTasks'): string {
 	if (fault === undefined) return `ok: credentials, ${where} and ${action} are all fine`;
 	return `failed (${where}): ${faultLine(fault)}`;
 }
@@ -36,7 +38,10 @@ export async function runCheck(config: WatchConfig, io: CheckIo, options: CheckO
 		profile: config.profile,
 		endpoint,
 		errorContext: config.errorContext,
+		kinds: config.kinds,
 	});
+	const [kind = 'image'] = config.kinds;
+	const action = `ec2:${describeAction[kind]}`;
 	const deadlineMs = options.deadlineMs ?? checkDeadlineMs;
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(new Error('check deadline passed')), deadlineMs);
@@ -44,10 +49,10 @@ export async function runCheck(config: WatchConfig, io: CheckIo, options: CheckO
 		const result = await source.dryRunCheck(controller.signal);
 		const fault = controller.signal.aborted ? timeoutFault(deadlineMs) : result.ok ? undefined : result.fault;
 		if (fault === undefined) {
-			io.stdout.write(`${checkLine(where, undefined)}\n`);
+			io.stdout.write(`${checkLine(where, undefined, action)}\n`);
 			return 0;
 		}
-		io.stderr.write(`ec2-import-watch: ${checkLine(where, fault)}\n`);
+		io.stderr.write(`ec2-import-watch: ${checkLine(where, fault, action)}\n`);
 		return 1;
 	} finally {
 		clearTimeout(deadline);

@@ -1,6 +1,7 @@
 import {faultLine} from '../model/fault-text.js';
 import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
+import {pollNotesLine} from '../model/poll-notes.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import type {Io} from './exit-lines.js';
@@ -19,11 +20,14 @@ export async function runOnce(source: WatchSource, config: WatchConfig, classify
 	const deadline = setTimeout(() => controller.abort(), 60_000);
 	try {
 		const tasks = await source.fetchTasks(controller.signal);
+		// A cut list or a kind left out is said on stderr, so the JSON on stdout stays the tasks alone.
+		const notes = pollNotesLine(source.pollNotes());
+		if (notes !== undefined) io.stderr.write(`ec2-import-watch: ${notes}\n`);
 		if (config.json) {
 			io.stdout.write(`${JSON.stringify(tasks.map(jsonTask), null, 2)}\n`);
 		} else {
 			const width = io.stdout.columns ?? 160;
-			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode: false}), tasks, width).join('\n')}\n`));
+			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode: false}, false, false, tasks), tasks, width).join('\n')}\n`));
 		}
 		return 0;
 	} catch (error) {

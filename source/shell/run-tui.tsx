@@ -96,6 +96,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 				instance.unmount();
 			}}
 			stuckAfterMs={config.stuckAfterMs}
+			canceller={config.allowCancel ? source : undefined}
 			onTransitions={hooks.onTransitions}
 			onCopy={hooks.onCopy}
 			onRepaint={screen.repaint}

@@ -19,7 +19,8 @@ const demoImportMs = 120_000;
 
 async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>}> {
 	const {createSimulator, typicalImportMs} = await import('../simulator/server.js');
-	const simulator = createSimulator({seed: Date.now() % 100_000, speed: typicalImportMs / demoImportMs, tasks: 16});
+	// Image imports and, for the data disks, snapshot imports: the watcher lists both.
+	const simulator = createSimulator({seed: Date.now() % 100_000, speed: typicalImportMs / demoImportMs, tasks: 16, snapshotTasks: 5});
 	const endpoint = await simulator.listen();
 	return {endpoint, stop: () => simulator.close()};
 }

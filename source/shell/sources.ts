@@ -21,6 +21,8 @@ export function createSource<Handle>(
 			profile: pair.profile,
 			endpoint: endpoint ?? pair.endpoint,
 			pageSize: config.pageSize,
+			maxItems: config.maxItems,
+			kinds: config.kinds,
 			stateFilter: config.states,
 			taskIds: config.taskIds,
 			credentials,

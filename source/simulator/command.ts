@@ -31,6 +31,8 @@ port, with seeded, realistic import tasks.
   --fail-rate P                 fraction answered 500 InternalError
   --latency MS                  delay every answer by MS milliseconds
   --deny                        answer every request 403 UnauthorizedOperation
+  --deny-actions LIST           answer only these actions 403 UnauthorizedOperation
+                                (e.g. DescribeImportSnapshotTasks,CancelImportTask)
   --hang-rate P                 fraction of requests never answered
   --garbage-rate P              fraction answered 200 with an HTML page
   --truncate-rate P             fraction answered with the XML cut in half
@@ -50,6 +52,7 @@ const flags = {
 	'fail-rate': { type: 'string' },
 	latency: { type: 'string' },
 	deny: { type: 'boolean' },
+	'deny-actions': { type: 'string' },
 	'hang-rate': { type: 'string' },
 	'garbage-rate': { type: 'string' },
 	'truncate-rate': { type: 'string' },
@@ -114,6 +117,7 @@ async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & { port: 
 		failRate: numberFlag('fail-rate', values['fail-rate'], fraction),
 		latencyMs: numberFlag('latency', values.latency, nonNegative),
 		deny: values.deny,
+		denyActions: values['deny-actions']?.split(',').map((action) => action.trim()).filter((action) => action !== ''),
 		hangRate: numberFlag('hang-rate', values['hang-rate'], fraction),
 		garbageRate: numberFlag('garbage-rate', values['garbage-rate'], fraction),
 		truncateRate: numberFlag('truncate-rate', values['truncate-rate'], fraction),

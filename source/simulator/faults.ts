@@ -14,6 +14,8 @@ export interface FaultSettings {
 	expireCredentialsAfter: number | undefined;
 	/** Requests signed with these access key ids are refused with AuthFailure. */
 	rejectAccessKeys: readonly string[];
+	/** These actions (e.g. DescribeImportSnapshotTasks) are answered 403 UnauthorizedOperation, the others as usual. */
+	denyActions: readonly string[];
 }
 
 export const noFaults: FaultSettings = {
@@ -26,6 +28,7 @@ export const noFaults: FaultSettings = {
 	truncateRate: 0,
 	expireCredentialsAfter: undefined,
 	rejectAccessKeys: [],
+	denyActions: [],
 };
 
 /** What to do with one request instead of (or to) its normal answer. */

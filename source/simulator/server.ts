@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { cancelImportTask } from './cancel.js';
 import { describeImportTasks } from './describe.js';
-import { Ec2Error, InvalidAction } from './errors.js';
+import { Ec2Error, InvalidAction, UnauthorizedOperation } from './errors.js';
 import { checkFaults, type FaultSettings, garbageBody, noFaults, pickFault, signingKeyId } from './faults.js';
 import { tokenCodec } from './pagination.js';
 import { actionOf, parseCancelRequest, parseDescribeRequest, parseForm } from './query.js';
@@ -44,6 +44,8 @@ export interface SimulatorOptions {
 	expireCredentialsAfter?: number;
 	/** Requests signed with these access key ids get AuthFailure (e.g. the old key of a rotated credentials file). */
 	rejectAccessKeys?: readonly string[];
+	/** These actions get 403 UnauthorizedOperation, as for a policy that lacks only them. */
+	denyActions?: readonly string[];
 	/** One draw per request decides the fault fractions; default a stream seeded from `seed`. */
 	random?: () => number;
 }
@@ -51,7 +53,7 @@ export interface SimulatorOptions {
 export type FaultOptions = Partial<
 	Pick<
 		SimulatorOptions,
-		'throttle' | 'failRate' | 'latencyMs' | 'deny' | 'hangRate' | 'garbageRate' | 'truncateRate' | 'expireCredentialsAfter' | 'rejectAccessKeys'
+		'throttle' | 'failRate' | 'latencyMs' | 'deny' | 'hangRate' | 'garbageRate' | 'truncateRate' | 'expireCredentialsAfter' | 'rejectAccessKeys' | 'denyActions'
 	>
 >;
 
@@ -84,6 +86,7 @@ const faultKeys = [
 	'truncateRate',
 	'expireCredentialsAfter',
 	'rejectAccessKeys',
+	'denyActions',
 ] as const;
 
 function applyFaults(current: FaultSettings, changes: FaultOptions): FaultSettings {
@@ -95,6 +98,7 @@ function applyFaults(current: FaultSettings, changes: FaultOptions): FaultSettin
 		if (key === 'deny') next.deny = changes.deny ?? noFaults.deny;
 		else if (key === 'expireCredentialsAfter') next.expireCredentialsAfter = changes.expireCredentialsAfter;
 		else if (key === 'rejectAccessKeys') next.rejectAccessKeys = [...(changes.rejectAccessKeys ?? noFaults.rejectAccessKeys)];
+		else if (key === 'denyActions') next.denyActions = [...(changes.denyActions ?? noFaults.denyActions)];
 		else next[key] = typeof value === 'number' ? value : noFaults[key];
 	}
 	return next;
@@ -179,6 +183,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 			const action = actionOf(params);
 			const handler = handlers.get(action);
 			if (handler === undefined) throw new InvalidAction(action);
+			if (faults.denyActions.includes(action)) throw new UnauthorizedOperation();
 			return { status: 200, body: handler(params, requestId) };
 		} catch (error) {
 			if (error instanceof Ec2Error) return { status: error.status, body: errorXml(error.code, error.message, requestId) };

@@ -1,15 +1,15 @@
-import type {Action} from '../model/state.js';
+import type {Action, Mode} from '../model/state.js';
 import type {CommandId} from './keymap.js';
 
 // What a command does: a reducer action, or an effect the shell carries out (quitting, talking to the poller).
 
-export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'repaint' | 'suspend';
+export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'cancel' | 'cancel-confirm' | 'repaint' | 'suspend';
 export type CommandResult = {kind: 'action'; action: Action} | {kind: 'effect'; effect: Effect};
 
 const act = (action: Action): CommandResult => ({kind: 'action', action});
 const effect = (name: Effect): CommandResult => ({kind: 'effect', effect: name});
 
-export function runCommand(command: CommandId, context: {pageSize: number; mode: 'list' | 'detail' | 'help' | 'search'}): CommandResult {
+export function runCommand(command: CommandId, context: {pageSize: number; mode: Mode}): CommandResult {
 	const scrolling = context.mode === 'detail' || context.mode === 'help';
 	switch (command) {
 		case 'quit':
@@ -58,8 +58,18 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 			return act({type: 'cycle-state-filter', direction: 1});
 		case 'state-previous':
 			return act({type: 'cycle-state-filter', direction: -1});
+		case 'kind-next':
+			return act({type: 'next-kind-filter'});
 		case 'search':
 			return act({type: 'search-start'});
+		case 'events':
+			return act({type: 'open-events'});
+		case 'cancel':
+			return effect('cancel');
+		case 'cancel-confirm':
+			return effect('cancel-confirm');
+		case 'cancel-keep':
+			return act({type: 'cancel-close', kept: true});
 		case 'open':
 			return act({type: 'open-detail'});
 		case 'back':

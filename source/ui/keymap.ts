@@ -19,6 +19,7 @@ export type CommandId =
 	| 'state-deleted'
 	| 'state-next'
 	| 'state-previous'
+	| 'kind-next'
 	| 'search'
 	| 'open'
 	| 'back'
@@ -31,6 +32,10 @@ export type CommandId =
 	| 'search-commit'
 	| 'search-cancel'
 	| 'search-erase'
+	| 'events'
+	| 'cancel'
+	| 'cancel-confirm'
+	| 'cancel-keep'
 	| 'repaint'
 	| 'suspend';
 
@@ -50,17 +55,19 @@ export interface Binding {
 }
 
 const browse: readonly Mode[] = ['list', 'detail'];
-const scrollable: readonly Mode[] = ['list', 'detail', 'help'];
-const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search'];
+const watching: readonly Mode[] = ['list', 'detail', 'events'];
+const scrollable: readonly Mode[] = ['list', 'detail', 'help', 'events'];
+const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events', 'confirm'];
 
 export const keymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
 	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
 	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
 	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
-	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task', modes: ['list']},
-	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task', modes: ['list']},
+	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events']},
+	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events']},
 	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
+	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the details of the event’s task (Esc comes back)', modes: ['events'], hint: 'task'},
 	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
 	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
 	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
@@ -68,20 +75,25 @@ export const keymap: readonly Binding[] = [
 	{command: 'state-deleted', keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: ['list']},
 	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
 	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
-	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list'], hint: 'filter'},
-	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help'], hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help']},
+	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list', 'events'], hint: 'filter'},
+	{command: 'kind-next', keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
+	{command: 'events', keys: ['e'], label: 'e', description: 'Show every transition seen, newest first, across all tasks', modes: ['list'], hint: 'events'},
+	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help', 'events'], hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events']},
 	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
 	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
 	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
-	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details: the snapshot ids)', modes: browse},
-	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: browse, hint: 'refresh'},
-	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: browse, hint: 'pause'},
-	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help'], hint: 'help'},
-	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help'], hint: 'quit', hintLabel: 'q'},
+	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details, or for a snapshot import: the snapshot ids)', modes: browse},
+	{command: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
+	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
+	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause'},
+	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help', 'events'], hint: 'help'},
+	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help', 'events'], hint: 'quit', hintLabel: 'q'},
 	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
 	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
 	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
-	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search']},
+	{command: 'cancel-confirm', keys: ['y'], label: 'y', description: 'Cancel the import (CancelImportTask)', modes: ['confirm'], hint: 'cancel it'},
+	{command: 'cancel-keep', keys: ['n', 'escape'], label: 'any other key', description: 'Keep the import (do not cancel)', modes: ['confirm'], hint: 'keep it'},
+	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search', 'confirm']},
 	{command: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
 	{command: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
 ];
@@ -141,7 +153,7 @@ export function hintsFor(mode: Mode): {label: string; hint: string}[] {
 
 /** The README's key table, made from the keymap (a test keeps the README in step with it). */
 export function keyTableMarkdown(): string {
-	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter'};
+	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter', events: 'events', confirm: 'cancel question'};
 	const rows = keymap.map((binding) => `| ${binding.label.replace(/\|/g, '\\|')} | ${binding.description} | ${binding.modes.map((mode) => modeNames[mode]).join(', ')} |`);
 	return ['| Key | What it does | Where |', '| --- | --- | --- |', ...rows].join('\n');
 }

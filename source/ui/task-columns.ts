@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, noIdLabel, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, nameTag, noIdLabel, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -35,6 +35,31 @@ export interface ColumnContext {
 	/** Show Region and Profile columns (several regions or profiles are watched). */
 	regions?: boolean;
 	profiles?: boolean;
+	/** Show the Kind column (image and snapshot imports are listed together). */
+	kinds?: boolean;
+	/** The id column's width: 28 fits import-ami-…, a snapshot import's id (import-snap-…) needs 29. */
+	idWidth?: number;
+	/** Snapshot imports are listed: the Image column also shows their snapshot (snap-… is one wider than ami-…). */
+	snapshots?: boolean;
+}
+
+/** Whether a list holds both kinds of import (then the Kind column is shown). */
+export function mixedKinds(tasks: readonly ImportTask[]): boolean {
+	return tasks.some((task) => task.kind !== tasks[0]?.kind);
+}
+
+const imageIdWidth = 28;
+const snapshotIdWidth = 29;
+
+/** The id column's width for these tasks (ids are useless cut). */
+export function idColumnWidth(tasks: readonly ImportTask[]): number {
+	return tasks.some((task) => task.kind === 'snapshot') ? snapshotIdWidth : imageIdWidth;
+}
+
+/** The list's column options that depend on the tasks themselves. */
+export function columnsFor(tasks: readonly ImportTask[]): {kinds: boolean; idWidth: number; snapshots: boolean} {
+	const idWidth = idColumnWidth(tasks);
+	return {kinds: mixedKinds(tasks), idWidth, snapshots: idWidth === snapshotIdWidth};
 }
 
 export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
@@ -45,7 +70,9 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: 28, ideal: 28, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
+		{id: 'id', header: 'TASK ID', min: context.idWidth ?? imageIdWidth, ideal: context.idWidth ?? imageIdWidth, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
+		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
+		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
 		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 60, cell: (task) => ({text: task.statusMessage ?? ''})},
 		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
@@ -73,11 +100,13 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 				return {text: bytes === undefined ? dash : formatBytes(bytes)};
 			},
 		},
-		{id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
+		context.snapshots === true
+			? {id: 'image', header: 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, cell: (task) => ({text: resultId(task) ?? ''})}
+			: {id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 
 /** Columns for plain output (--once, no TTY), where there is no history. */
-export function plainColumns(theme: Theme, regions = false, profiles = false): Column<ImportTask>[] {
-	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles}).filter((column) => column.id !== 'eta');
+export function plainColumns(theme: Theme, regions = false, profiles = false, tasks: readonly ImportTask[] = []): Column<ImportTask>[] {
+	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles, ...columnsFor(tasks)}).filter((column) => column.id !== 'eta');
 }

@@ -25,6 +25,14 @@ export function credentialContext(env: Record<string, string | undefined>, profi
 }
 
 const describeAction = 'ec2:DescribeImportImageTasks';
+
+/** The IAM action a failed call needed, when it was not DescribeImportImageTasks (set by the source that made it). */
+const refusedActions = new WeakMap<object, string>();
+
+/** Says which call `error` came from, so a permission fault names the right IAM action. */
+export function markAction(error: unknown, action: string): void {
+	if (typeof error === 'object' && error !== null) refusedActions.set(error, action);
+}
 const maxMessageLength = 200;
 
 const throttledCodes = new Set([
@@ -107,6 +115,8 @@ interface ErrorShape {
 	fault?: string;
 	status?: number;
 	message: string;
+	/** The IAM action the call needed (ec2:…). */
+	action: string;
 }
 
 function field(value: unknown, key: string): unknown {
@@ -146,6 +156,7 @@ function readShape(error: unknown): ErrorShape {
 		fault: stringField(error, '$fault'),
 		status: typeof status === 'number' ? status : undefined,
 		message: message ?? String(error),
+		action: typeof error === 'object' && error !== null ? (refusedActions.get(error) ?? describeAction) : describeAction,
 	};
 }
 
@@ -271,8 +282,9 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 			return {
 				kind,
 				code,
-				message: tagged(`not allowed to call ${describeAction}`),
-				hint: `ask for an IAM policy that allows ${describeAction}`,
+				message: tagged(`not allowed to call ${shape.action}`),
+				hint: `ask for an IAM policy that allows ${shape.action}`,
+				action: shape.action,
 			};
 		case 'server': {
 			const status = shape.status === undefined ? '' : ` (HTTP ${shape.status})`;

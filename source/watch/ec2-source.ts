@@ -1,13 +1,11 @@
-import type {
-	DescribeImportImageTasksCommandInput,
-	EC2Client,
-	EC2ClientConfig,
-} from '@aws-sdk/client-ec2';
-import type {ImportTask, TaskState} from '../model/import-task.js';
-import {createTaskCollector} from '../model/normalise-task.js';
+import type {EC2Client, EC2ClientConfig} from '@aws-sdk/client-ec2';
+import type {ImportTask, TaskKind, TaskState} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
-import type {TaskSource} from '../model/task-source.js';
-import {classifyError, type ErrorContext} from './classify-error.js';
+import type {PollNotes} from '../model/poll-notes.js';
+import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
+import {classifyError, type ErrorContext, markAction} from './classify-error.js';
+import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
+import {createKindReader, type KindReader} from './kind-reader.js';
 
 // The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
 // The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
@@ -35,6 +33,10 @@ export interface Ec2SourceOptions {
 	endpoint?: string;
 	/** MaxResults per page; by default none is sent, as the CLI does (the server's bounds are undocumented). */
 	pageSize?: number;
+	/** At most this many tasks per poll (--max-items). */
+	maxItems?: number;
+	/** Which Describe calls to make; default both. */
+	kinds?: readonly TaskKind[];
 	stateFilter?: TaskState[];
 	taskIds?: string[];
 	/** Fixed credentials (--demo against the simulator); the default chain otherwise. */
@@ -50,14 +52,19 @@ export interface Ec2SourceOptions {
 }
 
 export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
+export type {CancelOutcome} from './cancel-task.js';
 
 export interface Ec2Source extends TaskSource {
 	/** Builds a new client so changed credentials (aws sso login, an edited file) are picked up. */
 	resetCredentials(): void;
 	/** The endpoint or the region, for the header. */
 	readonly describe: string;
-	/** Asks EC2 whether DescribeImportImageTasks is allowed, without listing anything. */
+	/** Asks EC2 whether DescribeImportImageTasks (or, watching snapshots only, DescribeImportSnapshotTasks) is allowed, without listing anything. */
 	dryRunCheck(signal: AbortSignal): Promise<DryRunResult>;
+	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
+	pollNotes(): PollNotes;
+	/** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
+	cancelTask: TaskCanceller['cancelTask'];
 	/** classifyError with this source's profile, for the poller's `classify`. */
 	classify(error: unknown): PollFault;
 	/** Releases the client's sockets (once the requests in flight end). */
@@ -80,11 +87,11 @@ interface Lease {
 }
 
 export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
-	const {region, profile, endpoint, pageSize, stateFilter, taskIds, credentials} = options;
+	const {region, profile, endpoint, credentials, maxItems} = options;
 	const context = options.errorContext ?? (profile === undefined ? {} : {profile});
 	let current: Lease | undefined;
-	/** The last good poll's tasks by id: unchanged tasks keep these objects. */
-	let lastTasks: ReadonlyMap<string, ImportTask> = new Map();
+	const readers = new Map<TaskKind, KindReader>((options.kinds ?? ['image', 'snapshot']).map((kind) => [kind, createKindReader(kind, {...options, maxPages: sourceDefaults.maxPages})]));
+	let notes: PollNotes = {disabled: []};
 
 	function clientConfig(): EC2ClientConfig {
 		const config: EC2ClientConfig & {ignoreCache: boolean} = {
@@ -121,35 +128,25 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 	}
 
-	function freshInput(): DescribeImportImageTasksCommandInput {
-		// A new object every poll: the paginator writes NextToken into the input it is given.
-		return {
-			...(stateFilter && stateFilter.length > 0 ? {Filters: [{Name: 'task-state', Values: [...stateFilter]}]} : {}),
-			...(taskIds && taskIds.length > 0 ? {ImportTaskIds: [...taskIds]} : {}),
-		};
-	}
-
 	async function fetchTasks(signal: AbortSignal): Promise<ImportTask[]> {
 		signal.throwIfAborted();
 		const used = await lease();
 		try {
-			const pages = (await loadSdk()).paginateDescribeImportImageTasks(
-				{client: used.client, stopOnSameToken: true, ...(pageSize === undefined ? {} : {pageSize})},
-				freshInput(),
-				{abortSignal: signal},
-			);
-			// Each page is normalised as it arrives: only the last one is left to do once the answer is complete.
-			const found = createTaskCollector(lastTasks);
-			let count = 0;
-			for await (const page of pages) {
-				found.add(page.ImportImageTasks);
-				count += 1;
-				if (count >= sourceDefaults.maxPages) {
-					throw new Error(`EC2 kept sending more pages (${count}); stopped reading`);
-				}
-			}
-			lastTasks = found.byId;
-			return found.tasks();
+			const sdk = await loadSdk();
+			const asked = [...readers.values()].filter((reader) => !notes.disabled.some((off) => off.kind === reader.kind));
+			// Both calls at once; a kind whose call is not allowed is dropped while another kind answers.
+			const settled = await Promise.allSettled(asked.map((reader) => reader.read(sdk, used.client, signal)));
+			signal.throwIfAborted();
+			const answered = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+			const refused = settled.flatMap((result, index) => (result.status === 'rejected' ? [{reader: asked[index], error: result.reason}] : []));
+			for (const {reader, error} of refused) if (reader !== undefined) markAction(error, `ec2:${reader.action}`);
+			const [failed] = refused;
+			if (failed !== undefined && (answered.length === 0 || refused.some(({error}) => classifyError(error, context).kind !== 'permission'))) throw failed.error;
+			const disabled = [...notes.disabled, ...refused.flatMap(({reader}) => (reader === undefined ? [] : [{kind: reader.kind, action: reader.action}]))];
+			const tasks = answered.flatMap((answer) => answer.tasks);
+			const cut = answered.some((answer) => answer.cut) || (maxItems !== undefined && tasks.length > maxItems);
+			notes = {...(cut && maxItems !== undefined ? {cutAt: maxItems} : {}), disabled};
+			return maxItems === undefined ? tasks : tasks.slice(0, maxItems);
 		} finally {
 			release(used);
 		}
@@ -158,15 +155,31 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult> {
 		const used = await lease();
 		try {
-			const {DescribeImportImageTasksCommand} = await loadSdk();
-			await used.client.send(new DescribeImportImageTasksCommand({...freshInput(), DryRun: true}), {abortSignal: signal});
+			const [first] = readers.values();
 			// A server that ignores DryRun simply answered: that is allowed too.
+			if (first !== undefined) {
+				try {
+					await first.dryRun(await loadSdk(), used.client, signal);
+				} catch (error) {
+					markAction(error, `ec2:${first.action}`);
+					throw error;
+				}
+			}
 			return {ok: true};
 		} catch (error) {
 			if (isDryRunOperation(error)) {
 				return {ok: true};
 			}
 			return {ok: false, fault: classifyError(error, context)};
+		} finally {
+			release(used);
+		}
+	}
+
+	async function cancelTask(task: TaskRef, cancel: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome> {
+		const used = await lease();
+		try {
+			return await cancelImportTask(await loadSdk(), used.client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
 		} finally {
 			release(used);
 		}
@@ -186,6 +199,8 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	return {
 		fetchTasks,
 		dryRunCheck,
+		cancelTask,
+		pollNotes: () => notes,
 		describe: endpoint ?? region,
 		classify: (error) => classifyError(error, context),
 		resetCredentials: retireClient,
@@ -193,6 +208,3 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	};
 }
 
-function isDryRunOperation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && Reflect.get(error, 'name') === 'DryRunOperation';
-}

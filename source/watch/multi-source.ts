@@ -1,8 +1,9 @@
 import type {ImportTask} from '../model/import-task.js';
 import {faultSince, type PairFault, type PollFault} from '../model/poll-events.js';
 import type {Timers} from '../model/clock.js';
+import {mergeNotes, type PollNotes} from '../model/poll-notes.js';
 import {pairLabel, type RegionProfile} from '../model/region-profile.js';
-import type {TaskSource} from '../model/task-source.js';
+import type {TaskCanceller, TaskSource} from '../model/task-source.js';
 import {retryDelayMs} from './poller.js';
 
 // Several regions and profiles polled as one: every pair is asked concurrently, the tasks are merged and tagged
@@ -13,7 +14,7 @@ import {retryDelayMs} from './poller.js';
 export type Pair = RegionProfile;
 
 /** What multi-source needs of each pair's source (an Ec2Source has all of it). */
-export interface PairSource extends TaskSource {
+export interface PairSource extends TaskSource, Partial<TaskCanceller> {
 	resetCredentials(): void;
 	classify(error: unknown): PollFault;
 	destroy(): void;
@@ -29,9 +30,10 @@ interface PairState {
 	faults: number;
 }
 
-export interface MultiSource extends TaskSource {
+export interface MultiSource extends TaskSource, TaskCanceller {
 	resetCredentials(): void;
 	partialFaults(): PairFault[];
+	pollNotes(): PollNotes;
 	destroy(): void;
 	readonly describe: string;
 }
@@ -80,6 +82,20 @@ export function createMultiSource<Handle>(options: {
 		},
 		resetCredentials() {
 			for (const state of states) state.source.resetCredentials();
+		},
+		// A task is cancelled where it lives: the pair with its region and profile.
+		async cancelTask(task, options, signal) {
+			const state = states.find(({pair}) => pair.region === task.region && pair.profile === task.profile);
+			if (state?.source.cancelTask === undefined) throw new Error(`no source for ${task.importTaskId} in ${task.profile ?? ''}/${task.region ?? ''}`);
+			return state.source.cancelTask(task, options, signal);
+		},
+		pollNotes() {
+			return mergeNotes(
+				states.map((state) => {
+					const notes = state.source.pollNotes?.() ?? {disabled: []};
+					return {...notes, disabled: notes.disabled.map((off) => ({...off, label: state.label}))};
+				}),
+			);
 		},
 		partialFaults() {
 			return states.flatMap((state) => (state.fault === undefined ? [] : [state.fault]));

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
-import {startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
+import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
 
 // The CLI as a user runs it: a child process, real argv and env, real exit codes.
 
@@ -47,6 +47,19 @@ async function ec2ImportWatch(args: string[], env: NodeJS.ProcessEnv): Promise<O
 	}
 }
 
+/** The AWS CLI's stdout, or undefined (the test skipped) where the CLI is not installed. */
+async function awsCli(args: string[], env: NodeJS.ProcessEnv, t: {skip(message: string): void}): Promise<string | undefined> {
+	try {
+		return (await run('aws', args, {env})).stdout;
+	} catch (error) {
+		if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
+			t.skip('the AWS CLI is not installed here');
+			return undefined;
+		}
+		throw error;
+	}
+}
+
 function assertOneLineError(outcome: Outcome, pattern: RegExp): void {
 	assert.equal(outcome.code, 2, `exit code (stderr: ${outcome.stderr})`);
 	const lines = outcome.stderr.trimEnd().split('\n');
@@ -60,7 +73,7 @@ before(async () => {
 	home = await mkdtemp(join(tmpdir(), 'eiw-cli-'));
 	await writeFile(join(home, 'config'), '');
 	await writeFile(join(home, 'credentials'), '');
-	simulator = await startTestSimulator({seed: 7, tasks: 9, arrivals: false});
+	simulator = await startTestSimulator({seed: 7, tasks: 9, snapshotTasks: 0, arrivals: false});
 });
 after(() => simulator.close());
 
@@ -135,18 +148,9 @@ describe('--once', () => {
 		assert.equal(ours.code, 0, ours.stderr);
 		const tasks: {importTaskId: string; status: string}[] = JSON.parse(ours.stdout);
 		assert.equal(tasks.length, 9);
-		let aws: Outcome;
-		try {
-			const {stdout, stderr} = await run('aws', ['ec2', 'describe-import-image-tasks', '--endpoint-url', simulator.url, '--region', 'us-east-1', '--output', 'json'], {env: keys()});
-			aws = {code: 0, stdout, stderr};
-		} catch (error) {
-			if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT') {
-				t.skip('the AWS CLI is not installed here');
-				return;
-			}
-			throw error;
-		}
-		const theirs: {ImportImageTasks: {ImportTaskId: string; Status: string}[]} = JSON.parse(aws.stdout);
+		const aws = await awsCli(['ec2', 'describe-import-image-tasks', '--endpoint-url', simulator.url, '--region', 'us-east-1', '--output', 'json'], keys(), t);
+		if (aws === undefined) return;
+		const theirs: {ImportImageTasks: {ImportTaskId: string; Status: string}[]} = JSON.parse(aws);
 		const pairs = (list: {id: string; status: string}[]) => list.map(({id, status}) => `${id} ${status}`).sort();
 		assert.deepEqual(
 			pairs(tasks.map((task) => ({id: task.importTaskId, status: task.status}))),
@@ -163,6 +167,50 @@ describe('--once', () => {
 		for (const line of lines.slice(1)) assert.match(line, /^ {2}import-ami-\w+ +\+ completed/);
 		assert.doesNotMatch(outcome.stdout, /\u001B/);
 		assert.equal(outcome.stderr, '', 'http://127.0.0.1:PORT is this machine: no warning');
+	});
+});
+
+describe('--once, snapshot imports', () => {
+	const keys = () => bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1'});
+	let mixed: TestSimulator;
+	before(async () => {
+		mixed = await startTestSimulator({seed: 4, tasks: 3, snapshotTasks: 8, arrivals: false, now: manualClock().now});
+	});
+	after(() => mixed.close());
+
+	it('--json agrees with aws ec2 describe-import-snapshot-tasks (ids, statuses, progress)', async (t) => {
+		const ours = await ec2ImportWatch(['--once', '--json', '--kind', 'snapshot', '--endpoint', mixed.url], keys());
+		assert.equal(ours.code, 0, ours.stderr);
+		const tasks: {kind: string; importTaskId: string; status: string; progressText?: string}[] = JSON.parse(ours.stdout);
+		assert.equal(tasks.length, 8);
+		assert.ok(tasks.every((task) => task.kind === 'snapshot'));
+		const aws = await awsCli(['ec2', 'describe-import-snapshot-tasks', '--endpoint-url', mixed.url, '--region', 'us-east-1', '--output', 'json'], keys(), t);
+		if (aws === undefined) return;
+		const theirs: {ImportSnapshotTasks: {ImportTaskId: string; SnapshotTaskDetail?: {Status?: string; Progress?: string}}[]} = JSON.parse(aws);
+		const line = (id: string, status: string | undefined, progress: string | undefined) => `${id} ${status ?? ''} ${progress?.trim() ?? ''}`;
+		assert.deepEqual(
+			tasks.map((task) => line(task.importTaskId, task.status, task.progressText)).sort(),
+			theirs.ImportSnapshotTasks.map((task) => line(task.ImportTaskId, task.SnapshotTaskDetail?.Status, task.SnapshotTaskDetail?.Progress)).sort(),
+		);
+		assert.ok(tasks.some((task) => task.progressText !== undefined), 'some task has a progress to compare');
+	});
+
+	it('both kinds by default, with a Kind column; --max-items cuts the list and says so on stderr', async () => {
+		const both = await ec2ImportWatch(['--once', '--endpoint', mixed.url], keys());
+		assert.equal(both.code, 0, both.stderr);
+		const lines = both.stdout.trimEnd().split('\n');
+		assert.match(lines[0] ?? '', /^ {2}TASK ID +KIND +STATUS/);
+		assert.equal(lines.filter((row) => /^ {2}import-snap-\w+ +snapshot /.test(row)).length, 8);
+		assert.equal(lines.filter((row) => /^ {2}import-ami-\w+ +image /.test(row)).length, 3);
+		const cut = await ec2ImportWatch(['--once', '--json', '--max-items', '5', '--endpoint', mixed.url], keys());
+		assert.equal(cut.code, 0, cut.stderr);
+		assert.equal(JSON.parse(cut.stdout).length, 5);
+		assert.equal(cut.stderr, 'ec2-import-watch: first 5 tasks (--max-items)\n');
+	});
+
+	it('refuses a bad --kind or --max-items in one line', async () => {
+		assertOneLineError(await ec2ImportWatch(['--once', '--kind', 'volume', '--region', 'us-east-1'], bareEnv()), /--kind: "volume" is not a kind of import/);
+		assertOneLineError(await ec2ImportWatch(['--once', '--max-items', '0', '--region', 'us-east-1'], bareEnv()), /--max-items must be a whole number of at least 1/);
 	});
 });
 
@@ -183,6 +231,29 @@ describe('--until-done', () => {
 		const failed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed,deleted'], keys());
 		assert.equal(failed.code, 1, failed.stderr);
 		assert.match(failed.stdout, /import-ami-ffmjni7l +x deleted/);
+	});
+
+	it('covers snapshot imports too; plain lines say once that a kind is not allowed', async () => {
+		const denied = await startTestSimulator({
+			scenario: {
+				tasks: [{ImportTaskId: 'import-ami-0000000000000done', Status: 'completed', ImageId: 'ami-0c93e58db64cb1d23'}],
+				snapshotTasks: [{ImportTaskId: 'import-snap-0000000000000done', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}}],
+			},
+		});
+		try {
+			const both = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
+			assert.equal(both.code, 1, 'a deleted snapshot import counts as a failure');
+			assert.match(both.stdout, /import-snap-0000000000000done +x deleted/);
+			denied.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
+			const images = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
+			assert.equal(images.code, 0, images.stderr);
+			// One line, wrapped at the width like every plain line.
+			assert.match(images.stdout.replace(/\n {2}/g, ' '), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d snapshot imports not shown: not authorized for ec2:DescribeImportSnapshotTasks$/m);
+			assert.equal(images.stdout.match(/snapshot imports not shown/g)?.length, 1, 'said once');
+			assert.doesNotMatch(images.stdout, /import-snap-/);
+		} finally {
+			await denied.close();
+		}
 	});
 
 	it('exits 2 on an error it cannot get past', async () => {

@@ -32,7 +32,7 @@ describe('the standalone executable', {timeout: 120_000}, () => {
 		const built = await packageExecutable('x64', await prepareBlob(work), join(work, 'ec2-import-watch'));
 		executable = join(alone, 'ec2-import-watch');
 		await copyFile(built, executable);
-		simulator = await startTestSimulator({tasks: 5, arrivals: false, seed: 3});
+		simulator = await startTestSimulator({tasks: 5, snapshotTasks: 2, arrivals: false, seed: 3});
 	});
 	after(async () => {
 		await simulator?.close();
@@ -55,8 +55,10 @@ describe('the standalone executable', {timeout: 120_000}, () => {
 		const {stdout, stderr} = await run(executable, ['--endpoint', simulator.url, '--region', 'us-east-1', '--once', '--json'], {env, cwd: alone});
 		const tasks: unknown = JSON.parse(stdout);
 		assert.ok(Array.isArray(tasks));
-		assert.equal(tasks.length, 5);
-		assert.match(JSON.stringify(tasks[0]), /"importTaskId":"import-ami-[0-9a-f]+/);
+		// Both paginators made it into the bundle: 5 image imports, then 2 snapshot imports.
+		assert.equal(tasks.length, 7);
+		assert.match(JSON.stringify(tasks[0]), /"kind":"image","importTaskId":"import-ami-[0-9a-f]+/);
+		assert.match(JSON.stringify(tasks[6]), /"kind":"snapshot","importTaskId":"import-snap-[0-9a-f]+/);
 		assert.equal(stderr, '');
 		// It wrote nothing next to itself.
 		assert.deepEqual(await readdir(alone), ['ec2-import-watch']);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import {eventLimit} from '../../source/model/event-log.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {initialState, reduce, staleAfterMissedPolls, type WatchState} from '../../source/model/state.js';
 import {classifyError} from '../../source/watch/classify-error.js';
@@ -133,7 +134,9 @@ test('2,000 polls with mixed faults: nothing lost, nothing piling up, the heap f
 			heapAfterWarmUp = process.memoryUsage().heapUsed;
 		}
 		if (fetches % 100 === 0) {
-			const {changed, ...rest} = state;
+			// The event log (the events view) is bounded on its own: at most eventLimit events.
+			const {changed, eventLog, ...rest} = state;
+			assert.ok(eventLog.events.length <= eventLimit, `event log: ${eventLog.events.length}`);
 			maxStateSize = Math.max(maxStateSize, JSON.stringify(rest).length + changed.size * 32);
 		}
 		if (state.missedPolls >= staleAfterMissedPolls) assert.ok(state.lastGoodAt === undefined || state.tasks.length === taskCount);

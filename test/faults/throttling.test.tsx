@@ -25,7 +25,8 @@ after(async () => {
 test('half the requests throttled: shown, backing off more each time, r refused, then the base interval again', async (t) => {
 	// The top of each full-jitter range, so the growth is exact: interval + 0.999 × (ceiling − interval).
 	t.mock.method(Math, 'random', () => 0.999);
-	app = await renderFaultApp(sim.url);
+	// One call per poll, so each poll meets exactly one of the rolls above.
+	app = await renderFaultApp(sim.url, {kinds: ['image']});
 	assert.match(app.frame(), /import-ami-/);
 	assert.equal(nextPollGap(app.frame()), 2);
 	const rows = app.frame().split('\n').filter((line) => line.includes('import-ami-')).length;

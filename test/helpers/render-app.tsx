@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {App} from '../../source/app.js';
-import type {TaskSource} from '../../source/model/task-source.js';
+import type {TaskCanceller, TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
@@ -53,6 +53,7 @@ export function countedSource(inner: TaskSource): TaskSource & {fetches: number}
 			return inner.fetchTasks(signal);
 		},
 		resetCredentials: () => inner.resetCredentials?.(),
+		...(inner.pollNotes === undefined ? {} : {pollNotes: () => inner.pollNotes?.() ?? {disabled: []}}),
 	};
 }
 
@@ -91,6 +92,8 @@ export interface RenderOptions {
 	onRepaint?: () => void;
 	onSuspend?: () => void;
 	stuckAfterMs?: number;
+	/** --allow-cancel: what x and y cancel with. */
+	canceller?: TaskCanceller;
 	/** What the header says is watched (default us-east-1). */
 	where?: string;
 }
@@ -116,6 +119,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onRepaint={options.onRepaint}
 			onSuspend={options.onSuspend}
 			stuckAfterMs={options.stuckAfterMs}
+			canceller={options.canceller}
 		/>,
 	);
 	await settle(10);

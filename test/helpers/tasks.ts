@@ -3,6 +3,7 @@ import type {ImportTask} from '../../source/model/import-task.js';
 /** A normalised task with sensible defaults, for tests of the model and the screens. */
 export function task(id: string, overrides: Partial<ImportTask> = {}): ImportTask {
 	return {
+		kind: 'image',
 		importTaskId: id,
 		status: 'active',
 		statusMessage: 'converting',

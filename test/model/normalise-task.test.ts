@@ -38,6 +38,7 @@ const realActive: ImportImageTask = {
 describe('normaliseTask', () => {
 	it('maps a real active task', () => {
 		const expected: ImportTask = {
+			kind: 'image',
 			importTaskId: 'import-ami-0123456789abcdef0',
 			status: 'active',
 			statusMessage: 'converting',
@@ -69,6 +70,7 @@ describe('normaliseTask', () => {
 	it('treats empty and blank strings as absent', () => {
 		const task = normaliseTask({ImportTaskId: 'import-ami-1', Status: 'deleted', ImageId: '', StatusMessage: '  ', Progress: ''});
 		assert.deepEqual(task, {
+			kind: 'image',
 			importTaskId: 'import-ami-1',
 			status: 'deleted',
 			tags: [],
@@ -159,6 +161,7 @@ describe('normaliseTask with hostile strings in every field', () => {
 
 	it('sanitises each one', () => {
 		const expected: ImportTask = {
+			kind: 'image',
 			importTaskId: shown,
 			status: shown,
 			statusMessage: shown,

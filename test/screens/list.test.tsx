@@ -125,7 +125,7 @@ describe('list screen', () => {
 		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)/);
 		app.unmount();
 		app = await renderApp([]);
-		assert.match(app.frame(), /No import image tasks in this region/);
+		assert.match(app.frame(), /No import tasks in this region/);
 	});
 
 	it('draws only the rows that fit and keeps the selection in view', async () => {
@@ -157,7 +157,7 @@ describe('list screen', () => {
 	});
 
 	it('opens help with ? and closes it with ? or Esc', async () => {
-		app = await renderApp(tasks);
+		app = await renderApp(tasks, {rows: 40});
 		await app.press('?');
 		assert.match(app.frame(), /Task list/);
 		assert.match(app.frame(), /q\/Ctrl-C +Quit and give the terminal back/);

@@ -52,7 +52,7 @@ describe('plain output into a closed pipe', () => {
 		assert.equal(outcome.code, 141, outcome.stderr);
 		assert.equal(outcome.stderr, '');
 		const firstSeen = readFileSync(journal, 'utf8').match(/"event":"first-seen"/g) ?? [];
-		assert.equal(firstSeen.length, 16, 'every task the demo starts with');
+		assert.equal(firstSeen.length, 21, 'every task the demo starts with (16 image and 5 snapshot imports)');
 	});
 
 	it('--once --json | head -3 (more than a pipe holds): quiet, exit code 141', async () => {

@@ -18,6 +18,19 @@ function error(flags: Parameters<typeof resolveOptions>[0], environment: Record<
 }
 
 describe('options', () => {
+	it('--kind, --max-items and --allow-cancel', () => {
+		assert.deepEqual(config({}).kinds, ['image', 'snapshot']);
+		assert.deepEqual(config({kind: 'snapshot'}).kinds, ['snapshot']);
+		assert.deepEqual(config({kind: ' snapshot , image'}).kinds, ['image', 'snapshot']);
+		assert.match(error({kind: ''}), /--kind needs at least one of: image, snapshot/);
+		assert.match(error({kind: 'image,volume'}), /--kind: "volume" is not a kind of import \(use image, snapshot\)/);
+		assert.equal(config({}).maxItems, undefined);
+		assert.equal(config({maxItems: '50'}).maxItems, 50);
+		for (const bad of ['0', '-1', '2.5', 'many']) assert.match(error({maxItems: bad}), /--max-items must be a whole number of at least 1/);
+		assert.equal(config({}).allowCancel, false);
+		assert.equal(config({allowCancel: true}).allowCancel, true);
+	});
+
 	it('parses durations for --stuck-after', () => {
 		assert.equal(parseDuration('30m'), 30 * 60_000);
 		assert.equal(parseDuration('2h'), 2 * 3_600_000);

@@ -84,7 +84,7 @@ describe('simulate command', () => {
 		const result = await runToError(['--help']);
 		assert.equal(result.code, 0);
 		assert.match(result.stdout, /^Usage: ec2-import-watch simulate/);
-		for (const flag of ['--port', '--host', '--seed', '--speed', '--tasks', '--snapshot-tasks', '--scenario', '--throttle', '--fail-rate', '--latency', '--deny', '--hang-rate', '--garbage-rate', '--truncate-rate', '--expire-credentials-after']) {
+		for (const flag of ['--port', '--host', '--seed', '--speed', '--tasks', '--snapshot-tasks', '--scenario', '--throttle', '--fail-rate', '--latency', '--deny', '--deny-actions', '--hang-rate', '--garbage-rate', '--truncate-rate', '--expire-credentials-after']) {
 			assert.ok(result.stdout.includes(flag), flag);
 		}
 	});
@@ -137,6 +137,18 @@ describe('simulate command', () => {
 		assert.equal(served, 1);
 		assert.equal(result.code, 0);
 		assert.match(result.stdout, /^listening on http:\/\/127\.0\.0\.1:\d+\n$/);
+	});
+
+	it('--deny-actions refuses only the actions it names', async () => {
+		await whileRunning(['--port', '0', '--tasks', '2', '--deny-actions', 'DescribeImportSnapshotTasks, CancelImportTask'], async (url) => {
+			const client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1 });
+			try {
+				assert.equal((await client.send(new DescribeImportImageTasksCommand({}))).ImportImageTasks?.length, 2);
+				await assert.rejects(client.send(new DescribeImportSnapshotTasksCommand({})), { name: 'UnauthorizedOperation' });
+			} finally {
+				client.destroy();
+			}
+		});
 	});
 
 	it('generates --snapshot-tasks snapshot imports beside the image imports', async () => {

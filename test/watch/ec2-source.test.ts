@@ -233,6 +233,8 @@ describe('ec2-source: resetCredentials re-reads the shared credentials file', ()
 			profile: 'watch',
 			endpoint: `http://127.0.0.1:${addressOf(recorder).port}`,
 			maxAttempts: 1,
+			// One call per poll: the recorder answers every request as DescribeImportImageTasks.
+			kinds: ['image'],
 		});
 		await writeFile(join(dir, 'credentials'), keys('AKIDOLD'));
 		await ec2.fetchTasks(new AbortController().signal);

@@ -11,8 +11,8 @@ let east: TestSimulator;
 let west: TestSimulator;
 
 before(async () => {
-	east = await startTestSimulator({seed: 1, tasks: 3, arrivals: false});
-	west = await startTestSimulator({seed: 2, tasks: 4, arrivals: false});
+	east = await startTestSimulator({seed: 1, tasks: 3, snapshotTasks: 0, arrivals: false});
+	west = await startTestSimulator({seed: 2, tasks: 4, snapshotTasks: 0, arrivals: false});
 });
 after(async () => {
 	await east.close();
@@ -70,5 +70,24 @@ describe('several regions at once', () => {
 		east.simulator.configure({deny: undefined});
 		west.simulator.configure({deny: undefined});
 		source.destroy();
+	});
+
+	it('says which region cannot list snapshot imports, and cancels a task where it lives', async () => {
+		const {source} = multi();
+		west.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
+		try {
+			const tasks = await source.fetchTasks(new AbortController().signal);
+			assert.equal(tasks.length, 7);
+			assert.deepEqual(source.pollNotes(), {disabled: [{kind: 'snapshot', action: 'DescribeImportSnapshotTasks', label: 'eu-west-1'}]});
+			const active = tasks.find((task) => task.region === 'eu-west-1' && task.status === 'active');
+			assert.ok(active?.importTaskId !== undefined, 'an active task in eu-west-1 (seed 2)');
+			const outcome = await source.cancelTask({importTaskId: active.importTaskId, region: 'eu-west-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
+			assert.deepEqual(outcome, {kind: 'allowed'});
+			const elsewhere = await source.cancelTask({importTaskId: active.importTaskId, region: 'us-east-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
+			assert.equal(elsewhere.kind === 'refused' ? elsewhere.fault.code : elsewhere.kind, 'InvalidConversionTaskId.Malformed', 'the other region does not know it');
+		} finally {
+			west.simulator.configure({denyActions: undefined});
+			source.destroy();
+		}
 	});
 });

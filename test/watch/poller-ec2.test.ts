@@ -18,7 +18,7 @@ before(async () => {
 after(() => sim.close());
 
 test('half the requests throttled: no crash, throttled faults, back to the base interval once throttling stops', {timeout: 30_000}, async () => {
-	const ec2 = createEc2Source({region: 'us-east-1', endpoint: sim.url, credentials: testCredentials, maxAttempts: 1});
+	const ec2 = createEc2Source({region: 'us-east-1', endpoint: sim.url, credentials: testCredentials, maxAttempts: 1, kinds: ['image']});
 	const events: PollEvent[] = [];
 	let onEnd: (() => void) | undefined;
 	const poller = createPoller({

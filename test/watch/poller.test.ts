@@ -15,7 +15,7 @@ import {createFakeTimers, type FakeTimerHandle, type FakeTimers, settle} from '.
 const interval = 5000;
 
 function task(id: string, status: string): ImportTask {
-	return {importTaskId: id, status, tags: [], licenseSpecifications: [], snapshotDetails: []};
+	return {kind: 'image', importTaskId: id, status, tags: [], licenseSpecifications: [], snapshotDetails: []};
 }
 
 const active = [task('import-ami-1', 'active')];

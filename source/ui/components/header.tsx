@@ -3,7 +3,8 @@ import {type ReactNode, useMemo} from 'react';
 import {faultHeadline, faultHint} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
-import {countByState, stateFilters} from '../../model/task-filter.js';
+import {pollNotesLine} from '../../model/poll-notes.js';
+import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
@@ -32,7 +33,8 @@ function hintLines(hint: string | undefined, width: number): number {
 
 export function headerHeight(state: WatchState, width: number, alert?: string): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
-	return 2 + pairs + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
+	const notes = pollNotesLine(state.notes) === undefined ? 0 : 1;
+	return 2 + pairs + notes + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
 /** One line for the regions or profiles that are failing while the others are fine. */
@@ -165,11 +167,22 @@ function PartText({part}: {part: Part}): ReactNode {
 	}
 }
 
+/** --max-items cut the list, or a kind of import is not allowed: one muted line, only then. */
+function NotesLine({state}: {state: WatchState}): ReactNode {
+	const theme = useTheme();
+	const line = pollNotesLine(state.notes);
+	return line === undefined ? null : (
+		<Text color={colorOf(theme, 'muted')} wrap="truncate">
+			{line}
+		</Text>
+	);
+}
+
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
 export function Header<Handle>({state, timers, where, intervalMs, width, alert}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
 	const now = useNow(timers, (at) => clockText(state, at, where, intervalMs));
-	const counts = useMemo(() => countByState(state.tasks), [state.tasks]);
+	const counts = useMemo(() => countByState(tasksOfKind(state.tasks, state.kindFilter)), [state.tasks, state.kindFilter]);
 	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
 	const status = fitStatus(statusParts(state, now, where, intervalMs), width);
 	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
@@ -186,6 +199,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
+			{key: 'kind', text: state.kindFilter === 'all' ? '' : `${state.kindFilter} imports (K)`, priority: 0},
 			{key: 'sort', text: sortText, priority: 1},
 		],
 		room,
@@ -214,7 +228,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 					);
 				})}
 				{extras.map((segment) => (
-					<Text key={segment.key} color={segment.key === 'sort' ? colorOf(theme, 'muted') : undefined} bold={segment.key === 'filter'}>
+					<Text key={segment.key} color={segment.key === 'sort' ? colorOf(theme, 'muted') : undefined} bold={segment.key !== 'sort'}>
 						{'  '}
 						{segment.text}
 					</Text>
@@ -226,6 +240,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 					{alert}
 				</Text>
 			)}
+			<NotesLine state={state} />
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
 					{glyph(theme, '✖ ')}

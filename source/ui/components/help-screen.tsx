@@ -9,7 +9,9 @@ import {colorOf, useTheme} from '../theme.js';
 const sections: {title: string; mode: Mode}[] = [
 	{title: 'Task list', mode: 'list'},
 	{title: 'Task details', mode: 'detail'},
+	{title: 'Events (e)', mode: 'events'},
 	{title: 'Text filter (/)', mode: 'search'},
+	{title: 'Cancel question (x, with --allow-cancel)', mode: 'confirm'},
 ];
 
 export function helpLines(): ({kind: 'title'; text: string} | {kind: 'key'; binding: Binding})[] {

@@ -3,7 +3,7 @@ import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {pace, type TaskHistory} from '../../model/history.js';
-import {hasEnded, type ImportTask, nameTag, noIdLabel, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
+import {hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
@@ -46,13 +46,16 @@ function fields(rows: readonly [string, string | undefined, Role?][]): Line[] {
 /** What a task is about, first, so that it fits 80×24 without scrolling: status, message, progress, ETA, description, image. */
 function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number, theme: Theme): Line[] {
 	const progress = task.progress === undefined ? task.progressText : progressCell(task.progress, 30, theme).text;
+	// A snapshot import is one disk: it says so (it has no AMI, OS or licence fields, so none are listed).
+	const kind: [string, string][] = task.kind === 'snapshot' ? [['Kind', 'snapshot import (one disk)']] : [];
 	return fields([
+		...kind,
 		['Status', statusCell(task.status, theme).text, statusRole(task.status)],
 		['Message', task.statusMessage],
 		['Progress', progress],
 		...etaRow(task, history, now, stuckAfterMs),
 		['Description', task.description ?? nameTag(task)],
-		['Image', task.imageId],
+		task.kind === 'snapshot' ? ['Snapshot', resultId(task)] : ['Image', task.imageId],
 	]);
 }
 

@@ -4,7 +4,7 @@ import {type ImportTask, taskKey} from '../../model/import-task.js';
 import {isStale, selectedRow, type WatchState} from '../../model/state.js';
 import {colorOf, useTheme} from '../theme.js';
 import {Table, windowStart} from './table.js';
-import {taskColumns} from '../task-columns.js';
+import {columnsFor, taskColumns} from '../task-columns.js';
 
 export interface TaskListProps {
 	state: WatchState;
@@ -20,7 +20,8 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	const theme = useTheme();
 	const regions = useMemo(() => state.tasks.some((task) => task.region !== state.tasks[0]?.region), [state.tasks]);
 	const profiles = useMemo(() => state.tasks.some((task) => task.profile !== state.tasks[0]?.profile), [state.tasks]);
-	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles});
+	const byTasks = useMemo(() => columnsFor(state.tasks), [state.tasks]);
+	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles, ...byTasks});
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
 	const selected = selectedRow(state, visible);
@@ -33,7 +34,7 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 				? 'Fetching import tasks…'
 				: 'No data yet.'
 			: state.tasks.length === 0
-				? 'No import image tasks in this region (EC2 keeps finished tasks for 7 days).'
+				? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
 				: state.mode === 'search'
 					? 'No task matches this text (Esc clears it).'
 					: 'No task matches this filter (1 shows all, Esc clears the text filter).';

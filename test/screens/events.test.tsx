@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
+import {task} from '../helpers/tasks.js';
+
+// The events view: every transition seen, newest first, across all tasks; the same / filter; Enter opens the
+// event's task and Esc comes back.
+
+let app: AppHarness | undefined;
+afterEach(() => app?.unmount());
+
+const rows = (frame: string) => [...frame.matchAll(/^[> ] (\d\d:\d\d:\d\d) (import-\w+-\w+) +(\w+)? +([\w-]+) +(.*?)\s*$/gm)].map((match) => `${match[2]} ${match[4]} ${match[5]}`);
+
+async function twoPolls(): Promise<AppHarness> {
+	const a = task('import-ami-aaaaaaaaaaaaaaaaa', {statusMessage: 'pending', progress: 2});
+	const b = task('import-ami-bbbbbbbbbbbbbbbbb', {status: 'completed', statusMessage: undefined, progress: undefined});
+	const harness = await renderApp([a, b], {columns: 140});
+	harness.source.set([
+		task('import-snap-ccccccccccccccccc', {kind: 'snapshot', statusMessage: 'validating', progress: 5}),
+		{...a, statusMessage: 'converting', progress: 30},
+		b,
+	]);
+	await harness.poll();
+	return harness;
+}
+
+describe('events view', () => {
+	it('e lists every transition, newest first, with time, task and what changed; Esc goes back to the list', async () => {
+		app = await twoPolls();
+		await app.press('e');
+		assert.match(app.frame(), /TIME +TASK ID +KIND +EVENT +WHAT CHANGED/);
+		assert.deepEqual(rows(app.frame()), [
+			'import-ami-aaaaaaaaaaaaaaaaa progress passed 25% (was 2%)',
+			'import-ami-aaaaaaaaaaaaaaaaa message pending → converting',
+			'import-snap-ccccccccccccccccc new new import: active, validating',
+			'import-ami-bbbbbbbbbbbbbbbbb first-seen seen: completed',
+			'import-ami-aaaaaaaaaaaaaaaaa first-seen seen: active, pending 2%',
+		]);
+		assert.match(app.frame(), /Events, newest first · 1\/5/);
+		assert.match(app.frame(), /import-snap-ccccccccccccccccc snapshot new/);
+		await app.press(keys.escape);
+		assert.match(app.frame(), /TASK ID +KIND +STATUS/);
+	});
+
+	it('the / filter narrows the events (Enter keeps it, Esc clears it and stays in the events)', async () => {
+		app = await twoPolls();
+		await app.press('e', '/', 'c', 'o', 'n', 'v');
+		assert.deepEqual(rows(app.frame()), ['import-ami-aaaaaaaaaaaaaaaaa message pending → converting']);
+		assert.match(app.frame(), /\/conv▏/);
+		await app.press(keys.enter);
+		assert.match(app.frame(), /WHAT CHANGED/);
+		assert.equal(rows(app.frame()).length, 1);
+		await app.press('/', keys.escape);
+		assert.equal(rows(app.frame()).length, 5);
+		assert.match(app.frame(), /WHAT CHANGED/, 'still the events view');
+	});
+
+	it('Enter opens the event’s task; Esc comes back to the events, on the same event', async () => {
+		app = await twoPolls();
+		await app.press('e', 'j', 'j');
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-snap-ccccccccccccccccc/m);
+		await app.press(keys.enter);
+		assert.match(app.frame(), /Task import-snap-ccccccccccccccccc · updating live/);
+		assert.match(app.frame(), /Kind +snapshot import/);
+		await app.press(keys.escape);
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-snap-ccccccccccccccccc/m);
+	});
+
+	it('a selection holds on its event while newer ones arrive; a gone task says so', async () => {
+		app = await twoPolls();
+		await app.press('e', 'G');
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-ami-aaaaaaaaaaaaaaaaa +image +first-seen/m);
+		app.source.set([task('import-ami-aaaaaaaaaaaaaaaaa', {statusMessage: 'converting', progress: 30})]);
+		await app.poll();
+		assert.match(app.frame(), /import-ami-bbbbbbbbbbbbbbbbb +image +gone +no longer listed by EC2/);
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-ami-aaaaaaaaaaaaaaaaa +image +first-seen/m);
+		await app.press('k');
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-ami-bbbbbbbbbbbbbbbbb +image +first-seen/m);
+		await app.press(keys.enter);
+		assert.match(app.frame(), /import-ami-bbbbbbbbbbbbbbbbb is no longer listed by EC2\./);
+		assert.match(app.frame(), /WHAT CHANGED/);
+	});
+});

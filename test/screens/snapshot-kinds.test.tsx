@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import {after, afterEach, before, describe, it} from 'node:test';
+import {createEc2Source} from '../../source/watch/ec2-source.js';
+import {type AppHarness, keys, renderApp, waitFor} from '../helpers/render-app.js';
+import {manualClock, startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
+import {task} from '../helpers/tasks.js';
+
+// Image and snapshot imports in one table: the Kind column, K, a snapshot's disk in its details, and the header
+// line for --max-items and a kind that is not allowed (the real source against the simulator).
+
+let app: AppHarness | undefined;
+afterEach(() => app?.unmount());
+
+const snapshot = task('import-snap-0123456789abcdef0', {
+	kind: 'snapshot',
+	statusMessage: 'downloading/converting',
+	progress: 42,
+	description: 'pg-data',
+	encrypted: true,
+	snapshotDetails: [{diskImageSize: 705638400, format: 'VMDK', progress: 42, status: 'active', statusMessage: 'downloading/converting', s3Bucket: 'disks', s3Key: 'pg.vmdk'}],
+});
+const image = task('import-ami-0123456789abcdef0', {description: 'web-01'});
+
+describe('snapshot imports on screen', () => {
+	it('a Kind column when both kinds are listed; K shows snapshots, images, then both', async () => {
+		app = await renderApp([image, snapshot], {columns: 140});
+		assert.match(app.frame(), /TASK ID +KIND +STATUS/);
+		assert.match(app.frame(), /import-snap-0123456789abcdef0 snapshot ▶ active +downloading\/con/);
+		assert.match(app.frame(), /import-ami-0123456789abcdef0 +image +▶ active/);
+		await app.press('K');
+		assert.match(app.frame(), /image imports \(K\)/);
+		assert.match(app.frame(), /\[1 all 1\]/);
+		assert.doesNotMatch(app.frame(), /import-snap-/);
+		await app.press('K');
+		assert.match(app.frame(), /snapshot imports \(K\)/);
+		assert.doesNotMatch(app.frame(), /import-ami-/);
+		await app.press('K');
+		assert.doesNotMatch(app.frame(), /imports \(K\)/);
+		assert.match(app.frame(), /import-ami-.*\n.*import-snap-|import-snap-.*\n.*import-ami-/);
+	});
+
+	it('at 120 columns the Kind column goes (after the Disk column): the id says the kind too', async () => {
+		app = await renderApp([image, snapshot], {columns: 120});
+		assert.doesNotMatch(app.frame(), /KIND/);
+		assert.match(app.frame(), /IMAGE/);
+	});
+
+	it('a completed snapshot import shows its snapshot where an image import shows its AMI; / finds it; Y copies it', async () => {
+		const copied: string[] = [];
+		const finished = task('import-snap-0000000000000done', {
+			kind: 'snapshot',
+			status: 'completed',
+			statusMessage: undefined,
+			progress: undefined,
+			snapshotDetails: [{snapshotId: 'snap-0fedcba9876543210', status: 'completed'}],
+		});
+		const ami = task('import-ami-0000000000000done', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'});
+		app = await renderApp([finished, ami, snapshot], {columns: 160, onCopy: (text) => copied.push(text)});
+		assert.match(app.frame(), /IMAGE\/SNAPSHOT/);
+		assert.match(app.frame(), /import-snap-0000000000000done snapshot ✔ completed .* snap-0fedcba9876543210/);
+		assert.match(app.frame(), /import-ami-0000000000000done +image +✔ completed .* ami-0c93e58db64cb1d23/);
+		await app.press('Y');
+		assert.deepEqual(copied, ['snap-0fedcba9876543210']);
+		await app.press('/', 's', 'n', 'a', 'p', '-', '0', 'f', 'e', keys.enter);
+		assert.deepEqual([...app.frame().matchAll(/^[> ] (import-\S+)/gm)].map((match) => match[1]), ['import-snap-0000000000000done']);
+	});
+
+	it('no Kind column while only one kind is listed', async () => {
+		app = await renderApp([image]);
+		assert.doesNotMatch(app.frame(), /KIND/);
+	});
+
+	it('the details of a snapshot import show its disk', async () => {
+		app = await renderApp([snapshot]);
+		await app.press(keys.enter);
+		const frame = app.frame();
+		assert.match(frame, /Kind +snapshot import \(one disk\)/);
+		assert.doesNotMatch(frame, /Architecture|ImageId/);
+		assert.match(frame, /Encrypted +true/);
+		assert.match(frame, /Disks \(1\)/);
+		assert.match(frame, /VMDK +673 MiB .*42% .*active/);
+		assert.match(frame, /disk 1 S3 +s3:\/\/disks\/pg\.vmdk/);
+	});
+});
+
+describe('the header line for what a poll left out', () => {
+	let sim: TestSimulator;
+	before(async () => {
+		sim = await startTestSimulator({seed: 5, tasks: 6, snapshotTasks: 4, arrivals: false, now: manualClock().now, denyActions: ['DescribeImportSnapshotTasks']});
+	});
+	after(() => sim.close());
+
+	it('says the list was cut by --max-items and that snapshots are not allowed', async () => {
+		const source = createEc2Source({region: 'us-east-1', endpoint: sim.url, credentials: testCredentials, maxAttempts: 1, maxItems: 4});
+		app = await renderApp([], {realSource: source});
+		await waitFor(() => /first 4 tasks/.test(app?.frame() ?? ''), 'the first poll');
+		assert.match(app.frame(), /first 4 tasks \(--max-items\) · snapshot imports not shown: not authorized for ec2:DescribeImportSnapshotTasks/);
+		assert.equal([...app.frame().matchAll(/import-ami-/g)].length, 4);
+	});
+});
