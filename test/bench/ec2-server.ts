@@ -1,12 +1,13 @@
 // A tiny in-process EC2 endpoint for the bench, built from the simulator's own XML (xml.ts): the bench
 // decides what each answer holds (`tasksFor`) and when it is sent (`holdUntil`), which the simulator's
-// static scenarios cannot do. Pages by MaxResults/NextToken (the token is an offset).
+// static scenarios cannot do. Pages by MaxResults/NextToken (the token is an offset). The watcher also lists
+// snapshot imports each poll: those calls get an empty set at once and are not counted as polls or exchanges.
 
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApiTask } from '../../source/simulator/api-task.js';
 import { generatedStore } from '../../source/simulator/store.js';
-import { describeResponseXml } from '../../source/simulator/xml.js';
+import { describeResponseXml, describeSnapshotsResponseXml } from '../../source/simulator/xml.js';
 
 export interface Exchange {
 	/** performance.now() when the request arrived and when its answer was handed to the socket. */
@@ -51,6 +52,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
 			const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+			if (form.get('Action') === 'DescribeImportSnapshotTasks') {
+				const body = describeSnapshotsResponseXml('bench-snapshots', []);
+				response.writeHead(200, { 'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': Buffer.byteLength(body) });
+				response.end(body);
+				return;
+			}
 			const offset = Number(form.get('NextToken') ?? 0);
 			if (offset === 0) {
 				polls++;

@@ -28,8 +28,10 @@ export function bytesBetween(chunks: readonly Chunk[], from: number, to: number)
 	return chunks.filter((chunk) => chunk.at >= from && chunk.at < to).reduce((sum, chunk) => sum + chunk.bytes.length, 0);
 }
 
-export function firstChunkAfter(chunks: readonly Chunk[], at: number): Chunk | undefined {
-	return chunks.find((chunk) => chunk.at >= at);
+/** The first chunk at or after `at` that holds `text`: the poll's result frame is told from the header's clock
+ * ticks and the "polling…" mark by what only it writes (the next poll's time). */
+export function firstChunkAfter(chunks: readonly Chunk[], at: number, text: string): Chunk | undefined {
+	return chunks.find((chunk) => chunk.at >= at && chunk.bytes.includes(text));
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -169,8 +169,8 @@ async function p5(label = ''): Promise<void> {
 				await server.answered(poll);
 				const last = server.exchanges.filter((exchange) => exchange.poll === poll).at(-1);
 				if (last === undefined) continue;
-				await term.waitFor('\u001B[?2026l', { from: term.output().length, timeoutMs: 5000 }).catch(() => 0);
-				const frame = firstChunkAfter(term.chunks, last.answeredAt);
+				if (firstChunkAfter(term.chunks, last.answeredAt, 'next ') === undefined) await term.waitFor('next ', { from: term.output().length, timeoutMs: 5000 }).catch(() => 0);
+				const frame = firstChunkAfter(term.chunks, last.answeredAt, 'next ');
 				if (frame !== undefined) latencies.push(frame.at - last.answeredAt);
 			}
 			const peak = memory(pid).peakMb;
