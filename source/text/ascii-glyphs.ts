@@ -12,7 +12,8 @@ const glyphs: Record<string, string> = {
 	'⌫': '<',
 	'→': '>',
 	'·': '|',
-	'…': '.',
+	// The cut mark: not '.', which reads as the end of the text (ubuntu-22.04.), nor the cursor or the active glyph.
+	'…': '~',
 	'⋯': '~',
 	'—': '-',
 	'–': '-',
@@ -32,7 +33,10 @@ const glyphs: Record<string, string> = {
 	'░': '-',
 	'␛': '?',
 	'�': '?',
+	'‘': "'",
 	'’': "'",
+	'“': '"',
+	'”': '"',
 };
 
 const nonAscii = /[^\x00-\x7f]+/gu;

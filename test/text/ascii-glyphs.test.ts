@@ -8,8 +8,18 @@ import {statusGlyph} from '../../source/ui/theme.js';
 
 describe('toAscii', () => {
 	test('every glyph keeps its column; the active glyph is not the selection cursor', () => {
-		assert.equal(toAscii('> ▶ active  ✔ completed  ⋯ deleting  ✖ deleted  ● ███▌░░ — …'), '> o active  + completed  ~ deleting  x deleted  * ####-- - .');
+		assert.equal(toAscii('> ▶ active  ✔ completed  ⋯ deleting  ✖ deleted  ● ███▌░░ — …'), '> o active  + completed  ~ deleting  x deleted  * ####-- - ~');
 		assert.notEqual(toAscii('▶'), '>');
+	});
+
+	test('the cut mark cannot be read as part of the text (not a dot, not the cursor, not the active glyph)', () => {
+		assert.equal(toAscii('ubuntu-22.0…'), 'ubuntu-22.0~');
+		assert.equal(toAscii('ClientError: Disk validation f…'), 'ClientError: Disk validation f~');
+		for (const taken of ['.', '>', 'o']) assert.notEqual(toAscii('…'), taken);
+	});
+
+	test('the app’s own curly quotes become straight ones, not ?', () => {
+		assert.equal(toAscii('(“cancelled from ec2-import-watch”) ‘x’ it’s'), '("cancelled from ec2-import-watch") \'x\' it\'s');
 	});
 
 	test('other non-ASCII text becomes one ? per column, so the layout stays', () => {
