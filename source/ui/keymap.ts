@@ -145,9 +145,28 @@ export function bindingsFor(mode: Mode): Binding[] {
 	return keymap.filter((binding) => binding.modes.includes(mode));
 }
 
-export function hintsFor(mode: Mode): {label: string; hint: string}[] {
+// The key glyphs in labels, and the words that say them in ASCII: the one fallback's ^, v and < would read as
+// Ctrl- (^v looks like Ctrl-V) and as a key of its own.
+const asciiKeyWords: readonly [string, string][] = [
+	['↑↓', 'Up/Dn'],
+	['↑', 'Up'],
+	['↓', 'Dn'],
+	['⌫', 'Bksp'],
+];
+
+/** The scroll keys, as the details and help screens name them. */
+export const scrollKeys = '↑↓';
+
+/** A key label as drawn: as written in the keymap, or with its arrows and ⌫ in words when the terminal is ASCII. */
+export function keyLabel(label: string, unicode: boolean): string {
+	return unicode ? label : asciiKeyWords.reduce((text, [glyph, word]) => text.replaceAll(glyph, word), label);
+}
+
+export function hintsFor(mode: Mode, unicode = true): {label: string; hint: string}[] {
 	return bindingsFor(mode).flatMap((binding) =>
-		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode)) ? [] : [{label: binding.hintLabel ?? binding.label, hint: binding.hint}],
+		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))
+			? []
+			: [{label: keyLabel(binding.hintLabel ?? binding.label, unicode), hint: binding.hint}],
 	);
 }
 

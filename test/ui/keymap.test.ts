@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {Mode} from '../../source/model/state.js';
-import {commandFor, hintsFor, type KeyEvent, keyName, keymap} from '../../source/ui/keymap.js';
+import {commandFor, hintsFor, type KeyEvent, keyLabel, keyName, keymap} from '../../source/ui/keymap.js';
 
 const modes: Mode[] = ['list', 'detail', 'help', 'search'];
 const noKey: KeyEvent = {
@@ -84,5 +84,20 @@ describe('keymap', () => {
 		);
 		assert.ok(hintsFor('list').some((h) => h.hint === 'filter'));
 		assert.ok(!hintsFor('detail').some((h) => h.hint === 'filter'));
+	});
+
+	it('names the arrows and erase in words in ASCII (^v would read as Ctrl-V, < as a key)', () => {
+		assert.deepEqual(
+			hintsFor('list', false).find((h) => h.hint === 'move'),
+			{label: 'Up/Dn/jk', hint: 'move'},
+		);
+		assert.equal(keyLabel('Esc/⌫', false), 'Esc/Bksp');
+		assert.equal(keyLabel('↑/k', false), 'Up/k');
+		assert.equal(keyLabel('↓/j', false), 'Dn/j');
+		for (const mode of [...modes, 'events', 'confirm'] as const) {
+			for (const {label} of hintsFor(mode, false)) assert.match(label, /^[\x20-\x7e]+$/, `${label} in ${mode}`);
+		}
+		for (const binding of keymap) assert.match(keyLabel(binding.label, false), /^[\x20-\x7e]+$/, binding.label);
+		assert.equal(hintsFor('list').find((h) => h.hint === 'move')?.label, '↑↓/jk', 'a UTF-8 terminal keeps the arrows');
 	});
 });

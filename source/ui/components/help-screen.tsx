@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
-import {type Binding, keymap} from '../keymap.js';
+import {type Binding, keyLabel, keymap, scrollKeys} from '../keymap.js';
 import {colorOf, useTheme} from '../theme.js';
 
 // Generated from the keymap, the same table that handles keys and feeds the hint line.
@@ -34,7 +34,7 @@ export function HelpScreen({height, scroll}: {height: number; scroll: number}): 
 		<>
 			{all.length > height ? (
 				<Text color={colorOf(theme, 'muted')} wrap="truncate">
-					Keys ({top + 1}–{top + lines.length} of {all.length}, ↑↓ scroll, ? or Esc closes)
+					Keys ({top + 1}–{top + lines.length} of {all.length}, {keyLabel(scrollKeys, theme.unicode)} scroll, ? or Esc closes)
 				</Text>
 			) : null}
 			{lines.map((line) =>
@@ -45,7 +45,7 @@ export function HelpScreen({height, scroll}: {height: number; scroll: number}): 
 				) : (
 					<Text key={`${line.binding.command}:${line.binding.modes.join()}`} wrap="truncate">
 						{'  '}
-						<Text bold>{line.binding.label.padEnd(10)}</Text>
+						<Text bold>{keyLabel(line.binding.label, theme.unicode).padEnd(10)}</Text>
 						<Text color={colorOf(theme, 'muted')}>{line.binding.description}</Text>
 					</Text>
 				),

@@ -25,7 +25,7 @@ export function HintBar({mode, notice, width}: {mode: Mode; notice?: string; wid
 	}
 	return (
 		<Text wrap="truncate">
-			{hintsThatFit(hintsFor(mode), width).map(({label, hint}, index) => (
+			{hintsThatFit(hintsFor(mode, theme.unicode), width).map(({label, hint}, index) => (
 				<Text key={hint}>
 					{index === 0 ? '' : separator}
 					<Text bold>{label}</Text>

@@ -4,6 +4,7 @@ import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {pace, type TaskHistory} from '../../model/history.js';
 import {hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
+import {keyLabel, scrollKeys} from '../keymap.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
@@ -172,7 +173,7 @@ export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, fai
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
 				{banner.text}
-				{lines.length > bodyHeight ? `  (${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}, ↑↓ scroll)` : ''}
+				{lines.length > bodyHeight ? `  (${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}, ${keyLabel(scrollKeys, theme.unicode)} scroll)` : ''}
 			</Text>
 			{lines.slice(top, top + bodyHeight).map((line, index) => {
 				const key = `${top + index}`;
