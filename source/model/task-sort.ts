@@ -50,28 +50,40 @@ export function nextSortKey(key: SortKey): SortKey {
 
 type Compare = (a: ImportTask, b: ImportTask) => number;
 
-function comparator(key: SortKey, history: History, now: number, stuckAfterMs: number): Compare {
+/**
+ * Sorts by a value some tasks lack (progress, ETA): `first` says which value comes first; tasks without one (a
+ * finished task has neither; its cell shows —) go last whichever way round: reversing should not bring them to the top.
+ */
+function byValue(value: (task: ImportTask) => number | undefined, first: 'high' | 'low', tie: Compare): Compare {
+	const direction = first === 'low' ? 1 : -1;
+	return (a, b) => {
+		const va = value(a);
+		const vb = value(b);
+		if (va === undefined || vb === undefined) return va === vb ? tie(a, b) : va === undefined ? 1 : -1;
+		return va === vb ? tie(a, b) : va < vb ? -direction : direction;
+	};
+}
+
+function comparator(key: SortKey, reverse: boolean, history: History, now: number, stuckAfterMs: number): Compare {
 	const seen = (task: ImportTask) => history.get(taskKey(task));
-	const byId: Compare = (a, b) => shownId(a).localeCompare(shownId(b)) || taskKey(a).localeCompare(taskKey(b));
+	const forward: Compare = (a, b) => shownId(a).localeCompare(shownId(b)) || taskKey(a).localeCompare(taskKey(b));
+	const byId: Compare = reverse ? (a, b) => forward(b, a) : forward;
+	const flip = (compare: Compare): Compare => (reverse ? (a, b) => compare(b, a) : compare);
 	switch (key) {
 		case 'newest':
-			return (a, b) => {
+			return flip((a, b) => {
 				const ha = seen(a);
 				const hb = seen(b);
-				return (hb?.firstSeenAt ?? 0) - (ha?.firstSeenAt ?? 0) || (ha?.firstSeenRank ?? 0) - (hb?.firstSeenRank ?? 0) || byId(a, b);
-			};
+				return (hb?.firstSeenAt ?? 0) - (ha?.firstSeenAt ?? 0) || (ha?.firstSeenRank ?? 0) - (hb?.firstSeenRank ?? 0) || forward(a, b);
+			});
 		case 'id':
 			return byId;
 		case 'status':
-			return (a, b) => rank(statusOrder, statusOf(a.status)) - rank(statusOrder, statusOf(b.status)) || byId(a, b);
+			return flip((a, b) => rank(statusOrder, statusOf(a.status)) - rank(statusOrder, statusOf(b.status)) || forward(a, b));
 		case 'progress':
-			return (a, b) => (b.progress ?? -1) - (a.progress ?? -1) || byId(a, b);
+			return byValue((task) => task.progress, reverse ? 'low' : 'high', byId);
 		case 'eta':
-			return (a, b) => {
-				const ea = pace(a, seen(a), now, stuckAfterMs).etaMs ?? Number.POSITIVE_INFINITY;
-				const eb = pace(b, seen(b), now, stuckAfterMs).etaMs ?? Number.POSITIVE_INFINITY;
-				return ea === eb ? byId(a, b) : ea < eb ? -1 : 1;
-			};
+			return byValue((task) => (statusOf(task.status) === 'active' ? pace(task, seen(task), now, stuckAfterMs).etaMs : undefined), reverse ? 'high' : 'low', byId);
 		default: {
 			const unreachable: never = key;
 			return unreachable;
@@ -85,7 +97,5 @@ function rank(order: readonly string[], value: string): number {
 }
 
 export function sortTasks(tasks: readonly ImportTask[], sort: Sort, history: History, now: number, stuckAfterMs: number): ImportTask[] {
-	const compare = comparator(sort.key, history, now, stuckAfterMs);
-	const sorted = [...tasks].sort(compare);
-	return sort.reverse ? sorted.reverse() : sorted;
+	return [...tasks].sort(comparator(sort.key, sort.reverse, history, now, stuckAfterMs));
 }

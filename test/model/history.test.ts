@@ -153,6 +153,22 @@ describe('sorting', () => {
 		);
 	});
 
+	it('puts tasks without a value last in both directions (progress, ETA)', () => {
+		const {history} = run([
+			[0, [task('slow', {progress: 10}), task('fast', {progress: 10}), task('new', {progress: 5})]],
+			[10 * minute, [task('slow', {progress: 20}), task('fast', {progress: 80}), task('new', {progress: 5})]],
+		]);
+		const done = task('done', {status: 'completed', progress: undefined});
+		const gone = task('gone', {status: 'deleted', statusMessage: 'cancelled', progress: undefined});
+		const list = [done, task('new', {progress: 5}), gone, task('slow', {progress: 20}), task('fast', {progress: 80})];
+		const sorted = (key: 'eta' | 'progress', reverse: boolean) => sortTasks(list, {key, reverse}, history, 10 * minute, stuckAfter).map((t) => t.importTaskId);
+		assert.deepEqual(sorted('eta', false), ['fast', 'slow', 'done', 'gone', 'new'], 'new has no ETA yet: no change seen');
+		assert.deepEqual(sorted('eta', true).slice(0, 2), ['slow', 'fast'], 'latest first: the known ETAs, latest on top');
+		assert.deepEqual(sorted('eta', true).slice(2).sort(), ['done', 'gone', 'new'], 'then the tasks without an ETA');
+		assert.deepEqual(sorted('progress', false), ['fast', 'slow', 'new', 'done', 'gone']);
+		assert.deepEqual(sorted('progress', true).slice(0, 3), ['new', 'slow', 'fast'], 'least first: the known progress, least on top');
+	});
+
 	it('cycles through the sort keys', () => {
 		assert.deepEqual([nextSortKey('newest'), nextSortKey('id'), nextSortKey('status'), nextSortKey('progress'), nextSortKey('eta')], ['id', 'status', 'progress', 'eta', 'newest']);
 	});
