@@ -8,9 +8,8 @@ import {profileExists, profileSetting} from './watch/aws-profile.js';
 
 // The only place that reads argv, the environment and TTY-ness, and sets exit codes.
 
+// meow prints package.json's description above this: what it watches is said there, once.
 const help = `
-  Watch AWS EC2 VM-import image tasks live (DescribeImportImageTasks).
-
   Usage
     $ ec2-import-watch [flags]
     $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)

@@ -135,6 +135,9 @@ describe('command line', () => {
 		const helpText = await ec2ImportWatch(['--help'], bareEnv());
 		assert.equal(helpText.code, 0);
 		assert.match(helpText.stdout, /--interval S +seconds between polls/);
+		// What it watches, said once, and both kinds of import.
+		assert.equal(helpText.stdout.match(/VM-import/g)?.length, 1, helpText.stdout);
+		assert.match(helpText.stdout, /image imports.*snapshot imports/);
 		const version = await ec2ImportWatch(['--version'], bareEnv());
 		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
 	});
