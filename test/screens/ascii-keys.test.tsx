@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
-import {type AppHarness, renderApp} from '../helpers/render-app.js';
+import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
 import {task} from '../helpers/tasks.js';
 
 let app: AppHarness | undefined;
@@ -18,5 +18,13 @@ describe('key names in an ASCII terminal', () => {
 		assert.match(app.frame(), /^ {2}Dn\/j +Move down/m);
 		assert.match(app.frame(), /^ {2}Esc\/Bksp +Back to the list/m);
 		assert.match(app.frame(), /^ {2}Bksp +Erase a character/m);
+	});
+
+	it('help gives every key room: the widest (any other key) still has a space before its words', async () => {
+		app = await renderApp([task('import-ami-a')], {columns: 120, rows: 40});
+		await app.press('?', keys.pageDown, keys.pageDown);
+		assert.match(app.frame(), /^ {2}any other key {2}Keep the import \(do not cancel\)/m);
+		const starts = new Set([...app.frame().matchAll(/^ {2}\S.*? {2,}(?=\S)/gm)].map((match) => match[0].length));
+		assert.equal(starts.size, 1, 'the descriptions line up in one column');
 	});
 });

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
+import {displayWidth} from '../../text/text-width.js';
 import {type Binding, keyLabel, keymap, scrollKeys} from '../keymap.js';
 import {colorOf, useTheme} from '../theme.js';
 
@@ -30,6 +31,8 @@ export function HelpScreen({height, scroll}: {height: number; scroll: number}): 
 	const room = all.length > height ? Math.max(1, height - 1) : height;
 	const top = Math.max(0, Math.min(scroll, all.length - room));
 	const lines = all.slice(top, top + room);
+	// The key column is as wide as the widest key (any other key) and two spaces, so no key runs into its words.
+	const keyWidth = Math.max(...all.map((line) => (line.kind === 'key' ? displayWidth(keyLabel(line.binding.label, theme.unicode)) : 0))) + 2;
 	return (
 		<>
 			{all.length > height ? (
@@ -45,7 +48,7 @@ export function HelpScreen({height, scroll}: {height: number; scroll: number}): 
 				) : (
 					<Text key={`${line.binding.command}:${line.binding.modes.join()}`} wrap="truncate">
 						{'  '}
-						<Text bold>{keyLabel(line.binding.label, theme.unicode).padEnd(10)}</Text>
+						<Text bold>{keyLabel(line.binding.label, theme.unicode).padEnd(keyWidth)}</Text>
 						<Text color={colorOf(theme, 'muted')}>{line.binding.description}</Text>
 					</Text>
 				),
