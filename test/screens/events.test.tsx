@@ -42,6 +42,20 @@ describe('events view', () => {
 		assert.match(app.frame(), /TASK ID +KIND +STATUS/);
 	});
 
+	it('the header does not present the list’s state filter and sort as applying to the events of all tasks', async () => {
+		app = await twoPolls();
+		await app.press('2', 'S');
+		assert.match(app.frame(), /\[2 active 2\]/);
+		assert.match(app.frame(), /sort: oldest first/);
+		await app.press('e');
+		assert.doesNotMatch(app.frame(), /\[\d \w+ \d+\]/, 'no state tab is chosen in the events view');
+		assert.doesNotMatch(app.frame(), /sort/);
+		assert.match(app.frame(), /events of all tasks, newest first/);
+		assert.equal(rows(app.frame()).length, 5, 'the completed task’s event is listed too');
+		await app.press(keys.escape);
+		assert.match(app.frame(), /\[2 active 2\].*sort: oldest first/, 'back in the list, its filter and sort again');
+	});
+
 	it('the / filter narrows the events (Enter keeps it, Esc clears it and stays in the events)', async () => {
 		app = await twoPolls();
 		await app.press('e', '/', 'c', 'o', 'n', 'v');

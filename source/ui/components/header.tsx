@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {type ReactNode, useMemo} from 'react';
 import {faultHeadline, faultHint} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
-import {isStale, slowPollMs, type WatchState} from '../../model/state.js';
+import {isStale, slowPollMs, viewOf, type WatchState} from '../../model/state.js';
 import {pollNotesLine} from '../../model/poll-notes.js';
 import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
@@ -189,9 +189,16 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
 	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
-	const sortText = narrow
-		? `sort ${sortLabel(state.sort, true)}`
-		: `sort: ${sortLabel(state.sort)}`;
+	// The events view lists every task's events, newest first: the list's state filter, kind and sort do not apply
+	// there, so no tab is chosen (the counts stay, dimmed) and the header says what the events view shows.
+	const inEvents = viewOf(state) === 'events';
+	const sortText = inEvents
+		? narrow
+			? 'events: all tasks'
+			: 'events of all tasks, newest first'
+		: narrow
+			? `sort ${sortLabel(state.sort, true)}`
+			: `sort: ${sortLabel(state.sort)}`;
 	// The text filter stays whatever its length: its end, after an ellipsis, in the room the tabs leave.
 	const room = width - tabsWidth - 2;
 	const filterText =
@@ -199,7 +206,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const extras = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
-			{key: 'kind', text: state.kindFilter === 'all' ? '' : `${state.kindFilter} imports (K)`, priority: 0},
+			{key: 'kind', text: state.kindFilter === 'all' || inEvents ? '' : `${state.kindFilter} imports (K)`, priority: 0},
 			{key: 'sort', text: sortText, priority: 1},
 		],
 		room,
@@ -217,11 +224,11 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 			</Text>
 			<Text wrap="truncate">
 				{tabs.map(({filter, label}, index) => {
-					const active = filter === state.stateFilter;
+					const active = !inEvents && filter === state.stateFilter;
 					return (
 						<Text key={filter}>
 							{index === 0 ? '' : narrow ? '  ' : ' '}
-							<Text inverse={active} bold={active}>
+							<Text inverse={active} bold={active} color={inEvents ? colorOf(theme, 'muted') : undefined}>
 								{active ? `[${label}]` : narrow ? label : ` ${label} `}
 							</Text>
 						</Text>
