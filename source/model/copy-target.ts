@@ -1,4 +1,4 @@
-import type {ImportTask} from './import-task.js';
+import {type ImportTask, statusOf} from './import-task.js';
 
 // The copy rules: what y and Y copy from a task, and the notice that says so.
 
@@ -13,9 +13,28 @@ export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | 
 	const which = task.importTaskId ?? 'This task';
 	// A snapshot import's result is its snapshot: Y copies that, in the list as in the details.
 	if (!inDetail && task.kind === 'image') {
-		return task.imageId === undefined ? {notice: `${which} has no image id yet.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
+		return task.imageId === undefined ? {notice: `${which} has no image id${notYet(task)}.`} : {value: task.imageId, notice: `Copied image id ${task.imageId}`};
 	}
 	const snapshots = task.snapshotDetails.flatMap((disk) => (disk.snapshotId === undefined ? [] : [disk.snapshotId]));
-	if (snapshots.length === 0) return {notice: `${which} has no snapshot id yet.`};
+	if (snapshots.length === 0) return {notice: `${which} has no snapshot id${notYet(task)}.`};
 	return {value: snapshots.join(' '), notice: `Copied snapshot id${snapshots.length > 1 ? 's' : ''} ${snapshots.join(' ')}`};
+}
+
+/** Why a result is missing, in words true for the task's state: "yet" only while it may still come. */
+function notYet(task: ImportTask): string {
+	const status = statusOf(task.status);
+	switch (status) {
+		case 'active':
+			return ' yet';
+		case 'deleting':
+		case 'deleted':
+			return ' (the import did not complete)';
+		case 'completed':
+		case 'unknown':
+			return '';
+		default: {
+			const unreachable: never = status;
+			return unreachable;
+		}
+	}
 }

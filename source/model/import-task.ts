@@ -118,8 +118,19 @@ export function resultId(task: ImportTask): string | undefined {
 	return task.kind === 'snapshot' ? task.snapshotDetails[0]?.snapshotId : task.imageId;
 }
 
+/**
+ * A disk's size as shown: EC2 says 0.0 until it has validated the disk (a disk image is never 0 bytes), so 0 on
+ * a task that did not complete means "not known" (an image task of unknown size shows — the same way).
+ */
+export function diskSize(task: Pick<ImportTask, 'status'>, disk: Pick<SnapshotDetail, 'diskImageSize'>): number | undefined {
+	return disk.diskImageSize === 0 && statusOf(task.status) !== 'completed' ? undefined : disk.diskImageSize;
+}
+
 export function totalDiskBytes(task: ImportTask): number | undefined {
-	const sizes = task.snapshotDetails.flatMap((detail) => (detail.diskImageSize === undefined ? [] : [detail.diskImageSize]));
+	const sizes = task.snapshotDetails.flatMap((detail) => {
+		const size = diskSize(task, detail);
+		return size === undefined ? [] : [size];
+	});
 	return sizes.length === 0 ? undefined : sizes.reduce((sum, size) => sum + size, 0);
 }
 

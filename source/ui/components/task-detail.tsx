@@ -3,7 +3,7 @@ import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {pace, type TaskHistory} from '../../model/history.js';
-import {hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
+import {diskSize, hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {keyLabel, scrollKeys} from '../keymap.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
@@ -70,14 +70,16 @@ function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number,
 /** The disks, each with its S3 location under it. */
 function diskLines(task: ImportTask): Line[] {
 	if (task.snapshotDetails.length === 0) {
-		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: 'No snapshot details yet (EC2 lists them once conversion starts).', role: 'muted'}];
+		const note = statusOf(task.status) === 'active' ? 'No snapshot details yet (EC2 lists them once conversion starts).' : 'EC2 lists no snapshot details for this task.';
+		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: note, role: 'muted'}];
 	}
 	return [
 		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
 		{kind: 'disk-header'},
 		...task.snapshotDetails.flatMap((disk, index): Line[] => {
 			const s3 = disk.s3Bucket === undefined && disk.s3Key === undefined ? undefined : `s3://${disk.s3Bucket ?? ''}/${disk.s3Key ?? ''}`;
-			return [{kind: 'disk', index, disk}, ...fields([[`disk ${index + 1} S3`, s3]])];
+			// The size as shown: 0 before validation is not known yet (diskSize).
+			return [{kind: 'disk', index, disk: {...disk, diskImageSize: diskSize(task, disk)}}, ...fields([[`disk ${index + 1} S3`, s3]])];
 		}),
 	];
 }
