@@ -122,7 +122,13 @@ describe('list screen', () => {
 		await app.press('/', 'z', 'z', 'z');
 		assert.match(app.frame(), /No task matches this text \(Esc clears it\)/);
 		await app.press(keys.enter);
-		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)/);
+		assert.match(app.frame(), /No task matches this filter \(Esc clears the text filter\)\./, 'already on 1 all: only what applies');
+		await app.press('2');
+		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)\./);
+		app.unmount();
+		app = await renderApp(tasks.filter((one) => one.status !== 'deleting'));
+		await app.press('4');
+		assert.match(app.frame(), /No deleting tasks \(1 shows all\)\./, 'no text filter: Esc is not offered');
 		app.unmount();
 		app = await renderApp([]);
 		assert.match(app.frame(), /No import tasks in this region/);

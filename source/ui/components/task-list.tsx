@@ -37,7 +37,7 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 				? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
 				: state.mode === 'search'
 					? 'No task matches this text (Esc clears it).'
-					: 'No task matches this filter (1 shows all, Esc clears the text filter).';
+					: noMatchText(state);
 	const below = visible.length - start.current - rows.length;
 	return (
 		<>
@@ -59,4 +59,16 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 			</Text>
 		</>
 	);
+}
+
+/** Why the list is empty, naming only the filters that are on and the key that undoes each. */
+export function noMatchText({stateFilter, kindFilter, textFilter}: Pick<WatchState, 'stateFilter' | 'kindFilter' | 'textFilter'>): string {
+	const undo = [
+		stateFilter === 'all' ? '' : '1 shows all',
+		kindFilter === 'all' ? '' : 'K shows both kinds',
+		textFilter === '' ? '' : 'Esc clears the text filter',
+	].filter((part) => part !== '');
+	if (undo.length === 0) return 'No task to show.';
+	const what = stateFilter !== 'all' && kindFilter === 'all' && textFilter === '' ? `No ${stateFilter} tasks` : 'No task matches this filter';
+	return `${what} (${undo.join(', ')}).`;
 }
