@@ -92,7 +92,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>
-				<HintBar mode={state.mode} notice={state.notice} width={columns} />
+				<HintBar mode={state.mode} notice={state.notice} width={columns} paused={state.paused} />
 			</Box>
 		</ThemeContext.Provider>
 	);

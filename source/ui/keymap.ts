@@ -52,6 +52,8 @@ export interface Binding {
 	hintLabel?: string;
 	/** The modes whose hint line shows it, when not all of `modes`. */
 	hintModes?: readonly Mode[];
+	/** The hint while polling is paused, when it differs ("resume" for p). */
+	pausedHint?: string;
 }
 
 const browse: readonly Mode[] = ['list', 'detail'];
@@ -82,10 +84,11 @@ export const keymap: readonly Binding[] = [
 	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
 	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
 	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
-	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (in details, or for a snapshot import: the snapshot ids)', modes: browse},
+	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (a snapshot import: its snapshot id)', modes: ['list']},
+	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the snapshot ids of the task’s disks', modes: ['detail']},
 	{command: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
-	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause'},
+	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
 	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help', 'events'], hint: 'help'},
 	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help', 'events'], hint: 'quit', hintLabel: 'q'},
 	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
@@ -162,11 +165,11 @@ export function keyLabel(label: string, unicode: boolean): string {
 	return unicode ? label : asciiKeyWords.reduce((text, [glyph, word]) => text.replaceAll(glyph, word), label);
 }
 
-export function hintsFor(mode: Mode, unicode = true): {label: string; hint: string}[] {
+export function hintsFor(mode: Mode, unicode = true, paused = false): {label: string; hint: string}[] {
 	return bindingsFor(mode).flatMap((binding) =>
 		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))
 			? []
-			: [{label: keyLabel(binding.hintLabel ?? binding.label, unicode), hint: binding.hint}],
+			: [{label: keyLabel(binding.hintLabel ?? binding.label, unicode), hint: (paused ? binding.pausedHint : undefined) ?? binding.hint}],
 	);
 }
 

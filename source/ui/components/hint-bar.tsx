@@ -14,7 +14,7 @@ export function hintsThatFit(hints: readonly {label: string; hint: string}[], wi
 }
 
 /** The bottom line: the keys that work in this mode, or a notice that stands in for them. */
-export function HintBar({mode, notice, width}: {mode: Mode; notice?: string; width: number}): ReactNode {
+export function HintBar({mode, notice, width, paused = false}: {mode: Mode; notice?: string; width: number; paused?: boolean}): ReactNode {
 	const theme = useTheme();
 	if (notice !== undefined) {
 		return (
@@ -25,7 +25,7 @@ export function HintBar({mode, notice, width}: {mode: Mode; notice?: string; wid
 	}
 	return (
 		<Text wrap="truncate">
-			{hintsThatFit(hintsFor(mode, theme.unicode), width).map(({label, hint}, index) => (
+			{hintsThatFit(hintsFor(mode, theme.unicode, paused), width).map(({label, hint}, index) => (
 				<Text key={hint}>
 					{index === 0 ? '' : separator}
 					<Text bold>{label}</Text>

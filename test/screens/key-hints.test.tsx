@@ -10,7 +10,7 @@ const ascii = {color: false, unicode: false};
 
 describe('key names in an ASCII terminal', () => {
 	it('the hint bar and help say Up/Dn and Bksp, not ^v and <', async () => {
-		app = await renderApp([task('import-ami-a')], {theme: ascii, rows: 40});
+		app = await renderApp([task('import-ami-a')], {theme: ascii, rows: 60});
 		assert.match(app.frame(), /Up\/Dn\/jk move/);
 		assert.doesNotMatch(app.frame(), /\^v/);
 		await app.press('?');
@@ -26,5 +26,27 @@ describe('key names in an ASCII terminal', () => {
 		assert.match(app.frame(), /^ {2}any other key {2}Keep the import \(do not cancel\)/m);
 		const starts = new Set([...app.frame().matchAll(/^ {2}\S.*? {2,}(?=\S)/gm)].map((match) => match[0].length));
 		assert.equal(starts.size, 1, 'the descriptions line up in one column');
+	});
+});
+
+describe('hints and help that say what the key does now', () => {
+	it('while paused the hint line says p resume', async () => {
+		app = await renderApp([task('import-ami-a')]);
+		assert.match(app.frame(), /p pause/);
+		await app.press('p');
+		assert.match(app.frame(), /p resume/);
+		assert.doesNotMatch(app.frame(), /p pause/);
+		await app.press('p');
+		assert.match(app.frame(), /p pause/);
+	});
+
+	it('help says what Y copies in the list and what it copies in details', async () => {
+		app = await renderApp([task('import-ami-a')], {rows: 60});
+		await app.press('?');
+		const help = app.frame();
+		const list = help.slice(help.indexOf('Task list'), help.indexOf('Task details'));
+		const details = help.slice(help.indexOf('Task details'), help.indexOf('Events (e)'));
+		assert.match(list, /^ {2}Y +Copy the image id \(a snapshot import: its snapshot id\)$/m);
+		assert.match(details, /^ {2}Y +Copy the snapshot ids of the task’s disks$/m);
 	});
 });
