@@ -1,6 +1,6 @@
 import process from 'node:process';
 import meow from 'meow';
-import {flagLines, flagSpec, type RawFlags} from './shell/flags.js';
+import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
 import {resolveOptions, type WatchConfig} from './shell/options.js';
 import packageJson from '../package.json' with {type: 'json'};
 import {detectCapabilities} from './terminal/capabilities.js';
@@ -9,7 +9,7 @@ import {profileExists, profileSetting} from './watch/aws-profile.js';
 // The only place that reads argv, the environment and TTY-ness, and sets exit codes.
 
 // meow prints package.json's description above this: what it watches is said there, once.
-const help = `
+const help = (unicode: boolean) => `
   Usage
     $ ec2-import-watch [flags]
     $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)
@@ -18,7 +18,7 @@ const help = `
 ${flagLines().map((line) => `    ${line}`).join('\n')}
     --help, --version
 
-  Keys: ↑↓/jk move · Enter details · 1-5/Tab state · / filter · s sort · y copy · r refresh · p pause · ? help · q quit
+  Keys: ${helpKeysLine(unicode)}
 `;
 
 function failWith(message: string): never {
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 	}
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
 	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
-	const cli = meow(help, {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
+	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
 	const known = new Set<string>([...Object.keys(flagSpec), 'help', 'version']);
 	const unknown = Object.keys(cli.flags).filter((name) => !known.has(name));
 	if (unknown.length > 0) failWith(`unknown flag --${unknown[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (see --help)`);

@@ -1,6 +1,8 @@
 // Every flag, once: this table makes meow's spec, the `--help` text and the README's flag list (a test keeps the
 // README in step), and the type of the parsed flags that options.ts resolves.
 
+import {hintsFor} from '../ui/keymap.js';
+
 interface FlagRow {
 	/** The flag as meow names it (camelCase); the command line spells it in kebab-case. */
 	readonly name: string;
@@ -54,4 +56,11 @@ export function flagLines(): string[] {
 /** The README's flag list, between its flags markers. */
 export function flagListMarkdown(): string {
 	return ['```', ...flagLines(), '```'].join('\n');
+}
+
+/** The keys line of `--help`, from the keymap's list hints (arrows and ⌫ in words, | between, when not UTF-8). */
+export function helpKeysLine(unicode: boolean): string {
+	return hintsFor('list', unicode)
+		.map(({label, hint}) => `${label} ${hint}`)
+		.join(unicode ? ' · ' : ' | ');
 }

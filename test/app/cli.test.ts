@@ -138,6 +138,11 @@ describe('command line', () => {
 		// What it watches, said once, and both kinds of import.
 		assert.equal(helpText.stdout.match(/VM-import/g)?.length, 1, helpText.stdout);
 		assert.match(helpText.stdout, /image imports.*snapshot imports/);
+		// The keys line is the keymap's list hints; in a locale that is not UTF-8 its keys are ASCII words.
+		assert.match(helpText.stdout, /Keys: ↑↓\/jk move · Enter details · 1-5\/Tab state · \/ filter · K kind · e events · s sort/);
+		const ascii = await ec2ImportWatch(['--help'], bareEnv({LANG: 'C'}));
+		assert.match(ascii.stdout, /Keys: Up\/Dn\/jk move \| Enter details \| 1-5\/Tab state/);
+		assert.match(ascii.stdout.split('\n').find((line) => line.includes('Keys:')) ?? '', /^[\x20-\x7e]+$/);
 		const version = await ec2ImportWatch(['--version'], bareEnv());
 		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
 	});
