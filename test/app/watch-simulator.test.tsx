@@ -72,6 +72,6 @@ describe('the watcher against the simulator', () => {
 		assert.doesNotMatch(windows, /^Tags/m, 'no row for an empty field');
 		await app.press(keys.escape, 'j', keys.enter);
 		assert.match(app.frame(), /Message +ClientError: Unknown OS \/ Missing OS files\./);
-		assert.match(app.frame(), /No snapshot details yet/);
+		assert.match(app.frame(), /EC2 lists no snapshot details for this task\./, "a deleted task: no \"yet\"");
 	});
 });

@@ -263,7 +263,7 @@ describe('colour and terminal kind', () => {
 			await term.waitFor(lastTaskShown);
 			term.write('q');
 			await term.exited;
-			assert.match(term.text(), /\^v\/jk/);
+			assert.match(term.text(), /Up\/Dn\/jk/, "the arrows in words: ^v would read as Ctrl-V");
 			assert.deepEqual([...new Set(term.text().match(/[^\x00-\x7f]/gu) ?? [])], [], 'only ASCII was written');
 		});
 	});
