@@ -28,6 +28,8 @@ export interface Column<Row> {
 	fitContent?: boolean;
 	/** With fitContent: the most this column asks for. */
 	max?: number;
+	/** Cell texts that say nothing (default: only the empty one); a hideable column saying nothing in every row shown is hidden. */
+	blankWhen?: readonly string[];
 	cell: (row: Row, width: number) => Cell;
 }
 
@@ -68,9 +70,9 @@ function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Ro
  * Room a fitContent column does not need in these rows (an empty AMI column, a short description) goes to the
  * fitContent columns that were cut, the one that needs least first, until they fit or the room is used up.
  */
-function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows: readonly Row[]): void {
+function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows: readonly Row[], leftover: number): void {
 	const needs = shown.map(({column, width}) => (column.fitContent === true ? contentWidth(column, width, rows) - width : 0));
-	let spare = 0;
+	let spare = Math.max(0, leftover);
 	for (const [index, need] of needs.entries()) {
 		const entry = shown[index];
 		if (need >= 0 || entry === undefined) continue;
@@ -86,20 +88,40 @@ function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows
 		entry.width += share;
 		spare -= share;
 	}
-	// What nobody needs stays at the right of the last column; the changed-row mark follows the row's text.
 }
 
-/** `rows`: the rows that will be drawn, for the columns sized by their content (none: every column as declared). */
+/** Whether a hideable column is blank in every row shown (then it is hidden and gives its room away). */
+function blankIn<Row>(column: Column<Row>, rows: readonly Row[]): boolean {
+	const blank = column.blankWhen ?? [''];
+	return column.hideOrder !== undefined && rows.length > 0 && rows.every((row) => blank.includes(column.cell(row, column.ideal).text.trim()));
+}
+
+/**
+ * `rows`: the rows that will be drawn, for the columns sized by their content (none: every column as declared).
+ * With rows, spare room goes first to the fitContent columns that were cut (up to their content), and only then to
+ * the other flex columns (the progress bar); a hideable column blank in every row is hidden.
+ */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	const available = Math.max(0, width - gutter - trailer);
-	const kept = columnsThatFit(columns, available);
-	const widths = fitColumns(
-		kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex})),
+	const kept = columnsThatFit(
+		rows === undefined ? columns : columns.filter((column) => !blankIn(column, rows)),
+		available,
+	);
+	const specs = kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex}));
+	const ideals = specs.reduce((sum, spec) => sum + spec.ideal, 0) + gap * Math.max(0, kept.length - 1);
+	// With rows and room to spare, nobody grows yet: the cut fitContent columns are served first.
+	const grow = rows === undefined || ideals > available;
+	const widths = fitColumns(grow ? specs : specs.map((spec) => ({...spec, flex: 0})), available, gap);
+	const shown = kept.map((column, index) => ({column, width: widths[index] ?? 0}));
+	if (rows === undefined) return {shown};
+	shareSpareRoom(shown, rows, available - shown.reduce((sum, {width: used}) => sum + used, 0) - gap * Math.max(0, kept.length - 1));
+	// What the cut columns do not need goes to the other flex columns (the progress bar).
+	const grown = fitColumns(
+		shown.map(({column, width: used}) => ({min: used, ideal: used, flex: column.fitContent === true ? 0 : column.flex})),
 		available,
 		gap,
 	);
-	const shown = kept.map((column, index) => ({column, width: widths[index] ?? 0}));
-	if (rows !== undefined) shareSpareRoom(shown, rows);
+	for (const [index, entry] of shown.entries()) entry.width = grown[index] ?? entry.width;
 	return {shown};
 }
 
