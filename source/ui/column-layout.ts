@@ -28,7 +28,10 @@ export interface Column<Row> {
 	fitContent?: boolean;
 	/** With fitContent: the most this column asks for. */
 	max?: number;
-	/** Cell texts that say nothing (default: only the empty one); a hideable column saying nothing in every row shown is hidden. */
+	/**
+	 * Cell texts that say nothing (default: only the empty one). A column saying nothing in every row shown is
+	 * hidden when it can be (hideOrder), else narrowed to its header and not grown (no progress anywhere: `—`).
+	 */
 	blankWhen?: readonly string[];
 	cell: (row: Row, width: number) => Cell;
 }
@@ -90,10 +93,20 @@ function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows
 	}
 }
 
-/** Whether a hideable column is blank in every row shown (then it is hidden and gives its room away). */
+/** Whether a column says nothing in every row shown (then it gives its room away). */
 function blankIn<Row>(column: Column<Row>, rows: readonly Row[]): boolean {
 	const blank = column.blankWhen ?? [''];
-	return column.hideOrder !== undefined && rows.length > 0 && rows.every((row) => blank.includes(column.cell(row, column.ideal).text.trim()));
+	return rows.length > 0 && rows.every((row) => blank.includes(column.cell(row, column.ideal).text.trim()));
+}
+
+/** The columns for these rows: those saying nothing hidden, or narrowed to their header when they cannot hide. */
+function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+	return columns.flatMap((column) => {
+		if (!blankIn(column, rows)) return [column];
+		if (column.hideOrder !== undefined) return [];
+		const narrow = Math.min(column.ideal, Math.max(1, displayWidth(column.header)));
+		return [{...column, min: Math.min(column.min, narrow), ideal: narrow, flex: 0}];
+	});
 }
 
 /**
@@ -103,10 +116,7 @@ function blankIn<Row>(column: Column<Row>, rows: readonly Row[]): boolean {
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	const available = Math.max(0, width - gutter - trailer);
-	const kept = columnsThatFit(
-		rows === undefined ? columns : columns.filter((column) => !blankIn(column, rows)),
-		available,
-	);
+	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available);
 	const specs = kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex}));
 	const ideals = specs.reduce((sum, spec) => sum + spec.ideal, 0) + gap * Math.max(0, kept.length - 1);
 	// With rows and room to spare, nobody grows yet: the cut fitContent columns are served first.

@@ -90,7 +90,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
 		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 120, cell: (task) => ({text: task.statusMessage ?? ''})},
-		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
+		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, blankWhen: [dash], cell: (task, width) => progressCell(task.progress, width, theme)},
 		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
 			id: 'description',

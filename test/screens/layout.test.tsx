@@ -24,10 +24,11 @@ describe('column widths', () => {
 		assert.match(frame, /FirstBootFailure: This i/, 'the message gets the room');
 	});
 
-	it('at 120 columns, deleted tasks only: the message gets the room of the blank ETA and IMAGE columns', async () => {
+	it('at 120 columns, deleted tasks only: the message gets the room of the blank ETA and IMAGE columns and of PROGRESS', async () => {
 		const deleted = task('import-ami-00000000000000003', {status: 'deleted', statusMessage: failed, progress: undefined, description: 'win11-dev'});
 		app = await renderApp([rows[1] ?? deleted, deleted], {columns: 120});
-		assert.match(app.frame(), /FirstBootFailure: This import request failed/, 'the message is cut less');
+		assert.match(app.frame(), /FirstBootFailure: This import request failed b/, 'the message is cut less');
+		assert.match(app.frame(), / PROGRESS DESCRIPTION/, 'a progress column of — in every row narrows to its header');
 		assert.doesNotMatch(app.frame(), /ETA|IMAGE/);
 	});
 
