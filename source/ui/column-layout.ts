@@ -45,11 +45,19 @@ export const gutter = 2;
 /** Room after the last column for the changed-row mark (at the end, so marking a row rewrites little of it). */
 export const trailer = 2;
 
-/** Hide columns, most expendable first, until the rest fit. */
-export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number): Column<Row>[] {
+/**
+ * Hide columns, most expendable first, until the rest fit. Fixed columns need their ideal width (ids and AMIs are
+ * useless cut); free-text columns their minimum, or with `rows` a fitContent one its text up to its ideal (so a
+ * cut message is not squeezed further to make room for the next column).
+ */
+export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number, rows?: readonly Row[]): Column<Row>[] {
 	const kept = [...columns];
-	// Fixed columns need their ideal width (ids and AMIs are useless cut); free-text columns need their minimum.
-	const needed = () => kept.reduce((sum, column) => sum + ((column.flex ?? 0) > 0 ? column.min : column.ideal), 0) + gap * Math.max(0, kept.length - 1);
+	const need = (column: Column<Row>) => {
+		if ((column.flex ?? 0) <= 0) return column.ideal;
+		if (rows === undefined || column.fitContent !== true) return column.min;
+		return Math.max(column.min, Math.min(column.ideal, contentWidth(column, column.ideal, rows, false)));
+	};
+	const needed = () => kept.reduce((sum, column) => sum + need(column), 0) + gap * Math.max(0, kept.length - 1);
 	while (needed() > available) {
 		let victim = -1;
 		for (const [index, column] of kept.entries()) {
@@ -62,9 +70,9 @@ export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: 
 	return kept;
 }
 
-/** The width a fitContent column's text needs in these rows (its header's at least, `max` at most). */
-function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Row[]): number {
-	let content = displayWidth(column.header);
+/** The width a fitContent column's text needs in these rows (its header's at least unless `header` is false, `max` at most). */
+function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Row[], header = true): number {
+	let content = header ? displayWidth(column.header) : 0;
 	for (const row of rows) content = Math.max(content, displayWidth(column.cell(row, width).text));
 	return Math.min(content, column.max ?? Number.POSITIVE_INFINITY);
 }
@@ -116,7 +124,7 @@ function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]):
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	const available = Math.max(0, width - gutter - trailer);
-	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available);
+	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available, rows);
 	const specs = kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex}));
 	const ideals = specs.reduce((sum, spec) => sum + spec.ideal, 0) + gap * Math.max(0, kept.length - 1);
 	// With rows and room to spare, nobody grows yet: the cut fitContent columns are served first.

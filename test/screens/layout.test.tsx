@@ -32,6 +32,12 @@ describe('column widths', () => {
 		assert.doesNotMatch(app.frame(), /ETA|IMAGE/);
 	});
 
+	it('at 80 columns, a deleted task: the message keeps its room rather than squeezing in the description', async () => {
+		app = await renderApp([rows[1] ?? task('x')], {columns: 80});
+		assert.match(app.frame(), /FirstBootFailure: This i/);
+		assert.doesNotMatch(app.frame(), /DESCRIPTI…/, 'no column header cut');
+	});
+
 	it('at 200 columns: a message is whole before the progress bar grows', async () => {
 		app = await renderApp(rows, {columns: 200});
 		assert.match(app.frame(), new RegExp(`${failed} `), 'the message is whole');
