@@ -45,8 +45,9 @@ function cancelPrompt(task: ImportTask, taskId: string, returnTo: CancelPrompt['
 	};
 }
 
+/** Fits 80 columns with either kind's id (the id says the kind: import-ami-…, import-snap-…). */
 export function cancelQuestion(prompt: CancelPrompt): string {
-	return `Cancel the ${prompt.kind} import ${prompt.taskId}? y cancels it (CancelImportTask); any other key keeps it.`;
+	return `Cancel ${prompt.taskId}? y: cancel · any other key: keep`;
 }
 
 /** The code first, so a narrow line still says why (the fault's message ends with it). */
@@ -56,16 +57,16 @@ function refusedLine({code, message}: PollFault): string {
 	return `Not cancelled (${code}): ${message.endsWith(tag) ? message.slice(0, -tag.length) : message}`;
 }
 
-/** The one line that says how the cancel went. */
+/** The one line that says how the cancel went; short enough for 80 columns (the row shows the reason as its message). */
 export function cancelOutcomeLine(taskId: string, outcome: CancelOutcome): string {
 	switch (outcome.kind) {
 		case 'allowed':
 			return `Allowed to cancel ${taskId} (dry run).`;
 		case 'cancelled':
-			return `Cancelled ${taskId}: ${outcome.previousState ?? 'active'} → ${outcome.state ?? 'deleting'} (“${cancelReason}”).`;
+			return `Cancelled ${taskId}: ${outcome.previousState ?? 'active'} → ${outcome.state ?? 'deleting'}.`;
 		case 'refused':
 			return outcome.fault.kind === 'permission'
-				? `Not cancelled: not authorized — cancelling needs the IAM action ec2:CancelImportTask${outcome.fault.code === undefined ? '' : ` (${outcome.fault.code})`}.`
+				? `Not cancelled: needs IAM action ec2:CancelImportTask${outcome.fault.code === undefined ? '' : ` (${outcome.fault.code})`}.`
 				: refusedLine(outcome.fault);
 		default: {
 			const unreachable: never = outcome;

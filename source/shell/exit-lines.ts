@@ -15,11 +15,16 @@ export interface Io {
 }
 
 /** What was watched: time and the tasks per state (states with none are left out). */
-export function watchedLine(tasks: readonly ImportTask[], watchedMs: number): string {
+/** How many tasks, and how many in each state: `21 tasks (11 active, 8 completed, 1 deleting, 1 deleted)`. */
+export function tasksLine(tasks: readonly ImportTask[]): string {
 	const counts = countByState(tasks);
 	const parts = stateFilters.filter((state) => state !== 'all' && counts[state] > 0).map((state) => `${counts[state]} ${state}`);
 	const total = `${counts.all} task${counts.all === 1 ? '' : 's'}`;
-	return `watched ${formatDuration(watchedMs)} · ${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+	return `${total}${parts.length === 0 ? '' : ` (${parts.join(', ')})`}`;
+}
+
+export function watchedLine(tasks: readonly ImportTask[], watchedMs: number): string {
+	return `watched ${formatDuration(watchedMs)} · ${tasksLine(tasks)}`;
 }
 
 /** The line left in the scrollback; named for the tool when that still fits on one line of the terminal. */

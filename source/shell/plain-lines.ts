@@ -10,7 +10,7 @@ import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, untilDoneCode, watchedLine} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine, untilDoneCode} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
@@ -51,10 +51,9 @@ export function changeLine(entry: JournalEntry, state: WatchState, width: number
 }
 
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
-export function pollLines(state: WatchState, first: boolean, at: number, watchedMs: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
-	if (first) {
-		return [truncateToWidth(`${formatDateTime(at)} ${watchedLine(state.tasks, watchedMs)}`, width), ...plainTable(columns, state.tasks, width)];
-	}
+export function pollLines(state: WatchState, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
+	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
+	if (first) return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width)];
 	return state.lastEntries.map((entry) => changeLine(entry, state, width));
 }
 
@@ -131,7 +130,7 @@ export async function runPlain(
 					hooks.onTransitions(state.lastEntries, !hadData);
 					// The table's columns fit the tasks (a Kind column when both kinds are listed).
 					const columns = plainColumns({color: false, unicode: false}, regions, profiles, event.tasks);
-					write(pollLines(state, !hadData, event.at, event.at - started, columns, width()));
+					write(pollLines(state, !hadData, event.at, columns, width()));
 					last = event.tasks;
 					for (const pair of source.partialFaults?.() ?? []) {
 						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));

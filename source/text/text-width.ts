@@ -124,3 +124,38 @@ function distribute(amount: number, weights: readonly number[], room: readonly n
 	}
 	return shares;
 }
+
+/**
+ * Lines of at most `width` columns, broken after a space, `/`, `:` or `,` (so ARNs, keys and URLs break at their
+ * parts); a part longer than a line is broken where the line ends. Spaces at a break are dropped.
+ */
+export function wrapText(text: string, width: number): string[] {
+	const limit = Math.max(1, Math.floor(width));
+	if (displayWidth(text) <= limit) return [text];
+	const lines: string[] = [];
+	let line = '';
+	const push = () => {
+		const done = line.trimEnd();
+		if (done !== '') lines.push(done);
+		line = '';
+	};
+	for (const part of text.match(/[^\s/:,]*[\s/:,]*/g) ?? []) {
+		if (part === '') continue;
+		if (displayWidth(line + part.trimEnd()) <= limit) {
+			line += part;
+			continue;
+		}
+		// A part that fits a line of its own starts one; a longer one fills this line and breaks where it ends.
+		if (displayWidth(part.trimEnd()) <= limit) {
+			push();
+			line = part;
+			continue;
+		}
+		for (const {segment} of graphemes.segment(part)) {
+			if (displayWidth(line + segment) > limit && segment.trim() !== '') push();
+			line += segment;
+		}
+	}
+	push();
+	return lines;
+}

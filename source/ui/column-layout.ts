@@ -28,6 +28,11 @@ export interface Column<Row> {
 	fitContent?: boolean;
 	/** With fitContent: the most this column asks for. */
 	max?: number;
+	/**
+	 * Cell texts that say nothing (default: only the empty one). A column saying nothing in every row shown is
+	 * hidden when it can be (hideOrder), else narrowed to its header and not grown (no progress anywhere: `—`).
+	 */
+	blankWhen?: readonly string[];
 	cell: (row: Row, width: number) => Cell;
 }
 
@@ -40,11 +45,19 @@ export const gutter = 2;
 /** Room after the last column for the changed-row mark (at the end, so marking a row rewrites little of it). */
 export const trailer = 2;
 
-/** Hide columns, most expendable first, until the rest fit. */
-export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number): Column<Row>[] {
+/**
+ * Hide columns, most expendable first, until the rest fit. Fixed columns need their ideal width (ids and AMIs are
+ * useless cut); free-text columns their minimum, or with `rows` a fitContent one its text up to its ideal (so a
+ * cut message is not squeezed further to make room for the next column).
+ */
+export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number, rows?: readonly Row[]): Column<Row>[] {
 	const kept = [...columns];
-	// Fixed columns need their ideal width (ids and AMIs are useless cut); free-text columns need their minimum.
-	const needed = () => kept.reduce((sum, column) => sum + ((column.flex ?? 0) > 0 ? column.min : column.ideal), 0) + gap * Math.max(0, kept.length - 1);
+	const need = (column: Column<Row>) => {
+		if ((column.flex ?? 0) <= 0) return column.ideal;
+		if (rows === undefined || column.fitContent !== true) return column.min;
+		return Math.max(column.min, Math.min(column.ideal, contentWidth(column, column.ideal, rows, false)));
+	};
+	const needed = () => kept.reduce((sum, column) => sum + need(column), 0) + gap * Math.max(0, kept.length - 1);
 	while (needed() > available) {
 		let victim = -1;
 		for (const [index, column] of kept.entries()) {
@@ -57,9 +70,9 @@ export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: 
 	return kept;
 }
 
-/** The width a fitContent column's text needs in these rows (its header's at least, `max` at most). */
-function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Row[]): number {
-	let content = displayWidth(column.header);
+/** The width a fitContent column's text needs in these rows (its header's at least unless `header` is false, `max` at most). */
+function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Row[], header = true): number {
+	let content = header ? displayWidth(column.header) : 0;
 	for (const row of rows) content = Math.max(content, displayWidth(column.cell(row, width).text));
 	return Math.min(content, column.max ?? Number.POSITIVE_INFINITY);
 }
@@ -68,9 +81,9 @@ function contentWidth<Row>(column: Column<Row>, width: number, rows: readonly Ro
  * Room a fitContent column does not need in these rows (an empty AMI column, a short description) goes to the
  * fitContent columns that were cut, the one that needs least first, until they fit or the room is used up.
  */
-function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows: readonly Row[]): void {
+function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows: readonly Row[], leftover: number): void {
 	const needs = shown.map(({column, width}) => (column.fitContent === true ? contentWidth(column, width, rows) - width : 0));
-	let spare = 0;
+	let spare = Math.max(0, leftover);
 	for (const [index, need] of needs.entries()) {
 		const entry = shown[index];
 		if (need >= 0 || entry === undefined) continue;
@@ -86,20 +99,47 @@ function shareSpareRoom<Row>(shown: {column: Column<Row>; width: number}[], rows
 		entry.width += share;
 		spare -= share;
 	}
-	// What nobody needs stays at the right of the last column; the changed-row mark follows the row's text.
 }
 
-/** `rows`: the rows that will be drawn, for the columns sized by their content (none: every column as declared). */
+/** Whether a column says nothing in every row shown (then it gives its room away). */
+function blankIn<Row>(column: Column<Row>, rows: readonly Row[]): boolean {
+	const blank = column.blankWhen ?? [''];
+	return rows.length > 0 && rows.every((row) => blank.includes(column.cell(row, column.ideal).text.trim()));
+}
+
+/** The columns for these rows: those saying nothing hidden, or narrowed to their header when they cannot hide. */
+function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+	return columns.flatMap((column) => {
+		if (!blankIn(column, rows)) return [column];
+		if (column.hideOrder !== undefined) return [];
+		const narrow = Math.min(column.ideal, Math.max(1, displayWidth(column.header)));
+		return [{...column, min: Math.min(column.min, narrow), ideal: narrow, flex: 0}];
+	});
+}
+
+/**
+ * `rows`: the rows that will be drawn, for the columns sized by their content (none: every column as declared).
+ * With rows, spare room goes first to the fitContent columns that were cut (up to their content), and only then to
+ * the other flex columns (the progress bar); a hideable column blank in every row is hidden.
+ */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	const available = Math.max(0, width - gutter - trailer);
-	const kept = columnsThatFit(columns, available);
-	const widths = fitColumns(
-		kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex})),
+	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available, rows);
+	const specs = kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex}));
+	const ideals = specs.reduce((sum, spec) => sum + spec.ideal, 0) + gap * Math.max(0, kept.length - 1);
+	// With rows and room to spare, nobody grows yet: the cut fitContent columns are served first.
+	const grow = rows === undefined || ideals > available;
+	const widths = fitColumns(grow ? specs : specs.map((spec) => ({...spec, flex: 0})), available, gap);
+	const shown = kept.map((column, index) => ({column, width: widths[index] ?? 0}));
+	if (rows === undefined) return {shown};
+	shareSpareRoom(shown, rows, available - shown.reduce((sum, {width: used}) => sum + used, 0) - gap * Math.max(0, kept.length - 1));
+	// What the cut columns do not need goes to the other flex columns (the progress bar).
+	const grown = fitColumns(
+		shown.map(({column, width: used}) => ({min: used, ideal: used, flex: column.fitContent === true ? 0 : column.flex})),
 		available,
 		gap,
 	);
-	const shown = kept.map((column, index) => ({column, width: widths[index] ?? 0}));
-	if (rows !== undefined) shareSpareRoom(shown, rows);
+	for (const [index, entry] of shown.entries()) entry.width = grown[index] ?? entry.width;
 	return {shown};
 }
 

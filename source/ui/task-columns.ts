@@ -41,6 +41,8 @@ export interface ColumnContext {
 	idWidth?: number;
 	/** Snapshot imports are listed: the Image column also shows their snapshot (snap-… is one wider than ami-…). */
 	snapshots?: boolean;
+	/** The Image column's header: what the rows shown hold (IMAGE, SNAPSHOT, or IMAGE/SNAPSHOT when mixed). */
+	resultHeader?: string;
 }
 
 /** Whether a list holds both kinds of import (then the Kind column is shown). */
@@ -56,10 +58,23 @@ export function idColumnWidth(tasks: readonly ImportTask[]): number {
 	return tasks.some((task) => task.kind === 'snapshot') ? snapshotIdWidth : imageIdWidth;
 }
 
-/** The list's column options that depend on the tasks themselves. */
-export function columnsFor(tasks: readonly ImportTask[]): {kinds: boolean; idWidth: number; snapshots: boolean} {
+/** The result column's header for the rows shown: IMAGE, SNAPSHOT, or IMAGE/SNAPSHOT when both kinds are shown. */
+export function resultHeaderFor(shown: readonly ImportTask[]): string {
+	if (mixedKinds(shown)) return 'IMAGE/SNAPSHOT';
+	return shown[0]?.kind === 'snapshot' ? 'SNAPSHOT' : 'IMAGE';
+}
+
+/**
+ * The list's column options that depend on the tasks: widths from every task (so they stay put while filtering),
+ * the Kind column and the result column's header from the tasks shown (`shown`, every task by default).
+ */
+export function columnsFor(
+	tasks: readonly ImportTask[],
+	shown: readonly ImportTask[] = tasks,
+): {kinds: boolean; idWidth: number; snapshots: boolean; resultHeader: string} {
 	const idWidth = idColumnWidth(tasks);
-	return {kinds: mixedKinds(tasks), idWidth, snapshots: idWidth === snapshotIdWidth};
+	const basis = shown.length > 0 ? shown : tasks;
+	return {kinds: mixedKinds(basis), idWidth, snapshots: idWidth === snapshotIdWidth, resultHeader: resultHeaderFor(basis)};
 }
 
 export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
@@ -74,8 +89,8 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
 		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 60, cell: (task) => ({text: task.statusMessage ?? ''})},
-		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, cell: (task, width) => progressCell(task.progress, width, theme)},
+		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 120, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, blankWhen: [dash], cell: (task, width) => progressCell(task.progress, width, theme)},
 		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
 			id: 'description',
@@ -85,7 +100,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			flex: 1,
 			hideOrder: 2,
 			fitContent: true,
-			max: 40,
+			max: 60,
 			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
 		},
 		{
@@ -95,14 +110,15 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			ideal: 8,
 			align: 'right',
 			hideOrder: 5,
+			blankWhen: ['', dash],
 			cell: (task) => {
 				const bytes = totalDiskBytes(task);
 				return {text: bytes === undefined ? dash : formatBytes(bytes)};
 			},
 		},
 		context.snapshots === true
-			? {id: 'image', header: 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, cell: (task) => ({text: resultId(task) ?? ''})}
-			: {id: 'image', header: 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
+			? {id: 'image', header: context.resultHeader ?? 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, cell: (task) => ({text: resultId(task) ?? ''})}
+			: {id: 'image', header: context.resultHeader ?? 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 

@@ -123,6 +123,46 @@ describe('detail screen', () => {
 		assert.doesNotMatch(frame, /^[A-Za-z][\w ]*? {2,}—$/m, 'no field row that says only —');
 	});
 
+	it('at 80×24 wraps a long message, KMS key and S3 URL under the value column; disks stay on the first screen', async () => {
+		const message = 'ClientError: Disk validation failed [OVF file parsing error: OVA file contains no valid disk image]';
+		const kms = 'arn:aws:kms:us-east-1:111122223333:key/25c6a1b2-3c4d-5e6f-7a8b-9c0d1e2f3a4b';
+		const failing: ImportTask = {
+			...full,
+			status: 'active',
+			statusMessage: message,
+			progress: 30,
+			kmsKeyId: kms,
+			snapshotDetails: [
+				{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, status: 'active', s3Bucket: 'vm-migration-imports-prod', s3Key: 'exports/2026/12/07/web-01/disk1.vmdk'},
+			],
+		};
+		app = await renderApp([failing], {columns: 80, rows: 24});
+		await app.press(keys.enter);
+		const frame = app.frame();
+		const lines = frame.split('\n');
+		assert.ok(lines.length <= 24);
+		for (const line of lines) assert.ok(line.length <= 80, `wider than 80: ${line}`);
+		const valueColumn = (lines.find((line) => line.startsWith('Message')) ?? '').search(/ClientError/);
+		assert.ok(valueColumn > 0);
+		// The message, whole, over its lines: each continuation starts at the value column.
+		const start = lines.findIndex((line) => line.startsWith('Message'));
+		const wrapped = [lines[start] ?? ''];
+		for (const line of lines.slice(start + 1)) {
+			if (!/^ +\S/.test(line) || line.search(/\S/) !== valueColumn) break;
+			wrapped.push(line);
+		}
+		assert.ok(wrapped.length > 1, 'the message takes more than one line');
+		assert.equal(wrapped.map((line) => line.slice(valueColumn).trim()).join(' '), message);
+		assert.doesNotMatch(frame, /…/, 'nothing is cut');
+		for (const expected of [/^Status +▶ active$/m, /^Progress +█+.*30%$/m, /^ETA /m, /^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB/m, /^disk 1 S3 +s3:\/\/vm-migration-imports-prod\//m]) {
+			assert.match(frame, expected);
+		}
+		await app.press(...Array.from({length: 12}, () => 'j'));
+		const scrolled = app.frame();
+		assert.doesNotMatch(scrolled, /…/, 'nothing is cut further down either');
+		assert.match(scrolled.replace(/\n +/g, ''), new RegExp(kms.replaceAll('/', '\\/')), 'the KMS key is whole over its lines');
+	});
+
 	it('lists both tasks EC2 sent with one id, and opens each', async () => {
 		const first = task('import-ami-0000000000000000d', {description: 'first of two'});
 		const second = task('import-ami-0000000000000000d', {occurrence: 2, description: 'second of two', status: 'completed', progress: undefined});

@@ -11,10 +11,10 @@ afterEach(() => app?.unmount());
 
 const rows = (frame: string) => [...frame.matchAll(/^[> ] (\d\d:\d\d:\d\d) (import-\w+-\w+) +(\w+)? +([\w-]+) +(.*?)\s*$/gm)].map((match) => `${match[2]} ${match[4]} ${match[5]}`);
 
-async function twoPolls(): Promise<AppHarness> {
+async function twoPolls(columns = 140): Promise<AppHarness> {
 	const a = task('import-ami-aaaaaaaaaaaaaaaaa', {statusMessage: 'pending', progress: 2});
 	const b = task('import-ami-bbbbbbbbbbbbbbbbb', {status: 'completed', statusMessage: undefined, progress: undefined});
-	const harness = await renderApp([a, b], {columns: 140});
+	const harness = await renderApp([a, b], {columns});
 	harness.source.set([
 		task('import-snap-ccccccccccccccccc', {kind: 'snapshot', statusMessage: 'validating', progress: 5}),
 		{...a, statusMessage: 'converting', progress: 30},
@@ -25,6 +25,17 @@ async function twoPolls(): Promise<AppHarness> {
 }
 
 describe('events view', () => {
+	it('at 80×24 KIND and EVENT go and what changed gets the room', async () => {
+		app = await twoPolls(80);
+		app.source.set([task('import-ami-aaaaaaaaaaaaaaaaa', {status: 'deleting', statusMessage: 'cancelled by operator', progress: 30})]);
+		await app.poll();
+		await app.press('e');
+		assert.match(app.frame(), /TIME +TASK ID +WHAT CHANGED/);
+		assert.doesNotMatch(app.frame(), /KIND|EVENT/);
+		assert.match(app.frame(), /import-ami-aaaaaaaaaaaaaaaaa +status active → deleting/);
+		assert.match(app.frame(), /import-ami-aaaaaaaaaaaaaaaaa +converting → cancelled by operator/);
+	});
+
 	it('e lists every transition, newest first, with time, task and what changed; Esc goes back to the list', async () => {
 		app = await twoPolls();
 		await app.press('e');

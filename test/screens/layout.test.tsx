@@ -16,11 +16,31 @@ const rows = [
 ];
 
 describe('column widths', () => {
-	it('at 120 columns: the room of an empty IMAGE column goes to the cut description and message', async () => {
+	it('at 120 columns: empty IMAGE and DISK columns are hidden and their room goes to the cut description and message', async () => {
 		app = await renderApp(rows, {columns: 120});
 		const frame = app.frame();
 		assert.match(frame, /ubuntu-22\.04-golden VMDK/, 'the description is not cut');
-		assert.match(frame, /IMAGE$/m, 'the empty column narrows to its header');
+		assert.doesNotMatch(frame, /IMAGE|DISK/, 'columns empty in every row are hidden');
+		assert.match(frame, /FirstBootFailure: This i/, 'the message gets the room');
+	});
+
+	it('at 120 columns, deleted tasks only: the message gets the room of the blank ETA and IMAGE columns and of PROGRESS', async () => {
+		const deleted = task('import-ami-00000000000000003', {status: 'deleted', statusMessage: failed, progress: undefined, description: 'win11-dev'});
+		app = await renderApp([rows[1] ?? deleted, deleted], {columns: 120});
+		assert.match(app.frame(), /FirstBootFailure: This import request failed b/, 'the message is cut less');
+		assert.match(app.frame(), / PROGRESS DESCRIPTION/, 'a progress column of — in every row narrows to its header');
+		assert.doesNotMatch(app.frame(), /ETA|IMAGE/);
+	});
+
+	it('at 80 columns, a deleted task: the message keeps its room rather than squeezing in the description', async () => {
+		app = await renderApp([rows[1] ?? task('x')], {columns: 80});
+		assert.match(app.frame(), /FirstBootFailure: This i/);
+		assert.doesNotMatch(app.frame(), /DESCRIPTI…/, 'no column header cut');
+	});
+
+	it('at 200 columns: a message is whole before the progress bar grows', async () => {
+		app = await renderApp(rows, {columns: 200});
+		assert.match(app.frame(), new RegExp(`${failed} `), 'the message is whole');
 	});
 
 	it('at 200 columns: the change mark sits next to its row', async () => {
@@ -28,8 +48,8 @@ describe('column widths', () => {
 		app.source.set([rows[0] === undefined ? task('x') : {...rows[0], progress: 40}, ...rows.slice(1)]);
 		await app.poll();
 		const line = app.frame().split('\n').find((text) => text.includes('import-ami-00000000000000001')) ?? '';
-		assert.match(line, /ubuntu-22\.04-golden VMDK +\S+ ●$/, `mark far from its row: ${JSON.stringify(line)}`);
-		assert.ok(line.length < 190, 'no run of blanks before the mark');
+		assert.match(line, /ubuntu-22\.04-golden VMDK( +\S+)? ●$/, `mark far from its row: ${JSON.stringify(line)}`);
+		assert.doesNotMatch(line, / {3}●$/, 'no run of blanks before the mark');
 	});
 });
 

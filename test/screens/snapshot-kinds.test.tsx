@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, afterEach, before, describe, it} from 'node:test';
+import type {ImportTask} from '../../source/model/import-task.js';
+import {plainColumns} from '../../source/ui/task-columns.js';
 import {createEc2Source} from '../../source/watch/ec2-source.js';
 import {type AppHarness, keys, renderApp, waitFor} from '../helpers/render-app.js';
 import {manualClock, startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
@@ -39,8 +41,25 @@ describe('snapshot imports on screen', () => {
 		assert.match(app.frame(), /import-ami-.*\n.*import-snap-|import-snap-.*\n.*import-ami-/);
 	});
 
+	it('the result column says what the rows shown hold: IMAGE, SNAPSHOT, or IMAGE/SNAPSHOT (K and --once alike)', async () => {
+		const ami = {...image, status: 'completed', imageId: 'ami-0123456789abcdef0'};
+		const snap = {...snapshot, status: 'completed', snapshotDetails: [{status: 'completed', snapshotId: 'snap-0123456789abcdef0'}]};
+		app = await renderApp([ami, snap], {columns: 160});
+		assert.match(app.frame(), / IMAGE\/SNAPSHOT/);
+		await app.press('K');
+		assert.match(app.frame(), / IMAGE\b/);
+		assert.doesNotMatch(app.frame(), /SNAPSHOT/);
+		await app.press('K');
+		assert.match(app.frame(), / SNAPSHOT\b/);
+		assert.doesNotMatch(app.frame(), /IMAGE/);
+		const headers = (tasks: ImportTask[]) => plainColumns({color: false, unicode: false}, false, false, tasks).map((column) => column.header);
+		assert.ok(headers([snap]).includes('SNAPSHOT'));
+		assert.ok(headers([ami]).includes('IMAGE'));
+		assert.ok(headers([ami, snap]).includes('IMAGE/SNAPSHOT'));
+	});
+
 	it('at 120 columns the Kind column goes (after the Disk column): the id says the kind too', async () => {
-		app = await renderApp([image, snapshot], {columns: 120});
+		app = await renderApp([{...image, imageId: 'ami-0123456789abcdef0'}, snapshot], {columns: 120});
 		assert.doesNotMatch(app.frame(), /KIND/);
 		assert.match(app.frame(), /IMAGE/);
 	});

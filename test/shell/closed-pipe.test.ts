@@ -48,7 +48,7 @@ describe('plain output into a closed pipe', () => {
 		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-pipe-')), 'journal.jsonl');
 		const outcome = await intoHead(['--demo', '--interval', '1', '--journal', journal]);
 		assert.equal(outcome.lines.length, 3);
-		assert.match(outcome.lines[0] ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d watched/);
+		assert.match(outcome.lines[0] ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 21 tasks \(/);
 		assert.equal(outcome.code, 141, outcome.stderr);
 		assert.equal(outcome.stderr, '');
 		const firstSeen = readFileSync(journal, 'utf8').match(/"event":"first-seen"/g) ?? [];

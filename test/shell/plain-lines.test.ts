@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {initialState, reduce} from '../../source/model/state.js';
-import {changeLine, wrapToWidth} from '../../source/shell/plain-lines.js';
+import {changeLine, pollLines, wrapToWidth} from '../../source/shell/plain-lines.js';
+import {plainColumns} from '../../source/ui/task-columns.js';
 import {task} from '../helpers/tasks.js';
 
 // One line per change: the date and time, the task, what changed, and the ETA of a task still active.
@@ -48,5 +49,21 @@ describe('wrapToWidth', () => {
 		for (const line of lines) assert.ok(line.length <= 40, line);
 		assert.equal(lines.map((line) => line.trim()).join(' '), '2026-12-07 08:15:03 endpoint unreachable since 08:15:03: cannot reach EC2 — check the network');
 		assert.match(lines[1] ?? '', /^ {2}\S/);
+	});
+});
+
+describe('the first heading', () => {
+	it('at 80 columns says every count (the deleted one too), without "watched 0s"', () => {
+		const tasks = [
+			...Array.from({length: 11}, (_, index) => task(`import-ami-active${index}`)),
+			...Array.from({length: 8}, (_, index) => task(`import-ami-done${index}`, {status: 'completed'})),
+			task('import-ami-going', {status: 'deleting'}),
+			task('import-ami-gone', {status: 'deleted'}),
+		];
+		const state = polled(tasks);
+		const lines = pollLines(state, true, at, plainColumns({color: false, unicode: false}, false, false, tasks), 80);
+		const heading = lines.slice(0, lines.findIndex((line) => line.includes('TASK ID'))).join(' ');
+		assert.match(heading, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 21 tasks \(11 active, 8 completed, 1 deleting, 1 deleted\)$/);
+		for (const line of lines) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 	});
 });

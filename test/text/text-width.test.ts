@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {displayWidth, fitColumns, padToWidth, truncateToWidth} from '../../source/text/text-width.js';
+import {displayWidth, fitColumns, padToWidth, truncateToWidth, wrapText} from '../../source/text/text-width.js';
 
 describe('displayWidth', () => {
 	const cases: Array<[string, string, number]> = [
@@ -140,5 +140,25 @@ describe('fitColumns', () => {
 				assert.ok(widths.every((width) => Number.isInteger(width) && width >= 0));
 			}
 		}
+	});
+});
+
+describe('wrapText', () => {
+	it('keeps a text that fits as it is', () => {
+		assert.deepEqual(wrapText('converting', 20), ['converting']);
+	});
+
+	it('breaks at spaces, and ARNs and URLs after / : or ,; every line within the width and nothing lost', () => {
+		const arn = 'arn:aws:kms:us-east-1:123456789012:key/25c6a1b2-3c4d-5e6f-7a8b-9c0d1e2f3a4b';
+		assert.deepEqual(wrapText(arn, 40), ['arn:aws:kms:us-east-1:123456789012:key/', '25c6a1b2-3c4d-5e6f-7a8b-9c0d1e2f3a4b']);
+		const message = 'ClientError: Disk validation failed [OVF file parsing error: OVA file contains no valid disk]';
+		const lines = wrapText(message, 30);
+		for (const line of lines) assert.ok(displayWidth(line) <= 30, line);
+		assert.equal(lines.join(' '), message);
+	});
+
+	it('breaks a part longer than a line where the line ends', () => {
+		assert.deepEqual(wrapText('x'.repeat(25), 10), ['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
+		assert.deepEqual(wrapText('s3://bucket-with-a-long-name/k', 16), ['s3://bucket-with', '-a-long-name/k']);
 	});
 });

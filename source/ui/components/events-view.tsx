@@ -19,6 +19,10 @@ export interface EventsViewProps {
 	height: number;
 }
 
+/**
+ * Kind (the id's prefix says it) and Event (what changed says it) are there when the width allows; what changed
+ * keeps at least 30 columns, so at 80 they go: Kind first.
+ */
 function eventColumns(where: boolean): Column<LoggedEvent>[] {
 	return [
 		{id: 'time', header: 'TIME', min: 8, ideal: 8, cell: ({entry}) => ({text: formatClock(entry.at)})},
@@ -29,7 +33,7 @@ function eventColumns(where: boolean): Column<LoggedEvent>[] {
 		{
 			id: 'what',
 			header: 'WHAT CHANGED',
-			min: 12,
+			min: 30,
 			ideal: 40,
 			flex: 1,
 			cell: ({entry}) => ({text: describeEntry(entry), ...(entry.type === 'status' && entry.to !== undefined ? {role: statusRole(entry.to)} : entry.type === 'stuck' ? {role: 'fault' as const} : {})}),

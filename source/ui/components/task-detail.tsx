@@ -6,6 +6,7 @@ import {pace, type TaskHistory} from '../../model/history.js';
 import {diskSize, hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {keyLabel, scrollKeys} from '../keymap.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
+import {wrapText} from '../../text/text-width.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
 
@@ -129,6 +130,17 @@ export function detailLines(task: ImportTask, history?: TaskHistory, now = 0, st
 	];
 }
 
+/**
+ * Long values (a failure message, an ARN, an S3 URL) wrapped onto continuation lines under the value column,
+ * rather than cut at the edge.
+ */
+function wrapFields(lines: readonly Line[], labelWidth: number, width: number): Line[] {
+	return lines.flatMap((line): Line[] => {
+		if (line.kind !== 'field') return [line];
+		return wrapText(line.value, width - labelWidth).map((value, index) => ({...line, label: index === 0 ? line.label : '', value}));
+	});
+}
+
 /** The line above the details: where the data stands (gone, stale, failing, paused, final or live). */
 function bannerOf(task: ImportTask, props: Pick<TaskDetailProps, 'goneAt' | 'stale' | 'failing' | 'paused'>): {text: string; role: Role} {
 	const id = shownId(task);
@@ -164,12 +176,13 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 
 export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, failing, paused, width, height, scroll}: TaskDetailProps): ReactNode {
 	const theme = useTheme();
-	const lines = detailLines(task, history, now, stuckAfterMs, theme);
+	const unwrapped = detailLines(task, history, now, stuckAfterMs, theme);
+	// As wide as the longest label shown anywhere in the details, so the values line up.
+	const labelWidth = unwrapped.reduce((widest, line) => (line.kind === 'field' ? Math.max(widest, line.label.length + 2) : widest), 10);
+	const lines = wrapFields(unwrapped, labelWidth, width);
 	const bodyHeight = Math.max(1, height - 1);
 	const top = Math.max(0, Math.min(scroll, lines.length - bodyHeight));
 	const layout = layoutColumns(diskColumns(theme), width);
-	// As wide as the longest label shown anywhere in the details, so the values line up.
-	const labelWidth = lines.reduce((widest, line) => (line.kind === 'field' ? Math.max(widest, line.label.length + 2) : widest), 10);
 	const banner = bannerOf(task, {goneAt, stale, failing, paused});
 	return (
 		<>

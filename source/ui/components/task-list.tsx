@@ -20,7 +20,7 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	const theme = useTheme();
 	const regions = useMemo(() => state.tasks.some((task) => task.region !== state.tasks[0]?.region), [state.tasks]);
 	const profiles = useMemo(() => state.tasks.some((task) => task.profile !== state.tasks[0]?.profile), [state.tasks]);
-	const byTasks = useMemo(() => columnsFor(state.tasks), [state.tasks]);
+	const byTasks = useMemo(() => columnsFor(state.tasks, visible), [state.tasks, visible]);
 	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles, ...byTasks});
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
