@@ -6,7 +6,7 @@ import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
-import {displayWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
@@ -57,24 +57,9 @@ export function pollLines(state: WatchState, first: boolean, at: number, columns
 	return state.lastEntries.map((entry) => changeLine(entry, state, width));
 }
 
-/**
- * A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by
- * two, each within `width`; a word longer than a line is cut.
- */
+/** A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by two. */
 export function wrapToWidth(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		const next = line === '' ? word : `${line} ${word}`;
-		if (displayWidth(next) <= width || line.trim() === '') {
-			line = next;
-			continue;
-		}
-		lines.push(truncateToWidth(line, width));
-		line = `  ${word}`;
-	}
-	if (line !== '') lines.push(truncateToWidth(line, width));
-	return lines;
+	return wrapText(text, width, {indent: 2, spacesOnly: true});
 }
 
 /** `q` (or Ctrl-C, which raw mode turns into a key) ends the watch, when stdin is a terminal. Returns the undo. */

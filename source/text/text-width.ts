@@ -125,21 +125,32 @@ function distribute(amount: number, weights: readonly number[], room: readonly n
 	return shares;
 }
 
+export interface WrapOptions {
+	/** Columns of spaces before every line but the first (plain lines indent a wrapped line by two). */
+	indent?: number;
+	/** Break only at spaces (prose with times in it), not also after `/`, `:` and `,`. */
+	spacesOnly?: boolean;
+}
+
 /**
  * Lines of at most `width` columns, broken after a space, `/`, `:` or `,` (so ARNs, keys and URLs break at their
  * parts); a part longer than a line is broken where the line ends. Spaces at a break are dropped.
  */
-export function wrapText(text: string, width: number): string[] {
-	const limit = Math.max(1, Math.floor(width));
+export function wrapText(text: string, width: number, options: WrapOptions = {}): string[] {
+	const indent = ' '.repeat(Math.max(0, options.indent ?? 0));
+	let limit = Math.max(1, Math.floor(width));
 	if (displayWidth(text) <= limit) return [text];
 	const lines: string[] = [];
 	let line = '';
 	const push = () => {
 		const done = line.trimEnd();
-		if (done !== '') lines.push(done);
+		if (done !== '') {
+			lines.push(lines.length === 0 ? done : indent + done);
+			if (lines.length === 1) limit = Math.max(1, limit - indent.length);
+		}
 		line = '';
 	};
-	for (const part of text.match(/[^\s/:,]*[\s/:,]*/g) ?? []) {
+	for (const part of text.match(options.spacesOnly === true ? /[^\s]*\s*/g : /[^\s/:,]*[\s/:,]*/g) ?? []) {
 		if (part === '') continue;
 		if (displayWidth(line + part.trimEnd()) <= limit) {
 			line += part;

@@ -50,6 +50,12 @@ describe('wrapToWidth', () => {
 		assert.equal(lines.map((line) => line.trim()).join(' '), '2026-12-07 08:15:03 endpoint unreachable since 08:15:03: cannot reach EC2 — check the network');
 		assert.match(lines[1] ?? '', /^ {2}\S/);
 	});
+	it('breaks a word longer than a line instead of cutting it (a wrapped line loses nothing)', () => {
+		const lines = wrapToWidth(`2026-12-07 08:15:03 ${'x'.repeat(50)} ok`, 30);
+		for (const line of lines) assert.ok(line.length <= 30, line);
+		assert.ok(lines[0]?.startsWith('2026-12-07 08:15:03 x'), lines[0]);
+		assert.equal(lines.map((line) => line.trim()).join('').replaceAll(' ', ''), `2026-12-0708:15:03${'x'.repeat(50)}ok`);
+	});
 });
 
 describe('the first heading', () => {
