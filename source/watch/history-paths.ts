@@ -7,7 +7,7 @@ export const historyFileName = 'history.jsonl';
 
 export function historyDirectory(env: NodeJS.ProcessEnv, home: string): string {
 	const state = env.XDG_STATE_HOME;
-	const base = state !== undefined && state.startsWith('/') ? state : join(home, '.local', 'state');
+	const base = state?.startsWith('/') ? state : join(home, '.local', 'state');
 	return join(base, 'ec2-import-watch');
 }
 
