@@ -22,6 +22,8 @@ export interface JournalEntry {
 	message?: string;
 	/** For 'stuck': since when nothing changed. */
 	since?: number;
+	/** Seen after the fact: it happened while no watcher was running, and `at` is when a restart noticed it. */
+	late?: boolean;
 }
 
 export interface TaskHistory {

@@ -1,5 +1,6 @@
 import {isTaskKind} from './import-task.js';
 import type {JournalEntry, JournalType} from './history.js';
+import {journalSchemaVersion} from './journal-line.js';
 
 // Journal lines read back (the history store, a --journal file that exists, the report): the inverse of
 // journal-line.ts. A file is the customer's data and may be torn (a kill -9 mid-write leaves at most one half
@@ -19,8 +20,8 @@ function timeOf(value: unknown): number | undefined {
 
 const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message'] as const;
 
-/** One line of JSON back into an entry; undefined for a line that is not a journal record. */
-export function parseJournalLine(line: string): JournalEntry | undefined {
+/** The record of a line, or undefined when the line is not a JSON object. */
+function recordOf(line: string): Record<string, unknown> | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
@@ -28,7 +29,22 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
 		return undefined;
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-	const record = value as Record<string, unknown>;
+	return value as Record<string, unknown>;
+}
+
+/** A record written by a later schema than this watcher knows. */
+function isFuture(record: Record<string, unknown>): boolean {
+	return typeof record.v === 'number' && record.v > journalSchemaVersion;
+}
+
+/** One line of JSON back into an entry; undefined for a line that is not a journal record (or of a later schema). */
+export function parseJournalLine(line: string): JournalEntry | undefined {
+	const record = recordOf(line);
+	return record === undefined || isFuture(record) ? undefined : entryOf(record);
+}
+
+function entryOf(record: Record<string, unknown>): JournalEntry | undefined {
+	if (record.v !== undefined && record.v !== journalSchemaVersion) return undefined;
 	const at = timeOf(record.time);
 	if (at === undefined || !isJournalType(record.event)) return undefined;
 	if (record.taskId !== null && typeof record.taskId !== 'string') return undefined;
@@ -42,6 +58,7 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
 	if (typeof record.progress === 'number' && Number.isFinite(record.progress)) entry.progress = record.progress;
 	const since = timeOf(record.since);
 	if (since !== undefined) entry.since = since;
+	if (record.late === true) entry.late = true;
 	return entry;
 }
 
@@ -49,17 +66,25 @@ export interface JournalText {
 	entries: JournalEntry[];
 	/** Lines that are not journal records (a torn last line, a foreign line): counted, said once, kept in the file. */
 	unreadable: number;
+	/** Lines of a later schema version: the file is not for this watcher to read, rewrite or compact. */
+	future: number;
 }
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
 	const entries: JournalEntry[] = [];
 	let unreadable = 0;
+	let future = 0;
 	for (const line of text.split('\n')) {
 		if (line.trim() === '') continue;
-		const entry = parseJournalLine(line);
+		const record = recordOf(line);
+		if (record !== undefined && isFuture(record)) {
+			future++;
+			continue;
+		}
+		const entry = record === undefined ? undefined : entryOf(record);
 		if (entry === undefined) unreadable++;
 		else entries.push(entry);
 	}
-	return {entries, unreadable};
+	return {entries, unreadable, future};
 }

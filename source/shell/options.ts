@@ -4,6 +4,7 @@ import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
 import type {ProfileKey} from '../watch/aws-profile.js';
+import {historyDirectory} from '../watch/history-paths.js';
 import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -35,6 +36,10 @@ export interface WatchConfig {
 	pairs: RegionProfile[];
 	stuckAfterMs: number;
 	journal?: string;
+	/** Where the history is kept (the XDG state directory); undefined with --no-history, --once, --check. */
+	historyDirectory?: string;
+	/** Why there is no history although it was not turned off (said once, when the watch starts). */
+	historyOff?: string;
 	notify: NotifyMethod[];
 	untilDone: boolean;
 }
@@ -193,6 +198,10 @@ export function resolveOptions(
 	const notify = notifyMethods.filter((method) => notifyNames.includes(method));
 	if (flags.journal !== undefined && flags.journal.trim() === '') return fail('--journal needs a file name');
 	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
+	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep.
+	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true;
+	const home = env.HOME ?? '';
+	const stateBase = env.XDG_STATE_HOME?.startsWith('/') === true || home.startsWith('/');
 
 	return {
 		ok: true,
@@ -202,6 +211,8 @@ export function resolveOptions(
 			pairs,
 			stuckAfterMs,
 			...(flags.journal === undefined ? {} : {journal: flags.journal}),
+			...(keepsHistory && stateBase ? {historyDirectory: historyDirectory(env, home)} : {}),
+			...(keepsHistory && !stateBase ? {historyOff: 'neither XDG_STATE_HOME nor HOME is an absolute path'} : {}),
 			notify,
 			untilDone: flags.untilDone === true,
 			endpoint,
@@ -218,9 +229,11 @@ export function resolveOptions(
 			check: flags.check === true,
 			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
 			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
-			warnings: [...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
-				(url) => plaintextWarning(url) ?? [],
-			),
+			warnings: [
+				...[...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
+					(url) => plaintextWarning(url) ?? [],
+				),
+			],
 		},
 	};
 }

@@ -2,6 +2,7 @@ import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
 import {errorLine} from '../terminal/screen-guard.js';
 import {classifyError} from '../watch/classify-error.js';
+import {withHistory} from '../watch/history-source.js';
 import {realTimers} from '../watch/poller.js';
 import {exitOnClosedPipe} from './closed-pipe.js';
 import type {Io} from './exit-lines.js';
@@ -44,9 +45,11 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		// quietly (the journal written to its end first).
 		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
 		if (config.once) return await runOnce(source, config, classify, toAscii, io);
-		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
+		// What is polled: the source, its first good poll carrying the history read back.
+		const polled = withHistory(source, hooks.history);
+		if (!capabilities.tui) return await runPlain(source, polled, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
-		return await runTui({source, config, capabilities, classify, where, hooks, io});
+		return await runTui({source, polled, config, capabilities, classify, where, hooks, io});
 	} finally {
 		source.destroy();
 		await hooks.close();

@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { freshStateDir } from './state-dir.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const launchPath = fileURLToPath(new URL('../../dist/launch.js', import.meta.url));
@@ -60,10 +61,12 @@ export function assertBuilt(): void {
 	if (!existsSync(launchPath)) throw new Error(`${launchPath} is missing: run \`npm run build\` first (npm test does)`);
 }
 
+/** A small clean environment; the app's history goes to a state directory of its own (state-dir.ts) unless set. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
+		XDG_STATE_HOME: 'XDG_STATE_HOME' in extra ? undefined : freshStateDir(),
 		TERM: 'xterm-256color',
 		LANG: 'C.UTF-8',
 		SHELL: '/bin/sh',

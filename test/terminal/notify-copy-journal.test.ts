@@ -68,8 +68,9 @@ describe('journal file', () => {
 		await second.close();
 		const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
 		assert.equal(lines.length, 3);
-		assert.deepEqual(JSON.parse(lines[1] ?? ''), {time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
+		assert.deepEqual(JSON.parse(lines[1] ?? ''), {v: 1, time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
 		assert.deepEqual(JSON.parse(lines[2] ?? ''), {
+			v: 1,
 			time: '2026-11-26T22:00:00.000Z',
 			event: 'stuck',
 			taskId: 'import-ami-2',

@@ -47,7 +47,7 @@ describe('openJournal', () => {
 		assert.equal(journal.failure, undefined);
 		assert.deepEqual(
 			readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line)),
-			[{kept: true}, {time: '2026-01-01T00:00:00.000Z', event: 'new', taskId: 'import-ami-1', status: 'active'}],
+			[{kept: true}, {v: 1, time: '2026-01-01T00:00:00.000Z', event: 'new', taskId: 'import-ami-1', status: 'active'}],
 		);
 	});
 });
