@@ -17,7 +17,7 @@ export interface PriorHistory {
 /** What happened while no watcher ran: counts per outcome, since the last thing the store recorded. */
 export interface AwaySummary {
 	since: number;
-	/** e.g. [['completed', 1], ['deleted', 1]], in the order first met. */
+	/** e.g. [['completed', 1], ['deleted', 1]]: outcomes first, then other statuses, then 'moved on'. */
 	counts: [string, number][];
 }
 
@@ -91,7 +91,8 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 	}
 	// As any poll after the one before: the store's last word on each task is the poll before this one.
 	const seen = observe(rebuilt, tasks, at, true, stuckAfterMs);
-	const counts = new Map<string, number>();
+	// Outcomes first, in the order of a task's life's end; any other status after them; then the rest that moved.
+	const counts = new Map<string, number>(['completed', 'deleted', 'deleting'].map((outcome) => [outcome, 0]));
 	const moved = new Set<string>();
 	let since = Number.NEGATIVE_INFINITY;
 	for (const entry of earlier) since = Math.max(since, entry.at);
@@ -103,13 +104,14 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 		else moved.add(eventTaskKey(entry));
 	}
 	for (const entry of seen.entries) if (entry.type === 'status' && entry.late === true) moved.delete(eventTaskKey(entry));
-	if (moved.size > 0) counts.set('moved on', moved.size);
+	counts.set('moved on', moved.size);
+	const said = [...counts].filter(([, count]) => count > 0);
 	earlier.sort((a, b) => a.at - b.at);
 	return {
 		history: seen.history,
 		entries: seen.entries,
 		earlier: earlier.length > eventLimit ? earlier.slice(-eventLimit) : earlier,
-		...(counts.size === 0 ? {} : {away: {since, counts: [...counts]}}),
+		...(said.length === 0 ? {} : {away: {since, counts: said}}),
 	};
 }
 

@@ -2,6 +2,7 @@ import {accessSync, closeSync, constants, fsyncSync, linkSync, mkdirSync, openSy
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {eventTaskKey} from '../model/event-log.js';
+import {formatBytes} from '../model/format.js';
 import type {JournalEntry} from '../model/history.js';
 import {type ImportTask, taskKey} from '../model/import-task.js';
 import {parseJournalLine, parseJournalText} from '../model/journal-read.js';
@@ -116,7 +117,7 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		const text = await readText(file, historyReadLimitBytes);
 		if (text === undefined) {
 			rotateAside(directory);
-			note(`history: ${file} was over ${historyReadLimitBytes / 1024 / 1024} MB, so it was not read: kept whole as history.1.jsonl, a new one started`);
+			note(`history: ${file} was over ${formatBytes(historyReadLimitBytes)}, so it was not read: kept whole as history.1.jsonl, a new one started`);
 			return [];
 		}
 		const parsed = parseJournalText(text);
@@ -132,7 +133,7 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		if (options.journal === undefined) return [];
 		const text = await readText(options.journal, historyReadLimitBytes);
 		if (text === undefined) {
-			note(`the journal ${options.journal} is over ${historyReadLimitBytes / 1024 / 1024} MB: not read back`);
+			note(`the journal ${options.journal} is over ${formatBytes(historyReadLimitBytes)}: not read back`);
 			return [];
 		}
 		const parsed = parseJournalText(text);
@@ -247,5 +248,5 @@ function compact(directory: string, text: string, listed: readonly ImportTask[],
 		closeSync(fd);
 	}
 	rotateAside(directory, temp);
-	return `history: ${historyFile(directory)} was over ${Math.round(cap / 1024 / 1024)} MB: kept ${kept.length} of ${lines.length} lines (tasks still listed, the last 30 days); the whole old file is kept as history.1.jsonl`;
+	return `history: ${historyFile(directory)} was over ${formatBytes(cap)}: kept ${kept.length} of ${lines.length} lines (tasks still listed, the last 30 days); the whole old file is kept as history.1.jsonl`;
 }

@@ -54,6 +54,7 @@ export function countedSource(inner: TaskSource): TaskSource & {fetches: number}
 		},
 		resetCredentials: () => inner.resetCredentials?.(),
 		...(inner.pollNotes === undefined ? {} : {pollNotes: () => inner.pollNotes?.() ?? {disabled: []}}),
+		...(inner.priorHistory === undefined ? {} : {priorHistory: () => inner.priorHistory?.()}),
 	};
 }
 
@@ -96,10 +97,12 @@ export interface RenderOptions {
 	canceller?: TaskCanceller;
 	/** What the header says is watched (default us-east-1). */
 	where?: string;
+	/** When the fake clock starts (default `start`): a restart comes later. */
+	startAt?: number;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
-	const timers = createFakeTimers(start);
+	const timers = createFakeTimers(options.startAt ?? start);
 	const scripted = scriptedSource(tasks);
 	const counted = options.realSource === undefined ? undefined : countedSource(options.realSource);
 	const source = counted ?? scripted;
