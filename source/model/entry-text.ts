@@ -5,7 +5,7 @@ import type {JournalEntry} from './history.js';
 // One seen after the fact (at a restart) says so: its time is when it was noticed, not when it happened.
 
 export function describeEntry(entry: JournalEntry): string {
-	return entry.late === true ? `${whatChanged(entry)} (while not watching)` : whatChanged(entry);
+	return entry.late === true ? `while away: ${whatChanged(entry)}` : whatChanged(entry);
 }
 
 function whatChanged(entry: JournalEntry): string {

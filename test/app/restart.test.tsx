@@ -113,8 +113,8 @@ describe('a restart on the same history', () => {
 		// The events view: the earlier first sights, and the two outcomes seen after the fact.
 		await second.press('e');
 		const events = second.frame();
-		assert.match(events, /status active → completed \(while not watching\)/);
-		assert.match(events, /status active → deleted \(while not watching\)/);
+		assert.match(events, /while away: status active → completed/);
+		assert.match(events, /while away: status active → deleted/);
 		assert.equal((events.match(new RegExp(`${formatClock(start)} `, 'g')) ?? []).length, 4, 'the four first sights from before');
 		await second.press(keys.escape);
 		assert.doesNotMatch(second.frame(), /since .* \(last run\)/, 'said until the events have been seen');
