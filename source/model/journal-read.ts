@@ -72,11 +72,36 @@ export interface JournalText {
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
+	return parseJournalTextFor(text, () => true);
+}
+
+/** The start of a line as our writer writes it (journal-line.ts): the version, the time, the event, the task id. */
+const writtenShape = /^\{"v":1,"time":"([^"]{20,30})","event":"[a-z-]+","taskId":(?:null|"([^"\\]*)")[,}]/;
+
+/**
+ * A line's task id and time, read from its start without parsing it whole (a store of 100,000 lines is mostly of
+ * tasks not listed any more: those are only looked at, not parsed). Undefined for a line not in our writer's
+ * shape (a torn line, an older or foreign one): such a line is parsed in full.
+ */
+export function peekJournalLine(line: string): {taskId: string | null; at: number} | undefined {
+	if (!line.endsWith('}')) return undefined;
+	const match = writtenShape.exec(line);
+	const at = match === null ? undefined : timeOf(match[1]);
+	return match === null || at === undefined ? undefined : {taskId: match[2] ?? null, at};
+}
+
+/**
+ * Like parseJournalText, but the lines in our writer's shape whose task id is not `wanted` are only counted as
+ * read, not parsed (their entries are left out); every other line is parsed and counted as parseJournalText does.
+ */
+export function parseJournalTextFor(text: string, wanted: (taskId: string | null) => boolean): JournalText {
 	const entries: JournalEntry[] = [];
 	let unreadable = 0;
 	let future = 0;
 	for (const line of text.split('\n')) {
 		if (line.trim() === '') continue;
+		const peeked = peekJournalLine(line);
+		if (peeked !== undefined && !wanted(peeked.taskId)) continue;
 		const record = recordOf(line);
 		if (record !== undefined && isFuture(record)) {
 			future++;

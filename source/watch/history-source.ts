@@ -14,11 +14,11 @@ export function withHistory(inner: TaskSource, store: HistoryStore): TaskSource 
 	return {
 		async fetchTasks(signal) {
 			if (started) return inner.fetchTasks(signal);
-			const [tasks, entries] = await Promise.all([inner.fetchTasks(signal), store.read()]);
+			const [tasks] = await Promise.all([inner.fetchTasks(signal), store.read()]);
 			if (!started) {
 				started = true;
+				const entries = store.load(tasks);
 				prior = entries.length === 0 ? undefined : priorHistory(entries);
-				store.start(tasks);
 			}
 			return tasks;
 		},

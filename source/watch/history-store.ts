@@ -1,11 +1,10 @@
-import {accessSync, closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, renameSync, type Stats, statSync, unlinkSync, writeSync} from 'node:fs';
+import {accessSync, closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, type Stats, statSync, unlinkSync, writeSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {eventTaskKey} from '../model/event-log.js';
 import {formatBytes} from '../model/format.js';
 import type {JournalEntry} from '../model/history.js';
-import {type ImportTask, taskKey} from '../model/import-task.js';
-import {parseJournalLine, parseJournalText} from '../model/journal-read.js';
+import type {ImportTask} from '../model/import-task.js';
+import {parseJournalLine, parseJournalTextFor, peekJournalLine} from '../model/journal-read.js';
 import {historyFile} from './history-paths.js';
 import {type Journal, openJournal} from './journal-file.js';
 
@@ -39,10 +38,14 @@ export interface HistoryOptions {
 }
 
 export interface HistoryStore {
-	/** Reads back the store and an existing --journal file. Once; started by the first poll, after the first frame. */
-	read(): Promise<JournalEntry[]>;
-	/** After the first good poll (its tasks are still listed): compacts the store when over the cap, opens the writer. */
-	start(listed: readonly ImportTask[]): void;
+	/** Reads the store and an existing --journal file from disk. Once; begun by the first poll, after the first frame. */
+	read(): Promise<void>;
+	/**
+	 * After the first good poll, with its tasks: the entries read back for them (only their lines are parsed), said
+	 * once what could not be read; then the store is compacted if over the cap (knowing what EC2 still lists) and
+	 * opened for appending.
+	 */
+	load(listed: readonly ImportTask[]): JournalEntry[];
 	append(entries: readonly JournalEntry[]): void;
 	readonly failure: string | undefined;
 	close(): Promise<void>;
@@ -106,78 +109,82 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		const problem = prepare(directory, note);
 		if (problem !== undefined) off(problem);
 	}
-	let reading: Promise<JournalEntry[]> | undefined;
-	let writer: Journal | undefined;
+	const journal = options.journal;
+	let reading: Promise<void> | undefined;
 	let storeText: string | undefined;
-	let closed = false;
+	let journalText: string | undefined;
+	let writer: Journal | undefined;
+	let loaded = false;
 
-	const readStore = async (): Promise<JournalEntry[]> => {
-		if (directory === undefined) return [];
-		const file = historyFile(directory);
-		const text = await readText(file, historyReadLimitBytes);
-		if (text === undefined) {
-			rotateAside(directory);
+	const readStore = async (from: string): Promise<void> => {
+		const file = historyFile(from);
+		const text = await readText(file, historyReadLimitBytes).catch((error: unknown) => {
+			off(`${file} cannot be read (${codeOf(error)})`);
+			return '';
+		});
+		if (text !== undefined) storeText = text;
+		else {
+			rotateAside(from);
 			note(`history: ${file} was over ${formatBytes(historyReadLimitBytes)}, so it was not read: kept whole as history.1.jsonl, a new one started`);
-			return [];
 		}
-		const parsed = parseJournalText(text);
-		if (parsed.future > 0) {
-			off(`${file} was written by a newer ec2-import-watch (a later schema)`);
-			return [];
-		}
-		if (parsed.unreadable > 0) note(`history: ${plural(parsed.unreadable, 'line')} of ${file} could not be read (a torn or foreign line): skipped, left in the file`);
-		storeText = text;
-		return parsed.entries;
 	};
-	const readJournal = async (): Promise<JournalEntry[]> => {
-		if (options.journal === undefined) return [];
-		const text = await readText(options.journal, historyReadLimitBytes);
-		if (text === undefined) {
-			note(`the journal ${options.journal} is over ${formatBytes(historyReadLimitBytes)}: not read back`);
-			return [];
-		}
-		const parsed = parseJournalText(text);
-		if (parsed.future > 0) {
-			note(`the journal ${options.journal} was written by a newer ec2-import-watch (a later schema): not read back`);
-			return [];
-		}
-		if (parsed.unreadable > 0) note(`the journal ${options.journal}: ${plural(parsed.unreadable, 'line')} could not be read (a torn or foreign line): skipped, left in the file`);
+	const readJournal = async (path: string): Promise<void> => {
+		const text = await readText(path, historyReadLimitBytes).catch((error: unknown) => {
+			note(`the journal ${path} cannot be read back (${codeOf(error)})`);
+			return '';
+		});
+		if (text === undefined) note(`the journal ${path} is over ${formatBytes(historyReadLimitBytes)}: not read back`);
+		journalText = text;
+	};
+	/** The entries of the listed tasks in a file's text; undefined (said) for a file of a later schema. */
+	const entriesOf = (text: string, name: string, wanted: (taskId: string | null) => boolean): JournalEntry[] | undefined => {
+		const parsed = parseJournalTextFor(text, wanted);
+		if (parsed.future > 0) return undefined;
+		if (parsed.unreadable > 0) note(`${name}: ${plural(parsed.unreadable, 'line')} could not be read (a torn or foreign line): skipped, left in the file`);
 		return parsed.entries;
 	};
 
 	return {
 		read() {
-			reading ??= (async () => {
-				const [store, journal] = await Promise.all([
-					readStore().catch((error: unknown) => {
-						off(`${directory === undefined ? 'the store' : historyFile(directory)} cannot be read (${codeOf(error)})`);
-						return [];
-					}),
-					readJournal().catch((error: unknown) => {
-						note(`the journal ${options.journal} cannot be read back (${codeOf(error)})`);
-						return [];
-					}),
-				]);
-				return mergeEntries(store, journal);
-			})();
+			reading ??= Promise.all([directory === undefined ? undefined : readStore(directory), journal === undefined ? undefined : readJournal(journal)]).then(() => {});
 			return reading;
 		},
-		start(listed) {
-			if (directory === undefined || writer !== undefined || closed) return;
-			const file = historyFile(directory);
-			if (storeText !== undefined && Buffer.byteLength(storeText) > cap) {
+		load(listed) {
+			if (loaded) return [];
+			loaded = true;
+			const ids = new Set(listed.map((task) => task.importTaskId ?? null));
+			const wanted = (taskId: string | null) => ids.has(taskId);
+			let store: JournalEntry[] = [];
+			if (directory !== undefined && storeText !== undefined) {
+				const file = historyFile(directory);
+				const found = entriesOf(storeText, `history: ${file}`, wanted);
+				if (found === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
+				else store = found;
+			}
+			let fromJournal: JournalEntry[] = [];
+			if (journal !== undefined && journalText !== undefined) {
+				const found = entriesOf(journalText, `the journal ${journal}`, wanted);
+				if (found === undefined) note(`the journal ${journal} was written by a newer ec2-import-watch (a later schema): not read back`);
+				else fromJournal = found;
+			}
+			journalText = undefined;
+			if (directory !== undefined) {
+				const file = historyFile(directory);
+				if (storeText !== undefined && Buffer.byteLength(storeText) > cap) {
+					try {
+						note(compact(directory, storeText, ids, options.now(), cap));
+					} catch (error) {
+						note(`history: ${file} could not be compacted (${codeOf(error)}); it is left as it was`);
+					}
+				}
 				try {
-					note(compact(directory, storeText, listed, options.now(), cap));
+					writer = openJournal(file, {mode: 0o600, label: 'the history', now: options.now, onFailure: options.onFailure, onReopen: note});
 				} catch (error) {
-					note(`history: ${file} could not be compacted (${codeOf(error)}); it is left as it was`);
+					off(error instanceof Error ? error.message : String(error));
 				}
 			}
 			storeText = undefined;
-			try {
-				writer = openJournal(file, {mode: 0o600, label: 'the history', now: options.now, onFailure: options.onFailure, onReopen: note});
-			} catch (error) {
-				off(error instanceof Error ? error.message : String(error));
-			}
+			return mergeEntries(store, fromJournal);
 		},
 		append(entries) {
 			writer?.append(entries);
@@ -186,7 +193,7 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 			return writer?.failure;
 		},
 		async close() {
-			closed = true;
+			loaded = true;
 			await writer?.close();
 		},
 	};
@@ -213,25 +220,27 @@ function rotateAside(directory: string, replacement?: string): void {
 
 /**
  * Keeps the lines of tasks still listed and of the last 30 days (at most half the cap of them, the newest), written
- * to a new file 0600 that is renamed over the store; the whole old file stays as history.1.jsonl. Returns the line
- * that says so.
+ * to a new file 0600 that is renamed over the store; the whole old file stays as history.1.jsonl. Tasks are told
+ * apart by their id here (a line is kept when any task of that id is listed or recent: never fewer). Returns the
+ * line that says so.
  */
-function compact(directory: string, text: string, listed: readonly ImportTask[], now: number, cap: number): string {
-	const listedKeys = new Set(listed.map(taskKey));
+function compact(directory: string, text: string, listed: ReadonlySet<string | null>, now: number, cap: number): string {
 	const lines = text.split('\n').filter((line) => line.trim() !== '');
-	const entries = lines.map(parseJournalLine);
-	const newest = new Map<string, number>();
-	for (const entry of entries) {
-		if (entry !== undefined) newest.set(eventTaskKey(entry), Math.max(newest.get(eventTaskKey(entry)) ?? entry.at, entry.at));
-	}
+	const looks = lines.map((line) => {
+		const peeked = peekJournalLine(line);
+		if (peeked !== undefined) return peeked;
+		const entry = parseJournalLine(line);
+		return entry === undefined ? undefined : {taskId: entry.taskId ?? null, at: entry.at};
+	});
+	const newest = new Map<string | null, number>();
+	for (const look of looks) if (look !== undefined) newest.set(look.taskId, Math.max(newest.get(look.taskId) ?? look.at, look.at));
 	const kept: string[] = [];
 	let bytes = 0;
 	for (let index = lines.length - 1; index >= 0; index--) {
-		const entry = entries[index];
+		const look = looks[index];
 		const line = lines[index];
-		if (entry === undefined || line === undefined) continue;
-		const key = eventTaskKey(entry);
-		if (!listedKeys.has(key) && (newest.get(key) ?? entry.at) < now - historyKeepMs) continue;
+		if (look === undefined || line === undefined) continue;
+		if (!listed.has(look.taskId) && (newest.get(look.taskId) ?? look.at) < now - historyKeepMs) continue;
 		bytes += Buffer.byteLength(line) + 1;
 		if (bytes > cap / 2) break;
 		kept.push(line);
@@ -244,9 +253,11 @@ function compact(directory: string, text: string, listed: readonly ImportTask[],
 		let written = 0;
 		while (written < body.length) written += writeSync(fd, body, written);
 		fsyncSync(fd);
-	} finally {
 		closeSync(fd);
+		rotateAside(directory, temp);
+	} catch (error) {
+		rmSync(temp, {force: true});
+		throw error;
 	}
-	rotateAside(directory, temp);
 	return `history: ${historyFile(directory)} was over ${formatBytes(cap)}: kept ${kept.length} of ${lines.length} lines (tasks still listed, the last 30 days); the whole old file is kept as history.1.jsonl`;
 }
