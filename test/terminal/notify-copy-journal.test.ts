@@ -87,6 +87,16 @@ describe('journal file', () => {
 });
 
 describe('shell hooks', () => {
+	it('notifies at the first poll what changed while no watcher ran (late), as it would any other change', async () => {
+		const resolved = resolveOptions({notify: 'bell'}, {AWS_REGION: 'us-east-1'});
+		assert.ok(resolved.ok);
+		const written: string[] = [];
+		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), false, createFakeTimers(0));
+		hooks.onTransitions([{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'active'}, {...completed('import-ami-2', 0), late: true}], true);
+		assert.deepEqual(written, ['\u0007']);
+		await hooks.close();
+	});
+
 	it('journals the first poll’s first-seen entries but notifies only what happens later, and copies with OSC 52', async () => {
 		const path = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'journal.jsonl');
 		const resolved = resolveOptions({journal: path, notify: 'bell'}, {AWS_REGION: 'us-east-1'});
