@@ -59,6 +59,8 @@ export function rebuildTask(entries: readonly JournalEntry[], rank: number): Tas
 	let lastChangeAt = seen.at;
 	let stuck = false;
 	for (const entry of entries) {
+		// A task EC2 stopped listing (and lists again): not a sample of the task itself.
+		if (entry.type === 'gone') continue;
 		const message = entry.type === 'message' ? entry.to : entry.type === 'first-seen' || entry.type === 'new' || entry.type === 'stuck' ? entry.message : latest.message;
 		latest = {at: entry.at, status: entry.status ?? latest.status, progress: entry.progress, ...(message === undefined || message === '' ? {} : {message})};
 		if (changeTypes.has(entry.type)) {
@@ -96,15 +98,19 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 	const moved = new Set<string>();
 	let since = Number.NEGATIVE_INFINITY;
 	for (const entry of earlier) since = Math.max(since, entry.at);
+	const ended = new Set<string>();
 	for (const entry of seen.entries) {
-		if (!rebuilt.has(eventTaskKey(entry)) || !changeTypes.has(entry.type)) continue;
+		const key = eventTaskKey(entry);
+		if (!rebuilt.has(key) || !changeTypes.has(entry.type)) continue;
 		// Fresh objects from observe (this poll's, shared only with the new timeline): marked where they stand.
 		entry.late = true;
-		if (entry.type === 'status') counts.set(entry.to ?? '', (counts.get(entry.to ?? '') ?? 0) + 1);
-		else moved.add(eventTaskKey(entry));
+		moved.add(key);
+		if (entry.type !== 'status') continue;
+		counts.set(entry.to ?? '', (counts.get(entry.to ?? '') ?? 0) + 1);
+		ended.add(key);
 	}
-	for (const entry of seen.entries) if (entry.type === 'status' && entry.late === true) moved.delete(eventTaskKey(entry));
-	counts.set('moved on', moved.size);
+	// Tasks whose status changed are counted by it; the others that moved (message, a milestone) together.
+	counts.set('moved on', [...moved].filter((key) => !ended.has(key)).length);
 	const said = [...counts].filter(([, count]) => count > 0);
 	earlier.sort((a, b) => a.at - b.at);
 	return {

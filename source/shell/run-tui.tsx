@@ -65,9 +65,17 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 			else showNotice(line);
 		}),
 	);
+	// The history's lines (what it skipped, compacted or found too open): those said together share the notice line.
+	let said: string[] = [];
 	hooks.listenNotices((line) => {
-		if (showNotice === undefined) unshown = line;
-		else showNotice(line);
+		said.push(line);
+		if (said.length > 1) return;
+		queueMicrotask(() => {
+			const text = said.join(' · ');
+			said = [];
+			if (showNotice === undefined) unshown = text;
+			else showNotice(text);
+		});
 	});
 	const shellNotices = (show: (text: string) => void) => {
 		showNotice = show;

@@ -49,6 +49,11 @@ function codeOf(error: unknown): string {
 	return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
+/** Why openChecked refused, in its own words. */
+function reasonOf(error: unknown): string {
+	return error instanceof Error && 'reason' in error ? String(error.reason) : codeOf(error);
+}
+
 /** Why a path that exists is not a journal, or undefined when it is a regular file. */
 function notRegular(stats: Stats): string | undefined {
 	if (stats.isFile()) return undefined;
@@ -77,33 +82,48 @@ export function openJournal(path: string, options: JournalOptions = {}): Journal
 	// compile cache is written at exit, under the same limit).
 	if (!process.listeners('SIGXFSZ').includes(keepGoing)) process.on('SIGXFSZ', keepGoing);
 	let failure: string | undefined;
+	/** Still appending (not after close, nor once the file could not be made again). */
 	let open = true;
+	let closed = false;
 	const now = options.now ?? Date.now;
 	const at = () => new Date(now()).toISOString();
-	/** The file at the path is still the one open; else it is opened again there (a failure throws). */
-	const follow = () => {
-		if (samePlace(fd.fd, path)) return;
+	const fail = (line: string) => {
+		failure = line;
+		options.onFailure?.(line);
+	};
+	/** The file at the path is still the one open; else it is opened again there. False when it cannot be. */
+	const follow = (): boolean => {
+		if (samePlace(fd.fd, path)) return true;
 		closeSync(fd.fd);
-		fd = openChecked(path, options.mode ?? 0o644, label);
+		try {
+			fd = openChecked(path, options.mode ?? 0o644, label);
+		} catch (error) {
+			// Its descriptor is closed already.
+			open = false;
+			closed = true;
+			fail(`${label} ${path} was moved or deleted, and cannot be made again (${reasonOf(error)}) at ${at()}: transitions since then are not in it`);
+			return false;
+		}
 		options.onReopen?.(`${label} ${path} was moved or deleted at ${at()}: appending to a new file at that path`);
+		return true;
 	};
 	return {
 		append(entries) {
 			if (failure !== undefined || !open || entries.length === 0) return;
 			try {
-				follow();
+				if (!follow()) return;
 				const text = entries.map(journalLine).join('');
 				writeWhole(fd.fd, endsHalfLine(fd) ? `\n${text}` : text);
 			} catch (error) {
-				failure = `${label} ${path} could not be written (${codeOf(error)}) at ${at()}: transitions since then are not in it`;
-				options.onFailure?.(failure);
+				fail(`${label} ${path} could not be written (${codeOf(error)}) at ${at()}: transitions since then are not in it`);
 			}
 		},
 		get failure() {
 			return failure;
 		},
 		close: async () => {
-			if (!open) return;
+			if (closed) return;
+			closed = true;
 			open = false;
 			closeSync(fd.fd);
 		},
@@ -119,7 +139,7 @@ interface OpenFile {
 /** Opens `path` for appending after checking it is a regular file; throws a one-line Error otherwise. */
 function openChecked(path: string, mode: number, label: string): OpenFile {
 	const refuse = (reason: string): never => {
-		throw new Error(`cannot append to ${label} ${path} (${reason})`);
+		throw Object.assign(new Error(`cannot append to ${label} ${path} (${reason})`), {reason});
 	};
 	// Before opening (follows symlinks: a link to /dev/full is a device): opening a FIFO could block.
 	let existing: Stats | undefined;

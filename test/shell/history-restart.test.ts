@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {parseJournalText} from '../../source/model/journal-read.js';
@@ -62,6 +62,22 @@ describe('history across a kill -9', () => {
 		assert.equal(stored.entries.filter((entry) => entry.type === 'first-seen').length, 4, 'no task first seen twice');
 		await second.kill('SIGTERM');
 		await second.exited;
+	});
+
+	test('the TUI says once, in the notice line, how many lines it could not read, and leaves them', {timeout: 60_000}, async () => {
+		const state = freshStateDir();
+		const directory = join(state, 'ec2-import-watch');
+		mkdirSync(directory, {mode: 0o700});
+		const torn = '{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123","sta';
+		writeFileSync(join(directory, 'history.jsonl'), `{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}`, {mode: 0o600});
+		const term = startTerm({args: [...simulatorArgs(simulator.url), '--interval', '1'], env: {...simulatorEnv, XDG_STATE_HOME: state}, columns: 200});
+		running.push(term);
+		await term.waitFor(/1 line could not be read \(a torn or foreign line\): skipped, left in the file/, {timeoutMs: 20_000});
+		await waitFor(() => lines(join(directory, 'history.jsonl')).entries.length > 1, 'the first poll appended', 10_000);
+		const text = readFileSync(join(directory, 'history.jsonl'), 'utf8');
+		assert.ok(text.startsWith(`{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}\n{"v":1,`));
+		term.write('q');
+		await term.exited;
 	});
 
 	test('--no-history writes nothing in the state directory', {timeout: 60_000}, async () => {

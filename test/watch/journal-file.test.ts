@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFile, execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
@@ -89,6 +89,21 @@ describe('the one writer of JSON lines', () => {
 		assert.equal(statSync(file).mode & 0o777, 0o600);
 		assert.equal(said.length, 1);
 		assert.match(said[0] ?? '', /^the journal .*deleted\.jsonl was moved or deleted at .*: appending to a new file at that path$/);
+	});
+
+	test('a file whose directory went away: the loss is said as a write failure is', async () => {
+		const gone = join(dir, 'gone');
+		mkdirSync(gone);
+		const file = join(gone, 'journal.jsonl');
+		const failures: string[] = [];
+		const journal = openJournal(file, {onFailure: (line) => failures.push(line), now: () => Date.UTC(2026, 0, 1)});
+		journal.append([entry('import-ami-1')]);
+		rmSync(gone, {recursive: true});
+		journal.append([entry('import-ami-2')]);
+		journal.append([entry('import-ami-3')]);
+		await journal.close();
+		assert.deepEqual(failures, [`the journal ${file} was moved or deleted, and cannot be made again (ENOENT) at 2026-01-01T00:00:00.000Z: transitions since then are not in it`]);
+		assert.equal(journal.failure, failures[0]);
 	});
 
 	test('a file moved away (rotated) while running: later lines go to a new file at the path', async () => {
