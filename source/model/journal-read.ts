@@ -72,36 +72,60 @@ export interface JournalText {
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
-	return parseJournalTextFor(text, () => true);
+	const {entries, unreadable, future} = parseJournalTextFor(text, () => true);
+	return {entries, unreadable, future};
 }
 
-/** The start of a line as our writer writes it (journal-line.ts): the version, the time, the event, the task id. */
-const writtenShape = /^\{"v":1,"time":"([^"]{20,30})","event":"[a-z-]+","taskId":(?:null|"([^"\\]*)")[,}]/;
+/** How our writer starts a line (journal-line.ts): the version, then the time; the task id follows the event. */
+const writtenStart = '{"v":1,"time":"';
+const taskIdKey = '","taskId":';
 
 /**
- * A line's task id and time, read from its start without parsing it whole (a store of 100,000 lines is mostly of
- * tasks not listed any more: those are only looked at, not parsed). Undefined for a line not in our writer's
- * shape (a torn line, an older or foreign one): such a line is parsed in full.
+ * A line's task id read from its start, without parsing it whole (a store of 100,000 lines is mostly of tasks
+ * not listed any more: those are only looked at). Undefined for a line not in our writer's shape (a torn line, an
+ * older or a foreign one, an id with an escape in it): such a line is parsed in full.
  */
-export function peekJournalLine(line: string): {taskId: string | null; at: number} | undefined {
-	if (!line.endsWith('}')) return undefined;
-	const match = writtenShape.exec(line);
-	const at = match === null ? undefined : timeOf(match[1]);
-	return match === null || at === undefined ? undefined : {taskId: match[2] ?? null, at};
+export function peekTaskId(line: string): string | null | undefined {
+	if (!line.startsWith(writtenStart) || !line.endsWith('}')) return undefined;
+	// Neither the time nor the event word before it can hold this key.
+	const key = line.indexOf(taskIdKey, writtenStart.length);
+	if (key < 0) return undefined;
+	const start = key + taskIdKey.length;
+	if (line.startsWith('null', start)) return null;
+	const end = line.indexOf('"', start + 1);
+	if (line.charCodeAt(start) !== 0x22 || end < 0) return undefined;
+	const id = line.slice(start + 1, end);
+	return id.includes('\\') ? undefined : id;
+}
+
+/** The time of a line in our writer's shape (see peekTaskId), else of the line parsed in full. */
+export function lineTime(line: string): number | undefined {
+	if (line.startsWith(writtenStart)) {
+		const at = timeOf(line.slice(writtenStart.length, line.indexOf('"', writtenStart.length)));
+		if (at !== undefined) return at;
+	}
+	return parseJournalLine(line)?.at;
+}
+
+export interface JournalScan extends JournalText {
+	/** The non-blank lines, and each one's task id as peeked (undefined: not peekable), for compaction. */
+	lines: string[];
+	ids: (string | null | undefined)[];
 }
 
 /**
- * Like parseJournalText, but the lines in our writer's shape whose task id is not `wanted` are only counted as
- * read, not parsed (their entries are left out); every other line is parsed and counted as parseJournalText does.
+ * Like parseJournalText, but the lines in our writer's shape whose task id is not `wanted` are only looked at,
+ * not parsed (their entries are left out); every other line is parsed and counted as parseJournalText does.
  */
-export function parseJournalTextFor(text: string, wanted: (taskId: string | null) => boolean): JournalText {
+export function parseJournalTextFor(text: string, wanted: (taskId: string | null) => boolean): JournalScan {
 	const entries: JournalEntry[] = [];
 	let unreadable = 0;
 	let future = 0;
-	for (const line of text.split('\n')) {
-		if (line.trim() === '') continue;
-		const peeked = peekJournalLine(line);
-		if (peeked !== undefined && !wanted(peeked.taskId)) continue;
+	const lines = text.split('\n').filter((line) => line.trim() !== '');
+	const ids = lines.map(peekTaskId);
+	for (const [index, line] of lines.entries()) {
+		const id = ids[index];
+		if (id !== undefined && !wanted(id)) continue;
 		const record = recordOf(line);
 		if (record !== undefined && isFuture(record)) {
 			future++;
@@ -111,5 +135,5 @@ export function parseJournalTextFor(text: string, wanted: (taskId: string | null
 		if (entry === undefined) unreadable++;
 		else entries.push(entry);
 	}
-	return {entries, unreadable, future};
+	return {entries, unreadable, future, lines, ids};
 }

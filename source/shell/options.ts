@@ -36,7 +36,7 @@ export interface WatchConfig {
 	pairs: RegionProfile[];
 	stuckAfterMs: number;
 	journal?: string;
-	/** Where the history is kept (the XDG state directory); undefined with --no-history, --once, --check. */
+	/** Where the history is kept (the XDG state directory); undefined with --no-history, --once, --check, --demo. */
 	historyDirectory?: string;
 	/** Why there is no history although it was not turned off (said once, when the watch starts). */
 	historyOff?: string;
@@ -198,8 +198,9 @@ export function resolveOptions(
 	const notify = notifyMethods.filter((method) => notifyNames.includes(method));
 	if (flags.journal !== undefined && flags.journal.trim() === '') return fail('--journal needs a file name');
 	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
-	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep.
-	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true;
+	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep, and the demo's made-up
+	// tasks are not for the history of real ones.
+	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true && flags.demo !== true;
 	const home = env.HOME ?? '';
 	const stateBase = env.XDG_STATE_HOME?.startsWith('/') === true || home.startsWith('/');
 

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {formatBytes} from '../model/format.js';
 import type {JournalEntry} from '../model/history.js';
 import type {ImportTask} from '../model/import-task.js';
-import {parseJournalLine, parseJournalTextFor, peekJournalLine} from '../model/journal-read.js';
+import {type JournalScan, lineTime, parseJournalLine, parseJournalTextFor} from '../model/journal-read.js';
 import {historyFile} from './history-paths.js';
 import {type Journal, openJournal} from './journal-file.js';
 
@@ -136,12 +136,12 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		if (text === undefined) note(`the journal ${path} is over ${formatBytes(historyReadLimitBytes)}: not read back`);
 		journalText = text;
 	};
-	/** The entries of the listed tasks in a file's text; undefined (said) for a file of a later schema. */
-	const entriesOf = (text: string, name: string, wanted: (taskId: string | null) => boolean): JournalEntry[] | undefined => {
+	/** The listed tasks' entries in a file's text (and its lines); undefined for a file of a later schema. */
+	const scan = (text: string, name: string, wanted: (taskId: string | null) => boolean): JournalScan | undefined => {
 		const parsed = parseJournalTextFor(text, wanted);
 		if (parsed.future > 0) return undefined;
 		if (parsed.unreadable > 0) note(`${name}: ${plural(parsed.unreadable, 'line')} could not be read (a torn or foreign line): skipped, left in the file`);
-		return parsed.entries;
+		return parsed;
 	};
 
 	return {
@@ -154,25 +154,24 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 			loaded = true;
 			const ids = new Set(listed.map((task) => task.importTaskId ?? null));
 			const wanted = (taskId: string | null) => ids.has(taskId);
-			let store: JournalEntry[] = [];
+			let store: JournalScan | undefined;
 			if (directory !== undefined && storeText !== undefined) {
 				const file = historyFile(directory);
-				const found = entriesOf(storeText, `history: ${file}`, wanted);
-				if (found === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
-				else store = found;
+				store = scan(storeText, `history: ${file}`, wanted);
+				if (store === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
 			}
 			let fromJournal: JournalEntry[] = [];
 			if (journal !== undefined && journalText !== undefined) {
-				const found = entriesOf(journalText, `the journal ${journal}`, wanted);
+				const found = scan(journalText, `the journal ${journal}`, wanted);
 				if (found === undefined) note(`the journal ${journal} was written by a newer ec2-import-watch (a later schema): not read back`);
-				else fromJournal = found;
+				else fromJournal = found.entries;
 			}
 			journalText = undefined;
 			if (directory !== undefined) {
 				const file = historyFile(directory);
-				if (storeText !== undefined && Buffer.byteLength(storeText) > cap) {
+				if (store !== undefined && storeText !== undefined && Buffer.byteLength(storeText) > cap) {
 					try {
-						note(compact(directory, storeText, ids, options.now(), cap));
+						note(compact(directory, store, ids, options.now(), cap));
 					} catch (error) {
 						note(`history: ${file} could not be compacted (${codeOf(error)}); it is left as it was`);
 					}
@@ -184,7 +183,7 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 				}
 			}
 			storeText = undefined;
-			return mergeEntries(store, fromJournal);
+			return mergeEntries(store?.entries ?? [], fromJournal);
 		},
 		append(entries) {
 			writer?.append(entries);
@@ -224,23 +223,28 @@ function rotateAside(directory: string, replacement?: string): void {
  * apart by their id here (a line is kept when any task of that id is listed or recent: never fewer). Returns the
  * line that says so.
  */
-function compact(directory: string, text: string, listed: ReadonlySet<string | null>, now: number, cap: number): string {
-	const lines = text.split('\n').filter((line) => line.trim() !== '');
-	const looks = lines.map((line) => {
-		const peeked = peekJournalLine(line);
+function compact(directory: string, {lines, ids}: Pick<JournalScan, 'lines' | 'ids'>, listed: ReadonlySet<string | null>, now: number, cap: number): string {
+	// Each line's task (a line not in our writer's shape is parsed; one that cannot be is dropped: it stays in
+	// history.1.jsonl), and each task's newest time, from its last line (a line's time is read once per task).
+	const tasks = lines.map((line, index) => {
+		const peeked = ids[index];
 		if (peeked !== undefined) return peeked;
 		const entry = parseJournalLine(line);
-		return entry === undefined ? undefined : {taskId: entry.taskId ?? null, at: entry.at};
+		return entry === undefined ? undefined : (entry.taskId ?? null);
 	});
-	const newest = new Map<string | null, number>();
-	for (const look of looks) if (look !== undefined) newest.set(look.taskId, Math.max(newest.get(look.taskId) ?? look.at, look.at));
+	const recent = new Map<string | null, boolean>();
 	const kept: string[] = [];
 	let bytes = 0;
 	for (let index = lines.length - 1; index >= 0; index--) {
-		const look = looks[index];
+		const task = tasks[index];
 		const line = lines[index];
-		if (look === undefined || line === undefined) continue;
-		if (!listed.has(look.taskId) && (newest.get(look.taskId) ?? look.at) < now - historyKeepMs) continue;
+		if (task === undefined || line === undefined) continue;
+		let young = recent.get(task);
+		if (young === undefined) {
+			young = (lineTime(line) ?? 0) >= now - historyKeepMs;
+			recent.set(task, young);
+		}
+		if (!listed.has(task) && !young) continue;
 		bytes += Buffer.byteLength(line) + 1;
 		if (bytes > cap / 2) break;
 		kept.push(line);
