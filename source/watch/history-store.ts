@@ -118,14 +118,16 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 
 	const readStore = async (from: string): Promise<void> => {
 		const file = historyFile(from);
-		const text = await readText(file, historyReadLimitBytes).catch((error: unknown) => {
-			off(`${file} cannot be read (${codeOf(error)})`);
-			return '';
-		});
-		if (text !== undefined) storeText = text;
-		else {
+		try {
+			const text = await readText(file, historyReadLimitBytes);
+			if (text !== undefined) {
+				storeText = text;
+				return;
+			}
 			rotateAside(from);
 			note(`history: ${file} was over ${formatBytes(historyReadLimitBytes)}, so it was not read: kept whole as history.1.jsonl, a new one started`);
+		} catch (error) {
+			off(`${file} cannot be read (${codeOf(error)})`);
 		}
 	};
 	const readJournal = async (path: string): Promise<void> => {
@@ -144,6 +146,42 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		return parsed;
 	};
 
+	/** The entries of the listed tasks; compacts and opens the store. */
+	const loadFor = (listed: readonly ImportTask[]): JournalEntry[] => {
+		const ids = new Set(listed.map((task) => task.importTaskId ?? null));
+		const wanted = (taskId: string | null) => ids.has(taskId);
+		let store: JournalScan | undefined;
+		if (directory !== undefined && storeText !== undefined) {
+			const file = historyFile(directory);
+			store = scan(storeText, `history: ${file}`, wanted);
+			if (store === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
+		}
+		let fromJournal: JournalEntry[] = [];
+		if (journal !== undefined && journalText !== undefined) {
+			const found = scan(journalText, `the journal ${journal}`, wanted);
+			if (found === undefined) note(`the journal ${journal} was written by a newer ec2-import-watch (a later schema): not read back`);
+			else fromJournal = found.entries;
+		}
+		journalText = undefined;
+		if (directory !== undefined) {
+			const file = historyFile(directory);
+			if (store !== undefined && storeText !== undefined && Buffer.byteLength(storeText) > cap) {
+				try {
+					note(compact(directory, store, ids, options.now(), cap));
+				} catch (error) {
+					note(`history: ${file} could not be compacted (${codeOf(error)}); it is left as it was`);
+				}
+			}
+			try {
+				writer = openJournal(file, {mode: 0o600, label: 'the history', now: options.now, onFailure: options.onFailure, onReopen: note});
+			} catch (error) {
+				off(error instanceof Error ? error.message : String(error));
+			}
+		}
+		storeText = undefined;
+		return mergeEntries(store?.entries ?? [], fromJournal);
+	};
+
 	return {
 		read() {
 			reading ??= Promise.all([directory === undefined ? undefined : readStore(directory), journal === undefined ? undefined : readJournal(journal)]).then(() => {});
@@ -152,38 +190,13 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		load(listed) {
 			if (loaded) return [];
 			loaded = true;
-			const ids = new Set(listed.map((task) => task.importTaskId ?? null));
-			const wanted = (taskId: string | null) => ids.has(taskId);
-			let store: JournalScan | undefined;
-			if (directory !== undefined && storeText !== undefined) {
-				const file = historyFile(directory);
-				store = scan(storeText, `history: ${file}`, wanted);
-				if (store === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
+			// Never a reason for the poll to fail: whatever goes wrong here is said, and the watcher runs on without.
+			try {
+				return loadFor(listed);
+			} catch (error) {
+				off(`it could not be read back (${error instanceof Error ? error.message : String(error)})`);
+				return [];
 			}
-			let fromJournal: JournalEntry[] = [];
-			if (journal !== undefined && journalText !== undefined) {
-				const found = scan(journalText, `the journal ${journal}`, wanted);
-				if (found === undefined) note(`the journal ${journal} was written by a newer ec2-import-watch (a later schema): not read back`);
-				else fromJournal = found.entries;
-			}
-			journalText = undefined;
-			if (directory !== undefined) {
-				const file = historyFile(directory);
-				if (store !== undefined && storeText !== undefined && Buffer.byteLength(storeText) > cap) {
-					try {
-						note(compact(directory, store, ids, options.now(), cap));
-					} catch (error) {
-						note(`history: ${file} could not be compacted (${codeOf(error)}); it is left as it was`);
-					}
-				}
-				try {
-					writer = openJournal(file, {mode: 0o600, label: 'the history', now: options.now, onFailure: options.onFailure, onReopen: note});
-				} catch (error) {
-					off(error instanceof Error ? error.message : String(error));
-				}
-			}
-			storeText = undefined;
-			return mergeEntries(store?.entries ?? [], fromJournal);
 		},
 		append(entries) {
 			writer?.append(entries);
