@@ -87,6 +87,21 @@ describe('journal file', () => {
 });
 
 describe('shell hooks', () => {
+	it('says once that history is off, and again after the summary, where the state directory cannot be used', async () => {
+		const file = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'not-a-directory');
+		await writeFile(file, '');
+		const resolved = resolveOptions({}, {AWS_REGION: 'us-east-1', XDG_STATE_HOME: file});
+		assert.ok(resolved.ok);
+		const hooks = createShellHooks(resolved.config, () => {}, false, createFakeTimers(0));
+		const said: string[] = [];
+		hooks.listenNotices((line) => said.push(line));
+		const off = `history is off: ${file}/ec2-import-watch cannot be used (ENOTDIR); the watcher runs on without it (nothing there was changed)`;
+		assert.deepEqual(said, [off]);
+		await hooks.close();
+		assert.equal(hooks.afterwards(), `ec2-import-watch: ${off}\n`);
+		assert.equal(hooks.journalFailure(), undefined, 'not a failure of the exit code');
+	});
+
 	it('notifies at the first poll what changed while no watcher ran (late), as it would any other change', async () => {
 		const resolved = resolveOptions({notify: 'bell'}, {AWS_REGION: 'us-east-1'});
 		assert.ok(resolved.ok);

@@ -156,6 +156,22 @@ describe('the history store', () => {
 		assert.deepEqual(readdirSync(directory).sort(), ['history.1.jsonl', 'history.jsonl'], 'no temporary file left');
 	});
 
+	test('a history that can no longer be written while running is said as a write failure is', async () => {
+		const directory = fresh();
+		const failures: string[] = [];
+		const store = openHistoryStore({directory, now: () => now, onFailure: (line) => failures.push(line)});
+		await store.read();
+		store.load([]);
+		store.append([seen('import-ami-1')]);
+		rmSync(directory, {recursive: true});
+		store.append([seen('import-ami-2')]);
+		await store.close();
+		assert.deepEqual(failures, [
+			`the history ${historyFile(directory)} was moved or deleted, and cannot be made again (ENOENT) at ${new Date(now).toISOString()}: transitions since then are not in it`,
+		]);
+		assert.equal(store.failure, failures[0]);
+	});
+
 	test('--no-history writes nothing, and an existing --journal file is read back (once for lines both have)', async () => {
 		const base = join(root, 'no-history');
 		const journal = join(root, 'journal.jsonl');
