@@ -10,6 +10,7 @@ import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
 import {colorOf, glyph, useTheme} from '../theme.js';
+import {keymap} from '../keymap.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
 
@@ -182,7 +183,10 @@ function NotesLine({state}: {state: WatchState}): ReactNode {
 
 /** What changed while no watcher ran, found by the first poll after a restart: until the events view is opened. */
 function AwayLine({state}: {state: WatchState}): ReactNode {
-	return state.away === undefined ? null : <Text wrap="truncate">{`${awayLine(state.away, state.lastGoodAt ?? state.away.since)} · e for events`}</Text>;
+	if (state.away === undefined) return null;
+	// The key that opens the events view, as the keymap has it.
+	const events = keymap.find((binding) => binding.command === 'events')?.label ?? 'e';
+	return <Text wrap="truncate">{`${awayLine(state.away, state.lastGoodAt ?? state.away.since)} · ${events} for events`}</Text>;
 }
 
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
