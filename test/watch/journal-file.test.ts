@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {execFile, execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
@@ -121,10 +121,13 @@ describe('the one writer of JSON lines', () => {
 	test('two writers at once append whole lines only', {timeout: 60_000}, async () => {
 		const file = join(dir, 'shared.jsonl');
 		const script = fileURLToPath(new URL('../helpers/append-journal.ts', import.meta.url));
-		const startAt = String(Date.now() + 4000);
 		const run = (writer: string) =>
-			new Promise<string>((resolve) => execFile(process.execPath, ['--import', 'tsx', script, file, writer, '4000', startAt], (error) => resolve(error === null ? 'ok' : String(error))));
-		assert.deepEqual(await Promise.all([run('a'), run('b')]), ['ok', 'ok']);
+			new Promise<string>((resolve) => execFile(process.execPath, ['--import', 'tsx', script, file, writer, '4000'], (error) => resolve(error === null ? 'ok' : String(error))));
+		const done = Promise.all([run('a'), run('b')]);
+		// Real processes starting up: wait for both (the test's timeout bounds it).
+		while (!(existsSync(`${file}.a.ready`) && existsSync(`${file}.b.ready`))) await new Promise((resolve) => setTimeout(resolve, 20));
+		writeFileSync(`${file}.go`, '');
+		assert.deepEqual(await done, ['ok', 'ok']);
 		const parsed = parseJournalText(readFileSync(file, 'utf8'));
 		assert.equal(parsed.unreadable, 0);
 		assert.equal(parsed.entries.length, 2 * 4000 * 3);
