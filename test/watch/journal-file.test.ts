@@ -123,9 +123,12 @@ describe('the one writer of JSON lines', () => {
 		const script = fileURLToPath(new URL('../helpers/append-journal.ts', import.meta.url));
 		const run = (writer: string) =>
 			new Promise<string>((resolve) => execFile(process.execPath, ['--import', 'tsx', script, file, writer, '4000'], (error) => resolve(error === null ? 'ok' : String(error))));
-		const done = Promise.all([run('a'), run('b')]);
-		// Real processes starting up: wait for both (the test's timeout bounds it).
-		while (!(existsSync(`${file}.a.ready`) && existsSync(`${file}.b.ready`))) await new Promise((resolve) => setTimeout(resolve, 20));
+		let ended = false;
+		const done = Promise.all([run('a'), run('b')]).finally(() => {
+			ended = true;
+		});
+		// Real processes starting up: wait for both (or for one that failed to start).
+		while (!ended && !(existsSync(`${file}.a.ready`) && existsSync(`${file}.b.ready`))) await new Promise((resolve) => setTimeout(resolve, 20));
 		writeFileSync(`${file}.go`, '');
 		assert.deepEqual(await done, ['ok', 'ok']);
 		const parsed = parseJournalText(readFileSync(file, 'utf8'));
