@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {CancelImportTaskCommand} from '@aws-sdk/client-ec2';
+import {questionReadyMs} from '../../source/app/use-question-ready.js';
 import type {ApiSnapshotTask, ApiTask} from '../../source/simulator/api-task.js';
 import type {SimulatorOptions} from '../../source/simulator/server.js';
 import {createEc2Source, type Ec2Source} from '../../source/watch/ec2-source.js';
@@ -44,6 +45,12 @@ async function select(harness: AppHarness, id: string): Promise<void> {
 	assert.match(harness.frame(), new RegExp(`^> ${id}`, 'm'));
 }
 
+/** x, then the time it takes the question to be answerable (a y sooner is not an answer). */
+async function ask(harness: AppHarness): Promise<void> {
+	await harness.press('x');
+	await harness.timers.advance(questionReadyMs);
+}
+
 describe('opt-in cancel', () => {
 	it('without --allow-cancel x says how to allow it and nothing is sent', async () => {
 		const started = await start({allowCancel: false});
@@ -56,8 +63,8 @@ describe('opt-in cancel', () => {
 	it('at 80×24 the question and the outcome are whole', async () => {
 		const started = await start({allowCancel: true, columns: 80});
 		await select(started.app, 'import-snap-0123456789abcdef0');
-		await started.app.press('x');
-		assert.match(started.app.frame(), /^Cancel import-snap-0123456789abcdef0\? y: cancel · any other key: keep$/m);
+		await ask(started.app);
+		assert.match(started.app.frame(), /^Cancel import-snap-0123456789abcdef0 "pg-data"\? y: cancel · other keys: keep$/m);
 		await started.app.press('y');
 		await waitFor(() => /Cancelled import-snap-/.test(started.app.frame()), 'the cancel');
 		assert.match(started.app.frame(), /^Cancelled import-snap-0123456789abcdef0: active → deleting\.$/m);
@@ -66,13 +73,14 @@ describe('opt-in cancel', () => {
 	it('x asks; any other key keeps the import; y cancels it after a dry run, and the next poll shows deleting', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x');
-		assert.match(started.app.frame(), /Cancel import-ami-0123456789abcdef0\? y: cancel · any other key: keep/);
+		await ask(started.app);
+		assert.match(started.app.frame(), /Cancel import-ami-0123456789abcdef0 "web-01"\? y: cancel · other keys: keep/);
 		await started.app.press('j');
 		assert.match(started.app.frame(), /Kept import-ami-0123456789abcdef0: not cancelled\./);
 		assert.match(started.app.frame(), /^> import-ami-0123456789abcdef0/m, 'the key that answered the question did nothing else');
 		const before = started.sim.simulator.requestCount;
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Cancelled import-ami-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the cancel');
 		assert.match(started.app.frame(), /Cancelled import-ami-0123456789abcdef0: active → deleting\./);
 		await waitFor(() => /import-ami-0123456789abcdef0 +image +\S deleting +cancelled from/.test(started.app.frame()), 'the poll after the cancel');
@@ -83,13 +91,14 @@ describe('opt-in cancel', () => {
 	it('a snapshot import too; once allowed, no second dry run; from the details as from the list', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Cancelled import-ami-/.test(started.app.frame()), 'the first cancel');
 		await select(started.app, 'import-snap-0123456789abcdef0');
 		await started.app.press(keys.enter);
 		const before = started.sim.simulator.requestCount;
-		await started.app.press('x');
-		assert.match(started.app.frame(), /Cancel import-snap-0123456789abcdef0\?/);
+		await ask(started.app);
+		assert.match(started.app.frame(), /Cancel import-snap-0123456789abcdef0 "pg-data"\?/);
 		await started.app.press('y');
 		await waitFor(() => /Cancelled import-snap-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the snapshot cancel');
 		await waitFor(() => started.sim.simulator.requestCount - before >= 3, 'the poll after it');
@@ -107,7 +116,8 @@ describe('opt-in cancel', () => {
 	it('a missing ec2:CancelImportTask is said after the dry run, and nothing is cancelled', async () => {
 		const started = await start({allowCancel: true, simulator: {denyActions: ['CancelImportTask']}});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Not cancelled/.test(started.app.frame()), 'the refusal');
 		assert.match(started.app.frame(), /Not cancelled: needs IAM action ec2:CancelImportTask \(UnauthorizedOperation\)\./);
 		await started.app.press('r');
@@ -118,7 +128,7 @@ describe('opt-in cancel', () => {
 	it('a task that ended meanwhile: EC2’s IncorrectState in one line', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x');
+		await ask(started.app);
 		await started.sim.client.send(new CancelImportTaskCommand({ImportTaskId: 'import-ami-0123456789abcdef0'}));
 		await started.app.press('y');
 		await waitFor(() => /Not cancelled/.test(started.app.frame()), 'the refusal');
