@@ -3,14 +3,14 @@
 const unknown = '—';
 const byteUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
 
-/** Past the largest unit: no unit says it, so the bytes are written as a power of ten (1.00e+308 B). */
+/** Past the largest unit: no unit says it, so the bytes are written as a power of ten (1e+308 B: 8 columns, a DISK cell). */
 const absurdBytes = 1024 ** byteUnits.length;
 
-/** Binary units, three significant digits: 512 B, 1.50 KiB, 13.2 GiB, 673 MiB; beyond 1024 EiB 1.00e+308 B. */
+/** Binary units, three significant digits: 512 B, 1.50 KiB, 13.2 GiB, 673 MiB; beyond 1024 EiB 1e+308 B. */
 export function formatBytes(bytes: number): string {
 	if (!Number.isFinite(bytes)) return unknown;
 	const sign = bytes < 0 ? '-' : '';
-	if (Math.abs(bytes) >= absurdBytes) return `${sign}${Math.abs(bytes).toExponential(2)} B`;
+	if (Math.abs(bytes) >= absurdBytes) return `${sign}${Math.abs(bytes).toExponential(0)} B`;
 	let value = Math.abs(bytes);
 	let unit = 0;
 	while (value >= 1024 && unit < byteUnits.length - 1) {

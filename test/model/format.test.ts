@@ -20,9 +20,10 @@ describe('formatBytes', () => {
 		[-2048, '-2.00 KiB'],
 		// 1023.9 EiB still has a unit; past 1024 EiB none does: the bytes as a power of ten, never cut to 8.67361~.
 		[1024 ** 7 - 1024 ** 5, '1024 EiB'],
-		[1024 ** 7, '1.18e+21 B'],
-		[1e308, '1.00e+308 B'],
-		[-1e308, '-1.00e+308 B'],
+		[1024 ** 7, '1e+21 B'],
+		[1e308, '1e+308 B'],
+		[Number.MAX_VALUE, '2e+308 B'],
+		[-1e308, '-1e+308 B'],
 		[Number.NaN, '—'],
 		[Number.POSITIVE_INFINITY, '—'],
 	];
