@@ -67,6 +67,13 @@ describe('a paste in a pty with --allow-cancel', () => {
 			assert.doesNotMatch(term.text(), /Checking that|Cancelling|Cancelled import/);
 			assert.equal(await status(), 'active', 'no CancelImportTask reached the simulator');
 
+			// Ctrl-Z: off while the terminal is the shell's, on again when the TUI is back (here at once: under
+			// script the app's process group is orphaned, so the stop is ignored and it comes straight back).
+			const suspended = term.output().length;
+			term.write('\u001A');
+			const off = await term.waitFor(pasteOff, {from: suspended});
+			await term.waitFor(pasteOn, {from: off});
+
 			term.write('q');
 			const exit = await term.exited;
 			assert.equal(exit.code, 0);
