@@ -52,6 +52,9 @@ export function kindOfId(id: string): TaskKind | undefined {
 	return undefined;
 }
 
+/** How an id was altered to be shown (see ImportTask.idAltered). */
+export type IdAlteration = 'trimmed' | 'cut' | 'replaced';
+
 export interface Tag {
 	key: string;
 	value: string;
@@ -79,6 +82,12 @@ export interface ImportTask {
 	kind: TaskKind;
 	/** Absent when EC2 sent none: never made up (it would be copied, journaled and printed as if it were real). */
 	importTaskId?: string;
+	/**
+	 * Set when the id shown is not, byte for byte, the ImportTaskId EC2 sent: how it was altered to be shown
+	 * (white space at an end trimmed, cut at 512 characters, a character replaced). Such a task is neither
+	 * cancelled nor copied: the id either would use is not the one EC2 knows (model/sent-id.ts says why).
+	 */
+	idAltered?: IdAlteration;
 	/**
 	 * Set when EC2 sent no id (1, 2, … among those) or an id already listed in the same answer (2, 3, …): each such
 	 * task keeps a key of its own, stable while EC2 keeps its order. Not shown, not printed.

@@ -1,4 +1,4 @@
-import {type CancelPrompt, cancelQuestion} from './cancel-prompt.js';
+import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
 import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
@@ -66,6 +66,8 @@ export interface WatchState {
 	scroll: number;
 	/** A one-line message for the hint bar, e.g. "throttled: polling again in 20 s". */
 	notice?: string;
+	/** The notice says how a cancel goes (its steps, its outcome): a y meanwhile does not copy over it. */
+	noticeOfCancel?: true;
 	/** What the watcher has seen of each task over time (rate, ETA, stalls, timeline). */
 	history: History;
 	/** The transitions the last successful poll found (for the journal file and notifications). */
@@ -89,6 +91,7 @@ export type Action =
 	| {type: 'open-detail'}
 	| {type: 'open-events'}
 	| {type: 'cancel-ask'; prompt: CancelPrompt}
+	| {type: 'cancel-ready'}
 	| {type: 'cancel-close'; kept?: boolean}
 	| {type: 'back'}
 	| {type: 'toggle-help'}
@@ -98,7 +101,7 @@ export type Action =
 	| {type: 'search-commit'}
 	| {type: 'search-cancel'}
 	| {type: 'scroll'; by: number}
-	| {type: 'notice'; text: string | undefined}
+	| {type: 'notice'; text: string | undefined; ofCancel?: boolean}
 	| {type: 'sort-next'}
 	| {type: 'sort-reverse'};
 
@@ -236,6 +239,18 @@ function openEventTask(state: WatchState): WatchState {
 }
 
 export function reduce(state: WatchState, action: Action): WatchState {
+	const next = reduceOnce(state, action);
+	return action.type === 'poll-succeeded' ? withdrawQuestion(next) : next;
+}
+
+/** The cancel question is taken back, with a word why, once a poll shows its task ended or gone. */
+function withdrawQuestion(state: WatchState): WatchState {
+	if (state.mode !== 'confirm' || state.confirm === undefined) return state;
+	const why = questionWithdrawn(state.confirm, state.tasks);
+	return why === undefined ? state : {...state, mode: state.confirm.returnTo, confirm: undefined, notice: why, noticeOfCancel: undefined};
+}
+
+function reduceOnce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
 			return {...state, polling: true, pollStartedAt: action.at};
@@ -299,7 +314,10 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'open-events':
 			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0};
 		case 'cancel-ask':
-			return {...state, mode: 'confirm', confirm: action.prompt, notice: cancelQuestion(action.prompt)};
+			// The question is drawn from `confirm` (it stays until answered), not as a notice that fades.
+			return {...state, mode: 'confirm', confirm: action.prompt, notice: undefined, noticeOfCancel: undefined};
+		case 'cancel-ready':
+			return state.confirm === undefined ? state : {...state, confirm: {...state.confirm, ready: true}};
 		case 'cancel-close':
 			return {
 				...state,
@@ -311,8 +329,8 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
 			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
 			if (state.mode === 'events') return {...state, mode: 'list'};
-			if (state.mode === 'confirm') return reduce(state, {type: 'cancel-close'});
-			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
+			if (state.mode === 'confirm') return reduceOnce(state, {type: 'cancel-close'});
+			if (state.mode === 'search') return reduceOnce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
 		case 'toggle-help':
 			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
@@ -329,7 +347,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':
-			return {...state, notice: action.text};
+			return {...state, notice: action.text, noticeOfCancel: action.ofCancel === true && action.text !== undefined ? true : undefined};
 		case 'sort-next':
 			return anchorSelection({...state, sort: {key: nextSortKey(state.sort.key), reverse: false}});
 		case 'sort-reverse':

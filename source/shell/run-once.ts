@@ -9,7 +9,7 @@ import type {WatchConfig} from './options.js';
 import type {WatchSource} from './sources.js';
 
 /** A task as --once --json prints it: what EC2 sent, normalised; a missing id stays missing (no `occurrence` key). */
-export function jsonTask({occurrence: _occurrence, ...task}: ImportTask): Omit<ImportTask, 'occurrence'> {
+export function jsonTask({occurrence: _occurrence, idAltered: _idAltered, ...task}: ImportTask): Omit<ImportTask, 'occurrence' | 'idAltered'> {
 	return task;
 }
 

@@ -12,7 +12,7 @@ import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
 import {rewriteStream, streamSize} from '../terminal/output-stream.js';
 import {createScreenDiff} from '../terminal/screen-diff.js';
-import {errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
+import {bracketedPasteOff, errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
 import {captureStrayOutput} from '../terminal/stray-output.js';
 import {realTimers} from '../watch/poller.js';
 
@@ -154,6 +154,8 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		removeFatal();
 		signals.dispose();
 		stray.restore();
+		// Ink turns it off as it unmounts; said again for every other way out (a crash, a failed unmount).
+		if (io.stdout.isTTY) io.stdout.write(bracketedPasteOff);
 	}
 	for (const line of strayLines(stray.messages(), stray.count())) io.stderr.write(textFor(capabilities)(`${line}\n`));
 	if (fatal !== undefined) {

@@ -1,5 +1,6 @@
 import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
+import {notifyDroppedLine, notifyMethodsFor} from '../terminal/notifier.js';
 import {errorLine} from '../terminal/screen-guard.js';
 import {classifyError} from '../watch/classify-error.js';
 import {realTimers} from '../watch/poller.js';
@@ -27,8 +28,12 @@ async function startDemo(): Promise<{endpoint: string; stop: () => Promise<void>
 
 export async function runWatch(config: WatchConfig, capabilities: Capabilities, io: Io): Promise<number> {
 	let hooks: ShellHooks;
+	// Notifications only where a terminal shows them (plain lines into a file stay plain).
+	const output = {tty: io.stdout.isTTY === true, escapes: capabilities.tui};
+	const notify = notifyMethodsFor(config.notify, output);
+	if (notify.dropped.length > 0) io.stderr.write(`${notifyDroppedLine(notify.dropped, output)}\n`);
 	try {
-		hooks = createShellHooks(config, (bytes) => io.stdout.write(bytes), capabilities.tmux, realTimers);
+		hooks = createShellHooks({...config, notify: notify.methods}, (bytes) => io.stdout.write(bytes), capabilities.tmux, realTimers);
 	} catch (error) {
 		// Our own one-line message (e.g. the journal cannot be written), without the error's class name.
 		io.stderr.write(`ec2-import-watch: ${error instanceof Error ? error.message : errorLine(error)}\n`);

@@ -1,4 +1,4 @@
-import {restoreSequence} from '../terminal/screen-guard.js';
+import {bracketedPasteOn, restoreSequence} from '../terminal/screen-guard.js';
 
 // The TUI and job control: Ctrl-Z (a key in raw mode) and SIGTSTP suspend properly, SIGCONT and SIGWINCH repaint
 // (a SIGWINCH with a new size is left to Ink: it draws the new layout, which the screen diff writes whole).
@@ -10,8 +10,8 @@ import {restoreSequence} from '../terminal/screen-guard.js';
 
 /** What every way out writes: end a synchronised update, leave the alternate screen, show the cursor, reset colours. */
 export const leaveScreen = restoreSequence;
-/** The alternate screen again, cursor hidden (the repaint that follows draws everything). */
-export const enterScreen = '\u001B[?1049h\u001B[?25l';
+/** The alternate screen again, cursor hidden, bracketed paste on (the repaint that follows draws everything). */
+export const enterScreen = `\u001B[?1049h\u001B[?25l${bracketedPasteOn}`;
 
 export interface JobTerminal {
 	/** Bytes straight to the terminal (not through the screen diff). */

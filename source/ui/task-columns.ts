@@ -1,4 +1,4 @@
-import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
+import {formatBytes, formatDuration, formatDurationShort, formatPercent, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
 import {type ImportTask, nameTag, noIdLabel, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
@@ -10,7 +10,7 @@ const dash = '—';
 
 export function progressCell(progress: number | undefined, width: number, theme: Theme): Cell {
 	if (progress === undefined) return {text: dash, role: 'muted'};
-	const percent = `${String(Math.round(progress)).padStart(3)}%`;
+	const percent = formatPercent(progress).padStart(4);
 	const barWidth = width - percent.length - 1;
 	return {text: barWidth >= 3 ? `${progressBar(progress, barWidth, {ascii: !theme.unicode})} ${percent}` : percent};
 }

@@ -176,12 +176,14 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 	}
 
+	// A client of its own, with no SDK retry: CancelImportTask is sent once (see cancel-task.ts).
 	async function cancelTask(task: TaskRef, cancel: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome> {
-		const used = await lease();
+		const sdk = await loadSdk();
+		const client = new sdk.EC2Client({...clientConfig(), maxAttempts: 1});
 		try {
-			return await cancelImportTask(await loadSdk(), used.client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
+			return await cancelImportTask(sdk, client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
 		} finally {
-			release(used);
+			client.destroy();
 		}
 	}
 

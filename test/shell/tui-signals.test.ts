@@ -44,7 +44,8 @@ describe('suspend and resume', () => {
 		assert.deepEqual(proc.kills, ['4242 SIGTSTP (listeners: 0)']);
 		assert.deepEqual(log, [JSON.stringify(leaveScreen), 'raw off', 'stopped', 'raw on', JSON.stringify(enterScreen), 'repaint']);
 		assert.match(leaveScreen, /\u001B\[\?1049l\u001B\[\?25h/);
-		assert.equal(enterScreen, '\u001B[?1049h\u001B[?25l');
+		assert.equal(enterScreen, '\u001B[?1049h\u001B[?25l\u001B[?2004h');
+		assert.match(leaveScreen, /\u001B\[\?2004l/, 'bracketed paste off while suspended');
 		// The SIGCONT of that `fg` finds everything done; the next Ctrl-Z works the same.
 		proc.send('SIGCONT');
 		assert.equal(log.filter((entry) => entry === 'repaint').length, 1);
