@@ -57,7 +57,7 @@ const families: readonly Family[] = [
 		brief: 'OVA not readable',
 		example: 'ClientError: Disk validation failed [OVF file parsing error: OVA with chunked disk files is not supported]',
 		patterns: [/ovf file parsing error/, /chunked disk files?/],
-		cause: 'EC2 could not read the OVA’s OVF descriptor or disks (an OVA with disks split into chunks is not supported).',
+		cause: "EC2 could not read the OVA's OVF descriptor or disks (an OVA with disks split into chunks is not supported).",
 		fix: 'Export the OVA again with one file per disk (no chunking), or import each disk on its own as a stream-optimized VMDK.',
 		doc: formatDoc,
 	},
@@ -194,7 +194,7 @@ const families: readonly Family[] = [
 
 /** No family matches: EC2's message is all there is. */
 const unknownFailure: Explanation = {
-	cause: 'No known cause matches this message: EC2’s message above is all it says.',
+	cause: "No known cause matches this message: EC2's message above is all it says.",
 	fix: 'Look the message up in the VM Import/Export troubleshooting guide, check the image against the requirements (OS, disk format, boot mode), fix it and import again.',
 	doc: troubleshootingDoc,
 };

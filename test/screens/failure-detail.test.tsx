@@ -97,4 +97,25 @@ describe('a failed import explained in its details', () => {
 		await app.poll();
 		assert.doesNotMatch(app.frame(), /^Note /m, 'only at booting');
 	});
+
+	it('the events view puts the cause on the line after the failure, at 80×24, and moves over it', async () => {
+		const booting = task('import-ami-0306b6f28c3708613', {statusMessage: 'booting', progress: 58});
+		const others = Array.from({length: 14}, (_, index) => task(`import-ami-00000000000000${String(index).padStart(3, '0')}`));
+		app = await renderApp([booting, ...others], {columns: 80, rows: 24});
+		app.source.set([{...booting, status: 'deleting', statusMessage: 'ClientError: Footers not identical', progress: undefined}, ...others]);
+		await app.poll();
+		await app.press('e');
+		const lines = app.frame().split('\n');
+		assert.ok(lines.length <= 24);
+		const failure = lines.findIndex((line) => /^> \d\d:\d\d:\d\d import-ami-0306b6f28c3708613 +booting → ClientError: Footers not i/.test(line));
+		assert.ok(failure > 0, app.frame());
+		assert.match(lines[failure + 1] ?? '', /^ {11}cause: The VHD is a differencing disk, or it was damaged while it w\S*…$/);
+		assert.equal(lines.filter((line) => line.includes('cause:')).length, 1, 'the status line before it has none');
+		// To the oldest event and back: the selection stays on screen with the cause line taking a row.
+		await app.press('G');
+		assert.match(app.frame(), /^> \d\d:\d\d:\d\d import-ami-0306b6f28c3708613 +seen: active, booting 58%/m);
+		assert.ok(app.frame().split('\n').length <= 24);
+		await app.press('g', keys.enter);
+		assert.match(app.frame(), /^Cause +The VHD is a differencing disk/m);
+	});
 });
