@@ -82,7 +82,7 @@ const families: readonly Family[] = [
 	// The brief's "unsupported format": any other disk validation failure. Guide: prerequisites.html, "Image formats".
 	{
 		brief: 'disk format not supported',
-		example: 'ClientError: Disk validation failed [Unsupported disk format]',
+		example: 'ClientError: Disk validation failed […] (any other reason)',
 		patterns: [/disk validation failed/, /unsupported (disk|image|file) (format|type)/],
 		cause: 'EC2 could not validate the disk image: not a format VM Import supports, or not what its format says.',
 		fix: 'Upload the disk as an OVA, a stream-optimized VMDK, a fixed or dynamic VHD/VHDX, or RAW, and give that format when you import it.',
