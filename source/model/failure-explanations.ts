@@ -233,7 +233,7 @@ export function hasFailed(task: Pick<ImportTask, 'status' | 'statusMessage'>): b
 export function explainFailure(task: Pick<ImportTask, 'status' | 'statusMessage'>): Explanation | undefined {
 	if (!hasFailed(task)) return undefined;
 	const family = familyOf(task.statusMessage ?? '');
-	return family === undefined ? unknownFailure : {cause: family.cause, fix: family.fix, doc: family.doc};
+	return family === undefined ? {...unknownFailure} : {cause: family.cause, fix: family.fix, doc: family.doc};
 }
 
 /** The cause in a few words, for a notification: 'unsupported kernel', or 'unknown cause'. */

@@ -50,7 +50,9 @@ function windowFrom(shown: readonly LoggedEvent[], start: number, selected: numb
 	for (let first = start; ; first++) {
 		const rows: LoggedEvent[] = [];
 		let used = 0;
-		for (const event of shown.slice(first)) {
+		for (let index = first; index < shown.length; index++) {
+			const event = shown[index];
+			if (event === undefined) break;
 			used += linesOf(event);
 			if (used > height && rows.length > 0) break;
 			rows.push(event);
