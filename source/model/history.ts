@@ -1,3 +1,4 @@
+import {type Explanation, explainFailure} from './failure-explanations.js';
 import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
@@ -22,6 +23,8 @@ export interface JournalEntry {
 	message?: string;
 	/** For 'stuck': since when nothing changed. */
 	since?: number;
+	/** On the entry that shows a task failed (see `withFailure`): why, and what to do. */
+	explanation?: Explanation;
 }
 
 export interface TaskHistory {
@@ -78,7 +81,26 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 	}
 	const milestone = crossedMilestone(previous.progress, task.progress);
 	if (milestone !== undefined) found.push(entry(task, at, 'progress', {from: `${previous.progress ?? 0}%`, to: `${milestone}%`}));
-	return found;
+	return withFailure(found, task, previous);
+}
+
+/**
+ * One entry per failure carries its explanation: the task's first sight when it had already failed, else the
+ * last status or message change of the poll in which it failed (or its failure message changed). Its later
+ * entries (deleting → deleted) do not repeat it.
+ */
+function withFailure(found: JournalEntry[], task: ImportTask, previous: TaskHistory['latest']): JournalEntry[] {
+	const explanation = explainFailure(task);
+	if (explanation === undefined) return found;
+	if (explainFailure({status: previous.status, statusMessage: previous.message}) !== undefined && previous.message === task.statusMessage) return found;
+	const last = found.findLastIndex((change) => change.type === 'status' || change.type === 'message');
+	return found.map((change, index) => (index === last ? {...change, explanation} : change));
+}
+
+/** The first or new entry of a task, with its explanation when it had already failed. */
+function firstFailure(task: ImportTask): Partial<JournalEntry> {
+	const explanation = explainFailure(task);
+	return explanation === undefined ? {} : {explanation};
 }
 
 export interface Observation {
@@ -100,7 +122,7 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 		const known = history.get(key);
 		const sample = {at, progress: task.progress, message: task.statusMessage, status: task.status};
 		if (known === undefined) {
-			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', task.statusMessage === undefined ? {} : {message: task.statusMessage});
+			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', {...(task.statusMessage === undefined ? {} : {message: task.statusMessage}), ...firstFailure(task)});
 			entries.push(first);
 			next.set(key, {
 				firstSeenAt: at,

@@ -1,3 +1,4 @@
+import {explanationFrom} from './failure-explanations.js';
 import {isTaskKind} from './import-task.js';
 import type {JournalEntry, JournalType} from './history.js';
 
@@ -42,6 +43,8 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
 	if (typeof record.progress === 'number' && Number.isFinite(record.progress)) entry.progress = record.progress;
 	const since = timeOf(record.since);
 	if (since !== undefined) entry.since = since;
+	const explanation = explanationFrom(record.explanation);
+	if (explanation !== undefined) entry.explanation = explanation;
 	return entry;
 }
 

@@ -54,7 +54,15 @@ export function changeLine(entry: JournalEntry, state: WatchState, width: number
 export function pollLines(state: WatchState, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
 	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
 	if (first) return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width)];
-	return state.lastEntries.map((entry) => changeLine(entry, state, width));
+	return state.lastEntries.flatMap((entry) => [changeLine(entry, state, width), ...explanationLines(entry, width)]);
+}
+
+/** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
+export function explanationLines(entry: JournalEntry, width: number): string[] {
+	const explanation = entry.explanation;
+	if (explanation === undefined) return [];
+	const indented = (text: string, spacesOnly: boolean) => wrapText(text, width - 2, {indent: 2, spacesOnly}).map((line) => `  ${line}`);
+	return [...indented(`cause: ${explanation.cause}`, true), ...indented(`fix: ${explanation.fix}`, true), ...indented(`doc: ${explanation.doc}`, false)];
 }
 
 /** A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by two. */

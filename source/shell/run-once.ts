@@ -1,3 +1,4 @@
+import {type Explanation, explainFailure} from '../model/failure-explanations.js';
 import {faultLine} from '../model/fault-text.js';
 import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
@@ -8,9 +9,13 @@ import type {Io} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import type {WatchSource} from './sources.js';
 
-/** A task as --once --json prints it: what EC2 sent, normalised; a missing id stays missing (no `occurrence` key). */
-export function jsonTask({occurrence: _occurrence, idAltered: _idAltered, ...task}: ImportTask): Omit<ImportTask, 'occurrence' | 'idAltered'> {
-	return task;
+/**
+ * A task as --once --json prints it: what EC2 sent, normalised; a missing id stays missing (no `occurrence` key).
+ * A failed task has `explanation` (cause, fix, doc); no other task has the key.
+ */
+export function jsonTask({occurrence: _occurrence, idAltered: _idAltered, ...task}: ImportTask): Omit<ImportTask, 'occurrence' | 'idAltered'> & {explanation?: Explanation} {
+	const explanation = explainFailure(task);
+	return explanation === undefined ? task : {...task, explanation};
 }
 
 // --once: one poll, one table (or JSON), exit code 0; a fault is one line on stderr and exit code 2.

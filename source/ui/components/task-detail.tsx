@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
+import {explainFailure, slowPhaseNote} from '../../model/failure-explanations.js';
 import {pace, type TaskHistory} from '../../model/history.js';
 import {diskSize, hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
 import {keyLabel, scrollKeys} from '../keymap.js';
@@ -50,10 +51,15 @@ function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: n
 	const progress = task.progress === undefined ? task.progressText : progressCell(task.progress, 30, theme).text;
 	// A snapshot import is one disk: it says so (it has no AMI, OS or licence fields, so none are listed).
 	const kind: [string, string][] = task.kind === 'snapshot' ? [['Kind', 'snapshot import (one disk)']] : [];
+	const explanation = explainFailure(task);
 	return fields([
 		...kind,
 		['Status', statusCell(task.status, theme).text, statusRole(task.status)],
 		['Message', task.statusMessage],
+		// Why it failed, under what EC2 said, before anything else.
+		['Cause', explanation?.cause, 'fault'],
+		['Fix', explanation?.fix],
+		['Doc', explanation?.doc, 'muted'],
 		['Progress', progress],
 		...etaRow(task, history, now, stuckAfterMs),
 		['Description', task.description ?? nameTag(task)],
@@ -61,10 +67,15 @@ function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: n
 	]);
 }
 
-function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): [string, string, Role?][] {
+function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): [string, string | undefined, Role?][] {
 	if (history === undefined || statusOf(task.status) !== 'active') return [];
 	const taskPace = pace(task, history, now, stuckAfterMs);
-	if (taskPace.stuckForMs !== undefined) return [['ETA', `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, 'fault']];
+	if (taskPace.stuckForMs !== undefined) {
+		return [
+			['ETA', `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, 'fault'],
+			['Note', slowPhaseNote(task, taskPace.stuckForMs)],
+		];
+	}
 	return [['ETA', taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`]];
 }
 
