@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {mkdtemp, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // The CLI as a user runs it: a child process, real argv and env, real exit codes.
 
@@ -70,7 +70,7 @@ function assertOneLineError(outcome: Outcome, pattern: RegExp): void {
 }
 
 before(async () => {
-	home = await mkdtemp(join(tmpdir(), 'eiw-cli-'));
+	home = scratchDir('eiw-cli-');
 	await writeFile(join(home, 'config'), '');
 	await writeFile(join(home, 'credentials'), '');
 	simulator = await startTestSimulator({seed: 7, tasks: 9, snapshotTasks: 0, arrivals: false});

@@ -2,12 +2,12 @@
 // SIGWINCH, and a library's warning kept off the table. The built app in bash (job control on) inside tmux.
 
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
 import {appCommand, type ShellPane, startShellPane, until} from '../helpers/shell-pane.js';
 import {repoRoot, simulatorArgs, startSimulateCommand} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 let pane: ShellPane | undefined;
 afterEach(async () => {
@@ -72,15 +72,9 @@ function startScriptWithoutBuild(): string {
 }
 
 describe('suspend and resume through npm start', () => {
-	let project: string | undefined;
-	afterEach(() => {
-		if (project !== undefined) rmSync(project, {recursive: true, force: true});
-		project = undefined;
-	});
-
 	test('npm, sh and the app stop together, the shell gets its prompt back and lists the job Stopped; fg repaints and q quits', async () => {
 		// A package whose `start` is this repository's (npm → sh -c → the app, one process group), over this build.
-		project = mkdtempSync(join(tmpdir(), 'eiw-npm-start-'));
+		const project = scratchDir('eiw-npm-start-');
 		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'npm-job', private: true, scripts: {start: startScriptWithoutBuild()}}));
 		symlinkSync(join(repoRoot, 'dist'), join(project, 'dist'));
 		pane = await startShellPane({env: {npm_config_update_notifier: 'false', npm_config_fund: 'false'}});
@@ -158,7 +152,7 @@ describe('stray output of a library', () => {
 	test("the AWS SDK's warning about two credential sources goes to the notice line and the exit summary, not into the table", async () => {
 		const simulator = await startSimulateCommand(['--tasks', '6']);
 		try {
-			const home = mkdtempSync(join(tmpdir(), 'eiw-stray-'));
+			const home = scratchDir('eiw-stray-');
 			writeFileSync(join(home, 'config'), '[profile both]\nregion = us-east-1\n');
 			writeFileSync(join(home, 'credentials'), '[both]\naws_access_key_id = profile\naws_secret_access_key = profile\n');
 			pane = await startShellPane({
