@@ -2,6 +2,7 @@ import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
 import {resolveOptions, type WatchConfig} from './shell/options.js';
+import {unknownFlag} from './shell/unknown-flag.js';
 import packageJson from '../package.json' with {type: 'json'};
 import {detectCapabilities} from './terminal/capabilities.js';
 import {profileExists, profileSetting} from './watch/aws-profile.js';
@@ -42,9 +43,8 @@ async function main(): Promise<void> {
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
 	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
 	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
-	const known = new Set<string>([...Object.keys(flagSpec), 'help', 'version']);
-	const unknown = Object.keys(cli.flags).filter((name) => !known.has(name));
-	if (unknown.length > 0) failWith(`unknown flag --${unknown[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (see --help)`);
+	const unknown = unknownFlag(argv);
+	if (unknown !== undefined) failWith(unknown);
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
 	const flags: RawFlags = {...cli.flags};
 	const env = process.env;

@@ -1,4 +1,5 @@
 import {isTaskKind, isTaskState, type TaskKind, taskKinds, type TaskState} from '../model/import-task.js';
+import {checkRegionName, regionProblem, regionShape} from '../model/region-name.js';
 import type {RegionProfile} from '../model/region-profile.js';
 import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
@@ -62,8 +63,6 @@ export function parseDuration(text: string): number | undefined {
 	const value = Number(match[1]) * (units[match[2] || 'm'] ?? 60_000);
 	return value > 0 ? value : undefined;
 }
-
-const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
 /** What is watched, for the header: the region, the profile and the endpoint (with any query removed). */
 export function placeOf(config: Pick<WatchConfig, 'pairs' | 'endpoint'>, several: string): string {
@@ -160,6 +159,7 @@ export function resolveOptions(
 	if (unknownProfile !== undefined) return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
 	const pairs: RegionProfile[] = [];
+	const regionWarnings = new Set<string>();
 	for (const profile of profiles) {
 		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileValue(profile, 'region') ?? (demo ? 'us-east-1' : '')];
 		// The environment's endpoint wins over the profile's, as in the AWS CLI; the SDK reads the environment itself.
@@ -169,7 +169,15 @@ export function resolveOptions(
 				const whose = profile === undefined ? '' : ` for profile ${profile}`;
 				return fail(`no AWS region${whose}: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo`);
 			}
-			if (!regionPattern.test(region)) return fail(`--region: "${region}" is not an AWS region name (e.g. us-east-1)`);
+			const whence = regionNames !== undefined ? '--region' : env.AWS_REGION !== undefined ? 'AWS_REGION' : env.AWS_DEFAULT_REGION !== undefined ? 'AWS_DEFAULT_REGION' : `profile ${profile ?? env.AWS_PROFILE ?? 'default'}`;
+			if (!regionShape.test(region)) return fail(`${whence}: "${region}" is not an AWS region name (e.g. us-east-1)`);
+			const check = checkRegionName(region);
+			if (!check.ok) {
+				// A simulator or a private endpoint accepts any region name: there it is only said.
+				const anyEndpoint = demo || (endpoint ?? env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL ?? profileEndpoint) !== undefined;
+				if (!anyEndpoint) return fail(regionProblem(region, whence, check));
+				regionWarnings.add(`warning: ${regionProblem(region, whence, check)}; used as given, since an endpoint is set`);
+			}
 			pairs.push({region, ...(profile === undefined ? {} : {profile}), ...(profileEndpoint === undefined ? {} : {endpoint: profileEndpoint})});
 		}
 	}
@@ -218,9 +226,12 @@ export function resolveOptions(
 			check: flags.check === true,
 			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
 			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
-			warnings: [...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
-				(url) => plaintextWarning(url) ?? [],
-			),
+			warnings: [
+				...regionWarnings,
+				...[...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
+					(url) => plaintextWarning(url) ?? [],
+				),
+			],
 		},
 	};
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {launchPath, startTerm, type Term} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // Plain output as a log reads it (TERM=dumb under a pty, and a pipe): the table once, then one line per change
 // with its date, task, what changed and ETA; every line within the terminal's width, or 80 columns without one;
@@ -58,7 +58,7 @@ describe('a journal that can no longer be written', () => {
 	const env = {NODE_DISABLE_COMPILE_CACHE: '1'};
 
 	test('plain lines: a line when it fails, the failure after the summary, exit code 2', async () => {
-		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-journal-')), 'j.jsonl');
+		const journal = join(scratchDir('eiw-journal-'), 'j.jsonl');
 		await withTerm(startTerm({command: limited(journal, ['--interval', '1']), env: {...env, TERM: 'dumb'}}), async (term) => {
 			await term.waitFor(/the journal \S+ could not be written \(EFBIG\)/, {timeoutMs: 20_000});
 			term.write('q');
@@ -70,7 +70,7 @@ describe('a journal that can no longer be written', () => {
 	});
 
 	test('the TUI: said in the header, then after the summary; exit code 2', async () => {
-		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-journal-')), 'j.jsonl');
+		const journal = join(scratchDir('eiw-journal-'), 'j.jsonl');
 		await withTerm(startTerm({command: limited(journal, []), env, columns: 120, rows: 30}), async (term) => {
 			await term.waitFor(/could not be written \(EFBIG\)/, {timeoutMs: 20_000});
 			assert.match(term.text(), /✖ the journal \S+ could not be written \(EFBIG\)/, 'in the header');

@@ -109,4 +109,20 @@ describe('the unencrypted endpoint warning', () => {
 		assert.ok(local.ok);
 		assert.deepEqual(local.config.warnings, [], '--endpoint wins over the environment');
 	});
+
+	it('refuses a region no AWS partition has, saying where the name came from; with an endpoint it only warns', () => {
+		const meant = 'no AWS partition has a region named so (did you mean eu-west-1?)';
+		assert.equal(error({region: 'eu-wset-1'}), `the region name "eu-wset-1" (--region) looks wrong: ${meant}`);
+		assert.equal(error({}, {AWS_REGION: 'eu-wset-1'}), `the region name "eu-wset-1" (AWS_REGION) looks wrong: ${meant}`);
+		const fromProfile = resolveOptions({profile: 'lab'}, {}, (profile, key) => (profile === 'lab' && key === 'region' ? 'eu-wset-1' : undefined));
+		assert.ok(!fromProfile.ok);
+		assert.match(fromProfile.error, /\(profile lab\) looks wrong/);
+		assert.match(error({region: 'mars'}), /^--region: "mars" is not an AWS region name/);
+		const warned = `warning: the region name "eu-wset-1" (--region) looks wrong: ${meant}; used as given, since an endpoint is set`;
+		assert.deepEqual(config({region: 'eu-wset-1', endpoint: 'http://127.0.0.1:4599'}).warnings, [warned]);
+		assert.deepEqual(config({region: 'eu-wset-1'}, {AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:4599'}).warnings, [warned]);
+		assert.deepEqual(config({region: 'eu-wset-1', demo: true}).warnings, [warned]);
+		assert.equal(config({region: 'eu-wset-1', endpoint: 'http://127.0.0.1:4599'}).region, 'eu-wset-1', 'used as given');
+		assert.deepEqual(config({region: 'eusc-de-east-1,us-gov-west-1,cn-northwest-1'}).warnings, []);
+	});
 });

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {explainFailure} from '../../source/model/failure-explanations.js';
@@ -11,6 +10,7 @@ import {createNotifier} from '../../source/terminal/notifier.js';
 import {forTerminal, notification, osc52, tmuxPassthrough} from '../../source/terminal/osc.js';
 import {openJournal} from '../../source/watch/journal-file.js';
 import {createFakeTimers} from '../helpers/fake-timers.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 const esc = '\u001B';
 const completed = (taskId: string, at: number): JournalEntry => ({at, type: 'status', taskId, from: 'active', to: 'completed', status: 'completed'});
@@ -60,7 +60,7 @@ describe('notifier', () => {
 
 describe('journal file', () => {
 	it('appends one JSON object per transition, and a restarted watcher continues the same file', async () => {
-		const path = join(await mkdtemp(join(tmpdir(), 'eiw-journal-')), 'imports.jsonl');
+		const path = join(scratchDir('eiw-journal-'), 'imports.jsonl');
 		await writeFile(path, '{"earlier":"line"}\n');
 		const first = openJournal(path);
 		first.append([completed('import-ami-1', Date.UTC(2026, 10, 26, 21, 40))]);
@@ -89,7 +89,7 @@ describe('journal file', () => {
 
 describe('shell hooks', () => {
 	it('journals the first poll’s first-seen entries but notifies only what happens later, and copies with OSC 52', async () => {
-		const path = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'journal.jsonl');
+		const path = join(scratchDir('eiw-hooks-'), 'journal.jsonl');
 		const resolved = resolveOptions({journal: path, notify: 'bell'}, {AWS_REGION: 'us-east-1'});
 		assert.ok(resolved.ok);
 		const written: string[] = [];

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {openJournal} from '../../source/watch/journal-file.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // Only a regular file is a journal; the check never blocks (a FIFO with no reader is refused, not waited on).
 
 describe('openJournal', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'eiw-journal-'));
+	const dir = scratchDir('eiw-journal-');
 	const refused = (path: string) => {
 		try {
 			openJournal(path);
