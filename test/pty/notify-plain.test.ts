@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {baseEnv, launchPath, type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand, startTerm} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // --notify writes terminal bytes (BEL, OSC 9, OSC 777): only where a terminal is the output. Plain lines into a
 // file get none of them (a log is not a terminal), and stderr says which were left out; on a terminal that takes
@@ -16,7 +16,7 @@ let simulator: SimulateProcess;
 let dir: string;
 
 before(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'eiw-notify-'));
+	dir = scratchDir('eiw-notify-');
 	const scenario = join(dir, 'one-active.json');
 	writeFileSync(scenario, JSON.stringify({tasks: [{ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', StatusMessage: 'converting', Progress: '28'}]}));
 	simulator = await startSimulateCommand(['--scenario', scenario]);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {DescribeImportImageTasksCommand, EC2Client} from '@aws-sdk/client-ec2';
 import {type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand, startTerm, type Term} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // Issue 23's first finding, in a real pty against the simulator with --allow-cancel: pasting "proxy" (p, r, o, x,
 // y) must not cancel anything. Bracketed paste is on while the TUI is up, so a terminal that brackets pastes hands
@@ -18,7 +18,7 @@ let simulator: SimulateProcess;
 let client: EC2Client;
 
 before(async () => {
-	const dir = mkdtempSync(join(tmpdir(), 'eiw-paste-'));
+	const dir = scratchDir('eiw-paste-');
 	const scenario = join(dir, 'one-active.json');
 	writeFileSync(scenario, JSON.stringify({tasks: [{ImportTaskId: id, Status: 'active', StatusMessage: 'converting', Progress: '28', Description: 'web-01'}]}));
 	simulator = await startSimulateCommand(['--scenario', scenario]);
