@@ -24,7 +24,7 @@ import type {WatchSource} from './sources.js';
 export const plainWidth = 80;
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
-	return tasks.find((task) => task.importTaskId === entry.taskId && task.region === entry.region && task.profile === entry.profile);
+	return tasks.find((task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile);
 }
 
 /** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */

@@ -6,6 +6,7 @@ import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext, markAction} from './classify-error.js';
 import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
 import {createKindReader, type KindReader} from './kind-reader.js';
+import {capResponse, type ReadCaps, readLimits} from './read-limits.js';
 
 // The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
 // The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
@@ -49,6 +50,8 @@ export interface Ec2SourceOptions {
 	connectionTimeoutMs?: number;
 	/** What credential hints may say (see credentialContext); default: the profile only. */
 	errorContext?: ErrorContext;
+	/** How much one poll may read; default readLimits. */
+	readCaps?: Partial<ReadCaps>;
 }
 
 export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
@@ -75,8 +78,6 @@ export const sourceDefaults = {
 	maxAttempts: 2,
 	requestTimeoutMs: 10_000,
 	connectionTimeoutMs: 5000,
-	/** A server that never stops paginating (cycling tokens) is cut off here. */
-	maxPages: 1000,
 } as const;
 
 /** A client and the requests using it, so a retired client is destroyed only once they end. */
@@ -90,7 +91,8 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	const {region, profile, endpoint, credentials, maxItems} = options;
 	const context = options.errorContext ?? (profile === undefined ? {} : {profile});
 	let current: Lease | undefined;
-	const readers = new Map<TaskKind, KindReader>((options.kinds ?? ['image', 'snapshot']).map((kind) => [kind, createKindReader(kind, {...options, maxPages: sourceDefaults.maxPages})]));
+	const caps: ReadCaps = {...readLimits, ...options.readCaps};
+	const readers = new Map<TaskKind, KindReader>((options.kinds ?? ['image', 'snapshot']).map((kind) => [kind, createKindReader(kind, {...options, caps})]));
 	let notes: PollNotes = {disabled: []};
 
 	function clientConfig(): EC2ClientConfig {
@@ -116,7 +118,19 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 
 	async function lease(): Promise<Lease> {
 		const {EC2Client} = await loadSdk();
-		current ??= {client: new EC2Client(clientConfig()), active: 0, retired: false};
+		if (current === undefined) {
+			const client = new EC2Client(clientConfig());
+			// Innermost in the deserialize step: the body is counted before the SDK's deserializer reads it.
+			client.middlewareStack.add(
+				(next) => async (args) => {
+					const output = await next(args);
+					capResponse(output, caps.answerBytes);
+					return output;
+				},
+				{step: 'deserialize', priority: 'low', name: 'answerByteCap'},
+			);
+			current = {client, active: 0, retired: false};
+		}
 		current.active += 1;
 		return current;
 	}

@@ -4,6 +4,7 @@ import {createSnapshotCollector} from '../model/normalise-snapshot-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
 import type {TaskCollector} from '../model/task-collector.js';
+import type {ReadCaps} from './read-limits.js';
 import {firstPageSize, type PageInput, readPages} from './task-pages.js';
 
 // One kind of import task, listed with its own paginator: DescribeImportImageTasks or
@@ -17,7 +18,8 @@ export interface KindReaderOptions {
 	maxItems?: number;
 	stateFilter?: TaskState[];
 	taskIds?: string[];
-	maxPages: number;
+	/** Pages and tasks one read may take (see read-limits.ts). */
+	caps: Pick<ReadCaps, 'pages' | 'tasks'>;
 }
 
 export interface KindAnswer {
@@ -41,7 +43,7 @@ interface DescribeInput extends PageInput {
 }
 
 export function createKindReader(kind: TaskKind, options: KindReaderOptions): KindReader {
-	const {pageSize, maxItems, stateFilter, maxPages} = options;
+	const {pageSize, maxItems, stateFilter, caps} = options;
 	// --task-ids: each call gets the ids of its own kind (and any id whose prefix names no kind); EC2 refuses
 	// the other kind's ids as malformed. When none is left, this kind has nothing to list and is not asked.
 	const taskIds = options.taskIds?.filter((id) => (kindOfId(id) ?? kind) === kind);
@@ -62,7 +64,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		collector: TaskCollector<Api>,
 	): Promise<KindAnswer> {
 		const input = freshInput();
-		const {cut} = await readPages({pages: pages(input), input, items, nextToken}, collector, {maxItems, maxPages});
+		const {cut} = await readPages({pages: pages(input), input, items, nextToken}, collector, {maxItems, maxPages: caps.pages, maxTasks: caps.tasks});
 		last = collector.byId;
 		return {tasks: collector.tasks(), cut};
 	}
