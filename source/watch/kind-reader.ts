@@ -32,6 +32,8 @@ export interface KindReader {
 	readonly kind: TaskKind;
 	/** The Describe action, for the notice when it is not allowed. */
 	readonly action: string;
+	/** False when --task-ids names none of this kind: it is not asked at all. */
+	readonly lists: boolean;
 	read(sdk: Ec2Sdk, client: EC2Client, signal: AbortSignal): Promise<KindAnswer>;
 	/** The same call with DryRun: true (throws DryRunOperation when allowed). */
 	dryRun(sdk: Ec2Sdk, client: EC2Client, signal: AbortSignal): Promise<void>;
@@ -72,6 +74,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	return {
 		kind,
 		action: describeAction[kind],
+		lists: !nothingToList,
 		async read(sdk, client, signal) {
 			if (nothingToList) return {tasks: [], cut: false};
 			const config = {client, stopOnSameToken: true};
