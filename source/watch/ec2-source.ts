@@ -1,5 +1,6 @@
 import type {EC2Client, EC2ClientConfig} from '@aws-sdk/client-ec2';
 import type {ImportTask, TaskKind, TaskState} from '../model/import-task.js';
+import type {LeftTask} from '../model/left-tasks.js';
 import type {PairFault, PollFault} from '../model/poll-events.js';
 import type {Timers} from '../model/clock.js';
 import type {PollNotes} from '../model/poll-notes.js';
@@ -105,6 +106,8 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	let notes: PollNotes = {disabled: []};
 	/** Whether each kind's last good read was cut by --max-items. */
 	const cuts = new Map<TaskKind, boolean>();
+	/** The tasks that left the kinds' lists in this poll, looked up by id. */
+	let left: LeftTask[] = [];
 
 	function clientConfig(): EC2ClientConfig {
 		const config: EC2ClientConfig & {ignoreCache: boolean} = {
@@ -160,6 +163,7 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		try {
 			const answer = await reader.read(await loadSdk(), used.client, signal);
 			cuts.set(reader.kind, answer.cut);
+			left.push(...answer.left);
 			return answer.tasks;
 		} catch (error) {
 			markAction(error, `ec2:${reader.action}`);
@@ -182,6 +186,7 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 
 	async function fetchTasks(signal: AbortSignal): Promise<ImportTask[]> {
 		signal.throwIfAborted();
+		left = [];
 		await kinds.poll(signal);
 		signal.throwIfAborted();
 		// A kind whose call is not allowed, while another kind answers, is not asked again: a note says so.
@@ -193,8 +198,11 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 		const tasks = kinds.states.flatMap((state) => state.tasks ?? []);
 		const cut = [...cuts.values()].some((value) => value) || (maxItems !== undefined && tasks.length > maxItems);
-		notes = {...(cut && maxItems !== undefined ? {cutAt: maxItems} : {}), disabled: notes.disabled};
-		return maxItems === undefined ? tasks : tasks.slice(0, maxItems);
+		const shown = maxItems === undefined ? tasks : tasks.slice(0, maxItems);
+		// Cut here, by --max-items across both kinds: not gone, just not shown (what EC2 says of them is known).
+		left.push(...tasks.slice(shown.length).map((task) => ({task, how: 'found' as const})));
+		notes = {...(cut && maxItems !== undefined ? {cutAt: maxItems} : {}), disabled: notes.disabled, ...(left.length === 0 ? {} : {left})};
+		return shown;
 	}
 
 	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult> {

@@ -4,6 +4,8 @@ import {createSnapshotCollector} from '../model/normalise-snapshot-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
 import type {TaskCollector} from '../model/task-collector.js';
+import type {LeftTask} from '../model/left-tasks.js';
+import {createLeftFollower, type LookUp} from './left-lookup.js';
 import type {ReadCaps} from './read-limits.js';
 import {firstPageSize, type PageInput, readPages} from './task-pages.js';
 
@@ -26,6 +28,8 @@ export interface KindAnswer {
 	tasks: ImportTask[];
 	/** --max-items stopped the listing while EC2 had more. */
 	cut: boolean;
+	/** The tasks that left this kind's list since the last read, looked up by id (see left-lookup.ts). */
+	left: LeftTask[];
 }
 
 export interface KindReader {
@@ -58,17 +62,46 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		...(size === undefined ? {} : {MaxResults: size}),
 	});
 	let last: ReadonlyMap<string, ImportTask> = new Map();
+	const follower = createLeftFollower();
 
 	async function collect<Page, Api>(
 		pages: (input: DescribeInput) => AsyncIterable<Page>,
 		items: (page: Page) => ReadonlyArray<Api | null | undefined> | undefined,
 		nextToken: (page: Page) => string | undefined,
 		collector: TaskCollector<Api>,
+		lookUp: LookUp,
+		signal: AbortSignal,
 	): Promise<KindAnswer> {
 		const input = freshInput();
 		const {cut} = await readPages({pages: pages(input), input, items, nextToken}, collector, {maxItems, maxPages: caps.pages, maxTasks: caps.tasks});
+		const previous = last;
 		last = collector.byId;
-		return {tasks: collector.tasks(), cut};
+		const tasks = collector.tasks();
+		return {tasks, cut, left: await follower.settle(previous.values(), tasks, lookUp, signal)};
+	}
+
+	// The same call with only ImportTaskIds (no filter, no MaxResults): what EC2 says of these tasks now.
+	const byId = (tasks: readonly ImportTask[]) => new Map(tasks.flatMap((task) => (task.importTaskId === undefined ? [] : [[task.importTaskId, task] as const])));
+	function lookUp(sdk: Ec2Sdk, client: EC2Client): LookUp {
+		return async (ids, signal) => {
+			const input = {ImportTaskIds: [...ids]};
+			switch (kind) {
+				case 'image': {
+					const collector = createTaskCollector();
+					collector.add((await client.send(new sdk.DescribeImportImageTasksCommand(input), {abortSignal: signal})).ImportImageTasks);
+					return byId(collector.tasks());
+				}
+				case 'snapshot': {
+					const collector = createSnapshotCollector();
+					collector.add((await client.send(new sdk.DescribeImportSnapshotTasksCommand(input), {abortSignal: signal})).ImportSnapshotTasks);
+					return byId(collector.tasks());
+				}
+				default: {
+					const unreachable: never = kind;
+					return unreachable;
+				}
+			}
+		};
 	}
 
 	return {
@@ -76,7 +109,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		action: describeAction[kind],
 		lists: !nothingToList,
 		async read(sdk, client, signal) {
-			if (nothingToList) return {tasks: [], cut: false};
+			if (nothingToList) return {tasks: [], cut: false, left: []};
 			const config = {client, stopOnSameToken: true};
 			switch (kind) {
 				case 'image':
@@ -85,6 +118,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 						(page) => page.ImportImageTasks,
 						(page) => page.NextToken,
 						createTaskCollector(last),
+						lookUp(sdk, client),
+						signal,
 					);
 				case 'snapshot':
 					return collect(
@@ -92,6 +127,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 						(page) => page.ImportSnapshotTasks,
 						(page) => page.NextToken,
 						createSnapshotCollector(last),
+						lookUp(sdk, client),
+						signal,
 					);
 				default: {
 					const unreachable: never = kind;

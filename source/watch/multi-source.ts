@@ -66,7 +66,8 @@ export function createMultiSource<Handle>(options: {
 			return mergeNotes(
 				states.map((state) => {
 					const notes = state.source.pollNotes?.() ?? {disabled: []};
-					return {...notes, disabled: notes.disabled.map((off) => ({...off, label: state.label}))};
+					const left = notes.left?.map((one) => ({...one, task: tag(state.label, [one.task])[0] ?? one.task}));
+					return {...notes, disabled: notes.disabled.map((off) => ({...off, label: state.label})), ...(left === undefined ? {} : {left})};
 				}),
 			);
 		},
