@@ -134,11 +134,11 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		const {EC2Client} = await loadSdk();
 		if (current === undefined) {
 			const client = new EC2Client(clientConfig());
-			// Innermost in the deserialize step: the body is counted before the SDK's deserializer reads it.
+			// Innermost in the deserialize step: the body is read, and counted, before the SDK's deserializer sees it.
 			client.middlewareStack.add(
 				(next) => async (args) => {
 					const output = await next(args);
-					capResponse(output, caps.answerBytes);
+					await capResponse(output, caps.answerBytes);
 					return output;
 				},
 				{step: 'deserialize', priority: 'low', name: 'answerByteCap'},

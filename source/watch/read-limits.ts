@@ -1,9 +1,10 @@
-import {Transform, type TransformCallback} from 'node:stream';
+import {Readable} from 'node:stream';
 
 // How much one poll may read, whatever the endpoint sends: the bytes of one answer (counted while they stream, the
 // request aborted once past), the pages of one call, the tasks of one call. A real answer of 1,000 tasks is 1–2 MB
 // of XML, so each cap is far above what EC2 sends and far below what would exhaust memory. Passing one is a fault
 // of its own (the last good data stays; the next poll tries again).
+// The bytes of one answer are counted as they arrive, before the SDK reads them (readCapped).
 
 export const readLimits = {
 	/** One HTTP answer: 64 MiB. */
@@ -45,41 +46,39 @@ export function tooManyTasks(limit: number): ReadLimitError {
 	return new ReadLimitError(`more than ${limit.toLocaleString('en-US')} tasks in one poll: stopped reading`);
 }
 
-interface Streamed {
-	pipe: NodeJS.ReadableStream['pipe'];
-	on: NodeJS.ReadableStream['on'];
+interface Streamed extends AsyncIterable<unknown> {
 	destroy?: (error?: Error) => void;
 }
 
 function isStreamed(value: unknown): value is Streamed {
-	return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'pipe') === 'function' && typeof Reflect.get(value, 'on') === 'function';
+	return typeof value === 'object' && value !== null && typeof Reflect.get(value, Symbol.asyncIterator) === 'function' && typeof Reflect.get(value, 'pipe') === 'function';
 }
 
 /**
- * The body as the SDK will read it, counted on the way: past `limit` bytes (or announced as more by its
- * Content-Length) the socket is destroyed and the read fails with answerTooLarge, so nothing more arrives and what
- * was read is let go.
+ * The body, read here with a cap before the SDK's deserializer sees it: past `limit` bytes (or announced as more by
+ * its Content-Length) the socket is destroyed and answerTooLarge is thrown, from outside the deserializer, so no
+ * error keeps the response or what was read of it. Under the cap, the chunks are handed on as they came.
  */
-export function capBody(body: unknown, headers: Readonly<Record<string, string | undefined>>, limit: number): unknown {
+export async function readCapped(body: unknown, headers: Readonly<Record<string, string | undefined>>, limit: number): Promise<unknown> {
 	if (!isStreamed(body)) return body;
 	const announced = Number(headers['content-length'] ?? Number.NaN);
-	let read = 0;
-	const counted = new Transform({
-		transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-			read += chunk.length;
-			if (read > limit) done(answerTooLarge(limit));
-			else done(null, chunk);
-		},
-	});
-	body.on('error', (error: Error) => counted.destroy(error));
-	counted.on('error', () => body.destroy?.());
 	if (Number.isFinite(announced) && announced > limit) {
 		body.destroy?.();
-		queueMicrotask(() => counted.destroy(answerTooLarge(limit)));
-		return counted;
+		throw answerTooLarge(limit);
 	}
-	body.pipe(counted);
-	return counted;
+	const chunks: Buffer[] = [];
+	let read = 0;
+	for await (const chunk of body) {
+		const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+		read += bytes.length;
+		if (read > limit) {
+			chunks.length = 0;
+			body.destroy?.();
+			throw answerTooLarge(limit);
+		}
+		chunks.push(bytes);
+	}
+	return Readable.from(chunks);
 }
 
 function headersOf(response: object): Record<string, string | undefined> {
@@ -90,9 +89,9 @@ function headersOf(response: object): Record<string, string | undefined> {
 	return found;
 }
 
-/** The response of one HTTP exchange (inside the SDK's deserialize step) with its body capped; changed in place. */
-export function capResponse(output: unknown, limit: number): void {
+/** The response of one HTTP exchange (inside the SDK's deserialize step), its body read with the cap; changed in place. */
+export async function capResponse(output: unknown, limit: number): Promise<void> {
 	const response = typeof output === 'object' && output !== null ? Reflect.get(output, 'response') : undefined;
 	if (typeof response !== 'object' || response === null) return;
-	Reflect.set(response, 'body', capBody(Reflect.get(response, 'body'), headersOf(response), limit));
+	Reflect.set(response, 'body', await readCapped(Reflect.get(response, 'body'), headersOf(response), limit));
 }
