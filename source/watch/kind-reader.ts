@@ -5,7 +5,7 @@ import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
 import type {TaskCollector} from '../model/task-collector.js';
 import type {LeftTask} from '../model/left-tasks.js';
-import {createLeftFollower, type LookUp} from './left-lookup.js';
+import {createLeftFollower, isUnknownId, type LookUp, lookUpAll} from './left-lookup.js';
 import type {ReadCaps} from './read-limits.js';
 import {firstPageSize, type PageInput, readPages} from './task-pages.js';
 
@@ -52,8 +52,11 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	const {pageSize, maxItems, stateFilter, caps} = options;
 	// --task-ids: each call gets the ids of its own kind (and any id whose prefix names no kind); EC2 refuses
 	// the other kind's ids as malformed. When none is left, this kind has nothing to list and is not asked.
-	const taskIds = options.taskIds?.filter((id) => (kindOfId(id) ?? kind) === kind);
+	// An id EC2 drops after it was seen (it forgets ended tasks after 7 days) is no longer asked for: EC2 would refuse
+	// the whole call for it.
+	let taskIds = options.taskIds?.filter((id) => (kindOfId(id) ?? kind) === kind);
 	const nothingToList = options.taskIds !== undefined && options.taskIds.length > 0 && taskIds?.length === 0;
+	const noIdsLeft = () => options.taskIds !== undefined && options.taskIds.length > 0 && taskIds?.length === 0;
 	const size = firstPageSize(pageSize, maxItems);
 	// A new object every poll: the paginator writes NextToken into the input it is given.
 	const freshInput = (): DescribeInput => ({
@@ -104,36 +107,67 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		};
 	}
 
+	async function list(sdk: Ec2Sdk, client: EC2Client, signal: AbortSignal): Promise<KindAnswer> {
+		if (noIdsLeft()) {
+			const previous = last;
+			last = new Map();
+			return {tasks: [], cut: false, left: await follower.settle(previous.values(), [], lookUp(sdk, client), signal)};
+		}
+		const config = {client, stopOnSameToken: true};
+		switch (kind) {
+			case 'image':
+				return collect(
+					(input) => sdk.paginateDescribeImportImageTasks(config, input, {abortSignal: signal}),
+					(page) => page.ImportImageTasks,
+					(page) => page.NextToken,
+					createTaskCollector(last),
+					lookUp(sdk, client),
+					signal,
+				);
+			case 'snapshot':
+				return collect(
+					(input) => sdk.paginateDescribeImportSnapshotTasks(config, input, {abortSignal: signal}),
+					(page) => page.ImportSnapshotTasks,
+					(page) => page.NextToken,
+					createSnapshotCollector(last),
+					lookUp(sdk, client),
+					signal,
+				);
+			default: {
+				const unreachable: never = kind;
+				return unreachable;
+			}
+		}
+	}
+
+	/** The asked ids EC2 no longer knows, among those seen before: each is looked up on its own. */
+	async function droppedIds(error: unknown, look: LookUp, signal: AbortSignal): Promise<string[]> {
+		if (!isUnknownId(error) || taskIds === undefined) return [];
+		const seen = new Set([...last.values()].flatMap((task) => (task.importTaskId === undefined ? [] : [task.importTaskId])));
+		for (const id of follower.following()) seen.add(id);
+		const candidates = taskIds.filter((id) => seen.has(id));
+		if (candidates.length === 0) return [];
+		try {
+			const found = await lookUpAll(candidates, look, signal);
+			return candidates.filter((id) => !found.has(id));
+		} catch {
+			return [];
+		}
+	}
+
 	return {
 		kind,
 		action: describeAction[kind],
 		lists: !nothingToList,
 		async read(sdk, client, signal) {
 			if (nothingToList) return {tasks: [], cut: false, left: []};
-			const config = {client, stopOnSameToken: true};
-			switch (kind) {
-				case 'image':
-					return collect(
-						(input) => sdk.paginateDescribeImportImageTasks(config, input, {abortSignal: signal}),
-						(page) => page.ImportImageTasks,
-						(page) => page.NextToken,
-						createTaskCollector(last),
-						lookUp(sdk, client),
-						signal,
-					);
-				case 'snapshot':
-					return collect(
-						(input) => sdk.paginateDescribeImportSnapshotTasks(config, input, {abortSignal: signal}),
-						(page) => page.ImportSnapshotTasks,
-						(page) => page.NextToken,
-						createSnapshotCollector(last),
-						lookUp(sdk, client),
-						signal,
-					);
-				default: {
-					const unreachable: never = kind;
-					return unreachable;
-				}
+			try {
+				return await list(sdk, client, signal);
+			} catch (error) {
+				const dropped = signal.aborted ? [] : await droppedIds(error, lookUp(sdk, client), signal);
+				if (dropped.length === 0) throw error;
+				taskIds = taskIds?.filter((id) => !dropped.includes(id));
+				return list(sdk, client, signal);
 			}
 		},
 		async dryRun(sdk, client, signal) {

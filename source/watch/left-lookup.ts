@@ -11,19 +11,21 @@ export type LookUp = (ids: readonly string[], signal: AbortSignal) => Promise<Re
 export interface LeftFollower {
 	/** After a good read: the tasks of the last one (and those followed) that this one does not list. */
 	settle(previous: Iterable<ImportTask>, listed: Iterable<ImportTask>, lookUp: LookUp, signal: AbortSignal): Promise<LeftTask[]>;
+	/** The ids followed now. */
+	following(): Iterable<string>;
 }
 
 /** How many ids one look-up asks for (EC2 documents no limit for ImportTaskIds; pages of this size are small). */
 export const lookUpBatch = 100;
 
 /** The error EC2 (and the simulator) answers a Describe call naming an id it does not know. */
-function isUnknownId(error: unknown): boolean {
+export function isUnknownId(error: unknown): boolean {
 	const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'Code') ?? Reflect.get(error, 'name') : undefined;
 	return typeof code === 'string' && code.startsWith('InvalidConversionTaskId');
 }
 
 /** Every id looked up; an answer refused for an unknown id is asked again id by id, so one gone id hides no other. */
-async function lookUpAll(ids: readonly string[], lookUp: LookUp, signal: AbortSignal): Promise<Map<string, ImportTask>> {
+export async function lookUpAll(ids: readonly string[], lookUp: LookUp, signal: AbortSignal): Promise<Map<string, ImportTask>> {
 	const found = new Map<string, ImportTask>();
 	for (let at = 0; at < ids.length; at += lookUpBatch) {
 		const batch = ids.slice(at, at + lookUpBatch);
@@ -47,6 +49,7 @@ export function createLeftFollower(): LeftFollower {
 	/** By id: tasks that left while still going, as last seen. */
 	const followed = new Map<string, ImportTask>();
 	return {
+		following: () => followed.keys(),
 		async settle(previous, listed, lookUp, signal) {
 			const listedIds = new Set<string>();
 			for (const task of listed) if (task.importTaskId !== undefined) listedIds.add(task.importTaskId);

@@ -135,4 +135,20 @@ describe('--until-done when tasks leave the watched list', () => {
 		assert.deepEqual(said(outcome.journal), [`first-seen ${a} active`, `new ${c} active`, `status ${c} completed`, `status ${a} completed`]);
 		assert.ok(!said(outcome.journal).some((line) => line.startsWith('gone')), 'nothing cut is journaled as gone');
 	});
+
+	it('--task-ids: an id EC2 drops is no longer asked for (it would fail the whole call), is gone, and the exit is 1', async () => {
+		let onlyB = 0;
+		const endpoint = await startHostileEndpoint(({action, params, number}, response) => {
+			const ids = askedIds(params);
+			if (ids.length === 1 && ids[0] === b) onlyB += 1;
+			const unknown = ids.find((id) => id === a && number > 1);
+			if (unknown !== undefined) return sendXml(response, 400, errorBody('InvalidConversionTaskId.Malformed', `The import task ID '${unknown}' is malformed`));
+			sendXml(response, 200, describeAnswer(action, ids.map((id) => ({id, status: id === b && onlyB >= 2 ? 'completed' : 'active'}))));
+		});
+		endpoints.push(endpoint);
+		const outcome = await watch(endpoint.url, ['--task-ids', `${a},${b}`]);
+		assert.equal(outcome.code, 1, outcome.stderr);
+		assert.deepEqual(said(outcome.journal), [`first-seen ${a} active`, `first-seen ${b} active`, `status ${b} completed`, `gone ${a} active`]);
+		assert.doesNotMatch(outcome.stdout, /refused|unknown or expired/, 'no request fault on the way');
+	});
 });
