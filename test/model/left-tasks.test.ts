@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import type {ImportTask} from '../../source/model/import-task.js';
 import type {LeftTask} from '../../source/model/left-tasks.js';
 import type {PollNotes} from '../../source/model/poll-notes.js';
-import {untilDoneExit} from '../../source/model/shell-news.js';
+import {tellShell, untilDoneExit} from '../../source/model/shell-news.js';
 import {initialState, reduce, type WatchState} from '../../source/model/state.js';
 import {task} from '../helpers/tasks.js';
 
@@ -54,5 +54,18 @@ describe('tasks that leave the list', () => {
 		state = poll(state, []);
 		assert.deepEqual(said(state), ['gone a completed']);
 		assert.equal(untilDoneExit(state), 0);
+	});
+
+	it('the shell is told the exit code once nothing watched is still going, not before', () => {
+		const codes: number[] = [];
+		const callbacks = {onAllDone: (_tasks: readonly ImportTask[], code: number) => codes.push(code)};
+		const first = poll(initialState(), [task('a')]);
+		tellShell(initialState(), first, callbacks);
+		const leaving = poll(first, [], [{task: task('a', {status: 'deleting'}), how: 'found'}]);
+		tellShell(first, leaving, callbacks);
+		assert.deepEqual(codes, [], 'an empty list while a is being deleted is not the end');
+		const ended = poll(leaving, [], [{task: task('a', {status: 'deleted'}), how: 'found'}]);
+		tellShell(leaving, ended, callbacks);
+		assert.deepEqual(codes, [1]);
 	});
 });
