@@ -174,7 +174,7 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	}
 
 	// Each kind polls and fails on its own (the same parts as regions and profiles): a kind that fails keeps its
-	// last good tasks and its own backoff while the other's keep coming; the poll fails only when neither has any.
+	// last good tasks and its own backoff while the other's keep coming; the poll fails only when every kind fails.
 	const kinds = createParts({
 		parts: [...readers.values()].filter((reader) => reader.lists).map((reader) => ({
 			label: reader.action,

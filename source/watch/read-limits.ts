@@ -1,10 +1,9 @@
 import {Readable} from 'node:stream';
 
-// How much one poll may read, whatever the endpoint sends: the bytes of one answer (counted while they stream, the
-// request aborted once past), the pages of one call, the tasks of one call. A real answer of 1,000 tasks is 1–2 MB
-// of XML, so each cap is far above what EC2 sends and far below what would exhaust memory. Passing one is a fault
-// of its own (the last good data stays; the next poll tries again).
-// The bytes of one answer are counted as they arrive, before the SDK reads them (readCapped).
+// How much one poll may read, whatever the endpoint sends: the bytes of one answer (counted as they arrive, before
+// the SDK reads them, the connection closed once past), the pages of one call, the tasks of one call. A real answer
+// of 1,000 tasks is 1–2 MB of XML, so each cap is far above what EC2 sends and far below what would exhaust memory.
+// Passing one is a fault of its own (the last good data stays; the next poll tries again).
 
 export const readLimits = {
 	/** One HTTP answer: 64 MiB. */
