@@ -1,5 +1,6 @@
 import {type Explanation, explainFailure} from './failure-explanations.js';
-import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {hasEnded, type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {type LeftTask, type LeftTally, noLeftTally, tallyLeft} from './left-tasks.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
 // transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
@@ -107,13 +108,44 @@ export interface Observation {
 	history: History;
 	/** Transitions seen in this poll, in task order. */
 	entries: JournalEntry[];
+	/** What the watch now knows of the imports that left its list in this poll (see left-tasks.ts). */
+	tally: LeftTally;
+}
+
+/** A task that left the list: its last transitions (as looked up) and whether it is still followed. */
+function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readonly JournalEntry[]; kept?: TaskHistory} {
+	switch (left.how) {
+		case 'pending':
+			return {entries: none, kept: known};
+		case 'ended':
+			return {entries: none};
+		case 'unknown':
+			return {entries: [goneEntry(known, at)]};
+		case 'found': {
+			const found = changes(left.task, known.latest, at);
+			const latest = {at, progress: left.task.progress, message: left.task.statusMessage, status: left.task.status};
+			const timeline = found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit);
+			return {entries: found, ...(hasEnded(left.task.status) ? {} : {kept: {...known, latest, lastChangeAt: found.length === 0 ? known.lastChangeAt : at, timeline}})};
+		}
+		default: {
+			const unreachable: never = left.how;
+			return unreachable;
+		}
+	}
+}
+
+function goneEntry(known: TaskHistory, at: number): JournalEntry {
+	const [gone] = known.timeline.slice(-1);
+	return {at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)};
 }
 
 /**
  * Folds one successful poll into the history. The first poll only records what exists ('first-seen'); later
- * polls record new tasks, changes, milestones, stalls and tasks that are gone.
+ * polls record new tasks, changes, milestones, stalls, and what became of the tasks that left the list: looked up
+ * by id (`left`, from the source), a task is followed until it ends; one EC2 no longer knows, or that the source
+ * said nothing of, is 'gone'.
  */
-export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number): Observation {
+export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number, left: readonly LeftTask[] = []): Observation {
 	const next = new Map<string, TaskHistory>();
 	const entries: JournalEntry[] = [];
 	let rank = history.size;
@@ -150,12 +182,22 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
 		});
 	}
+	const leaving = new Map(left.map((one) => [taskKey(one.task), one]));
+	let tally = noLeftTally;
 	for (const [key, known] of history) {
 		if (next.has(key)) continue;
-		const [gone] = known.timeline.slice(-1);
-		entries.push({at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)});
+		const one = leaving.get(key);
+		if (one === undefined) {
+			entries.push(goneEntry(known, at));
+			tally = tallyLeft(tally, 'unknown', known.latest.status);
+			continue;
+		}
+		const outcome = leave(known, one, at);
+		entries.push(...outcome.entries);
+		if (outcome.kept !== undefined) next.set(key, outcome.kept);
+		else if (one.how !== 'pending') tally = tallyLeft(tally, one.how, one.task.status);
 	}
-	return {history: next, entries};
+	return {history: next, entries, tally};
 }
 
 function regionOf(last: JournalEntry | undefined): Partial<JournalEntry> {

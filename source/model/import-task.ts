@@ -157,9 +157,14 @@ export function answerKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence'>)
 	return task.occurrence === undefined ? id : `${id}#${task.occurrence}`;
 }
 
-/** Identifies a task across regions and profiles (an import task id is only unique within one of them). */
-export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence' | 'region' | 'profile'>): string {
-	const own = answerKey(task);
+/**
+ * Identifies a task across kinds, regions and profiles (an import task id is only unique within one of them). The
+ * kind is written only when the id's prefix does not already say it (import-ami-… is an image import), so one id
+ * listed by both calls is two tasks, and the usual key is the id itself.
+ */
+export function taskKey(task: Pick<ImportTask, 'kind' | 'importTaskId' | 'occurrence' | 'region' | 'profile'>): string {
+	const answer = answerKey(task);
+	const own = (kindOfId(task.importTaskId ?? '') ?? 'image') === task.kind ? answer : `${task.kind}:${answer}`;
 	return task.region === undefined && task.profile === undefined ? own : `${task.profile ?? ''}/${task.region ?? ''}/${own}`;
 }
 

@@ -1,5 +1,6 @@
 import {failureBrief} from './failure-explanations.js';
-import {noIdLabel, taskKey} from './import-task.js';
+import {eventTaskKey} from './event-log.js';
+import {noIdLabel} from './import-task.js';
 import type {JournalEntry} from './history.js';
 
 // Which transitions deserve a desktop notification, and how to keep them from becoming noise: one message per
@@ -45,7 +46,7 @@ export function collect(state: NotifierState, entries: readonly JournalEntry[]):
 	for (const entry of entries) {
 		const kind = noticeKind(entry);
 		const id = entry.taskId ?? noIdLabel;
-		const key = taskKey({importTaskId: entry.taskId, region: entry.region, profile: entry.profile});
+		const key = eventTaskKey(entry);
 		if (kind === 'failed' && entry.explanation !== undefined) {
 			pending.failed.push(`${id} failed: ${failureBrief(entry.explanation)}`);
 			failedKeys = [...failedKeys.filter((known) => known !== key), key].slice(-failedKeysLimit);

@@ -3,6 +3,7 @@ import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, sho
 import {type History, type JournalEntry, observe} from './history.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
+import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
 import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
 import {cycleStateFilter, filterTasks, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
@@ -79,6 +80,8 @@ export interface WatchState {
 	pairFaults: PairFault[];
 	/** What the last good poll said besides its tasks (said in the header). */
 	notes?: PollNotes;
+	/** What became of the imports that left the list (for --until-done). */
+	leftTally: LeftTally;
 }
 
 export type Action =
@@ -142,6 +145,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		stuckAfterMs: 30 * 60_000,
 		sort: {key: 'newest', reverse: false},
 		pairFaults: [],
+		leftTally: noLeftTally,
 		...overrides,
 	};
 }
@@ -255,11 +259,12 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 		case 'poll-started':
 			return {...state, polling: true, pollStartedAt: action.at};
 		case 'poll-succeeded': {
-			const seen = observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs);
+			const seen = observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs, action.notes?.left);
 			return followDetail(
 				anchorSelection({
 				...state,
 				history: seen.history,
+				leftTally: addTally(state.leftTally, seen.tally),
 				lastEntries: seen.entries,
 				eventLog: logEntries(state.eventLog, seen.entries),
 				pairFaults: action.partialFaults ?? [],

@@ -1,5 +1,5 @@
 import {formatDuration} from '../model/format.js';
-import {type ImportTask, statusOf} from '../model/import-task.js';
+import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {countByState, stateFilters} from '../model/task-filter.js';
 import {toAscii} from '../text/ascii-glyphs.js';
@@ -40,11 +40,6 @@ const fatalBeforeData: ReadonlySet<PollFault['kind']> = new Set(['credentials', 
 /** Under --until-done a script waits on us: a missing permission at the start will not get better either. */
 export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): boolean {
 	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
-}
-
-/** --until-done's exit code once every task has ended: 0 when all completed, 1 when any was deleted. */
-export function untilDoneCode(tasks: readonly ImportTask[]): number {
-	return tasks.some((task) => statusOf(task.status) === 'deleted') ? 1 : 0;
 }
 
 /** A journal that could not be written is an error the exit code says (2), whatever the watch saw. */

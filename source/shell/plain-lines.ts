@@ -2,7 +2,8 @@ import {describeEntry} from '../model/entry-text.js';
 import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
-import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
+import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
+import {untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
@@ -10,7 +11,7 @@ import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine, untilDoneCode} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
@@ -24,7 +25,7 @@ import type {WatchSource} from './sources.js';
 export const plainWidth = 80;
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
-	return tasks.find((task) => task.importTaskId === entry.taskId && task.region === entry.region && task.profile === entry.profile);
+	return tasks.find((task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile);
 }
 
 /** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
@@ -118,7 +119,8 @@ export async function runPlain(
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
 				const hadData = state.polls > 0;
-				state = reduce(state, event);
+				// What the source learned besides the tasks (the tasks that left the list, looked up by id) goes into the fold.
+				state = reduce(state, event.type === 'poll-succeeded' ? {...event, notes: source.pollNotes()} : event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
 					// The table's columns fit the tasks (a Kind column when both kinds are listed).
@@ -131,8 +133,9 @@ export async function runPlain(
 					const notes = pollNotesLine(source.pollNotes());
 					if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(event.at)} ${notes}`, width()));
 					lastNotes = notes;
-					if (config.untilDone && allEnded(event.tasks)) {
-						exitCode = untilDoneCode(event.tasks);
+					const code = config.untilDone ? untilDoneExit(state) : undefined;
+					if (code !== undefined) {
+						exitCode = code;
 						finish();
 					}
 				} else if (event.type === 'poll-failed') {

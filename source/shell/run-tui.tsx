@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {handleTuiSignals} from './tui-signals.js';
@@ -104,8 +104,8 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 			shellNotices={shellNotices}
 			onAllDone={
 				config.untilDone
-					? (tasks) => {
-							doneCode = untilDoneCode(tasks);
+					? (_tasks, code) => {
+							doneCode = code;
 							instance.unmount();
 						}
 					: undefined

@@ -37,11 +37,10 @@ export function headerHeight(state: WatchState, width: number, alert?: string): 
 	return 2 + pairs + notes + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
-/** One line for the regions or profiles that are failing while the others are fine. */
+/** One line for the regions, profiles or calls that are failing while the others are fine, each named first. */
 export function pairFaultLine(state: WatchState, now: number): string {
 	const parts = state.pairFaults.map(({label, fault, since, retryAt}) => `${label}: ${faultHeadline({...fault, since}, now, retryAt)}`);
-	const count = state.pairFaults.length;
-	return `${count} region/profile pair${count === 1 ? '' : 's'} failing (their last good tasks stay listed) · ${parts.join(' · ')}`;
+	return `${parts.join(' · ')} (the last good tasks stay listed)`;
 }
 
 type Role = 'muted' | 'stale' | 'plain' | 'strong';
