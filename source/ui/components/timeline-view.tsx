@@ -1,0 +1,191 @@
+import {Text} from 'ink';
+import {memo, type ReactNode, useMemo, useRef} from 'react';
+import type {Timers} from '../../model/clock.js';
+import {formatClock, formatDuration} from '../../model/format.js';
+import {type ImportTask, nameTag, shownId, taskKey} from '../../model/import-task.js';
+import {isStale, selectedRow, type WatchState} from '../../model/state.js';
+import {type SpanState, spanOf, type TaskSpan} from '../../model/task-span.js';
+import {displayWidth, padToWidth} from '../../text/text-width.js';
+import type {Cell} from '../column-layout.js';
+import {fitSegments} from '../fit-segments.js';
+import {type Axis, axisFor, axisKey, axisLine, columnOf, ticksFor} from '../timeline-axis.js';
+import {barLine, spanGlyph, spanRole} from '../timeline-bar.js';
+import {colorOf, type Theme, useTheme} from '../theme.js';
+import {useNow} from '../use-now.js';
+import {windowStart} from './table.js';
+import {emptyListText} from './task-list.js';
+
+// The timeline (t): the list's tasks, filtered and sorted as the list shows them, one row each, as bars on a shared
+// time axis from the first task's first sight to now. The selection is the list's. It redraws on each poll and
+// when time moves a cell (an active bar grows, the axis steps up), not every second.
+
+export interface TimelineViewProps<Handle> {
+	state: WatchState;
+	/** The list's visible tasks (its filter and sort). */
+	visible: readonly ImportTask[];
+	timers: Timers<Handle>;
+	width: number;
+	/** Lines for the axis, the rows and the line under them. */
+	height: number;
+}
+
+const gutter = 2;
+const gap = 1;
+const labelMost = 24;
+const barLeast = 10;
+const separator = ' · ';
+const staleText = 'STALE: showing the last good data · ';
+
+/** A row's name: the Name tag, or the id without its `import-` (the kind stays: ami-…, snap-…). */
+export function rowLabel(task: ImportTask): string {
+	return nameTag(task) ?? shownId(task).replace(/^import-/, '');
+}
+
+/** The label column: as wide as the widest label shown (at most 24), leaving the bars at least 10 columns. */
+export function labelColumns(labels: readonly string[], width: number): number {
+	const widest = Math.min(labelMost, Math.max(4, ...labels.map(displayWidth)));
+	return Math.max(1, Math.min(widest, width - gutter - gap - barLeast));
+}
+
+const legendStates: readonly SpanState[] = ['active', 'completed', 'failed', 'cancelled'];
+
+function spanText(span: TaskSpan | undefined, task: ImportTask): string {
+	if (span === undefined) return `${rowLabel(task)}: not seen yet`;
+	const reached = span.progress === undefined || span.state === 'completed' ? '' : ` at ${Math.round(span.progress)}%`;
+	const until = span.end === undefined ? 'now' : `${formatClock(span.end).slice(0, 5)} (${formatDuration(span.end - span.start)})`;
+	return `${rowLabel(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} → ${until}`;
+}
+
+function stepText(axis: Axis): string {
+	return `1 column = ${formatDuration(axis.step).replace(/ 0+s$/, '').replace(/ 00m$/, '')}`;
+}
+
+interface RowProps {
+	label: string;
+	selected: boolean;
+	cells: Cell[];
+	dim: boolean;
+}
+
+const TimelineRow = memo(
+	function TimelineRow({label, selected, cells, dim}: RowProps): ReactNode {
+		const theme = useTheme();
+		return (
+			<Text dimColor={dim} wrap="truncate">
+				<Text inverse={selected}>
+					{selected ? '> ' : '  '}
+					{label}
+				</Text>
+				{' '.repeat(gap)}
+				{cells.map((cell, index) => (
+					// biome-ignore lint/suspicious/noArrayIndexKey: the cells are positional: before, fill, track, end, after
+					<Text key={index} color={cell.role === undefined ? undefined : colorOf(theme, cell.role)}>
+						{cell.text}
+					</Text>
+				))}
+			</Text>
+		);
+	},
+	(before, after) =>
+		before.label === after.label &&
+		before.selected === after.selected &&
+		before.dim === after.dim &&
+		before.cells.length === after.cells.length &&
+		before.cells.every((cell, index) => cell.text === after.cells[index]?.text && cell.role === after.cells[index]?.role),
+);
+
+/** What each end glyph means, each in its colour: the bars read without colour too. */
+function legendText(theme: Theme): string {
+	return legendStates.map((state) => `${spanGlyph(theme, state)} ${state}`).join(' ');
+}
+
+function Legend({theme}: {theme: Theme}): ReactNode {
+	return legendStates.map((state, index) => (
+		<Text key={state} color={colorOf(theme, spanRole(state))}>
+			{`${index === 0 ? '' : ' '}${spanGlyph(theme, state)} ${state}`}
+		</Text>
+	));
+}
+
+export function TimelineView<Handle>({state, visible, timers, width, height}: TimelineViewProps<Handle>): ReactNode {
+	const theme = useTheme();
+	const spans = useMemo(() => new Map(visible.map((task) => [task, spanOf(task, state.history.get(taskKey(task)))])), [visible, state.history]);
+	const first = useMemo(() => Math.min(...[...spans.values()].flatMap((span) => (span === undefined ? [] : [span.start]))), [spans]);
+	const labels = useMemo(() => visible.map(rowLabel), [visible]);
+	const labelWidth = labelColumns(labels, width);
+	const barColumns = Math.max(1, width - gutter - labelWidth - gap);
+	const start = useRef(0);
+	// The axis above the rows; under them the selected task's times, then the legend and the scale.
+	const bodyHeight = Math.max(1, height - 3);
+	const selected = selectedRow(state, visible);
+	start.current = windowStart(start.current, selected, bodyHeight, visible.length);
+	const rows = visible.slice(start.current, start.current + bodyHeight);
+	const open = rows.some((task) => spans.get(task)?.end === undefined);
+	const origin = (at: number) => (Number.isFinite(first) ? first : at);
+	// Redrawn as time passes only when what is drawn changes: the axis, or (while a bar is open) now's column.
+	const now = useNow(timers, (at) => {
+		const axis = axisFor(origin(at), at, barColumns);
+		return `${axisKey(axis)}:${open ? columnOf(axis, at) : ''}`;
+	});
+	const axis = axisFor(origin(now), now, barColumns);
+	const ticks = ticksFor(axis);
+	const stale = isStale(state);
+	const below = visible.length - start.current - rows.length;
+	const picked = visible[selected];
+	const position = `${selected + 1}/${visible.length}${start.current > 0 ? ` · ${start.current} above` : ''}${below > 0 ? ` · ${below} below` : ''}`;
+	const about = fitSegments(
+		[
+			{key: 'position', text: position, priority: 0},
+			{key: 'picked', text: picked === undefined ? '' : spanText(spans.get(picked), picked), priority: 1},
+		],
+		width - (stale ? displayWidth(staleText) : 0),
+		separator.length,
+	);
+	const key = fitSegments(
+		[
+			{key: 'legend', text: legendText(theme), priority: 0},
+			{key: 'step', text: stepText(axis), priority: 1},
+		],
+		width,
+		separator.length,
+	);
+	if (visible.length === 0) {
+		return (
+			<Text color={colorOf(theme, 'muted')} wrap="truncate">
+				{' '.repeat(gutter)}
+				{emptyListText(state)}
+			</Text>
+		);
+	}
+	return (
+		<>
+			<Text bold wrap="truncate">
+				{' '.repeat(gutter)}
+				{padToWidth('TASK', labelWidth, 'left')}
+				{' '.repeat(gap)}
+				{axisLine(axis, ticks).trimEnd()}
+			</Text>
+			{rows.map((task, index) => (
+				<TimelineRow
+					key={taskKey(task)}
+					label={padToWidth(labels[start.current + index] ?? '', labelWidth, 'left')}
+					selected={start.current + index === selected}
+					cells={barLine(spans.get(task), axis, now, ticks, theme)}
+					dim={stale}
+				/>
+			))}
+			<Text color={colorOf(theme, stale ? 'stale' : 'muted')} wrap="truncate">
+				{stale ? staleText : ''}
+				{about.map((segment) => segment.text).join(separator)}
+			</Text>
+			<Text color={colorOf(theme, 'muted')} wrap="truncate">
+				{key.map((segment, index) => (
+					<Text key={segment.key}>
+						{index === 0 ? '' : separator}
+						{segment.key === 'legend' ? <Legend theme={theme} /> : segment.text}
+					</Text>
+				))}
+			</Text>
+		</>
+	);
+}
