@@ -10,7 +10,7 @@ import type {Cell} from '../column-layout.js';
 import {fitSegments} from '../fit-segments.js';
 import {type Axis, axisFor, axisKey, axisLine, columnOf, ticksFor} from '../timeline-axis.js';
 import {barLine, spanGlyph, spanRole} from '../timeline-bar.js';
-import {colorOf, type Theme, useTheme} from '../theme.js';
+import {colorOf, glyph, type Theme, useTheme} from '../theme.js';
 import {useNow} from '../use-now.js';
 import {windowStart} from './table.js';
 import {emptyListText} from './task-list.js';
@@ -49,11 +49,12 @@ export function labelColumns(labels: readonly string[], width: number): number {
 
 const legendStates: readonly SpanState[] = ['active', 'completed', 'failed', 'cancelled'];
 
-function spanText(span: TaskSpan | undefined, task: ImportTask): string {
+/** The selected task in words: how it ended (or how far it is), from when to when. */
+function spanText(span: TaskSpan | undefined, task: ImportTask, theme: Theme): string {
 	if (span === undefined) return `${rowLabel(task)}: not seen yet`;
 	const reached = span.progress === undefined || span.state === 'completed' ? '' : ` at ${Math.round(span.progress)}%`;
 	const until = span.end === undefined ? 'now' : `${formatClock(span.end).slice(0, 5)} (${formatDuration(span.end - span.start)})`;
-	return `${rowLabel(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} → ${until}`;
+	return `${rowLabel(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} ${glyph(theme, '→')} ${until}`;
 }
 
 function stepText(axis: Axis): string {
@@ -136,7 +137,7 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 	const about = fitSegments(
 		[
 			{key: 'position', text: position, priority: 0},
-			{key: 'picked', text: picked === undefined ? '' : spanText(spans.get(picked), picked), priority: 1},
+			{key: 'picked', text: picked === undefined ? '' : spanText(spans.get(picked), picked, theme), priority: 1},
 		],
 		width - (stale ? displayWidth(staleText) : 0),
 		separator.length,

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, it} from 'node:test';
+import {render} from 'ink-testing-library';
+import type {ImportTask} from '../../source/model/import-task.js';
+import {initialState, reduce, visibleTasks, type WatchState} from '../../source/model/state.js';
+import {TimelineView} from '../../source/ui/components/timeline-view.js';
+import {ThemeContext} from '../../source/ui/theme.js';
+import {createFakeTimers, type FakeTimers, settle} from '../helpers/fake-timers.js';
+import {task} from '../helpers/tasks.js';
+
+// As time passes with no poll, the timeline draws again only when a cell changes: an open bar reaching the next
+// column, or the axis stepping up to hold now. Seconds in between write nothing.
+
+const second = 1000;
+const minute = 60 * second;
+/** On a whole 20 s, so the axis below starts here. */
+const start = 1_780_000_000_000;
+
+function polled(polls: [number, ImportTask[]][]): WatchState {
+	return polls.reduce((state, [at, tasks]) => reduce(state, {type: 'poll-succeeded', at, generation: 1, tasks, nextPollAt: at + 5 * minute}), initialState());
+}
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function drawn(state: WatchState, timers: FakeTimers) {
+	const instance = render(
+		<ThemeContext.Provider value={{color: false, unicode: true}}>
+			<TimelineView state={state} visible={visibleTasks(state)} timers={timers} width={100} height={8} />
+		</ThemeContext.Provider>,
+	);
+	unmount = instance.unmount;
+	await settle();
+	return {frames: () => instance.frames.length, frame: () => instance.lastFrame() ?? ''};
+}
+
+const bar = (frame: string, label: string) => frame.split('\n').find((line) => line.includes(label))?.slice(24) ?? '';
+
+describe('the timeline as time passes', () => {
+	const a = 'import-ami-0aaaaaaaaaaaaaaa1';
+	const b = 'import-ami-0bbbbbbbbbbbbbbb2';
+
+	it('an open bar grows a cell when now reaches the next column, and nothing is drawn in between', async () => {
+		// 20 minutes in 76 columns: 20 s a column; now is in column 60.
+		const state = polled([
+			[start, [task(a, {progress: 10}), task(b, {progress: 10})]],
+			[start + 20 * minute, [task(a, {progress: 50}), task(b, {status: 'completed', statusMessage: undefined, progress: undefined})]],
+		]);
+		const timers = createFakeTimers(start + 20 * minute);
+		const view = await drawn(state, timers);
+		assert.match(view.frame(), /1 column = 20s/);
+		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').indexOf('▶'), 60);
+		const before = view.frames();
+		await timers.advance(19 * second);
+		assert.equal(view.frames(), before, 'no frame for 19 seconds that change no cell');
+		await timers.advance(1 * second);
+		assert.equal(view.frames(), before + 1, 'one frame as now enters column 61');
+		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').indexOf('▶'), 61);
+		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').match(/█/g)?.length, 30, 'half of the 61 cells before its end');
+	});
+
+	it('with every bar over, only the axis stepping up draws again', async () => {
+		const state = polled([
+			[start, [task(a, {progress: 10}), task(b, {progress: 10})]],
+			[start + 20 * minute, [task(a, {status: 'completed', statusMessage: undefined, progress: undefined}), task(b, {status: 'deleted', statusMessage: 'ClientError: Unknown OS / Missing OS files.', progress: undefined})]],
+		]);
+		const timers = createFakeTimers(start + 20 * minute);
+		const view = await drawn(state, timers);
+		const before = view.frames();
+		// Column 75 (the last at 20 s) ends at 25 m 20 s.
+		await timers.advance(5 * minute + 19 * second);
+		assert.equal(view.frames(), before, 'no frame for 5 minutes of nothing new');
+		assert.match(view.frame(), /1 column = 20s/);
+		await timers.advance(1 * second);
+		assert.equal(view.frames(), before + 1);
+		assert.match(view.frame(), /1 column = 30s/);
+		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').indexOf('✔'), 40);
+	});
+});
