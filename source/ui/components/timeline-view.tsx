@@ -41,9 +41,9 @@ export function rowLabel(task: ImportTask): string {
 	return nameTag(task) ?? shownId(task).replace(/^import-/, '');
 }
 
-/** The label column: as wide as the widest label shown (at most 24), leaving the bars at least 10 columns. */
+/** The label column: as wide as the widest label (at most 24), leaving the bars at least 10 columns. */
 export function labelColumns(labels: readonly string[], width: number): number {
-	const widest = Math.min(labelMost, Math.max(4, ...labels.map(displayWidth)));
+	const widest = labels.reduce((most, label) => Math.max(most, Math.min(labelMost, displayWidth(label))), 4);
 	return Math.max(1, Math.min(widest, width - gutter - gap - barLeast));
 }
 
@@ -110,10 +110,11 @@ function Legend({theme}: {theme: Theme}): ReactNode {
 
 export function TimelineView<Handle>({state, visible, timers, width, height}: TimelineViewProps<Handle>): ReactNode {
 	const theme = useTheme();
-	const spans = useMemo(() => new Map(visible.map((task) => [task, spanOf(task, state.history.get(taskKey(task)))])), [visible, state.history]);
-	const first = useMemo(() => Math.min(...[...spans.values()].flatMap((span) => (span === undefined ? [] : [span.start]))), [spans]);
+	const {history} = state;
+	// The axis starts at the first of all the tasks listed; spans are worked out for the rows drawn only.
+	const first = useMemo(() => visible.reduce((earliest, task) => Math.min(earliest, history.get(taskKey(task))?.firstSeenAt ?? earliest), Number.POSITIVE_INFINITY), [visible, history]);
 	const labels = useMemo(() => visible.map(rowLabel), [visible]);
-	const labelWidth = labelColumns(labels, width);
+	const labelWidth = useMemo(() => labelColumns(labels, width), [labels, width]);
 	const barColumns = Math.max(1, width - gutter - labelWidth - gap);
 	const start = useRef(0);
 	// The axis above the rows; under them the selected task's times, then the legend and the scale.
@@ -121,7 +122,8 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 	const selected = selectedRow(state, visible);
 	start.current = windowStart(start.current, selected, bodyHeight, visible.length);
 	const rows = visible.slice(start.current, start.current + bodyHeight);
-	const open = rows.some((task) => spans.get(task)?.end === undefined);
+	const spans = new Map(rows.map((task) => [task, spanOf(task, history.get(taskKey(task)))]));
+	const open = [...spans.values()].some((span) => span !== undefined && span.end === undefined);
 	const origin = (at: number) => (Number.isFinite(first) ? first : at);
 	// Redrawn as time passes only when what is drawn changes: the axis, or (while a bar is open) now's column.
 	const now = useNow(timers, (at) => {
