@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import type {ImportTask} from '../../source/model/import-task.js';
+import {displayWidth} from '../../source/text/text-width.js';
 import {task} from '../helpers/tasks.js';
 
 // The timeline (t): the list's tasks as bars on one time axis, in every state, at 120×40 and 80×24, in ASCII and
@@ -89,7 +90,7 @@ describe('timeline', () => {
 			'> ami-0aaaaaaaaaaaaaaa1  ████████████████████████████████████████████████████████████✔ ┊       ┊       ┊       ┊',
 			'  ami-0bbbbbbbbbbbbbbb2  ████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░✖     ┊       ┊       ┊       ┊       ┊       ┊',
 			'  snap-0ccccccccccccccc3 ████████████░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░⊘ ┊       ┊       ┊       ┊',
-			'2/4 · ami-0aaaaaaaaaaaaaaa1 completed: 20:26 → 20:41 (15m 00s)',
+			'2/4 · import-ami-0aaaaaaaaaaaaaaa1 completed: 20:26 → 20:41 (15m 00s)',
 			'▶ active ✔ completed ✖ failed ⊘ cancelled · 1 column = 15s',
 		]);
 	});
@@ -103,7 +104,7 @@ describe('timeline', () => {
 			'> ami-0aaaaaaaaaaaaaaa1  ##############################+      :         :',
 			'  ami-0bbbbbbbbbbbbbbb2  ######--------------x      :         :         :',
 			'  snap-0ccccccccccccccc3 ######------------------------/      :         :',
-			'2/4 · ami-0aaaaaaaaaaaaaaa1 completed: 20:26 > 20:41 (15m 00s)',
+			'2/4 · import-ami-0aaaaaaaaaaaaaaa1 completed: 20:26 > 20:41 (15m 00s)',
 			'o active + completed x failed / cancelled · 1 column = 30s',
 		]);
 		assert.doesNotMatch(app.frame(), /\u001B\[(3\d|9\d|4\d)m/, 'no colour is sent');
@@ -130,7 +131,7 @@ describe('timeline', () => {
 		assert.match(text(app), /^> ami-0bbbbbbbbbbbbbbb2 /m, 'selected in the list, selected here');
 		await app.press('j');
 		assert.match(text(app), /^> snap-0ccccccccccccccc3 /m);
-		assert.match(text(app), /4\/4 · snap-0ccccccccccccccc3 cancelled at 20%: 20:26 → 20:41 \(15m 00s\)/);
+		assert.match(text(app), /4\/4 · import-snap-0ccccccccccccccc3 cancelled at 20%: 20:26 → 20:41 \(15m 00s\)/);
 		await app.press(keys.escape);
 		assert.match(text(app), /TASK ID +KIND +STATUS/, 'back in the list');
 		assert.match(text(app), /^> import-snap-0ccccccccccccccc3 /m, 'on the task chosen in the timeline');
@@ -171,6 +172,27 @@ describe('timeline', () => {
 			'  ami-0ddddddddddddddd4            ┊    ██████████████████████████████████████████████████████░░░░░░▶         ┊',
 		], 'the new task is one cell, at now; d is 90 % along its bar');
 		assert.match(text(app), /1 column = 20s/, 'the axis stepped up to hold 25 minutes');
+	});
+
+	it('a row is named by its Name tag when no other row has it (wide text cut to the column, the bars still line up)', async () => {
+		const named = (id: string, name: string, extra: Partial<ImportTask> = {}) => task(id, {tags: [{key: 'Name', value: name}], ...extra});
+		app = await renderApp(
+			[
+				named(a, 'web-01'),
+				named(b, 'db-primary'),
+				named(c, 'db-primary', {kind: 'snapshot'}),
+				named(d, '東京のデータベース・本番サーバー二号機'),
+			],
+			{columns: 80, rows: 24},
+		);
+		await app.press('t');
+		const rows = body(app.frame()).slice(1, 5);
+		assert.deepEqual(
+			rows.map((line) => line.slice(2, line.search(/[▶✔✖⊘]/)).trimEnd()),
+			['web-01', 'ami-0bbbbbbbbbbbbbbb2', 'snap-0ccccccccccccccc3', '東京のデータベース・本 …'],
+		);
+		const barStart = (line: string) => displayWidth(line.slice(0, line.search(/[▶✔✖⊘]/)));
+		assert.deepEqual(rows.map(barStart), [27, 27, 27, 27], 'each bar in column 27: 2 + 24 + 1');
 	});
 
 	it('help has a Timeline section; ? and Esc come back to the timeline', async () => {

@@ -36,9 +36,20 @@ const barLeast = 10;
 const separator = ' · ';
 const staleText = 'STALE: showing the last good data · ';
 
-/** A row's name: the Name tag, or the id without its `import-` (the kind stays: ami-…, snap-…). */
-export function rowLabel(task: ImportTask): string {
-	return nameTag(task) ?? shownId(task).replace(/^import-/, '');
+/**
+ * The rows' names: a task's Name tag when no other task listed has it, else its id without `import-` (the kind
+ * stays: ami-…, snap-…), so that no two rows read the same.
+ */
+export function rowLabels(tasks: readonly ImportTask[]): string[] {
+	const names = new Map<string, number>();
+	for (const task of tasks) {
+		const name = nameTag(task);
+		if (name !== undefined && name !== '') names.set(name, (names.get(name) ?? 0) + 1);
+	}
+	return tasks.map((task) => {
+		const name = nameTag(task);
+		return name !== undefined && names.get(name) === 1 ? name : shownId(task).replace(/^import-/, '');
+	});
 }
 
 /** The label column: as wide as the widest label (at most 24), leaving the bars at least 10 columns. */
@@ -49,12 +60,12 @@ export function labelColumns(labels: readonly string[], width: number): number {
 
 const legendStates: readonly SpanState[] = ['active', 'completed', 'failed', 'cancelled'];
 
-/** The selected task in words: how it ended (or how far it is), from when to when. */
+/** The selected task in words (its whole id: the row may show its name): how it ended (or how far it is), from when to when. */
 function spanText(span: TaskSpan | undefined, task: ImportTask, theme: Theme): string {
-	if (span === undefined) return `${rowLabel(task)}: not seen yet`;
+	if (span === undefined) return `${shownId(task)}: not seen yet`;
 	const reached = span.progress === undefined || span.state === 'completed' ? '' : ` at ${Math.round(span.progress)}%`;
 	const until = span.end === undefined ? 'now' : `${formatClock(span.end).slice(0, 5)} (${formatDuration(span.end - span.start)})`;
-	return `${rowLabel(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} ${glyph(theme, '→')} ${until}`;
+	return `${shownId(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} ${glyph(theme, '→')} ${until}`;
 }
 
 function stepText(axis: Axis): string {
@@ -113,7 +124,7 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 	const {history} = state;
 	// The axis starts at the first of all the tasks listed; spans are worked out for the rows drawn only.
 	const first = useMemo(() => visible.reduce((earliest, task) => Math.min(earliest, history.get(taskKey(task))?.firstSeenAt ?? earliest), Number.POSITIVE_INFINITY), [visible, history]);
-	const labels = useMemo(() => visible.map(rowLabel), [visible]);
+	const labels = useMemo(() => rowLabels(visible), [visible]);
 	const labelWidth = useMemo(() => labelColumns(labels, width), [labels, width]);
 	const barColumns = Math.max(1, width - gutter - labelWidth - gap);
 	const start = useRef(0);
