@@ -3,7 +3,7 @@ import {afterEach, describe, it} from 'node:test';
 import {render} from 'ink-testing-library';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {initialState, reduce, visibleTasks, type WatchState} from '../../source/model/state.js';
-import {TimelineView} from '../../source/ui/components/timeline-view.js';
+import {rowLabels, stepText, TimelineView} from '../../source/ui/components/timeline-view.js';
 import {ThemeContext} from '../../source/ui/theme.js';
 import {createFakeTimers, type FakeTimers, settle} from '../helpers/fake-timers.js';
 import {task} from '../helpers/tasks.js';
@@ -75,5 +75,28 @@ describe('the timeline as time passes', () => {
 		assert.equal(view.frames(), before + 1);
 		assert.match(view.frame(), /1 column = 30s/);
 		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').indexOf('✔'), 40);
+	});
+});
+
+describe('the words around the bars', () => {
+	it('the scale says a column’s time without a zero unit', () => {
+		assert.deepEqual(
+			[10 * second, minute, 1.5 * minute, 60 * minute, 1.5 * 60 * minute, 24 * 60 * minute, 36 * 60 * minute].map((step) => stepText({step})),
+			['1 column = 10s', '1 column = 1m', '1 column = 1m 30s', '1 column = 1h', '1 column = 1h 30m', '1 column = 1d', '1 column = 1d 12h'],
+		);
+	});
+
+	it('a row is named by its Name tag only when no other row has that name', () => {
+		const named = (id: string, name: string) => task(id, {tags: [{key: 'Name', value: name}]});
+		const noId = task('x');
+		delete noId.importTaskId;
+		assert.deepEqual(rowLabels([named('import-ami-01', 'web'), named('import-ami-02', 'db'), named('import-snap-03', 'db'), task('import-ami-04'), noId, named('import-ami-05', '')]), [
+			'web',
+			'ami-02',
+			'snap-03',
+			'ami-04',
+			'(no id)',
+			'ami-05',
+		]);
 	});
 });

@@ -68,8 +68,9 @@ function spanText(span: TaskSpan | undefined, task: ImportTask, theme: Theme): s
 	return `${shownId(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} ${glyph(theme, '→')} ${until}`;
 }
 
-function stepText(axis: Axis): string {
-	return `1 column = ${formatDuration(axis.step).replace(/ 0+s$/, '').replace(/ 00m$/, '')}`;
+/** How long a column stands for, without a zero second unit: 45s, 1m, 1m 30s, 1h, 1d, 1d 12h. */
+export function stepText(axis: Pick<Axis, 'step'>): string {
+	return `1 column = ${formatDuration(axis.step).replace(/ 0+[smh]$/, '')}`;
 }
 
 interface RowProps {
