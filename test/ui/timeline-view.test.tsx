@@ -8,6 +8,9 @@ import {ThemeContext} from '../../source/ui/theme.js';
 import {createFakeTimers, type FakeTimers, settle} from '../helpers/fake-timers.js';
 import {task} from '../helpers/tasks.js';
 
+// Tick labels are local times: one zone, so they read the same on every machine.
+process.env.TZ = 'UTC';
+
 // As time passes with no poll, the timeline draws again only when a cell changes: an open bar reaching the next
 // column, or the axis stepping up to hold now. Seconds in between write nothing.
 
@@ -75,6 +78,35 @@ describe('the timeline as time passes', () => {
 		assert.equal(view.frames(), before + 1);
 		assert.match(view.frame(), /1 column = 30s/);
 		assert.equal(bar(view.frame(), 'ami-0aaaaaaaaaaaaaaa1').indexOf('✔'), 40);
+	});
+});
+
+describe('a wave of days', () => {
+	it('at 80 columns: three days on one axis (1 h 30 m a column), midnight labelled with its date, the bars to scale', async () => {
+		const hour = 60 * minute;
+		const day = 24 * hour;
+		const monday = Date.UTC(2026, 5, 1, 9);
+		const state = polled([
+			[monday, [task('import-ami-0aaaaaaaaaaaaaaa1', {progress: 5})]],
+			[monday + day, [task('import-ami-0aaaaaaaaaaaaaaa1', {progress: 60}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 1})]],
+			[monday + 2 * day, [task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 50})]],
+			[monday + 3 * day, [task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 75})]],
+		]);
+		const timers = createFakeTimers(monday + 3 * day);
+		const instance = render(
+			<ThemeContext.Provider value={{color: false, unicode: false}}>
+				<TimelineView state={state} visible={visibleTasks(state)} timers={timers} width={80} height={6} />
+			</ThemeContext.Provider>,
+		);
+		unmount = instance.unmount;
+		await settle();
+		assert.deepEqual((instance.lastFrame() ?? '').split('\n'), [
+			'  TASK                    12:00   06-02   12:00   06-03   12:00   06-04   12:00',
+			'  ami-0bbbbbbbbbbbbbbb2   :       :     ########################--------o :',
+			'> ami-0aaaaaaaaaaaaaaa1 ################################+ :       :       :',
+			'2/2 · import-ami-0aaaaaaaaaaaaaaa1 completed: 06-01 09:00 > 06-03 09:00 (2d 0h)',
+			'o active + completed x failed / cancelled · 1 column = 1h 30m',
+		]);
 	});
 });
 

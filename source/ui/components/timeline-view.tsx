@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import {memo, type ReactNode, useMemo, useRef} from 'react';
 import type {Timers} from '../../model/clock.js';
-import {formatClock, formatDuration} from '../../model/format.js';
+import {formatDateTime, formatDuration} from '../../model/format.js';
 import {type ImportTask, nameTag, shownId, taskKey} from '../../model/import-task.js';
 import {isStale, selectedRow, type WatchState} from '../../model/state.js';
 import {type SpanState, spanOf, type TaskSpan} from '../../model/task-span.js';
@@ -60,12 +60,19 @@ export function labelColumns(labels: readonly string[], width: number): number {
 
 const legendStates: readonly SpanState[] = ['active', 'completed', 'failed', 'cancelled'];
 
-/** The selected task in words (its whole id: the row may show its name): how it ended (or how far it is), from when to when. */
-function spanText(span: TaskSpan | undefined, task: ImportTask, theme: Theme): string {
+/**
+ * The selected task in words (its whole id: the row may show its name): how it ended (or how far it is), from when
+ * to when; HH:MM, with the date (MM-DD HH:MM) when the span is not all on one day.
+ */
+function spanText(span: TaskSpan | undefined, task: ImportTask, now: number, theme: Theme): string {
 	if (span === undefined) return `${shownId(task)}: not seen yet`;
 	const reached = span.progress === undefined || span.state === 'completed' ? '' : ` at ${Math.round(span.progress)}%`;
-	const until = span.end === undefined ? 'now' : `${formatClock(span.end).slice(0, 5)} (${formatDuration(span.end - span.start)})`;
-	return `${shownId(task)} ${span.state}${reached}: ${formatClock(span.start).slice(0, 5)} ${glyph(theme, '→')} ${until}`;
+	const from = formatDateTime(span.start);
+	const to = formatDateTime(span.end ?? now);
+	const oneDay = from.slice(0, 10) === to.slice(0, 10);
+	const when = (stamp: string) => (oneDay ? stamp.slice(11, 16) : stamp.slice(5, 16));
+	const until = span.end === undefined ? 'now' : `${when(to)} (${formatDuration(span.end - span.start)})`;
+	return `${shownId(task)} ${span.state}${reached}: ${when(from)} ${glyph(theme, '→')} ${until}`;
 }
 
 /** How long a column stands for, without a zero second unit: 45s, 1m, 1m 30s, 1h, 1d, 1d 12h. */
@@ -151,7 +158,7 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 	const about = fitSegments(
 		[
 			{key: 'position', text: position, priority: 0},
-			{key: 'picked', text: picked === undefined ? '' : spanText(spans.get(picked), picked, theme), priority: 1},
+			{key: 'picked', text: picked === undefined ? '' : spanText(spans.get(picked), picked, now, theme), priority: 1},
 		],
 		width - (stale ? displayWidth(staleText) : 0),
 		separator.length,
