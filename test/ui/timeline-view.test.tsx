@@ -26,10 +26,10 @@ function polled(polls: [number, ImportTask[]][]): WatchState {
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-async function drawn(state: WatchState, timers: FakeTimers) {
+async function drawn(state: WatchState, timers: FakeTimers, {width = 100, height = 8, unicode = true} = {}) {
 	const instance = render(
-		<ThemeContext.Provider value={{color: false, unicode: true}}>
-			<TimelineView state={state} visible={visibleTasks(state)} timers={timers} width={100} height={8} />
+		<ThemeContext.Provider value={{color: false, unicode}}>
+			<TimelineView state={state} visible={visibleTasks(state)} timers={timers} width={width} height={height} />
 		</ThemeContext.Provider>,
 	);
 	unmount = instance.unmount;
@@ -93,14 +93,8 @@ describe('a wave of days', () => {
 			[monday + 3 * day, [task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 75})]],
 		]);
 		const timers = createFakeTimers(monday + 3 * day);
-		const instance = render(
-			<ThemeContext.Provider value={{color: false, unicode: false}}>
-				<TimelineView state={state} visible={visibleTasks(state)} timers={timers} width={80} height={6} />
-			</ThemeContext.Provider>,
-		);
-		unmount = instance.unmount;
-		await settle();
-		assert.deepEqual((instance.lastFrame() ?? '').split('\n'), [
+		const view = await drawn(state, timers, {width: 80, height: 6, unicode: false});
+		assert.deepEqual(view.frame().split('\n'), [
 			'  TASK                    12:00   06-02   12:00   06-03   12:00   06-04   12:00',
 			'  ami-0bbbbbbbbbbbbbbb2   :       :     ########################--------o :',
 			'> ami-0aaaaaaaaaaaaaaa1 ################################+ :       :       :',
