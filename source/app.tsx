@@ -8,6 +8,7 @@ import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
+import {TimelineView} from './ui/components/timeline-view.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
 import {keyHandler, pasteHandler} from './app/key-handler.js';
 import {useQuestionReady} from './app/use-question-ready.js';
@@ -83,6 +84,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
 			case 'events':
 				return <EventsView state={state} width={columns} height={bodyHeight} />;
+			case 'timeline':
+				return <TimelineView state={state} visible={visible} timers={timers} width={columns} height={bodyHeight} />;
 			default: {
 				const unreachable: never = view;
 				return unreachable;

@@ -12,10 +12,10 @@ import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
 // Selection is kept by task key, so it survives polls, sorting and filter changes.
 
-export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm' | 'timeline';
 
 /** The screens; search and confirm are asked over one of them. */
-export type View = 'list' | 'detail' | 'help' | 'events';
+export type View = 'list' | 'detail' | 'help' | 'events' | 'timeline';
 
 export interface Fault extends PollFault {
 	/** When this kind of fault began (first failure of the current run of failures). */
@@ -43,8 +43,8 @@ export interface WatchState {
 	helpReturn: Exclude<Mode, 'help'>;
 	/** What the text filter is typed over, and goes back to. */
 	searchReturn: 'list' | 'events';
-	/** What Esc in the details goes back to (Enter on an event opens its task). */
-	detailReturn: 'list' | 'events';
+	/** What Esc in the details goes back to (Enter on an event or on the timeline opens its task). */
+	detailReturn: 'list' | 'events' | 'timeline';
 	/** Every transition seen, for the events view. */
 	eventLog: EventLog;
 	/** The selected event (by its number), and its row for when it is no longer shown. */
@@ -93,6 +93,7 @@ export type Action =
 	| {type: 'next-kind-filter'}
 	| {type: 'open-detail'}
 	| {type: 'open-events'}
+	| {type: 'open-timeline'}
 	| {type: 'cancel-ask'; prompt: CancelPrompt}
 	| {type: 'cancel-ready'}
 	| {type: 'cancel-close'; kept?: boolean}
@@ -216,6 +217,7 @@ export function viewOf(state: WatchState): View {
 		case 'detail':
 		case 'help':
 		case 'events':
+		case 'timeline':
 			return state.mode;
 		default: {
 			const unreachable: never = state.mode;
@@ -314,10 +316,12 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailReturn: 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {...state, mode: 'detail', detailReturn: state.mode === 'timeline' ? 'timeline' : 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
 		case 'open-events':
 			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0};
+		case 'open-timeline':
+			return {...state, mode: 'timeline'};
 		case 'cancel-ask':
 			// The question is drawn from `confirm` (it stays until answered), not as a notice that fades.
 			return {...state, mode: 'confirm', confirm: action.prompt, notice: undefined, noticeOfCancel: undefined};
@@ -333,7 +337,7 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 		case 'back':
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
 			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
-			if (state.mode === 'events') return {...state, mode: 'list'};
+			if (state.mode === 'events' || state.mode === 'timeline') return {...state, mode: 'list'};
 			if (state.mode === 'confirm') return reduceOnce(state, {type: 'cancel-close'});
 			if (state.mode === 'search') return reduceOnce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});

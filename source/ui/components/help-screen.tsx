@@ -11,6 +11,7 @@ const sections: {title: string; mode: Mode}[] = [
 	{title: 'Task list', mode: 'list'},
 	{title: 'Task details', mode: 'detail'},
 	{title: 'Events (e)', mode: 'events'},
+	{title: 'Timeline (t)', mode: 'timeline'},
 	{title: 'Text filter (/)', mode: 'search'},
 	{title: 'Cancel question (x, with --allow-cancel)', mode: 'confirm'},
 ];
