@@ -65,11 +65,17 @@ export interface JournalText {
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
-	const entries: JournalEntry[] = [];
+	return parseJournalRecords(text, journalEntryOf);
+}
+
+/** Every line of a journal's text read by `read` (an entry, with more of the record where a reader needs it). */
+export function parseJournalRecords<Entry>(text: string, read: (record: Readonly<Record<string, unknown>>) => Entry | undefined): {entries: Entry[]; unreadable: number} {
+	const entries: Entry[] = [];
 	let unreadable = 0;
 	for (const line of text.split('\n')) {
 		if (line.trim() === '') continue;
-		const entry = parseJournalLine(line);
+		const record = journalObject(line);
+		const entry = record === undefined ? undefined : read(record);
 		if (entry === undefined) unreadable++;
 		else entries.push(entry);
 	}
