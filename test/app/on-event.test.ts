@@ -8,7 +8,7 @@ import {CancelImportTaskCommand} from '@aws-sdk/client-ec2';
 import {alive, pidsIn} from '../helpers/processes.js';
 import {waitFor} from '../helpers/render-app.js';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
-import {assertBuilt, launchPath} from '../helpers/term.js';
+import {assertBuilt, launchPath, startTerm} from '../helpers/term.js';
 
 // --on-event as installed (dist/launch.js, plain lines into a pipe) against the simulator: a task whose
 // description and message are shell code, cancelled so that it has transitions; the hook gets them as JSON
@@ -20,6 +20,7 @@ const hostile = `$(touch ${marker}) \`touch ${marker}\`; touch ${marker}`;
 const id = 'import-ami-0123456789abcdef0';
 const second = 'import-ami-0123456789abcdef1';
 const done = 'import-ami-0000000000000done';
+const third = 'import-ami-0123456789abcdef2';
 const clock = manualClock();
 let sim: TestSimulator;
 
@@ -31,6 +32,7 @@ before(async () => {
 			tasks: [
 				{ImportTaskId: id, Status: 'active', StatusMessage: `converting; touch ${marker}`, Progress: '40', Description: hostile},
 				{ImportTaskId: second, Status: 'active', StatusMessage: 'booting', Progress: '70', Description: 'second'},
+				{ImportTaskId: third, Status: 'active', StatusMessage: 'booting', Progress: '70', Description: 'third'},
 				{ImportTaskId: done, Status: 'completed', ImageId: 'ami-0c93e58db64cb1d23'},
 			],
 		},
@@ -78,13 +80,15 @@ describe('--on-event, installed', () => {
 		clock.advance(31_000);
 		assert.equal(await watcher.exited, 1, 'a deleted import: exit 1');
 		const records = readFileSync(events, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+		// Hooks run side by side: the order they finish in (and append in) is theirs.
+		const byText = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 		assert.deepEqual(
-			records.map((record) => [record.event, record.taskId, record.status, record.to ?? record.message]),
+			records.map((record) => [record.event, record.taskId, record.status, record.to ?? record.message]).sort(byText),
 			[
 				['status', id, 'deleting', 'deleting'],
 				['message', id, 'deleting', `stop $(touch ${marker})`],
 				['status', id, 'deleted', 'deleted'],
-			],
+			].sort(byText),
 			'the first poll runs none; the last poll’s (deleted) ran before the exit',
 		);
 		assert.deepEqual(readFileSync(`${events}.env`, 'utf8').trimEnd().split('\n').sort(), [`message ${id}`, `status ${id}`, `status ${id}`]);
@@ -109,5 +113,26 @@ describe('--on-event, installed', () => {
 		assert.ok(Date.now() - quitAt < 10_000, 'does not wait for the hook');
 		await waitFor(() => !alive(sleeper), 'the hook’s sleep to be gone');
 		assert.match(watcher.stderr(), /^ec2-import-watch: --on-event ran 2 times: 1 failed, 1 still running ended at exit \(last: exit status 3 for import-ami-0123456789abcdef1 message: no route to hook\)$/m);
+	});
+
+	it('the TUI: a failing hook in the notice line, then in the summary after the screen is given back', async () => {
+		const term = startTerm({
+			args: ['--endpoint', sim.url, '--interval', '1', '--task-ids', `${third},${done}`, '--on-event', 'echo "webhook: 500" >&2; exit 9'],
+			env: {AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true'},
+			columns: 120,
+			rows: 30,
+		});
+		try {
+			await term.waitFor(third, {timeoutMs: 20_000});
+			await cancel(third, 'third run');
+			await term.waitFor(/--on-event failed: exit status 9 for import-ami-0123456789abcdef2 (status|message): webhook: 500/, {timeoutMs: 20_000});
+			const before = term.text().length;
+			term.write('q');
+			const exit = await term.exited;
+			assert.equal(exit.code, 0);
+			assert.match(term.text().slice(before), /ec2-import-watch: --on-event ran \d+ times: \d+ failed \(last: exit status 9 for import-ami-0123456789abcdef2 \w+: webhook: 500\)/);
+		} finally {
+			await term.close();
+		}
 	});
 });
