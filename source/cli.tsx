@@ -42,7 +42,9 @@ async function main(): Promise<void> {
 		return;
 	}
 	if (argv[0] === 'report') {
-		const {runReport} = await import('./shell/run-report.js');
+		const [{runReport}, {exitOnClosedPipe}] = await Promise.all([import('./shell/run-report.js'), import('./shell/closed-pipe.js')]);
+		// `report | head` ends quietly (141), as the watcher's plain output does.
+		exitOnClosedPipe([process.stdout, process.stderr]);
 		process.exitCode = runReport(argv.slice(1), {stdout: process.stdout, stderr: process.stderr, env: process.env, home: homedir(), now: Date.now()});
 		return;
 	}

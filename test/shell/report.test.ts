@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {appendFileSync, mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -205,5 +205,19 @@ describe('report as a command', () => {
 		assert.equal(good.stdout.split('\r\n')[1], "import-snap-c,snapshot,eu-west-1,'-data disk␛,active,2026-12-07T10:10:00+00:00,,,,,,downloading/converting,");
 		const bad = spawnSync(process.execPath, [launchPath, 'report', '--journal', path, '--format', 'html'], {env, encoding: 'utf8', timeout: 20_000});
 		assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', 'ec2-import-watch report: --format must be csv, md or json (got "html")\n']);
+	});
+
+	it('into a pipe that closes early (| head): ends quietly with 141', async () => {
+		const path = join(mkdtempSync(join(tmpdir(), 'eiw-big-')), 'big.jsonl');
+		const record = (index: number) => JSON.stringify({time: new Date(start + index * 1000).toISOString(), event: 'new', taskId: `import-ami-${String(index).padStart(17, '0')}`, kind: 'image', status: 'active', description: 'x'.repeat(100)});
+		writeFileSync(path, `${Array.from({length: 5000}, (_, index) => record(index)).join('\n')}\n`);
+		const child = spawn(process.execPath, [launchPath, 'report', '--journal', path], {env: {PATH: process.env.PATH, HOME: '/nonexistent-home'}, stdio: ['ignore', 'pipe', 'pipe']});
+		let stderr = '';
+		child.stderr.on('data', (chunk) => {
+			stderr += String(chunk);
+		});
+		child.stdout.once('data', () => child.stdout.destroy());
+		const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+		assert.deepEqual([code, stderr], [141, '']);
 	});
 });
