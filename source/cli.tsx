@@ -1,3 +1,4 @@
+import {homedir} from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
@@ -14,6 +15,7 @@ const help = (unicode: boolean) => `
   Usage
     $ ec2-import-watch [flags]
     $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)
+    $ ec2-import-watch report [--format csv|md|json] …   (one row per import from the history; see report --help)
 
   Flags
 ${flagLines().map((line) => `    ${line}`).join('\n')}
@@ -38,6 +40,13 @@ async function main(): Promise<void> {
 	if (argv[0] === 'simulate') {
 		const {runSimulateCommand} = await import('./simulator/command.js');
 		process.exitCode = await runSimulateCommand(argv.slice(1));
+		return;
+	}
+	if (argv[0] === 'report') {
+		const [{runReport}, {exitOnClosedPipe}] = await Promise.all([import('./shell/run-report.js'), import('./shell/closed-pipe.js')]);
+		// `report | head` ends quietly (141), as the watcher's plain output does.
+		exitOnClosedPipe([process.stdout, process.stderr]);
+		process.exitCode = runReport(argv.slice(1), {stdout: process.stdout, stderr: process.stderr, env: process.env, home: homedir(), now: Date.now()});
 		return;
 	}
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.

@@ -1,5 +1,5 @@
 import {type Explanation, explainFailure} from './failure-explanations.js';
-import {hasEnded, type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {hasEnded, type ImportTask, nameTag, statusOf, type TaskKind, taskKey, totalDiskBytes} from './import-task.js';
 import {type LeftTask, type LeftTally, noLeftTally, tallyLeft} from './left-tasks.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
@@ -26,6 +26,10 @@ export interface JournalEntry {
 	since?: number;
 	/** On the entry that shows a task failed (see `withFailure`): why, and what to do. */
 	explanation?: Explanation;
+	/** For 'first-seen' and 'new': the description (or the Name tag), for the report. */
+	description?: string;
+	/** For 'first-seen', 'new' and 'status': the disks' total size in bytes, once EC2 has measured it. */
+	diskBytes?: number;
 }
 
 export interface TaskHistory {
@@ -61,8 +65,17 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 		...(task.profile === undefined ? {} : {profile: task.profile}),
 		status: task.status,
 		...(task.progress === undefined ? {} : {progress: task.progress}),
+		...reportFields(task, type),
 		...extra,
 	};
+}
+
+/** What the report needs that a status line lacks: what the import is (when it starts) and its size (when known). */
+function reportFields(task: ImportTask, type: JournalType): Partial<JournalEntry> {
+	const starts = type === 'first-seen' || type === 'new';
+	const description = starts ? (task.description ?? nameTag(task)) : undefined;
+	const diskBytes = starts || type === 'status' ? totalDiskBytes(task) : undefined;
+	return {...(description === undefined ? {} : {description}), ...(diskBytes === undefined ? {} : {diskBytes})};
 }
 
 function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {

@@ -18,10 +18,10 @@ function timeOf(value: unknown): number | undefined {
 	return Number.isFinite(at) ? at : undefined;
 }
 
-const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message'] as const;
+const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'description'] as const;
 
-/** One line of JSON back into an entry; undefined for a line that is not a journal record. */
-export function parseJournalLine(line: string): JournalEntry | undefined {
+/** One line of JSON as an object whose fields are yet to be checked; undefined for anything else. */
+export function journalObject(line: string): Readonly<Record<string, unknown>> | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
@@ -29,7 +29,18 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
 		return undefined;
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-	const record = value as Record<string, unknown>;
+	// Only the fields checked below are read; a record's other fields stay unknown.
+	return value as Record<string, unknown>;
+}
+
+/** One line of JSON back into an entry; undefined for a line that is not a journal record. */
+export function parseJournalLine(line: string): JournalEntry | undefined {
+	const record = journalObject(line);
+	return record === undefined ? undefined : journalEntryOf(record);
+}
+
+/** A parsed object back into an entry; undefined when it is not a journal record. */
+export function journalEntryOf(record: Readonly<Record<string, unknown>>): JournalEntry | undefined {
 	const at = timeOf(record.time);
 	if (at === undefined || !isJournalType(record.event)) return undefined;
 	if (record.taskId !== null && typeof record.taskId !== 'string') return undefined;
@@ -41,6 +52,7 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
 		if (typeof text === 'string') entry[field] = text;
 	}
 	if (typeof record.progress === 'number' && Number.isFinite(record.progress)) entry.progress = record.progress;
+	if (typeof record.diskBytes === 'number' && Number.isFinite(record.diskBytes) && record.diskBytes >= 0) entry.diskBytes = record.diskBytes;
 	const since = timeOf(record.since);
 	if (since !== undefined) entry.since = since;
 	const explanation = explanationFrom(record.explanation);
@@ -56,11 +68,17 @@ export interface JournalText {
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
-	const entries: JournalEntry[] = [];
+	return parseJournalRecords(text, journalEntryOf);
+}
+
+/** Every line of a journal's text read by `read` (an entry, with more of the record where a reader needs it). */
+export function parseJournalRecords<Entry>(text: string, read: (record: Readonly<Record<string, unknown>>) => Entry | undefined): {entries: Entry[]; unreadable: number} {
+	const entries: Entry[] = [];
 	let unreadable = 0;
 	for (const line of text.split('\n')) {
 		if (line.trim() === '') continue;
-		const entry = parseJournalLine(line);
+		const record = journalObject(line);
+		const entry = record === undefined ? undefined : read(record);
 		if (entry === undefined) unreadable++;
 		else entries.push(entry);
 	}

@@ -52,6 +52,11 @@ export function afterSummary(journalFailure: string | undefined): string {
 	return journalFailure === undefined ? '' : `ec2-import-watch: ${journalFailure}\n`;
 }
 
+/** The line after the summary about --on-event hooks that failed, timed out or were dropped or ended, if any. */
+export function hookLines(hookSummary: string | undefined): string {
+	return hookSummary === undefined ? '' : `ec2-import-watch: ${hookSummary}\n`;
+}
+
 /** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */
 export function textFor(capabilities: Capabilities): (text: string) => string {
 	return capabilities.unicode ? (text) => text : toAscii;

@@ -31,6 +31,8 @@ export const flags = [
 	{name: 'stuckAfter', type: 'string', usage: '--stuck-after D', description: 'mark an active task stuck when nothing changed for D (default 30m; 90s, 2h …)'},
 	{name: 'journal', type: 'string', usage: '--journal FILE', description: 'append every transition as a JSON line (see the README for the schema)'},
 	{name: 'notify', type: 'string', usage: '--notify LIST', description: 'bell,osc9,osc777: notify when a task completes, fails or gets stuck'},
+	{name: 'onEvent', type: 'string', usage: '--on-event CMD', description: 'run CMD (/bin/sh -c) for every transition, the event as JSON on stdin (see the README)'},
+	{name: 'onEventTimeout', type: 'string', usage: '--on-event-timeout', description: 'S: seconds a hook may run before it is killed (default 30)'},
 	{name: 'untilDone', type: 'boolean', usage: '--until-done', description: 'exit when no import is still going: 0 all completed, 1 any deleted or unknown, 2 on an error'},
 	{name: 'color', type: 'boolean', usage: '--no-color', description: 'no colours (also NO_COLOR=1; FORCE_COLOR forces them)', default: true},
 ] as const satisfies readonly FlagRow[];

@@ -37,6 +37,10 @@ export interface WatchConfig {
 	stuckAfterMs: number;
 	journal?: string;
 	notify: NotifyMethod[];
+	/** --on-event: the operator's command, run by /bin/sh for every transition. */
+	onEvent?: string;
+	/** How long a hook may run before it is killed. */
+	onEventTimeoutMs: number;
 	untilDone: boolean;
 }
 
@@ -105,6 +109,19 @@ function withProcessProfiles(
 	const candidates = named.length === 0 ? ['default'] : named;
 	const processProfiles = candidates.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
 	return processProfiles.length === 0 ? context : {...context, processProfiles};
+}
+
+/** --on-event and its time limit (seconds, default 30, at most a day). */
+function hookOptions(flags: RawFlags): Pick<WatchConfig, 'onEvent' | 'onEventTimeoutMs'> | {error: string} {
+	const command = flags.onEvent;
+	if (command !== undefined && command.trim() === '') return {error: '--on-event needs a command, e.g. --on-event \'cat >> events.jsonl\''};
+	if (command !== undefined && (flags.once === true || flags.check === true)) return {error: '--on-event goes with the live watcher (not --once or --check)'};
+	if (flags.onEventTimeout !== undefined && command === undefined) return {error: '--on-event-timeout goes with --on-event'};
+	const seconds = Number(flags.onEventTimeout ?? '30');
+	if (flags.onEventTimeout?.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+		return {error: `--on-event-timeout must be a number of seconds above 0, at most 86400 (got "${flags.onEventTimeout}")`};
+	}
+	return {...(command === undefined ? {} : {onEvent: command}), onEventTimeoutMs: seconds * 1000};
 }
 
 export function resolveOptions(
@@ -201,6 +218,8 @@ export function resolveOptions(
 	const notify = notifyMethods.filter((method) => notifyNames.includes(method));
 	if (flags.journal !== undefined && flags.journal.trim() === '') return fail('--journal needs a file name');
 	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
+	const hooks = hookOptions(flags);
+	if ('error' in hooks) return fail(hooks.error);
 
 	return {
 		ok: true,
@@ -211,6 +230,7 @@ export function resolveOptions(
 			stuckAfterMs,
 			...(flags.journal === undefined ? {} : {journal: flags.journal}),
 			notify,
+			...hooks,
 			untilDone: flags.untilDone === true,
 			endpoint,
 			intervalMs: interval * 1000,

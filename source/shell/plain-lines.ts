@@ -110,6 +110,7 @@ export async function runPlain(
 	const regions = several && new Set(config.pairs.map((pair) => pair.region)).size > 1;
 	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
+	hooks.onHookProblem = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
 			fetchTasks: (signal) => source.fetchTasks(signal),

@@ -56,12 +56,14 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	// after the current task: a warning printed while React renders must not update state in that render.
 	let showNotice: ((text: string) => void) | undefined;
 	let unshown: string | undefined;
-	const stray = captureStrayOutput((line) =>
+	const notice = (line: string) =>
 		queueMicrotask(() => {
 			if (showNotice === undefined) unshown = line;
 			else showNotice(line);
-		}),
-	);
+		});
+	const stray = captureStrayOutput(notice);
+	// A failing --on-event hook is said there too (its output never reaches the screen).
+	hooks.onHookProblem = notice;
 	const shellNotices = (show: (text: string) => void) => {
 		showNotice = show;
 		if (unshown !== undefined) show(unshown);

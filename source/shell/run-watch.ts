@@ -5,7 +5,7 @@ import {errorLine} from '../terminal/screen-guard.js';
 import {classifyError} from '../watch/classify-error.js';
 import {realTimers} from '../watch/poller.js';
 import {exitOnClosedPipe} from './closed-pipe.js';
-import type {Io} from './exit-lines.js';
+import {hookLines, type Io, textFor} from './exit-lines.js';
 import {placeOf, type WatchConfig} from './options.js';
 import {runOnce} from './run-once.js';
 import {runPlain} from './plain-lines.js';
@@ -54,7 +54,9 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		return await runTui({source, config, capabilities, classify, where, hooks, io});
 	} finally {
 		source.destroy();
-		await hooks.close();
+		// Under --until-done the last events are what a script waits for: their hooks may finish first.
+		await hooks.close(config.untilDone);
+		io.stderr.write((capabilities.tui ? textFor(capabilities) : toAscii)(hookLines(hooks.hookSummary())));
 		await demo?.stop();
 	}
 }

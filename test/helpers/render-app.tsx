@@ -96,6 +96,8 @@ export interface RenderOptions {
 	canceller?: TaskCanceller;
 	/** What the header says is watched (default us-east-1). */
 	where?: string;
+	/** What the shell has to say in the notice line (run-tui.tsx: stray output, failing --on-event hooks). */
+	shellNotices?: (show: (text: string) => void) => () => void;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -120,6 +122,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onSuspend={options.onSuspend}
 			stuckAfterMs={options.stuckAfterMs}
 			canceller={options.canceller}
+			shellNotices={options.shellNotices}
 		/>,
 	);
 	await settle(10);

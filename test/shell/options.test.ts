@@ -83,6 +83,17 @@ describe('options', () => {
 		assert.equal(config({untilDone: true}).untilDone, true);
 		assert.match(error({untilDone: true, once: true}), /--until-done watches until the imports end/);
 	});
+
+	it('--on-event and its time limit', () => {
+		assert.equal(config({}).onEvent, undefined);
+		assert.equal(config({onEvent: 'cat >> events.jsonl'}).onEvent, 'cat >> events.jsonl', 'the command as written');
+		assert.equal(config({onEvent: 'true'}).onEventTimeoutMs, 30_000, 'by default 30 s');
+		assert.equal(config({onEvent: 'true', onEventTimeout: '2.5'}).onEventTimeoutMs, 2500);
+		assert.match(error({onEvent: ' '}), /--on-event needs a command/);
+		assert.match(error({onEvent: 'true', once: true}), /--on-event goes with the live watcher/);
+		assert.match(error({onEventTimeout: '5'}), /--on-event-timeout goes with --on-event/);
+		for (const bad of ['0', '-1', 'soon', '', '90000']) assert.match(error({onEvent: 'true', onEventTimeout: bad}), /--on-event-timeout must be a number of seconds above 0/);
+	});
 });
 
 // Only parsed, never requested: no test talks to anything but 127.0.0.1.

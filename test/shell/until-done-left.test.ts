@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {mkdtemp, readFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
 import {errorBody} from '../helpers/fixed-endpoint.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 import {askedIds, describeAnswer, type HostileEndpoint, sendXml, startHostileEndpoint} from '../helpers/hostile-endpoint.js';
 
 // Exit codes a script can trust: the CLI as a child process (no TTY: plain lines) against an endpoint on
@@ -31,7 +31,7 @@ interface Script {
 let home: string;
 const endpoints: HostileEndpoint[] = [];
 before(async () => {
-	home = await mkdtemp(join(tmpdir(), 'until-done-left-'));
+	home = scratchDir('eiw-until-done-left-');
 });
 after(async () => {
 	await Promise.all(endpoints.map((endpoint) => endpoint.close()));
