@@ -14,10 +14,13 @@ describe('ETA, stuck detection and the timeline', () => {
 		const moving = task('import-ami-moving', {statusMessage: 'converting', progress: 20});
 		const still = task('import-ami-still', {statusMessage: 'booting', progress: 39});
 		app = await renderApp([moving, still], {intervalMs: 5 * minute, stuckAfterMs: 12 * minute});
-		assert.match(app.frame(), /import-ami-moving +▶ active +converting +.* 20% —/);
+		// No row has an ETA yet: the column says nothing, so it is not shown; the details say why.
+		assert.match(app.frame(), /import-ami-moving +▶ active +converting +.* 20%$/m);
+		assert.doesNotMatch(app.frame(), / ETA /);
 		app.source.set([{...moving, progress: 40, statusMessage: 'updating'}, still]);
 		await app.poll();
 		assert.match(app.frame(), /import-ami-moving +▶ active +updating +.* 40% 15m 00s/);
+		assert.match(app.frame(), /import-ami-still +▶ active +booting +.* 39% —$/m, 'a row without an ETA among rows with one: —');
 		await app.poll();
 		await app.poll();
 		assert.match(app.frame(), /import-ami-still +▶ active +booting +.* 39% stuck 15m/);
