@@ -1,4 +1,4 @@
-import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {type ImportTask, resultId, statusOf, type TaskKind, taskKey} from './import-task.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
 // transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
@@ -22,6 +22,8 @@ export interface JournalEntry {
 	message?: string;
 	/** For 'stuck': since when nothing changed. */
 	since?: number;
+	/** For 'status' to completed: what the import made (the AMI; for a snapshot import its snapshot). */
+	resultId?: string;
 }
 
 export interface TaskHistory {
@@ -72,8 +74,14 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 	// Most tasks, most polls: nothing moved (checked first, without allocating).
 	if (previous.status === task.status && previous.message === task.statusMessage && previous.progress === task.progress) return none;
 	const found: JournalEntry[] = [];
-	if (previous.status !== task.status) found.push(entry(task, at, 'status', {from: previous.status, to: task.status}));
-	if ((previous.message ?? '') !== (task.statusMessage ?? '')) {
+	const statusChanged = previous.status !== task.status;
+	if (statusChanged) {
+		const made = statusOf(task.status) === 'completed' ? resultId(task) : undefined;
+		found.push(entry(task, at, 'status', {from: previous.status, to: task.status, ...(made === undefined ? {} : {resultId: made})}));
+	}
+	// A message cleared along with a change of status (EC2 clears it on completion) is not news: the status says it.
+	const cleared = statusChanged && (task.statusMessage ?? '') === '';
+	if ((previous.message ?? '') !== (task.statusMessage ?? '') && !cleared) {
 		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
 	}
 	const milestone = crossedMilestone(previous.progress, task.progress);

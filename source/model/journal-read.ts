@@ -17,7 +17,7 @@ function timeOf(value: unknown): number | undefined {
 	return Number.isFinite(at) ? at : undefined;
 }
 
-const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message'] as const;
+const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'resultId'] as const;
 
 /** One line of JSON back into an entry; undefined for a line that is not a journal record. */
 export function parseJournalLine(line: string): JournalEntry | undefined {

@@ -130,6 +130,7 @@ function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]):
  * the other flex columns (the progress bar); a hideable column blank in every row is hidden.
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
+	if (!Number.isFinite(width) && rows !== undefined) return naturalLayout(columns, rows);
 	const available = Math.max(0, width - gutter - trailer);
 	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available, rows);
 	// With rows, the other flex columns (the progress bar) start at their minimum: they grow only with what the
@@ -151,6 +152,14 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
 	);
 	for (const [index, entry] of shown.entries()) entry.width = grown[index] ?? entry.width;
 	return {shown};
+}
+
+/**
+ * No width to keep to (output into a file or a pipe): every column as wide as its widest cell, its header at
+ * least, free text to its end (no `max`), so that nothing is cut.
+ */
+function naturalLayout<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Layout<Row> {
+	return {shown: columnsFor(columns, rows).map((column) => ({column, width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows))}))};
 }
 
 export const fit = (text: string, width: number, align: 'left' | 'right' = 'left') => padToWidth(truncateToWidth(text, width), width, align);
