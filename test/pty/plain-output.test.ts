@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {launchPath, startTerm, type Term} from '../helpers/term.js';
+import {launchPath, startTerm, withTerm} from '../helpers/term.js';
 
 // Plain output as a log reads it (TERM=dumb under a pty, and a pipe): the table once, then one line per change
 // with its date, task, what changed and ETA; every line within the terminal's width, nothing cut without one;
@@ -11,14 +11,6 @@ import {launchPath, startTerm, type Term} from '../helpers/term.js';
 // (a file size limit: writes fail with EFBIG) is said on screen and in the summary, and the exit code is 2.
 
 const changeLine = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d import-ami-\w+ (status|passed|new import|[\w ]+ > )/m;
-
-async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promise<T> {
-	try {
-		return await body(term);
-	} finally {
-		await term.close();
-	}
-}
 
 const lines = (text: string) => text.replace(/\r/g, '').split('\n');
 

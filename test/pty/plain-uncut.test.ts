@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand, startTerm, type Term} from '../helpers/term.js';
+import {type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand, startTerm, withTerm} from '../helpers/term.js';
 
 // Issue 17, items 4, 5 and 6, where they show: plain lines and `--once` into a pipe are never cut (a failure
 // reason stays whole); on a terminal they keep to its width, or to COLUMNS when that is set; a completion says
@@ -13,14 +13,6 @@ before(async () => {
 	simulator = await startSimulateCommand(['--seed', '3', '--speed', '50']);
 });
 after(() => simulator.close());
-
-async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promise<T> {
-	try {
-		return await body(term);
-	} finally {
-		await term.close();
-	}
-}
 
 const lines = (text: string) => text.replace(/\r/g, '').split('\n');
 const reason = /ClientError: Disk validation failed \[We do not have access to the given resource\. Reason 403 Forbidden\]/;
