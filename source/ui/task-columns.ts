@@ -1,6 +1,6 @@
 import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, noIdLabel, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, noIdLabel, resultId, statusOf, taskKey, taskName, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -105,7 +105,7 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			fitContent: true,
 			max: 60,
 			outranksText: true,
-			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
+			cell: (task) => ({text: taskName(task)?.text ?? ''}),
 		},
 		{
 			id: 'disk',
