@@ -16,7 +16,7 @@ export function jsonTask({occurrence: _occurrence, ...task}: ImportTask): Omit<I
 
 // --once: one poll, one table (or JSON), exit code 0; a fault is one line on stderr and exit code 2.
 
-/** `unicode`: the table's bars and glyphs follow the locale (as the TUI's do), else ASCII. */
+/** `unicode`: the table's bars and glyphs follow the locale (as the TUI's do), else ASCII (`text`, as the one-line errors are). */
 export async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, text: (line: string) => string, io: Io, unicode = false): Promise<number> {
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(), 60_000);
@@ -28,7 +28,8 @@ export async function runOnce(source: WatchSource, config: WatchConfig, classify
 		if (config.json) {
 			io.stdout.write(`${JSON.stringify(tasks.map(jsonTask), null, 2)}\n`);
 		} else {
-			io.stdout.write(text(`${plainTable(plainColumns({color: false, unicode}, false, false, tasks), tasks, outputWidth(io.stdout)).join('\n')}\n`));
+			const table = `${plainTable(plainColumns({color: false, unicode}, false, false, tasks), tasks, outputWidth(io.stdout)).join('\n')}\n`;
+			io.stdout.write(unicode ? table : text(table));
 		}
 		return 0;
 	} catch (error) {

@@ -44,10 +44,7 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		// `--once` on a terminal follows its locale, as the TUI does. `| head` ends it quietly (the journal written
 		// to its end first).
 		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
-		if (config.once) {
-			const unicode = capabilities.unicode && io.stdout.isTTY === true;
-			return await runOnce(source, config, classify, unicode ? (line) => line : toAscii, io, unicode);
-		}
+		if (config.once) return await runOnce(source, config, classify, toAscii, io, capabilities.unicode && io.stdout.isTTY === true);
 		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
 		return await runTui({source, config, capabilities, classify, where, hooks, io});
