@@ -75,7 +75,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 		const view = viewOf(state);
 		switch (view) {
 			case 'help':
-				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
+				return <HelpScreen height={bodyHeight} scroll={state.scroll} width={columns} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
 					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} paused={state.paused} width={columns} height={bodyHeight} scroll={state.scroll} />

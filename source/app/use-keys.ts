@@ -9,6 +9,12 @@ import type {KeyEvent} from '../ui/keymap.js';
 export function useKeys(handleKey: (input: string, key: KeyEvent) => void, handlePaste: (text: string) => void): void {
 	usePaste(handlePaste);
 	useInput((input, key) => {
+		// Two ESC in one read (Esc pressed twice quickly, over SSH) come as one Alt+Esc: two Escapes.
+		if (key.escape && key.meta && input === '\u001B') {
+			handleKey('', key);
+			handleKey('', key);
+			return;
+		}
 		// ESC and a key in one chunk reads as Alt+key; no binding uses Alt, so it is Esc, then the key.
 		if (key.meta && !key.escape && input.length > 0 && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
 			handleKey('', {...key, escape: true});

@@ -1,5 +1,5 @@
 import {type Explanation, explainFailure} from './failure-explanations.js';
-import {hasEnded, type ImportTask, nameTag, statusOf, type TaskKind, taskKey, totalDiskBytes} from './import-task.js';
+import {hasEnded, type ImportTask, nameTag, resultId, statusOf, type TaskKind, taskKey, totalDiskBytes} from './import-task.js';
 import {type LeftTask, type LeftTally, noLeftTally, tallyLeft} from './left-tasks.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
@@ -30,6 +30,8 @@ export interface JournalEntry {
 	description?: string;
 	/** For 'first-seen', 'new' and 'status': the disks' total size in bytes, once EC2 has measured it. */
 	diskBytes?: number;
+	/** For 'status' to completed: what the import made (the AMI; for a snapshot import its snapshot). */
+	resultId?: string;
 }
 
 export interface TaskHistory {
@@ -89,8 +91,15 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 	// Most tasks, most polls: nothing moved (checked first, without allocating).
 	if (previous.status === task.status && previous.message === task.statusMessage && previous.progress === task.progress) return none;
 	const found: JournalEntry[] = [];
-	if (previous.status !== task.status) found.push(entry(task, at, 'status', {from: previous.status, to: task.status}));
-	if ((previous.message ?? '') !== (task.statusMessage ?? '')) {
+	const statusChanged = previous.status !== task.status;
+	// A message cleared along with a change of status (EC2 clears it on completion) is not news of its own: the
+	// status entry says it (`message: ""`), so what reads the journal back knows the message is gone.
+	const cleared = statusChanged && (task.statusMessage ?? '') === '' && (previous.message ?? '') !== '';
+	if (statusChanged) {
+		const made = statusOf(task.status) === 'completed' ? resultId(task) : undefined;
+		found.push(entry(task, at, 'status', {from: previous.status, to: task.status, ...(made === undefined ? {} : {resultId: made}), ...(cleared ? {message: ''} : {})}));
+	}
+	if ((previous.message ?? '') !== (task.statusMessage ?? '') && !cleared) {
 		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
 	}
 	const milestone = crossedMilestone(previous.progress, task.progress);

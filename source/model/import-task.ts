@@ -114,12 +114,28 @@ export interface ImportTask {
 	kmsKeyId?: string;
 	imageId?: string;
 	tags: Tag[];
-	licenseSpecifications: string[];
+	/** An image import's licence configurations; a snapshot import has no such field (absent, not empty). */
+	licenseSpecifications?: string[];
 	snapshotDetails: SnapshotDetail[];
 }
 
 export function nameTag(task: ImportTask): string | undefined {
 	return task.tags.find((tag) => tag.key === 'Name')?.value;
+}
+
+/** What a task's name is drawn from, said as what it is. */
+export type NameSource = 'Description' | 'Disk description' | 'Name tag';
+
+/**
+ * What names a task on screen, and where that came from: EC2's description; for a snapshot import without one,
+ * its disk's description; else the Name tag. Undefined when EC2 sent none of them.
+ */
+export function taskName(task: ImportTask): {source: NameSource; text: string} | undefined {
+	if (task.description !== undefined) return {source: 'Description', text: task.description};
+	const disk = task.kind === 'snapshot' ? task.snapshotDetails[0]?.description : undefined;
+	if (disk !== undefined) return {source: 'Disk description', text: disk};
+	const tag = nameTag(task);
+	return tag === undefined ? undefined : {source: 'Name tag', text: tag};
 }
 
 /** What an import made: the AMI of an image import, the snapshot of a snapshot import (once completed). */

@@ -18,7 +18,7 @@ function timeOf(value: unknown): number | undefined {
 	return Number.isFinite(at) ? at : undefined;
 }
 
-const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'description'] as const;
+const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'description', 'resultId'] as const;
 
 /** One line of JSON as an object whose fields are yet to be checked; undefined for anything else. */
 export function journalObject(line: string): Readonly<Record<string, unknown>> | undefined {

@@ -36,11 +36,11 @@ export function normaliseSnapshotTask(api: ApiImportSnapshotTask, occurrence?: n
 		statusMessage: disk?.statusMessage,
 		progress: disk?.progress,
 		progressText: disk?.progressText,
-		description: text(api.Description) ?? disk?.description,
+		// As EC2 sent it: the disk's own description stays the disk's (the screen falls back to it: taskName).
+		description: text(api.Description),
 		encrypted: typeof detail?.Encrypted === 'boolean' ? detail.Encrypted : undefined,
 		kmsKeyId: text(detail?.KmsKeyId),
 		tags: normaliseTags(api.Tags),
-		licenseSpecifications: [],
 		snapshotDetails: disk === undefined ? [] : [disk],
 	});
 }

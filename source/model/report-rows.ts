@@ -60,8 +60,8 @@ function messageOf(entry: JournalEntry): string | undefined {
 		case 'first-seen':
 		case 'new':
 		case 'stuck':
-			return entry.message;
 		case 'status':
+			return entry.message;
 		case 'progress':
 		case 'gone':
 			return undefined;

@@ -190,12 +190,18 @@ function followDetail(state: WatchState, at: number): WatchState {
 		: {...state, detailLast: found, detailGoneAt: undefined};
 }
 
-/** Re-anchor the selection on the row it now shows (after the visible list changed under it). */
-function anchorSelection(state: WatchState): WatchState {
+/**
+ * Re-anchor the selection after the visible list changed under it. The chosen task stays chosen while EC2 lists
+ * it: while a filter (state, kind) hides it the cursor rests on the row where it was, and a filter that shows it
+ * again is back on it (K, K, K ends on the task it started on). `adopt` (typing a text filter: a search) makes
+ * the row the cursor rests on the chosen one, as does a chosen task EC2 no longer lists.
+ */
+function anchorSelection(state: WatchState, adopt = false): WatchState {
 	const visible = visibleTasks(state);
 	const index = selectedRow(state, visible);
 	const task = visible[index];
-	return {...state, selectedId: task === undefined ? state.selectedId : taskKey(task), selectedIndex: index};
+	const keep = task === undefined || (!adopt && state.tasks.some((each) => taskKey(each) === state.selectedId));
+	return {...state, selectedId: keep ? state.selectedId : taskKey(task), selectedIndex: index};
 }
 
 function moveSelection(state: WatchState, target: (index: number, count: number) => number): WatchState {
@@ -346,9 +352,9 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 		case 'search-start':
 			return {...state, mode: 'search', searchReturn: state.mode === 'events' ? 'events' : 'list'};
 		case 'search-type':
-			return anchorSelection({...state, textFilter: state.textFilter + action.text});
+			return anchorSelection({...state, textFilter: state.textFilter + action.text}, true);
 		case 'search-erase':
-			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')});
+			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')}, true);
 		case 'search-commit':
 			return {...state, mode: state.searchReturn};
 		case 'search-cancel':

@@ -13,16 +13,14 @@ import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
 import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
+import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
 // per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
-// summary on stderr at the end. Every line fits the terminal's width, or 80 columns when there is none. `q` quits
-// when stdin is a terminal.
-
-/** Where there is no terminal to ask, lines are cut at 80 columns. */
-export const plainWidth = 80;
+// summary on stderr at the end. On a terminal (TERM=dumb) every line fits its width; into a file or a pipe nothing
+// is cut (output-width.ts). `q` quits when stdin is a terminal.
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
 	return tasks.find((task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile);
@@ -99,7 +97,7 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
-	const width = () => io.stdout.columns ?? plainWidth;
+	const width = () => outputWidth(io.stdout);
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
 	};

@@ -45,10 +45,11 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 	const source = createSource(config, demo?.endpoint ?? config.endpoint, credentials, realTimers);
 	const where = demo === undefined ? placeOf(config, source.describe) : `demo simulator at ${demo.endpoint}`;
 	try {
-		// Plain output (--once, no TTY) is for logs, pipes and grep: ASCII whatever the locale; `| head` ends it
-		// quietly (the journal written to its end first).
+		// Plain output (no TTY, --once into a file or a pipe) is for logs, pipes and grep: ASCII whatever the locale;
+		// `--once` on a terminal follows its locale, as the TUI does. `| head` ends it quietly (the journal written
+		// to its end first).
 		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
-		if (config.once) return await runOnce(source, config, classify, toAscii, io);
+		if (config.once) return await runOnce(source, config, classify, toAscii, io, capabilities.unicode && io.stdout.isTTY === true);
 		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
 		return await runTui({source, config, capabilities, classify, where, hooks, io});

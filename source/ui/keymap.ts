@@ -171,12 +171,13 @@ export function keyLabel(label: string, unicode: boolean): string {
 	return unicode ? label : asciiKeyWords.reduce((text, [glyph, word]) => text.replaceAll(glyph, word), label);
 }
 
-export function hintsFor(mode: Mode, unicode = true, paused = false): {label: string; hint: string}[] {
-	return bindingsFor(mode).flatMap((binding) =>
-		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))
-			? []
-			: [{label: keyLabel(binding.hintLabel ?? binding.label, unicode), hint: (paused ? binding.pausedHint : undefined) ?? binding.hint}],
-	);
+/** `stays`: the hint says how to undo a state the screen is in (`p resume` while paused): never dropped for room. */
+export function hintsFor(mode: Mode, unicode = true, paused = false): {label: string; hint: string; stays?: true}[] {
+	return bindingsFor(mode).flatMap((binding) => {
+		if (binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))) return [];
+		const label = keyLabel(binding.hintLabel ?? binding.label, unicode);
+		return [paused && binding.pausedHint !== undefined ? {label, hint: binding.pausedHint, stays: true as const} : {label, hint: binding.hint}];
+	});
 }
 
 /** The README's key table, made from the keymap (a test keeps the README in step with it). */

@@ -265,7 +265,7 @@ describe('--until-done', () => {
 		try {
 			const both = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
 			assert.equal(both.code, 1, 'a deleted snapshot import counts as a failure');
-			assert.match(both.stdout, /import-snap-0000000000000done +x deleted/);
+			assert.match(both.stdout, /import-snap-0000000000000done +(snapshot +)?x deleted/);
 			denied.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
 			const images = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
 			assert.equal(images.code, 0, images.stderr);

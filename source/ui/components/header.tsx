@@ -202,7 +202,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const room = width - tabsWidth - 2;
 	const filterText =
 		state.textFilter === '' && state.mode !== 'search' ? '' : `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
-	const extras = fitSegments(
+	const fitted = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
 			{key: 'kind', text: state.kindFilter === 'all' || inEvents ? '' : `${state.kindFilter} imports (K)`, priority: 0},
@@ -211,6 +211,10 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 		room,
 		2,
 	);
+	// fitSegments keeps a last segment whatever its width: the sort (`events: all tasks`) goes whole rather than
+	// be cut mid-word at the edge.
+	const fittedWidth = fitted.reduce((sum, segment) => sum + displayWidth(segment.text) + 2, -2);
+	const extras = fittedWidth <= room ? fitted : fitted.filter((segment) => segment.priority === 0);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">
