@@ -8,8 +8,11 @@ import {HelpScreen} from './ui/components/help-screen.js';
 import {HintBar} from './ui/components/hint-bar.js';
 import {TaskDetail} from './ui/components/task-detail.js';
 import {TaskList} from './ui/components/task-list.js';
+import {TimelineView} from './ui/components/timeline-view.js';
 import {type Theme, ThemeContext} from './ui/theme.js';
-import {keyHandler} from './app/key-handler.js';
+import {keyHandler, pasteHandler} from './app/key-handler.js';
+import {useQuestionReady} from './app/use-question-ready.js';
+import {cancelQuestion} from './model/cancel-prompt.js';
 import {useCancelCommand} from './app/use-cancel-command.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
@@ -63,13 +66,16 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}));
+	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
+	useQuestionReady(state.confirm, timers, dispatch);
+	// The cancel question stays on the notice line until it is answered or withdrawn.
+	const question = state.mode === 'confirm' && state.confirm !== undefined ? cancelQuestion(state.confirm, columns) : undefined;
 
 	const screen = (() => {
 		const view = viewOf(state);
 		switch (view) {
 			case 'help':
-				return <HelpScreen height={bodyHeight} scroll={state.scroll} />;
+				return <HelpScreen height={bodyHeight} scroll={state.scroll} width={columns} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
 					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} paused={state.paused} width={columns} height={bodyHeight} scroll={state.scroll} />
@@ -78,6 +84,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
 			case 'events':
 				return <EventsView state={state} width={columns} height={bodyHeight} />;
+			case 'timeline':
+				return <TimelineView state={state} visible={visible} timers={timers} width={columns} height={bodyHeight} />;
 			default: {
 				const unreachable: never = view;
 				return unreachable;
@@ -92,7 +100,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>
-				<HintBar mode={state.mode} notice={state.notice} width={columns} paused={state.paused} />
+				<HintBar mode={state.mode} notice={question ?? state.notice} width={columns} paused={state.paused} />
 			</Box>
 		</ThemeContext.Provider>
 	);

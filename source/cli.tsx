@@ -1,7 +1,9 @@
+import {homedir} from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
 import {resolveOptions, type WatchConfig} from './shell/options.js';
+import {unknownFlag} from './shell/unknown-flag.js';
 import packageJson from '../package.json' with {type: 'json'};
 import {detectCapabilities} from './terminal/capabilities.js';
 import {profileExists, profileSetting} from './watch/aws-profile.js';
@@ -13,6 +15,7 @@ const help = (unicode: boolean) => `
   Usage
     $ ec2-import-watch [flags]
     $ ec2-import-watch simulate [--port N] …   (the embedded EC2 simulator; see simulate --help)
+    $ ec2-import-watch report [--format csv|md|json] …   (one row per import from the history; see report --help)
 
   Flags
 ${flagLines().map((line) => `    ${line}`).join('\n')}
@@ -39,12 +42,18 @@ async function main(): Promise<void> {
 		process.exitCode = await runSimulateCommand(argv.slice(1));
 		return;
 	}
+	if (argv[0] === 'report') {
+		const [{runReport}, {exitOnClosedPipe}] = await Promise.all([import('./shell/run-report.js'), import('./shell/closed-pipe.js')]);
+		// `report | head` ends quietly (141), as the watcher's plain output does.
+		exitOnClosedPipe([process.stdout, process.stderr]);
+		process.exitCode = runReport(argv.slice(1), {stdout: process.stdout, stderr: process.stderr, env: process.env, home: homedir(), now: Date.now()});
+		return;
+	}
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
 	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
 	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
-	const known = new Set<string>([...Object.keys(flagSpec), 'help', 'version']);
-	const unknown = Object.keys(cli.flags).filter((name) => !known.has(name));
-	if (unknown.length > 0) failWith(`unknown flag --${unknown[0]?.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} (see --help)`);
+	const unknown = unknownFlag(argv);
+	if (unknown !== undefined) failWith(unknown);
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);
 	const flags: RawFlags = {...cli.flags};
 	const env = process.env;

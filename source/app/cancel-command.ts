@@ -27,7 +27,7 @@ export function createCancelCommand(canceller: TaskCanceller): CancelCommand {
 				if (!allowed) {
 					tell(`Checking that ${prompt.taskId} may be cancelled (dry run)…`);
 					const check = await canceller.cancelTask(task, {dryRun: true, reason: cancelReason}, signal);
-					if (check.kind === 'refused') return tell(cancelOutcomeLine(prompt.taskId, check));
+					if (check.kind === 'refused' || check.kind === 'unknown') return tell(cancelOutcomeLine(prompt.taskId, check));
 					allowed = true;
 					// An endpoint that ignores DryRun has cancelled it already.
 					if (check.kind === 'cancelled') {
@@ -38,7 +38,8 @@ export function createCancelCommand(canceller: TaskCanceller): CancelCommand {
 				tell(`Cancelling ${prompt.taskId}…`);
 				const outcome = await canceller.cancelTask(task, {dryRun: false, reason: cancelReason}, signal);
 				tell(cancelOutcomeLine(prompt.taskId, outcome));
-				if (outcome.kind === 'cancelled' && !signal.aborted) afterCancel();
+				// After a cancel, or an answer lost on the way: the next poll shows what became of it.
+				if ((outcome.kind === 'cancelled' || outcome.kind === 'unknown') && !signal.aborted) afterCancel();
 			} catch (error) {
 				tell(`Not cancelled: ${sanitize(error instanceof Error ? error.message : String(error))}`);
 			}

@@ -4,8 +4,9 @@ import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
 import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
+import {controlMarker, escapeMarker, sanitize} from '../text/sanitize.js';
 import {runCommand} from '../ui/commands.js';
-import {commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
+import {type CommandId, commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
 import type {Poller} from '../watch/poller.js';
 import type {CancelCommand} from './cancel-command.js';
 
@@ -37,18 +38,25 @@ function targetTask(state: WatchState): ImportTask | undefined {
 	return shown[selectedRow(state, shown)];
 }
 
+/** Keys that act even before the cancel question can be answered: they answer nothing. */
+const beforeAnswer: ReadonlySet<CommandId> = new Set(['quit', 'repaint', 'suspend']);
+
 export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
 		const name = keyName(input, key);
 		const command = name === undefined ? undefined : commandFor(live.mode, name);
+		// Keys that came before the question could be read (with the x, a paste, typed ahead) answer nothing.
+		if (live.mode === 'confirm' && live.confirm?.ready !== true && (command === undefined || !beforeAnswer.has(command))) return;
 		if (command === undefined) {
 			// The cancel question: any key but y keeps the import.
 			if (live.mode === 'confirm') dispatch({type: 'cancel-close', kept: true});
 			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
 			return;
 		}
+		// A y after the answer (the cancel under way or just said) is not a copy over its line: the line stays.
+		if (command === 'copy-id' && live.noticeOfCancel === true) return;
 		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
 		const result = runCommand(command, {pageSize, mode: live.mode});
 		if (result.kind === 'action') {
@@ -100,7 +108,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				if (prompt !== undefined && cancel !== undefined) {
 					void cancel.run(
 						prompt,
-						(line) => dispatch({type: 'notice', text: line}),
+						(line) => dispatch({type: 'notice', text: line, ofCancel: true}),
 						() => poller()?.pollNow(),
 					);
 				}
@@ -112,5 +120,25 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 			}
 		}
 
+	};
+}
+
+/** The most of a paste that is typed into the text filter. */
+const pastedFilterMax = 200;
+
+/**
+ * Pasted text (bracketed paste) is never keys: typed into the text filter, sanitised to one line; ignored
+ * elsewhere, with a word why (the cancel question stays: a paste answers nothing).
+ */
+export function pasteHandler({latest, dispatch}: Pick<KeyContext<unknown>, 'latest' | 'dispatch'>): (text: string) => void {
+	return (text) => {
+		const live = latest();
+		if (live.mode === 'confirm') return;
+		if (live.mode !== 'search') {
+			dispatch({type: 'notice', text: 'Pasted text ignored: keys act one by one (/ filters by text).'});
+			return;
+		}
+		const typed = sanitize(text, {maxLength: pastedFilterMax}).replaceAll(escapeMarker, '').replaceAll(controlMarker, '').trim();
+		if (typed !== '') dispatch({type: 'search-type', text: typed});
 	};
 }

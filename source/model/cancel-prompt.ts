@@ -1,5 +1,7 @@
-import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
+import {type ImportTask, nameTag, statusOf, type TaskKind, taskKey} from './import-task.js';
 import type {PollFault} from './poll-events.js';
+import {idNotAsSent} from './sent-id.js';
 
 // Opt-in cancel (--allow-cancel): which task x asks about, what the question says, why it may not be asked,
 // and the one line that says how CancelImportTask went. The question is state (mode 'confirm'), not a prompt
@@ -7,19 +9,31 @@ import type {PollFault} from './poll-events.js';
 
 export interface CancelPrompt {
 	taskKey: string;
+	/** The id shown, which is byte for byte the id EC2 sent (askCancel refuses any other): what is cancelled. */
 	taskId: string;
+	/** The VM the question names: the description, else the Name tag (sanitised). */
+	name?: string;
 	kind: TaskKind;
 	region?: string;
 	profile?: string;
 	/** The screen the question was asked from, and goes back to. */
 	returnTo: 'list' | 'detail';
+	/**
+	 * Set once the question has been on screen long enough to be read (app/use-question-ready.ts). Until then no
+	 * key answers it: a y in the same read as the x, a paste, keys typed ahead came before anyone saw it.
+	 */
+	ready?: true;
 }
 
-/** What CancelImportTask answered: a dry run that would have succeeded, a cancel, or a refusal. */
+/**
+ * What CancelImportTask answered: a dry run that would have succeeded, a cancel, a refusal, or no answer after the
+ * request went out (lost on the way back, timed out, a server fault): then nobody knows whether it was cancelled.
+ */
 export type CancelOutcome =
 	| {kind: 'allowed'}
 	| {kind: 'cancelled'; previousState?: string; state?: string}
-	| {kind: 'refused'; fault: PollFault};
+	| {kind: 'refused'; fault: PollFault}
+	| {kind: 'unknown'; fault: PollFault};
 
 export const cancelReason = 'cancelled from ec2-import-watch';
 
@@ -30,14 +44,19 @@ export function askCancel(task: ImportTask | undefined, returnTo: CancelPrompt['
 	if (task === undefined) return {refusal: 'No import selected to cancel.'};
 	const taskId = task.importTaskId;
 	if (taskId === undefined) return {refusal: 'This task has no id (EC2 sent none): it cannot be cancelled.'};
+	// From here the id shown is, byte for byte, the id EC2 sent: it is what CancelImportTask is sent.
+	const notAsSent = idNotAsSent(task);
+	if (notAsSent !== undefined) return {refusal: `Not cancellable: EC2 sent this task's id ${notAsSent}.`};
 	if (statusOf(task.status) !== 'active') return {refusal: `Only an active import can be cancelled; ${taskId} is ${task.status}.`};
 	return {prompt: cancelPrompt(task, taskId, returnTo)};
 }
 
 function cancelPrompt(task: ImportTask, taskId: string, returnTo: CancelPrompt['returnTo']): CancelPrompt {
+	const name = task.description ?? nameTag(task);
 	return {
 		taskKey: taskKey(task),
 		taskId,
+		...(name === undefined || name === '' ? {} : {name}),
 		kind: task.kind,
 		...(task.region === undefined ? {} : {region: task.region}),
 		...(task.profile === undefined ? {} : {profile: task.profile}),
@@ -45,9 +64,26 @@ function cancelPrompt(task: ImportTask, taskId: string, returnTo: CancelPrompt['
 	};
 }
 
-/** Fits 80 columns with either kind's id (the id says the kind: import-ami-…, import-snap-…). */
-export function cancelQuestion(prompt: CancelPrompt): string {
-	return `Cancel ${prompt.taskId}? y: cancel · any other key: keep`;
+const answers = 'y: cancel · other keys: keep';
+
+/**
+ * The question, naming the task by id and VM, within `width` columns: the name gives way first (at 80 columns
+ * 11 of it stay beside either kind's id). The id says the kind: import-ami-…, import-snap-….
+ */
+export function cancelQuestion(prompt: CancelPrompt, width = 80): string {
+	const bare = `Cancel ${prompt.taskId}? ${answers}`;
+	if (prompt.name === undefined) return bare;
+	const room = width - displayWidth(bare) - 3;
+	if (room < 4) return bare;
+	return `Cancel ${prompt.taskId} "${truncateToWidth(prompt.name, room)}"? ${answers}`;
+}
+
+/** Why the question is taken back after a poll (its task ended or is gone), or undefined while it still stands. */
+export function questionWithdrawn(prompt: CancelPrompt, tasks: readonly ImportTask[]): string | undefined {
+	const task = tasks.find((candidate) => taskKey(candidate) === prompt.taskKey);
+	if (task === undefined) return `Question withdrawn: ${prompt.taskId} is no longer listed by EC2.`;
+	if (statusOf(task.status) !== 'active') return `Question withdrawn: ${prompt.taskId} is ${task.status} now.`;
+	return undefined;
 }
 
 /** The code first, so a narrow line still says why (the fault's message ends with it). */
@@ -68,6 +104,8 @@ export function cancelOutcomeLine(taskId: string, outcome: CancelOutcome): strin
 			return outcome.fault.kind === 'permission'
 				? `Not cancelled: needs IAM action ec2:CancelImportTask${outcome.fault.code === undefined ? '' : ` (${outcome.fault.code})`}.`
 				: refusedLine(outcome.fault);
+		case 'unknown':
+			return `${taskId} may have been cancelled — watch its status (no answer: ${outcome.fault.code ?? outcome.fault.kind}).`;
 		default: {
 			const unreachable: never = outcome;
 			return unreachable;

@@ -1,4 +1,5 @@
 import {type ImportTask, statusOf} from './import-task.js';
+import {idNotAsSent} from './sent-id.js';
 
 // The copy rules: what y and Y copy from a task, and the notice that says so.
 
@@ -6,6 +7,8 @@ import {type ImportTask, statusOf} from './import-task.js';
 export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
 	if (task === undefined) return {notice: 'Nothing selected to copy.'};
 	if (effect === 'copy-id') {
+		const notAsSent = idNotAsSent(task);
+		if (notAsSent !== undefined) return {notice: `Not copied: EC2 sent this task's id ${notAsSent}.`};
 		return task.importTaskId === undefined
 			? {notice: 'This task has no id (EC2 sent none): nothing copied.'}
 			: {value: task.importTaskId, notice: `Copied task id ${task.importTaskId}`};

@@ -15,7 +15,7 @@ function whatChanged(entry: JournalEntry): string {
 		case 'new':
 			return `new import: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}`;
 		case 'status':
-			return `status ${entry.from ?? ''} → ${entry.to ?? ''}`;
+			return `status ${entry.from ?? ''} → ${entry.to ?? ''}${entry.resultId === undefined ? '' : ` → ${entry.resultId}`}`;
 		case 'message':
 			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
 		case 'progress':

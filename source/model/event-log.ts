@@ -1,7 +1,7 @@
 import {describeEntry} from './entry-text.js';
 import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
-import {taskKey} from './import-task.js';
+import {kindOfId, taskKey} from './import-task.js';
 
 // Every transition the watcher has seen, across all tasks, for the events view (e): bounded, numbered as they
 // come so a selection holds on its event while newer ones arrive above it.
@@ -31,7 +31,7 @@ export function logEntries(log: EventLog, entries: readonly JournalEntry[]): Eve
 
 /** The task an event is about, as the task list keys it. */
 export function eventTaskKey(entry: JournalEntry): string {
-	return taskKey({importTaskId: entry.taskId, region: entry.region, profile: entry.profile});
+	return taskKey({kind: entry.kind ?? kindOfId(entry.taskId ?? '') ?? 'image', importTaskId: entry.taskId, region: entry.region, profile: entry.profile});
 }
 
 /** What the `/` filter matches in an event: its time, task, kind, where and what changed. */

@@ -3,10 +3,14 @@
 const unknown = '—';
 const byteUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB'] as const;
 
-/** Binary units, three significant digits: 512 B, 1.50 KiB, 13.2 GiB, 673 MiB. */
+/** Past the largest unit: no unit says it, so the bytes are written as a power of ten (1e+308 B: 8 columns, a DISK cell). */
+const absurdBytes = 1024 ** byteUnits.length;
+
+/** Binary units, three significant digits: 512 B, 1.50 KiB, 13.2 GiB, 673 MiB; beyond 1024 EiB 1e+308 B. */
 export function formatBytes(bytes: number): string {
 	if (!Number.isFinite(bytes)) return unknown;
 	const sign = bytes < 0 ? '-' : '';
+	if (Math.abs(bytes) >= absurdBytes) return `${sign}${Math.abs(bytes).toExponential(0)} B`;
 	let value = Math.abs(bytes);
 	let unit = 0;
 	while (value >= 1024 && unit < byteUnits.length - 1) {
@@ -90,6 +94,12 @@ export function formatDateTime(epochMs: number, timeZone?: string): string {
 	const parts = cached.format.formatToParts(epochMs);
 	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
 	return `${part('year')}-${part('month')}-${part('day')} ${formatClock(epochMs, timeZone)}`;
+}
+
+/** A percent as a whole number, rounded down: 99.9 is not done, so it is never drawn as 100%. */
+export function formatPercent(percent: number): string {
+	if (!Number.isFinite(percent)) return unknown;
+	return `${Math.floor(Math.min(100, Math.max(0, percent)))}%`;
 }
 
 const eighths = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;

@@ -2,6 +2,7 @@ import {eventLimit, eventTaskKey} from './event-log.js';
 import {formatClock, formatDateTime} from './format.js';
 import {type History, type JournalEntry, observe, type TaskHistory, timelineLimit} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
+import type {LeftTally, LeftTask} from './left-tasks.js';
 
 // A restart picks up where the last run left off: the history store's entries (read back by journal-read.ts) are
 // folded back into each task's TaskHistory — first sight, the baseline for the rate, the timeline, the last
@@ -28,6 +29,8 @@ export interface Resumed {
 	/** The restored tasks' earlier entries, oldest first, for the events view. */
 	earlier: JournalEntry[];
 	away?: AwaySummary;
+	/** What became of the imports that left the list in this poll (see left-tasks.ts). */
+	tally: LeftTally;
 }
 
 /** Groups entries read back by their task (stable: entries of the same time keep the file's order). */
@@ -61,7 +64,9 @@ export function rebuildTask(entries: readonly JournalEntry[], rank: number): Tas
 	for (const entry of entries) {
 		// A task EC2 stopped listing (and lists again): not a sample of the task itself.
 		if (entry.type === 'gone') continue;
-		const message = entry.type === 'message' ? entry.to : entry.type === 'first-seen' || entry.type === 'new' || entry.type === 'stuck' ? entry.message : latest.message;
+		// A status entry says `message: ""` when the change cleared the message (history.ts): it is gone then.
+		const says = entry.type === 'first-seen' || entry.type === 'new' || entry.type === 'stuck' || (entry.type === 'status' && entry.message !== undefined);
+		const message = entry.type === 'message' ? entry.to : says ? entry.message : latest.message;
 		latest = {at: entry.at, status: entry.status ?? latest.status, progress: entry.progress, ...(message === undefined || message === '' ? {} : {message})};
 		if (changeTypes.has(entry.type)) {
 			lastChangeAt = entry.at;
@@ -80,7 +85,7 @@ export function rebuildTask(entries: readonly JournalEntry[], rank: number): Tas
 }
 
 /** The first poll after a restart, folded onto what the store knew of its tasks. */
-export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: number, stuckAfterMs: number): Resumed {
+export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: number, stuckAfterMs: number, left: readonly LeftTask[] = []): Resumed {
 	const rebuilt = new Map<string, TaskHistory>();
 	const earlier: JournalEntry[] = [];
 	for (const task of tasks) {
@@ -92,7 +97,7 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 		earlier.push(...entries);
 	}
 	// As any poll after the one before: the store's last word on each task is the poll before this one.
-	const seen = observe(rebuilt, tasks, at, true, stuckAfterMs);
+	const seen = observe(rebuilt, tasks, at, true, stuckAfterMs, left);
 	// Outcomes first, in the order of a task's life's end; any other status after them; then the rest that moved.
 	const counts = new Map<string, number>(['completed', 'deleted', 'deleting'].map((outcome) => [outcome, 0]));
 	const moved = new Set<string>();
@@ -116,6 +121,7 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 	return {
 		history: seen.history,
 		entries: seen.entries,
+		tally: seen.tally,
 		earlier: earlier.length > eventLimit ? earlier.slice(-eventLimit) : earlier,
 		...(said.length === 0 ? {} : {away: {since, counts: said}}),
 	};

@@ -1,4 +1,6 @@
-import {type ImportTask, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {type Explanation, explainFailure} from './failure-explanations.js';
+import {hasEnded, type ImportTask, nameTag, resultId, statusOf, type TaskKind, taskKey, totalDiskBytes} from './import-task.js';
+import {type LeftTask, type LeftTally, noLeftTally, tallyLeft} from './left-tasks.js';
 
 // What the watcher has observed of each task over time: when it first saw it, when it last changed, and the
 // transitions between polls (the journal). From that come a rate, an ETA and stuck detection — facts no single
@@ -22,6 +24,14 @@ export interface JournalEntry {
 	message?: string;
 	/** For 'stuck': since when nothing changed. */
 	since?: number;
+	/** On the entry that shows a task failed (see `withFailure`): why, and what to do. */
+	explanation?: Explanation;
+	/** For 'first-seen' and 'new': the description (or the Name tag), for the report. */
+	description?: string;
+	/** For 'first-seen', 'new' and 'status': the disks' total size in bytes, once EC2 has measured it. */
+	diskBytes?: number;
+	/** For 'status' to completed: what the import made (the AMI; for a snapshot import its snapshot). */
+	resultId?: string;
 	/** Seen after the fact: it happened while no watcher was running, and `at` is when a restart noticed it. */
 	late?: boolean;
 }
@@ -59,8 +69,17 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 		...(task.profile === undefined ? {} : {profile: task.profile}),
 		status: task.status,
 		...(task.progress === undefined ? {} : {progress: task.progress}),
+		...reportFields(task, type),
 		...extra,
 	};
+}
+
+/** What the report needs that a status line lacks: what the import is (when it starts) and its size (when known). */
+function reportFields(task: ImportTask, type: JournalType): Partial<JournalEntry> {
+	const starts = type === 'first-seen' || type === 'new';
+	const description = starts ? (task.description ?? nameTag(task)) : undefined;
+	const diskBytes = starts || type === 'status' ? totalDiskBytes(task) : undefined;
+	return {...(description === undefined ? {} : {description}), ...(diskBytes === undefined ? {} : {diskBytes})};
 }
 
 function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {
@@ -74,26 +93,83 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 	// Most tasks, most polls: nothing moved (checked first, without allocating).
 	if (previous.status === task.status && previous.message === task.statusMessage && previous.progress === task.progress) return none;
 	const found: JournalEntry[] = [];
-	if (previous.status !== task.status) found.push(entry(task, at, 'status', {from: previous.status, to: task.status}));
-	if ((previous.message ?? '') !== (task.statusMessage ?? '')) {
+	const statusChanged = previous.status !== task.status;
+	// A message cleared along with a change of status (EC2 clears it on completion) is not news of its own: the
+	// status entry says it (`message: ""`), so what reads the journal back knows the message is gone.
+	const cleared = statusChanged && (task.statusMessage ?? '') === '' && (previous.message ?? '') !== '';
+	if (statusChanged) {
+		const made = statusOf(task.status) === 'completed' ? resultId(task) : undefined;
+		found.push(entry(task, at, 'status', {from: previous.status, to: task.status, ...(made === undefined ? {} : {resultId: made}), ...(cleared ? {message: ''} : {})}));
+	}
+	if ((previous.message ?? '') !== (task.statusMessage ?? '') && !cleared) {
 		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
 	}
 	const milestone = crossedMilestone(previous.progress, task.progress);
 	if (milestone !== undefined) found.push(entry(task, at, 'progress', {from: `${previous.progress ?? 0}%`, to: `${milestone}%`}));
-	return found;
+	return withFailure(found, task, previous);
+}
+
+/**
+ * One entry per failure carries its explanation: the task's first sight when it had already failed, else the
+ * last status or message change of the poll in which it failed (or its failure message changed). Its later
+ * entries (deleting → deleted) do not repeat it.
+ */
+function withFailure(found: JournalEntry[], task: ImportTask, previous: TaskHistory['latest']): JournalEntry[] {
+	const explanation = explainFailure(task);
+	if (explanation === undefined) return found;
+	if (explainFailure({status: previous.status, statusMessage: previous.message}) !== undefined && previous.message === task.statusMessage) return found;
+	const last = found.findLastIndex((change) => change.type === 'status' || change.type === 'message');
+	return found.map((change, index) => (index === last ? {...change, explanation} : change));
+}
+
+/** The first or new entry of a task, with its explanation when it had already failed. */
+function firstFailure(task: ImportTask): Partial<JournalEntry> {
+	const explanation = explainFailure(task);
+	return explanation === undefined ? {} : {explanation};
 }
 
 export interface Observation {
 	history: History;
 	/** Transitions seen in this poll, in task order. */
 	entries: JournalEntry[];
+	/** What the watch now knows of the imports that left its list in this poll (see left-tasks.ts). */
+	tally: LeftTally;
+}
+
+/** A task that left the list: its last transitions (as looked up) and whether it is still followed. */
+function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readonly JournalEntry[]; kept?: TaskHistory} {
+	switch (left.how) {
+		case 'pending':
+			return {entries: none, kept: known};
+		case 'ended':
+			return {entries: none};
+		case 'unknown':
+			return {entries: [goneEntry(known, at)]};
+		case 'found': {
+			const found = changes(left.task, known.latest, at);
+			const latest = {at, progress: left.task.progress, message: left.task.statusMessage, status: left.task.status};
+			const timeline = found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit);
+			return {entries: found, ...(hasEnded(left.task.status) ? {} : {kept: {...known, latest, lastChangeAt: found.length === 0 ? known.lastChangeAt : at, timeline}})};
+		}
+		default: {
+			const unreachable: never = left.how;
+			return unreachable;
+		}
+	}
+}
+
+function goneEntry(known: TaskHistory, at: number): JournalEntry {
+	const [gone] = known.timeline.slice(-1);
+	return {at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)};
 }
 
 /**
  * Folds one successful poll into the history. The first poll only records what exists ('first-seen'); later
- * polls record new tasks, changes, milestones, stalls and tasks that are gone.
+ * polls record new tasks, changes, milestones, stalls, and what became of the tasks that left the list: looked up
+ * by id (`left`, from the source), a task is followed until it ends; one EC2 no longer knows, or that the source
+ * said nothing of, is 'gone'.
  */
-export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number): Observation {
+export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number, left: readonly LeftTask[] = []): Observation {
 	const next = new Map<string, TaskHistory>();
 	const entries: JournalEntry[] = [];
 	let rank = history.size;
@@ -102,7 +178,7 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 		const known = history.get(key);
 		const sample = {at, progress: task.progress, message: task.statusMessage, status: task.status};
 		if (known === undefined) {
-			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', task.statusMessage === undefined ? {} : {message: task.statusMessage});
+			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', {...(task.statusMessage === undefined ? {} : {message: task.statusMessage}), ...firstFailure(task)});
 			entries.push(first);
 			next.set(key, {
 				firstSeenAt: at,
@@ -130,12 +206,22 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
 		});
 	}
+	const leaving = new Map(left.map((one) => [taskKey(one.task), one]));
+	let tally = noLeftTally;
 	for (const [key, known] of history) {
 		if (next.has(key)) continue;
-		const [gone] = known.timeline.slice(-1);
-		entries.push({at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)});
+		const one = leaving.get(key);
+		if (one === undefined) {
+			entries.push(goneEntry(known, at));
+			tally = tallyLeft(tally, 'unknown', known.latest.status);
+			continue;
+		}
+		const outcome = leave(known, one, at);
+		entries.push(...outcome.entries);
+		if (outcome.kept !== undefined) next.set(key, outcome.kept);
+		else if (one.how !== 'pending') tally = tallyLeft(tally, one.how, one.task.status);
 	}
-	return {history: next, entries};
+	return {history: next, entries, tally};
 }
 
 function regionOf(last: JournalEntry | undefined): Partial<JournalEntry> {

@@ -52,6 +52,9 @@ export function kindOfId(id: string): TaskKind | undefined {
 	return undefined;
 }
 
+/** How an id was altered to be shown (see ImportTask.idAltered). */
+export type IdAlteration = 'trimmed' | 'cut' | 'replaced';
+
 export interface Tag {
 	key: string;
 	value: string;
@@ -80,6 +83,12 @@ export interface ImportTask {
 	/** Absent when EC2 sent none: never made up (it would be copied, journaled and printed as if it were real). */
 	importTaskId?: string;
 	/**
+	 * Set when the id shown is not, byte for byte, the ImportTaskId EC2 sent: how it was altered to be shown
+	 * (white space at an end trimmed, cut at 512 characters, a character replaced). Such a task is neither
+	 * cancelled nor copied: the id either would use is not the one EC2 knows (model/sent-id.ts says why).
+	 */
+	idAltered?: IdAlteration;
+	/**
 	 * Set when EC2 sent no id (1, 2, … among those) or an id already listed in the same answer (2, 3, …): each such
 	 * task keeps a key of its own, stable while EC2 keeps its order. Not shown, not printed.
 	 */
@@ -105,12 +114,28 @@ export interface ImportTask {
 	kmsKeyId?: string;
 	imageId?: string;
 	tags: Tag[];
-	licenseSpecifications: string[];
+	/** An image import's licence configurations; a snapshot import has no such field (absent, not empty). */
+	licenseSpecifications?: string[];
 	snapshotDetails: SnapshotDetail[];
 }
 
 export function nameTag(task: ImportTask): string | undefined {
 	return task.tags.find((tag) => tag.key === 'Name')?.value;
+}
+
+/** What a task's name is drawn from, said as what it is. */
+export type NameSource = 'Description' | 'Disk description' | 'Name tag';
+
+/**
+ * What names a task on screen, and where that came from: EC2's description; for a snapshot import without one,
+ * its disk's description; else the Name tag. Undefined when EC2 sent none of them.
+ */
+export function taskName(task: ImportTask): {source: NameSource; text: string} | undefined {
+	if (task.description !== undefined) return {source: 'Description', text: task.description};
+	const disk = task.kind === 'snapshot' ? task.snapshotDetails[0]?.description : undefined;
+	if (disk !== undefined) return {source: 'Disk description', text: disk};
+	const tag = nameTag(task);
+	return tag === undefined ? undefined : {source: 'Name tag', text: tag};
 }
 
 /** What an import made: the AMI of an image import, the snapshot of a snapshot import (once completed). */
@@ -148,9 +173,14 @@ export function answerKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence'>)
 	return task.occurrence === undefined ? id : `${id}#${task.occurrence}`;
 }
 
-/** Identifies a task across regions and profiles (an import task id is only unique within one of them). */
-export function taskKey(task: Pick<ImportTask, 'importTaskId' | 'occurrence' | 'region' | 'profile'>): string {
-	const own = answerKey(task);
+/**
+ * Identifies a task across kinds, regions and profiles (an import task id is only unique within one of them). The
+ * kind is written only when the id's prefix does not already say it (import-ami-… is an image import), so one id
+ * listed by both calls is two tasks, and the usual key is the id itself.
+ */
+export function taskKey(task: Pick<ImportTask, 'kind' | 'importTaskId' | 'occurrence' | 'region' | 'profile'>): string {
+	const answer = answerKey(task);
+	const own = (kindOfId(task.importTaskId ?? '') ?? 'image') === task.kind ? answer : `${task.kind}:${answer}`;
 	return task.region === undefined && task.profile === undefined ? own : `${task.profile ?? ''}/${task.region ?? ''}/${own}`;
 }
 

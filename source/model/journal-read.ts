@@ -1,3 +1,4 @@
+import {explanationFrom} from './failure-explanations.js';
 import {isTaskKind} from './import-task.js';
 import type {JournalEntry, JournalType} from './history.js';
 import {journalSchemaVersion} from './journal-line.js';
@@ -18,10 +19,10 @@ function timeOf(value: unknown): number | undefined {
 	return Number.isFinite(at) ? at : undefined;
 }
 
-const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message'] as const;
+const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'description', 'resultId'] as const;
 
-/** The record of a line, or undefined when the line is not a JSON object. */
-function recordOf(line: string): Record<string, unknown> | undefined {
+/** One line of JSON as an object whose fields are yet to be checked; undefined for anything else. */
+export function journalObject(line: string): Readonly<Record<string, unknown>> | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);
@@ -29,21 +30,23 @@ function recordOf(line: string): Record<string, unknown> | undefined {
 		return undefined;
 	}
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	// Only the fields checked below are read; a record's other fields stay unknown.
 	return value as Record<string, unknown>;
 }
 
 /** A record written by a later schema than this watcher knows. */
-function isFuture(record: Record<string, unknown>): boolean {
+function isFuture(record: Readonly<Record<string, unknown>>): boolean {
 	return typeof record.v === 'number' && record.v > journalSchemaVersion;
 }
 
 /** One line of JSON back into an entry; undefined for a line that is not a journal record (or of a later schema). */
 export function parseJournalLine(line: string): JournalEntry | undefined {
-	const record = recordOf(line);
-	return record === undefined || isFuture(record) ? undefined : entryOf(record);
+	const record = journalObject(line);
+	return record === undefined ? undefined : journalEntryOf(record);
 }
 
-function entryOf(record: Record<string, unknown>): JournalEntry | undefined {
+/** A parsed object back into an entry; undefined when it is not a journal record of this schema (`v` absent or 1). */
+export function journalEntryOf(record: Readonly<Record<string, unknown>>): JournalEntry | undefined {
 	if (record.v !== undefined && record.v !== journalSchemaVersion) return undefined;
 	const at = timeOf(record.time);
 	if (at === undefined || !isJournalType(record.event)) return undefined;
@@ -56,8 +59,11 @@ function entryOf(record: Record<string, unknown>): JournalEntry | undefined {
 		if (typeof text === 'string') entry[field] = text;
 	}
 	if (typeof record.progress === 'number' && Number.isFinite(record.progress)) entry.progress = record.progress;
+	if (typeof record.diskBytes === 'number' && Number.isFinite(record.diskBytes) && record.diskBytes >= 0) entry.diskBytes = record.diskBytes;
 	const since = timeOf(record.since);
 	if (since !== undefined) entry.since = since;
+	const explanation = explanationFrom(record.explanation);
+	if (explanation !== undefined) entry.explanation = explanation;
 	if (record.late === true) entry.late = true;
 	return entry;
 }
@@ -72,7 +78,7 @@ export interface JournalText {
 
 /** Every line of a journal file's text; blank lines are not counted. */
 export function parseJournalText(text: string): JournalText {
-	const {entries, unreadable, future} = parseJournalTextFor(text, () => true);
+	const {entries, unreadable, future} = parseJournalRecords(text, journalEntryOf);
 	return {entries, unreadable, future};
 }
 
@@ -107,33 +113,47 @@ export function lineTime(line: string): number | undefined {
 	return parseJournalLine(line)?.at;
 }
 
-export interface JournalScan extends JournalText {
-	/** The non-blank lines, and each one's task id as peeked (undefined: not peekable), for compaction. */
+export interface JournalScan<Entry = JournalEntry> {
+	entries: Entry[];
+	/** As in JournalText. */
+	unreadable: number;
+	future: number;
+	/** The non-blank lines, and each one's task id as peeked (undefined: not peekable or not asked), for compaction. */
 	lines: string[];
 	ids: (string | null | undefined)[];
 }
 
 /**
- * Like parseJournalText, but the lines in our writer's shape whose task id is not `wanted` are only looked at,
- * not parsed (their entries are left out); every other line is parsed and counted as parseJournalText does.
+ * Every line of a journal's text read by `read` (an entry, with more of the record where a reader needs it; the
+ * report reads the result and the cause too). Given `wanted`, the lines in our writer's shape whose task id is not
+ * wanted are only looked at, not parsed (their entries are left out); every other line is parsed and counted.
  */
-export function parseJournalTextFor(text: string, wanted: (taskId: string | null) => boolean): JournalScan {
-	const entries: JournalEntry[] = [];
+export function parseJournalRecords<Entry>(
+	text: string,
+	read: (record: Readonly<Record<string, unknown>>) => Entry | undefined,
+	wanted?: (taskId: string | null) => boolean,
+): JournalScan<Entry> {
+	const entries: Entry[] = [];
 	let unreadable = 0;
 	let future = 0;
 	const lines = text.split('\n').filter((line) => line.trim() !== '');
-	const ids = lines.map(peekTaskId);
+	const ids = wanted === undefined ? [] : lines.map(peekTaskId);
 	for (const [index, line] of lines.entries()) {
 		const id = ids[index];
-		if (id !== undefined && !wanted(id)) continue;
-		const record = recordOf(line);
+		if (wanted !== undefined && id !== undefined && !wanted(id)) continue;
+		const record = journalObject(line);
 		if (record !== undefined && isFuture(record)) {
 			future++;
 			continue;
 		}
-		const entry = record === undefined ? undefined : entryOf(record);
+		const entry = record === undefined ? undefined : read(record);
 		if (entry === undefined) unreadable++;
 		else entries.push(entry);
 	}
 	return {entries, unreadable, future, lines, ids};
+}
+
+/** The listed tasks' entries of a journal's text (see parseJournalRecords), with its lines for compaction. */
+export function parseJournalTextFor(text: string, wanted: (taskId: string | null) => boolean): JournalScan {
+	return parseJournalRecords(text, journalEntryOf, wanted);
 }

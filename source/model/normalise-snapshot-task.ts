@@ -1,5 +1,6 @@
 import type {ImportTask} from './import-task.js';
 import {type ApiSnapshotDetail, type ApiTag, apiTaskId, normaliseSnapshot, normaliseTags, text, withoutAbsent} from './normalise-task.js';
+import {idAlteration} from './sent-id.js';
 import {collectTasks, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportSnapshotTasks output becomes an ImportTask, with the policies of
@@ -25,19 +26,21 @@ export interface ApiImportSnapshotTask {
 export function normaliseSnapshotTask(api: ApiImportSnapshotTask, occurrence?: number): ImportTask {
 	const detail = api.SnapshotTaskDetail;
 	const disk = detail === undefined ? undefined : normaliseSnapshot(detail);
+	const importTaskId = text(api.ImportTaskId);
 	return withoutAbsent({
 		kind: 'snapshot',
-		importTaskId: text(api.ImportTaskId),
+		importTaskId,
+		idAltered: idAlteration(api.ImportTaskId, importTaskId),
 		occurrence,
 		status: disk?.status ?? 'unknown',
 		statusMessage: disk?.statusMessage,
 		progress: disk?.progress,
 		progressText: disk?.progressText,
-		description: text(api.Description) ?? disk?.description,
+		// As EC2 sent it: the disk's own description stays the disk's (the screen falls back to it: taskName).
+		description: text(api.Description),
 		encrypted: typeof detail?.Encrypted === 'boolean' ? detail.Encrypted : undefined,
 		kmsKeyId: text(detail?.KmsKeyId),
 		tags: normaliseTags(api.Tags),
-		licenseSpecifications: [],
 		snapshotDetails: disk === undefined ? [] : [disk],
 	});
 }

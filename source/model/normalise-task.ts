@@ -1,6 +1,7 @@
 import {redactUrl, redactUrlsInText} from '../text/redact-url.js';
 import {sanitize} from '../text/sanitize.js';
 import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
+import {idAlteration} from './sent-id.js';
 import {collectTasks, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportImageTasks output becomes an ImportTask. The input types mirror the
@@ -143,9 +144,11 @@ export function apiTaskId(api: {ImportTaskId?: string | undefined}): string | un
 /** `occurrence`: see ImportTask (set by the collector for a missing or repeated id). */
 export function normaliseTask(api: ApiImportImageTask, occurrence?: number): ImportTask {
 	const progressText = text(api.Progress);
+	const importTaskId = text(api.ImportTaskId);
 	return withoutAbsent({
 		kind: 'image',
-		importTaskId: text(api.ImportTaskId),
+		importTaskId,
+		idAltered: idAlteration(api.ImportTaskId, importTaskId),
 		occurrence,
 		status: text(api.Status) ?? 'unknown',
 		statusMessage: text(api.StatusMessage),

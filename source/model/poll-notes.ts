@@ -1,4 +1,5 @@
 import type {TaskKind} from './import-task.js';
+import type {LeftTask} from './left-tasks.js';
 
 // What a good poll says besides its tasks: the list was cut by --max-items, or a kind of task is not listed
 // because its Describe call is not allowed. Said in one header line (and once in plain output).
@@ -16,6 +17,8 @@ export interface PollNotes {
 	cutAt?: number;
 	/** Kinds the watcher stopped asking for (UnauthorizedOperation while the other kind was allowed). */
 	disabled: DisabledKind[];
+	/** Tasks that left the list in this poll, each looked up by its id or said to be unknown. */
+	left?: LeftTask[];
 }
 
 export const describeAction: Record<TaskKind, string> = {image: 'DescribeImportImageTasks', snapshot: 'DescribeImportSnapshotTasks'};
@@ -37,5 +40,6 @@ export function pollNotesLine(notes: PollNotes | undefined): string | undefined 
 /** The notes of several sources (regions or profiles) as one. */
 export function mergeNotes(all: readonly PollNotes[]): PollNotes {
 	const cuts = all.flatMap((notes) => (notes.cutAt === undefined ? [] : [notes.cutAt]));
-	return {...(cuts.length === 0 ? {} : {cutAt: Math.max(...cuts)}), disabled: all.flatMap((notes) => notes.disabled)};
+	const left = all.flatMap((notes) => notes.left ?? []);
+	return {...(cuts.length === 0 ? {} : {cutAt: Math.max(...cuts)}), disabled: all.flatMap((notes) => notes.disabled), ...(left.length === 0 ? {} : {left})};
 }

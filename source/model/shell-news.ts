@@ -1,5 +1,6 @@
 import type {JournalEntry} from './history.js';
-import {allEnded, type ImportTask} from './import-task.js';
+import type {ImportTask} from './import-task.js';
+import {untilDoneCode} from './left-tasks.js';
 import type {PollFault} from './poll-events.js';
 import type {WatchState} from './state.js';
 
@@ -12,10 +13,22 @@ export interface ShellCallbacks {
 	onTasks?: (tasks: readonly ImportTask[]) => void;
 	/** Told the transitions of each poll (journal file, notifications); `first`: what the first poll found. */
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
-	/** Told the tasks after every good poll in which nothing is active any more (--until-done). */
-	onAllDone?: (tasks: readonly ImportTask[]) => void;
+	/**
+	 * Told after every good poll in which no watched import is still going, listed or followed after it left
+	 * (--until-done), with the exit code: see untilDoneExit.
+	 */
+	onAllDone?: (tasks: readonly ImportTask[], code: number) => void;
 	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
 	onStartupFault?: (fault: PollFault) => void;
+}
+
+/**
+ * --until-done's exit code once every watched import has ended (undefined until then): the listed tasks and those
+ * still followed after they left the list; 0 only when all are known to have completed.
+ */
+export function untilDoneExit(state: WatchState): number | undefined {
+	if (state.polls === 0) return undefined;
+	return untilDoneCode([...state.history.values()].map((known) => known.latest), state.tasks, state.leftTally);
 }
 
 export function tellShell(before: WatchState, after: WatchState, callbacks: ShellCallbacks): void {
@@ -23,6 +36,7 @@ export function tellShell(before: WatchState, after: WatchState, callbacks: Shel
 	const polled = polls !== before.polls;
 	if (tasks !== before.tasks) callbacks.onTasks?.(tasks);
 	if (polls > 0 && lastEntries.length > 0 && (lastEntries !== before.lastEntries || polled)) callbacks.onTransitions?.(lastEntries, polls === 1);
-	if (polls > 0 && (tasks !== before.tasks || polled) && allEnded(tasks)) callbacks.onAllDone?.(tasks);
+	const code = polls > 0 && (tasks !== before.tasks || polled) ? untilDoneExit(after) : undefined;
+	if (code !== undefined) callbacks.onAllDone?.(tasks, code);
 	if (polls === 0 && fault !== undefined && fault !== before.fault) callbacks.onStartupFault?.(fault);
 }

@@ -1,9 +1,10 @@
-import {type CancelPrompt, cancelQuestion} from './cancel-prompt.js';
+import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
 import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
 import {type AwaySummary, resume} from './history-restore.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
+import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
 import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
 import {cycleStateFilter, filterTasks, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
@@ -12,10 +13,10 @@ import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
 // Selection is kept by task key, so it survives polls, sorting and filter changes.
 
-export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm';
+export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm' | 'timeline';
 
 /** The screens; search and confirm are asked over one of them. */
-export type View = 'list' | 'detail' | 'help' | 'events';
+export type View = 'list' | 'detail' | 'help' | 'events' | 'timeline';
 
 export interface Fault extends PollFault {
 	/** When this kind of fault began (first failure of the current run of failures). */
@@ -43,8 +44,8 @@ export interface WatchState {
 	helpReturn: Exclude<Mode, 'help'>;
 	/** What the text filter is typed over, and goes back to. */
 	searchReturn: 'list' | 'events';
-	/** What Esc in the details goes back to (Enter on an event opens its task). */
-	detailReturn: 'list' | 'events';
+	/** What Esc in the details goes back to (Enter on an event or on the timeline opens its task). */
+	detailReturn: 'list' | 'events' | 'timeline';
 	/** Every transition seen, for the events view. */
 	eventLog: EventLog;
 	/** The selected event (by its number), and its row for when it is no longer shown. */
@@ -67,6 +68,8 @@ export interface WatchState {
 	scroll: number;
 	/** A one-line message for the hint bar, e.g. "throttled: polling again in 20 s". */
 	notice?: string;
+	/** The notice says how a cancel goes (its steps, its outcome): a y meanwhile does not copy over it. */
+	noticeOfCancel?: true;
 	/** What the watcher has seen of each task over time (rate, ETA, stalls, timeline). */
 	history: History;
 	/** The transitions the last successful poll found (for the journal file and notifications). */
@@ -80,6 +83,8 @@ export interface WatchState {
 	notes?: PollNotes;
 	/** What changed while no watcher ran (said in the header until the events view is opened). */
 	away?: AwaySummary;
+	/** What became of the imports that left the list (for --until-done). */
+	leftTally: LeftTally;
 }
 
 export type Action =
@@ -91,7 +96,9 @@ export type Action =
 	| {type: 'next-kind-filter'}
 	| {type: 'open-detail'}
 	| {type: 'open-events'}
+	| {type: 'open-timeline'}
 	| {type: 'cancel-ask'; prompt: CancelPrompt}
+	| {type: 'cancel-ready'}
 	| {type: 'cancel-close'; kept?: boolean}
 	| {type: 'back'}
 	| {type: 'toggle-help'}
@@ -101,7 +108,7 @@ export type Action =
 	| {type: 'search-commit'}
 	| {type: 'search-cancel'}
 	| {type: 'scroll'; by: number}
-	| {type: 'notice'; text: string | undefined}
+	| {type: 'notice'; text: string | undefined; ofCancel?: boolean}
 	| {type: 'sort-next'}
 	| {type: 'sort-reverse'};
 
@@ -142,6 +149,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 		stuckAfterMs: 30 * 60_000,
 		sort: {key: 'newest', reverse: false},
 		pairFaults: [],
+		leftTally: noLeftTally,
 		...overrides,
 	};
 }
@@ -185,12 +193,18 @@ function followDetail(state: WatchState, at: number): WatchState {
 		: {...state, detailLast: found, detailGoneAt: undefined};
 }
 
-/** Re-anchor the selection on the row it now shows (after the visible list changed under it). */
-function anchorSelection(state: WatchState): WatchState {
+/**
+ * Re-anchor the selection after the visible list changed under it. The chosen task stays chosen while EC2 lists
+ * it: while a filter (state, kind) hides it the cursor rests on the row where it was, and a filter that shows it
+ * again is back on it (K, K, K ends on the task it started on). `adopt` (typing a text filter: a search) makes
+ * the row the cursor rests on the chosen one, as does a chosen task EC2 no longer lists.
+ */
+function anchorSelection(state: WatchState, adopt = false): WatchState {
 	const visible = visibleTasks(state);
 	const index = selectedRow(state, visible);
 	const task = visible[index];
-	return {...state, selectedId: task === undefined ? state.selectedId : taskKey(task), selectedIndex: index};
+	const keep = task === undefined || (!adopt && state.tasks.some((each) => taskKey(each) === state.selectedId));
+	return {...state, selectedId: keep ? state.selectedId : taskKey(task), selectedIndex: index};
 }
 
 function moveSelection(state: WatchState, target: (index: number, count: number) => number): WatchState {
@@ -212,6 +226,7 @@ export function viewOf(state: WatchState): View {
 		case 'detail':
 		case 'help':
 		case 'events':
+		case 'timeline':
 			return state.mode;
 		default: {
 			const unreachable: never = state.mode;
@@ -239,6 +254,18 @@ function openEventTask(state: WatchState): WatchState {
 }
 
 export function reduce(state: WatchState, action: Action): WatchState {
+	const next = reduceOnce(state, action);
+	return action.type === 'poll-succeeded' ? withdrawQuestion(next) : next;
+}
+
+/** The cancel question is taken back, with a word why, once a poll shows its task ended or gone. */
+function withdrawQuestion(state: WatchState): WatchState {
+	if (state.mode !== 'confirm' || state.confirm === undefined) return state;
+	const why = questionWithdrawn(state.confirm, state.tasks);
+	return why === undefined ? state : {...state, mode: state.confirm.returnTo, confirm: undefined, notice: why, noticeOfCancel: undefined};
+}
+
+function reduceOnce(state: WatchState, action: Action): WatchState {
 	switch (action.type) {
 		case 'poll-started':
 			return {...state, polling: true, pollStartedAt: action.at};
@@ -246,12 +273,13 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			// The first poll after a restart picks up from the history store; any other from the poll before.
 			const seen =
 				state.polls === 0 && action.prior !== undefined
-					? resume(action.prior, action.tasks, action.at, state.stuckAfterMs)
-					: {...observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs), earlier: [], away: undefined};
+					? resume(action.prior, action.tasks, action.at, state.stuckAfterMs, action.notes?.left)
+					: {...observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs, action.notes?.left), earlier: [], away: undefined};
 			return followDetail(
 				anchorSelection({
 				...state,
 				history: seen.history,
+				leftTally: addTally(state.leftTally, seen.tally),
 				lastEntries: seen.entries,
 				eventLog: logEntries(logEntries(state.eventLog, seen.earlier), seen.entries),
 				away: seen.away ?? state.away,
@@ -302,12 +330,17 @@ export function reduce(state: WatchState, action: Action): WatchState {
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailReturn: 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {...state, mode: 'detail', detailReturn: state.mode === 'timeline' ? 'timeline' : 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
 		case 'open-events':
 			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0, away: undefined};
+		case 'open-timeline':
+			return {...state, mode: 'timeline'};
 		case 'cancel-ask':
-			return {...state, mode: 'confirm', confirm: action.prompt, notice: cancelQuestion(action.prompt)};
+			// The question is drawn from `confirm` (it stays until answered), not as a notice that fades.
+			return {...state, mode: 'confirm', confirm: action.prompt, notice: undefined, noticeOfCancel: undefined};
+		case 'cancel-ready':
+			return state.confirm === undefined ? state : {...state, confirm: {...state.confirm, ready: true}};
 		case 'cancel-close':
 			return {
 				...state,
@@ -318,18 +351,18 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'back':
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
 			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
-			if (state.mode === 'events') return {...state, mode: 'list'};
-			if (state.mode === 'confirm') return reduce(state, {type: 'cancel-close'});
-			if (state.mode === 'search') return reduce(state, {type: 'search-cancel'});
+			if (state.mode === 'events' || state.mode === 'timeline') return {...state, mode: 'list'};
+			if (state.mode === 'confirm') return reduceOnce(state, {type: 'cancel-close'});
+			if (state.mode === 'search') return reduceOnce(state, {type: 'search-cancel'});
 			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
 		case 'toggle-help':
 			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
 		case 'search-start':
 			return {...state, mode: 'search', searchReturn: state.mode === 'events' ? 'events' : 'list'};
 		case 'search-type':
-			return anchorSelection({...state, textFilter: state.textFilter + action.text});
+			return anchorSelection({...state, textFilter: state.textFilter + action.text}, true);
 		case 'search-erase':
-			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')});
+			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')}, true);
 		case 'search-commit':
 			return {...state, mode: state.searchReturn};
 		case 'search-cancel':
@@ -337,7 +370,7 @@ export function reduce(state: WatchState, action: Action): WatchState {
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':
-			return {...state, notice: action.text};
+			return {...state, notice: action.text, noticeOfCancel: action.ofCancel === true && action.text !== undefined ? true : undefined};
 		case 'sort-next':
 			return anchorSelection({...state, sort: {key: nextSortKey(state.sort.key), reverse: false}});
 		case 'sort-reverse':

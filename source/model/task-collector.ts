@@ -5,8 +5,10 @@ import {reuseUnchanged} from './task-changes.js';
 // normaliser), so a poll never holds every raw page at once.
 
 export interface TaskCollector<Api> {
-	/** Normalises one page; its raw tasks can then be dropped. */
-	add(page: ReadonlyArray<Api | null | undefined> | undefined): void;
+	/** Normalises one page; its raw tasks can then be dropped. `onlyNew`: a page sent again adds only the ids not read yet. */
+	add(page: ReadonlyArray<Api | null | undefined> | undefined, options?: {onlyNew: boolean}): void;
+	/** How many tasks so far. */
+	size(): number;
 	/** Every task so far, as normaliseTasks would give for all the pages in one list. */
 	tasks(): ImportTask[];
 	/** The same tasks by answerKey (to pass as `previous` to the next poll's collector). */
@@ -27,10 +29,11 @@ export function collectTasks<Api>(
 	// How many tasks so far had each id ('' for none).
 	const seen = new Map<string, number>();
 	return {
-		add(page) {
+		add(page, options) {
 			for (const api of page ?? []) {
 				if (api === null || api === undefined) continue;
 				const id = idOf(api) ?? '';
+				if (options?.onlyNew === true && seen.has(id)) continue;
 				const count = (seen.get(id) ?? 0) + 1;
 				seen.set(id, count);
 				const task = normalise(api, id === '' || count > 1 ? count : undefined);
@@ -39,6 +42,7 @@ export function collectTasks<Api>(
 			}
 		},
 		tasks: () => [...byId.values()],
+		size: () => byId.size,
 		byId,
 	};
 }

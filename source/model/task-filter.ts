@@ -1,4 +1,4 @@
-import {type ImportTask, nameTag, resultId, shownId, statusOf, type TaskKind, taskKinds, type TaskState} from './import-task.js';
+import {type ImportTask, nameTag, resultId, shownId, statusOf, type TaskKind, taskKinds, taskName, type TaskState} from './import-task.js';
 
 // Filtering returns a new list and leaves the fetched tasks alone (k9s habit).
 
@@ -11,7 +11,7 @@ export function matchesState(task: ImportTask, filter: StateFilter): boolean {
 
 /** The text a `/` filter is matched against: the list's visible columns. */
 export function searchableText(task: ImportTask): string {
-	return [shownId(task), task.status, task.statusMessage, task.description, nameTag(task), resultId(task)]
+	return [shownId(task), task.status, task.statusMessage, taskName(task)?.text, nameTag(task), resultId(task)]
 		.filter((part) => part !== undefined)
 		.join('\u0000')
 		.toLowerCase();

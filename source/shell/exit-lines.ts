@@ -1,5 +1,5 @@
 import {formatDuration} from '../model/format.js';
-import {type ImportTask, statusOf} from '../model/import-task.js';
+import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {countByState, stateFilters} from '../model/task-filter.js';
 import {toAscii} from '../text/ascii-glyphs.js';
@@ -42,11 +42,6 @@ export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): bool
 	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
 }
 
-/** --until-done's exit code once every task has ended: 0 when all completed, 1 when any was deleted. */
-export function untilDoneCode(tasks: readonly ImportTask[]): number {
-	return tasks.some((task) => statusOf(task.status) === 'deleted') ? 1 : 0;
-}
-
 /** A journal that could not be written is an error the exit code says (2), whatever the watch saw. */
 export function exitCodeWith(code: number, journalFailure: string | undefined): number {
 	return journalFailure === undefined ? code : Math.max(code, 2);
@@ -55,6 +50,11 @@ export function exitCodeWith(code: number, journalFailure: string | undefined): 
 /** The lines left after the summary: the journal's failure, if any. */
 export function afterSummary(journalFailure: string | undefined): string {
 	return journalFailure === undefined ? '' : `ec2-import-watch: ${journalFailure}\n`;
+}
+
+/** The line after the summary about --on-event hooks that failed, timed out or were dropped or ended, if any. */
+export function hookLines(hookSummary: string | undefined): string {
+	return hookSummary === undefined ? '' : `ec2-import-watch: ${hookSummary}\n`;
 }
 
 /** The TUI's own lines after it ends (the summary), in ASCII where the locale is not UTF-8. */

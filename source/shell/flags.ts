@@ -32,7 +32,9 @@ export const flags = [
 	{name: 'journal', type: 'string', usage: '--journal FILE', description: 'append every transition as a JSON line (see the README for the schema)'},
 	{name: 'history', type: 'boolean', usage: '--no-history', description: 'keep no history (by default kept in $XDG_STATE_HOME/ec2-import-watch, for restarts)', default: true},
 	{name: 'notify', type: 'string', usage: '--notify LIST', description: 'bell,osc9,osc777: notify when a task completes, fails or gets stuck'},
-	{name: 'untilDone', type: 'boolean', usage: '--until-done', description: 'exit when no task is active: 0 all completed, 1 any deleted, 2 on an error'},
+	{name: 'onEvent', type: 'string', usage: '--on-event CMD', description: 'run CMD (/bin/sh -c) for every transition, the event as JSON on stdin (see the README)'},
+	{name: 'onEventTimeout', type: 'string', usage: '--on-event-timeout', description: 'S: seconds a hook may run before it is killed (default 30)'},
+	{name: 'untilDone', type: 'boolean', usage: '--until-done', description: 'exit when no import is still going: 0 all completed, 1 any deleted or unknown, 2 on an error'},
 	{name: 'color', type: 'boolean', usage: '--no-color', description: 'no colours (also NO_COLOR=1; FORCE_COLOR forces them)', default: true},
 ] as const satisfies readonly FlagRow[];
 

@@ -1,4 +1,5 @@
 import {isTaskKind, isTaskState, type TaskKind, taskKinds, type TaskState} from '../model/import-task.js';
+import {checkRegionName, regionProblem, regionShape} from '../model/region-name.js';
 import type {RegionProfile} from '../model/region-profile.js';
 import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
@@ -41,6 +42,10 @@ export interface WatchConfig {
 	/** Why there is no history although it was not turned off (said once, when the watch starts). */
 	historyOff?: string;
 	notify: NotifyMethod[];
+	/** --on-event: the operator's command, run by /bin/sh for every transition. */
+	onEvent?: string;
+	/** How long a hook may run before it is killed. */
+	onEventTimeoutMs: number;
 	untilDone: boolean;
 }
 
@@ -67,8 +72,6 @@ export function parseDuration(text: string): number | undefined {
 	const value = Number(match[1]) * (units[match[2] || 'm'] ?? 60_000);
 	return value > 0 ? value : undefined;
 }
-
-const regionPattern = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 
 /** What is watched, for the header: the region, the profile and the endpoint (with any query removed). */
 export function placeOf(config: Pick<WatchConfig, 'pairs' | 'endpoint'>, several: string): string {
@@ -111,6 +114,19 @@ function withProcessProfiles(
 	const candidates = named.length === 0 ? ['default'] : named;
 	const processProfiles = candidates.filter((profile) => profileValue(profile, 'credential_process') !== undefined);
 	return processProfiles.length === 0 ? context : {...context, processProfiles};
+}
+
+/** --on-event and its time limit (seconds, default 30, at most a day). */
+function hookOptions(flags: RawFlags): Pick<WatchConfig, 'onEvent' | 'onEventTimeoutMs'> | {error: string} {
+	const command = flags.onEvent;
+	if (command !== undefined && command.trim() === '') return {error: '--on-event needs a command, e.g. --on-event \'cat >> events.jsonl\''};
+	if (command !== undefined && (flags.once === true || flags.check === true)) return {error: '--on-event goes with the live watcher (not --once or --check)'};
+	if (flags.onEventTimeout !== undefined && command === undefined) return {error: '--on-event-timeout goes with --on-event'};
+	const seconds = Number(flags.onEventTimeout ?? '30');
+	if (flags.onEventTimeout?.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {
+		return {error: `--on-event-timeout must be a number of seconds above 0, at most 86400 (got "${flags.onEventTimeout}")`};
+	}
+	return {...(command === undefined ? {} : {onEvent: command}), onEventTimeoutMs: seconds * 1000};
 }
 
 export function resolveOptions(
@@ -165,6 +181,7 @@ export function resolveOptions(
 	if (unknownProfile !== undefined) return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
 	const pairs: RegionProfile[] = [];
+	const regionWarnings = new Set<string>();
 	for (const profile of profiles) {
 		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileValue(profile, 'region') ?? (demo ? 'us-east-1' : '')];
 		// The environment's endpoint wins over the profile's, as in the AWS CLI; the SDK reads the environment itself.
@@ -174,7 +191,15 @@ export function resolveOptions(
 				const whose = profile === undefined ? '' : ` for profile ${profile}`;
 				return fail(`no AWS region${whose}: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo`);
 			}
-			if (!regionPattern.test(region)) return fail(`--region: "${region}" is not an AWS region name (e.g. us-east-1)`);
+			const whence = regionNames !== undefined ? '--region' : env.AWS_REGION !== undefined ? 'AWS_REGION' : env.AWS_DEFAULT_REGION !== undefined ? 'AWS_DEFAULT_REGION' : `profile ${profile ?? env.AWS_PROFILE ?? 'default'}`;
+			if (!regionShape.test(region)) return fail(`${whence}: "${region}" is not an AWS region name (e.g. us-east-1)`);
+			const check = checkRegionName(region);
+			if (!check.ok) {
+				// A simulator or a private endpoint accepts any region name: there it is only said.
+				const anyEndpoint = demo || (endpoint ?? env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL ?? profileEndpoint) !== undefined;
+				if (!anyEndpoint) return fail(regionProblem(region, whence, check));
+				regionWarnings.add(`warning: ${regionProblem(region, whence, check)}; used as given, since an endpoint is set`);
+			}
 			pairs.push({region, ...(profile === undefined ? {} : {profile}), ...(profileEndpoint === undefined ? {} : {endpoint: profileEndpoint})});
 		}
 	}
@@ -198,6 +223,8 @@ export function resolveOptions(
 	const notify = notifyMethods.filter((method) => notifyNames.includes(method));
 	if (flags.journal !== undefined && flags.journal.trim() === '') return fail('--journal needs a file name');
 	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
+	const hooks = hookOptions(flags);
+	if ('error' in hooks) return fail(hooks.error);
 	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep, and the demo's made-up
 	// tasks are not for the history of real ones.
 	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true && flags.demo !== true;
@@ -215,6 +242,7 @@ export function resolveOptions(
 			...(keepsHistory && stateBase ? {historyDirectory: historyDirectory(env, home)} : {}),
 			...(keepsHistory && !stateBase ? {historyOff: 'neither XDG_STATE_HOME nor HOME is an absolute path'} : {}),
 			notify,
+			...hooks,
 			untilDone: flags.untilDone === true,
 			endpoint,
 			intervalMs: interval * 1000,
@@ -231,6 +259,7 @@ export function resolveOptions(
 			errorContext: withProcessProfiles(credentialContext(env, first.profile), profiles, profileValue),
 			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
 			warnings: [
+				...regionWarnings,
 				...[...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
 					(url) => plaintextWarning(url) ?? [],
 				),

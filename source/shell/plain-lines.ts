@@ -3,7 +3,8 @@ import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {awayLine} from '../model/history-restore.js';
-import {allEnded, type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
+import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
+import {untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
@@ -11,22 +12,20 @@ import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine, untilDoneCode} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
+import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {type TaskSource, withSourceNews} from '../model/task-source.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
 // per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
-// summary on stderr at the end. Every line fits the terminal's width, or 80 columns when there is none. `q` quits
-// when stdin is a terminal.
-
-/** Where there is no terminal to ask, lines are cut at 80 columns. */
-export const plainWidth = 80;
+// summary on stderr at the end. On a terminal (TERM=dumb) every line fits its width; into a file or a pipe nothing
+// is cut (output-width.ts). `q` quits when stdin is a terminal.
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
-	return tasks.find((task) => task.importTaskId === entry.taskId && task.region === entry.region && task.profile === entry.profile);
+	return tasks.find((task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile);
 }
 
 /** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
@@ -58,10 +57,23 @@ export function pollLines(state: WatchState, first: boolean, at: number, columns
 	if (first) {
 		// After a restart: what changed while no watcher ran, summed up, then each change (seen after the fact).
 		const away = state.away === undefined ? [] : wrapToWidth(`${formatDateTime(at)} ${awayLine(state.away, at)}`, width);
-		const late = state.lastEntries.filter((entry) => entry.late === true).map((entry) => changeLine(entry, state, width));
+		const late = state.lastEntries.filter((entry) => entry.late === true).flatMap((entry) => changeLines(entry, state, width));
 		return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...away, ...late];
 	}
-	return state.lastEntries.map((entry) => changeLine(entry, state, width));
+	return state.lastEntries.flatMap((entry) => changeLines(entry, state, width));
+}
+
+/** A change's line, and under a failure its explanation. */
+function changeLines(entry: JournalEntry, state: WatchState, width: number): string[] {
+	return [changeLine(entry, state, width), ...explanationLines(entry, width)];
+}
+
+/** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
+export function explanationLines(entry: JournalEntry, width: number): string[] {
+	const explanation = entry.explanation;
+	if (explanation === undefined) return [];
+	const indented = (text: string, spacesOnly: boolean) => wrapText(text, width - 2, {indent: 2, spacesOnly}).map((line) => `  ${line}`);
+	return [...indented(`cause: ${explanation.cause}`, true), ...indented(`fix: ${explanation.fix}`, true), ...indented(`doc: ${explanation.doc}`, false)];
 }
 
 /** A fault's line, which must not lose its end (what to do about it): wrapped at spaces onto lines indented by two. */
@@ -99,7 +111,7 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
-	const width = () => io.stdout.columns ?? plainWidth;
+	const width = () => outputWidth(io.stdout);
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
 	};
@@ -110,6 +122,7 @@ export async function runPlain(
 	const regions = several && new Set(config.pairs.map((pair) => pair.region)).size > 1;
 	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
+	hooks.onHookProblem = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	hooks.listenNotices((line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width())));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
@@ -120,6 +133,8 @@ export async function runPlain(
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
 				const hadData = state.polls > 0;
+				// What the source learned besides the tasks (the tasks that left the list, looked up by id; with the first
+				// good poll, the history read back) goes into the fold.
 				state = reduce(state, event.type === 'poll-succeeded' ? withSourceNews(event, polled) : event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
@@ -133,8 +148,9 @@ export async function runPlain(
 					const notes = pollNotesLine(source.pollNotes());
 					if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(event.at)} ${notes}`, width()));
 					lastNotes = notes;
-					if (config.untilDone && allEnded(event.tasks)) {
-						exitCode = untilDoneCode(event.tasks);
+					const code = config.untilDone ? untilDoneExit(state) : undefined;
+					if (code !== undefined) {
+						exitCode = code;
 						finish();
 					}
 				} else if (event.type === 'poll-failed') {

@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor, untilDoneCode} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import type {TaskSource} from '../model/task-source.js';
@@ -13,7 +13,7 @@ import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
 import {rewriteStream, streamSize} from '../terminal/output-stream.js';
 import {createScreenDiff} from '../terminal/screen-diff.js';
-import {errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
+import {bracketedPasteOff, errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
 import {captureStrayOutput} from '../terminal/stray-output.js';
 import {realTimers} from '../watch/poller.js';
 
@@ -59,22 +59,22 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 	// after the current task: a warning printed while React renders must not update state in that render.
 	let showNotice: ((text: string) => void) | undefined;
 	let unshown: string | undefined;
-	const stray = captureStrayOutput((line) =>
+	const notice = (line: string) =>
 		queueMicrotask(() => {
 			if (showNotice === undefined) unshown = line;
 			else showNotice(line);
-		}),
-	);
+		});
+	const stray = captureStrayOutput(notice);
+	// A failing --on-event hook is said there too (its output never reaches the screen).
+	hooks.onHookProblem = notice;
 	// The history's lines (what it skipped, compacted or found too open): those said together share the notice line.
 	let said: string[] = [];
 	hooks.listenNotices((line) => {
 		said.push(line);
 		if (said.length > 1) return;
 		queueMicrotask(() => {
-			const text = said.join(' · ');
+			notice(said.join(' · '));
 			said = [];
-			if (showNotice === undefined) unshown = text;
-			else showNotice(text);
 		});
 	});
 	const shellNotices = (show: (text: string) => void) => {
@@ -119,8 +119,8 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 			shellNotices={shellNotices}
 			onAllDone={
 				config.untilDone
-					? (tasks) => {
-							doneCode = untilDoneCode(tasks);
+					? (_tasks, code) => {
+							doneCode = code;
 							instance.unmount();
 						}
 					: undefined
@@ -169,6 +169,8 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		removeFatal();
 		signals.dispose();
 		stray.restore();
+		// Ink turns it off as it unmounts; said again for every other way out (a crash, a failed unmount).
+		if (io.stdout.isTTY) io.stdout.write(bracketedPasteOff);
 	}
 	for (const line of strayLines(stray.messages(), stray.count())) io.stderr.write(textFor(capabilities)(`${line}\n`));
 	if (fatal !== undefined) {

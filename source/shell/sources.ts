@@ -26,6 +26,8 @@ export function createSource<Handle>(
 			stateFilter: config.states,
 			taskIds: config.taskIds,
 			credentials,
+			intervalMs: config.intervalMs,
+			timers,
 			errorContext: {...config.errorContext, ...(pair.profile === undefined ? {} : {profile: pair.profile})},
 		});
 	const [only] = config.pairs;

@@ -32,6 +32,17 @@ export class InvalidParameterValue extends Ec2Error {
 	}
 }
 
+/**
+ * A NextToken this endpoint did not hand out (or, on EC2, one that expired): the code and wording of EC2's own
+ * error-code list (API Reference, "Error codes"). botocore's EC2 model names no errors at all, so the AWS CLI
+ * shows the code as sent: `An error occurred (InvalidPaginationToken) when calling …`.
+ */
+export class InvalidPaginationToken extends Ec2Error {
+	constructor() {
+		super('InvalidPaginationToken', 400, 'The specified pagination token is not valid or is expired.');
+	}
+}
+
 export class UnknownParameter extends Ec2Error {
 	constructor(name: string) {
 		super('UnknownParameter', 400, `The parameter ${name} is not recognized`);

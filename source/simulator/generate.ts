@@ -58,23 +58,36 @@ function planStages(platform: Platform, totalBytes: number, jitter: () => number
 	}));
 }
 
+// The messages as EC2 sends them, with the variants seen: the 2025 `CLIENT_ERROR : ` prefix (a fedora-bootc RAW),
+// the singular "No valid partition" (REMnux/remnux-cli#156), and those the VM Import/Export troubleshooting page
+// lists. The watcher explains each family (model/failure-explanations.ts); this list stays here, as the simulator
+// imports nothing of the app.
 type Failure = readonly [StageName, string];
 const linuxFailures: readonly [Failure, ...Failure[]] = [
 	['validating', 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]'],
 	['validating', 'ClientError: Disk validation failed [Unsupported VMDK File Format]'],
 	['validating', 'ClientError: Disk validation failed [OVF file parsing error: OVA with chunked disk files is not supported]'],
 	['converting', 'ClientError: No valid partitions. Not a valid volume.'],
+	['converting', 'ClientError: No valid partition'],
 	['converting', 'ClientError: Footers not identical'],
+	['converting', 'ClientError: Uncompressed data has invalid length'],
 	['updating', 'ClientError: Unknown OS / Missing OS files.'],
+	['updating', 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.'],
 	['updating', 'ClientError: Unsupported kernel version 4.15.0-1021-aws'],
 	['updating', 'ClientError: EFI partition detected. UEFI booting is not supported in EC2.'],
 	['updating', 'ClientError: Multiple different grub/menu.lst files found.'],
 	['updating', 'ClientError: BLSC-style GRUB found, but unable to detect default kernel'],
 	['updating', 'ClientError: Unsupported configuration - Logical volume group activation failed'],
 	['updating', 'ClientError: Invalid configuration - Could not read fstab'],
+	['updating', 'ClientError: Unsupported configuration - Multiple directories found'],
 ];
 const firstBootFailure =
 	'FirstBootFailure: This import request failed because the instance failed to boot and establish network connectivity.';
+const windowsFailures: readonly [string, ...string[]] = [
+	firstBootFailure,
+	'FirstBootFailure: This import request failed because the Windows instance failed to boot and establish network connectivity.',
+	'ClientError: Booter Networking failure/instance not reachable. Please retry after installation of .Net framework 3.5 SP1 or greater.',
+];
 
 const linuxNames = ['web-01', 'web-02', 'db-primary', 'build-agent', 'centos7-base', 'ubuntu-22.04-golden', 'rhel9-app', 'fedora-bootc', 'kafka-03', 'legacy-erp'] as const;
 const windowsNames = ['win2019-dc', 'win11-dev', 'win2022-sql', 'win10-kiosk', 'win2016-iis'] as const;
@@ -121,7 +134,9 @@ function outcome(random: Random, platform: Platform): Outcome {
 	if (platform === 'Windows' && roll < 0.25) return { kind: 'stall', at: 'booting', thenFail: chance(random, 0.6) };
 	if (platform === 'Linux' && roll < 0.05) return { kind: 'stall', at: 'updating', thenFail: false };
 	if (roll > 0.78) {
-		const [at, message] = platform === 'Windows' ? (['booting', firstBootFailure] as const) : pick(random, linuxFailures);
+		// A Windows failure is chosen by the same roll (no extra draw, so no seed's other tasks change).
+		const windows = windowsFailures[Math.min(windowsFailures.length - 1, Math.floor(((roll - 0.78) / 0.22) * windowsFailures.length))] ?? firstBootFailure;
+		const [at, message] = platform === 'Windows' ? (['booting', windows] as const) : pick(random, linuxFailures);
 		return { kind: 'fail', at, message };
 	}
 	return { kind: 'success' };

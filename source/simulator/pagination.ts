@@ -4,14 +4,14 @@
 // requests cannot make the next page skip or repeat a task.
 
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { InvalidParameterValue } from './errors.js';
+import { InvalidPaginationToken } from './errors.js';
 import type { Entry } from './store.js';
 
 export const maxPageSize = 1000;
 
 export interface TokenCodec {
 	encode(seq: number): string;
-	/** The seq after which the next page starts; throws InvalidParameterValue for a foreign token. */
+	/** The seq after which the next page starts; throws InvalidPaginationToken for a foreign token. */
 	decode(token: string): number;
 }
 
@@ -19,7 +19,6 @@ export interface TokenCodec {
 export function tokenCodec(seed: number, kind = ''): TokenCodec {
 	const sign = (payload: string) =>
 		createHmac('sha256', `ec2-import-watch simulator ${seed}${kind}`).update(payload).digest().subarray(0, 12);
-	const invalid = (token: string) => new InvalidParameterValue(`The nextToken value '${token}' is not valid`);
 	return {
 		encode(seq) {
 			const payload = `v1:${seq}`;
@@ -29,10 +28,10 @@ export function tokenCodec(seed: number, kind = ''): TokenCodec {
 			const bytes = Buffer.from(token, 'base64');
 			const text = bytes.toString('latin1');
 			const match = /^(v1:(\d{1,15})):/.exec(text);
-			if (match?.[1] === undefined || Buffer.from(token, 'base64').toString('base64') !== token) throw invalid(token);
+			if (match?.[1] === undefined || Buffer.from(token, 'base64').toString('base64') !== token) throw new InvalidPaginationToken();
 			const mac = bytes.subarray(match[0].length);
 			const expected = sign(match[1]);
-			if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) throw invalid(token);
+			if (mac.length !== expected.length || !timingSafeEqual(mac, expected)) throw new InvalidPaginationToken();
 			return Number(match[2]);
 		},
 	};

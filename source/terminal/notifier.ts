@@ -6,6 +6,22 @@ import {forTerminal, type NotifyMethod, notification} from './osc.js';
 // --notify: sends what model/notifications.ts decides, by every method asked for, raw and (under tmux) wrapped.
 // What arrives during the quiet period is summed up in one message when it ends.
 
+/**
+ * The methods that may be sent to this output: notifications are bytes for a terminal. Into a file or a pipe
+ * they would be escape sequences and BEL in the middle of a log, so none; on a terminal that takes no escape
+ * sequences (TERM=dumb) the bell only. `dropped` is what was asked for and is left out.
+ */
+export function notifyMethodsFor(methods: readonly NotifyMethod[], output: {tty: boolean; escapes: boolean}): {methods: NotifyMethod[]; dropped: NotifyMethod[]} {
+	const allowed = (method: NotifyMethod) => output.tty && (output.escapes || method === 'bell');
+	return {methods: methods.filter(allowed), dropped: methods.filter((method) => !allowed(method))};
+}
+
+/** The one line said on stderr when --notify asked for what this output cannot take. */
+export function notifyDroppedLine(dropped: readonly NotifyMethod[], output: {tty: boolean}): string {
+	const why = output.tty ? 'the terminal takes no escape sequences (TERM=dumb)' : 'the output is not a terminal';
+	return `warning: --notify ${dropped.join(',')} left out: ${why}`;
+}
+
 export interface Notifier {
 	add(entries: readonly JournalEntry[]): void;
 	stop(): void;

@@ -1,8 +1,12 @@
 // Gives the terminal back however the TUI ends. Ink restores the screen when it unmounts; this covers an
 // uncaught error or rejection (outside React) and an unmount that itself fails.
 
-/** End a synchronised update, leave the alternate screen, show the cursor, reset colours. */
-export const restoreSequence = '\u001B[?2026l\u001B[?1049l\u001B[?25h\u001B[0m';
+/** Bracketed paste (a paste arrives between ESC[200~ and ESC[201~, never as keys): on while the TUI is up. */
+export const bracketedPasteOn = '\u001B[?2004h';
+export const bracketedPasteOff = '\u001B[?2004l';
+
+/** End a synchronised update, bracketed paste off, leave the alternate screen, show the cursor, reset colours. */
+export const restoreSequence = `\u001B[?2026l${bracketedPasteOff}\u001B[?1049l\u001B[?25h\u001B[0m`;
 
 export interface GuardedIo {
 	stdout: NodeJS.WriteStream;

@@ -31,6 +31,9 @@ const glyphs: Record<string, string> = {
 	'▎': '#',
 	'▏': '#',
 	'░': '-',
+	// The timeline: a cancelled import's end, and the tick grid.
+	'⊘': '/',
+	'┊': ':',
 	'␛': '?',
 	'�': '?',
 	'‘': "'",

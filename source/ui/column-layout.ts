@@ -29,6 +29,11 @@ export interface Column<Row> {
 	/** With fitContent: the most this column asks for. */
 	max?: number;
 	/**
+	 * Worth cutting the free-text columns to their minimum for (the VM's name, a finished import's AMI): hidden
+	 * only when it does not fit even then, never to give the message its whole text or the bar its width.
+	 */
+	outranksText?: boolean;
+	/**
 	 * Cell texts that say nothing (default: only the empty one). A column saying nothing in every row shown is
 	 * hidden when it can be (hideOrder), else narrowed to its header and not grown (no progress anywhere: `—`).
 	 */
@@ -48,23 +53,25 @@ export const trailer = 2;
 /**
  * Hide columns, most expendable first, until the rest fit. Fixed columns need their ideal width (ids and AMIs are
  * useless cut); free-text columns their minimum, or with `rows` a fitContent one its text up to its ideal (so a
- * cut message is not squeezed further to make room for the next column).
+ * cut message is not squeezed further to make room for the next column) — except to keep a column that
+ * outranks that text (`outranksText`), which stays when the free-text columns at their minimum leave it room.
  */
 export function columnsThatFit<Row>(columns: readonly Column<Row>[], available: number, rows?: readonly Row[]): Column<Row>[] {
 	const kept = [...columns];
+	const least = (column: Column<Row>) => ((column.flex ?? 0) <= 0 ? column.ideal : column.min);
 	const need = (column: Column<Row>) => {
-		if ((column.flex ?? 0) <= 0) return column.ideal;
-		if (rows === undefined || column.fitContent !== true) return column.min;
+		if (rows === undefined || (column.flex ?? 0) <= 0 || column.fitContent !== true) return least(column);
 		return Math.max(column.min, Math.min(column.ideal, contentWidth(column, column.ideal, rows, false)));
 	};
-	const needed = () => kept.reduce((sum, column) => sum + need(column), 0) + gap * Math.max(0, kept.length - 1);
-	while (needed() > available) {
+	const sum = (width: (column: Column<Row>) => number) => kept.reduce((total, column) => total + width(column), 0) + gap * Math.max(0, kept.length - 1);
+	while (sum(need) > available) {
 		let victim = -1;
 		for (const [index, column] of kept.entries()) {
 			const order = column.hideOrder;
 			if (order !== undefined && (victim < 0 || order > (kept[victim]?.hideOrder ?? 0))) victim = index;
 		}
 		if (victim < 0) break;
+		if (kept[victim]?.outranksText === true && sum(least) <= available) break;
 		kept.splice(victim, 1);
 	}
 	return kept;
@@ -123,9 +130,13 @@ function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]):
  * the other flex columns (the progress bar); a hideable column blank in every row is hidden.
  */
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
+	if (!Number.isFinite(width) && rows !== undefined) return naturalLayout(columns, rows);
 	const available = Math.max(0, width - gutter - trailer);
 	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available, rows);
-	const specs = kept.map((column) => ({min: column.min, ideal: column.ideal, flex: column.flex}));
+	// With rows, the other flex columns (the progress bar) start at their minimum: they grow only with what the
+	// cut text leaves.
+	const last = (column: Column<Row>) => rows !== undefined && (column.flex ?? 0) > 0 && column.fitContent !== true;
+	const specs = kept.map((column) => ({min: column.min, ideal: last(column) ? column.min : column.ideal, flex: column.flex}));
 	const ideals = specs.reduce((sum, spec) => sum + spec.ideal, 0) + gap * Math.max(0, kept.length - 1);
 	// With rows and room to spare, nobody grows yet: the cut fitContent columns are served first.
 	const grow = rows === undefined || ideals > available;
@@ -141,6 +152,14 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
 	);
 	for (const [index, entry] of shown.entries()) entry.width = grown[index] ?? entry.width;
 	return {shown};
+}
+
+/**
+ * No width to keep to (output into a file or a pipe): every column as wide as its widest cell, its header at
+ * least, free text to its end (no `max`), so that nothing is cut.
+ */
+function naturalLayout<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Layout<Row> {
+	return {shown: columnsFor(columns, rows).map((column) => ({column, width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows))}))};
 }
 
 export const fit = (text: string, width: number, align: 'left' | 'right' = 'left') => padToWidth(truncateToWidth(text, width), width, align);

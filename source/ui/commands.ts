@@ -64,6 +64,8 @@ export function runCommand(command: CommandId, context: {pageSize: number; mode:
 			return act({type: 'search-start'});
 		case 'events':
 			return act({type: 'open-events'});
+		case 'timeline':
+			return act({type: 'open-timeline'});
 		case 'cancel':
 			return effect('cancel');
 		case 'cancel-confirm':

@@ -33,6 +33,7 @@ export type CommandId =
 	| 'search-cancel'
 	| 'search-erase'
 	| 'events'
+	| 'timeline'
 	| 'cancel'
 	| 'cancel-confirm'
 	| 'cancel-keep'
@@ -57,19 +58,22 @@ export interface Binding {
 }
 
 const browse: readonly Mode[] = ['list', 'detail'];
-const watching: readonly Mode[] = ['list', 'detail', 'events'];
-const scrollable: readonly Mode[] = ['list', 'detail', 'help', 'events'];
-const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events', 'confirm'];
+const watching: readonly Mode[] = ['list', 'detail', 'events', 'timeline'];
+const scrollable: readonly Mode[] = ['list', 'detail', 'help', 'events', 'timeline'];
+const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events', 'confirm', 'timeline'];
+/** The screens one can leave, ask for help in, and quit from with q. */
+const screens: readonly Mode[] = ['list', 'detail', 'help', 'events', 'timeline'];
 
 export const keymap: readonly Binding[] = [
 	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
 	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
 	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
 	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
-	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events']},
-	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events']},
+	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events', 'timeline']},
+	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events', 'timeline']},
 	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
 	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the details of the event’s task (Esc comes back)', modes: ['events'], hint: 'task'},
+	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the selected task’s details (Esc comes back)', modes: ['timeline'], hint: 'details'},
 	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
 	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
 	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
@@ -80,7 +84,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list', 'events'], hint: 'filter'},
 	{command: 'kind-next', keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
 	{command: 'events', keys: ['e'], label: 'e', description: 'Show every transition seen, newest first, across all tasks', modes: ['list'], hint: 'events'},
-	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: ['list', 'detail', 'help', 'events'], hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events']},
+	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: screens, hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events', 'timeline']},
 	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
 	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
 	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
@@ -89,8 +93,10 @@ export const keymap: readonly Binding[] = [
 	{command: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
 	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
 	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
-	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: ['list', 'detail', 'help', 'events'], hint: 'help'},
-	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: ['list', 'detail', 'help', 'events'], hint: 'quit', hintLabel: 'q'},
+	// Its hint comes after the ones the list cannot do without, so a narrower line drops it first.
+	{command: 'timeline', keys: ['t'], label: 't', description: 'Show the tasks on a time line: when each ran, how far it got, how it ended', modes: ['list'], hint: 'timeline'},
+	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: screens, hint: 'help'},
+	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: screens, hint: 'quit', hintLabel: 'q'},
 	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
 	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
 	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
@@ -165,17 +171,18 @@ export function keyLabel(label: string, unicode: boolean): string {
 	return unicode ? label : asciiKeyWords.reduce((text, [glyph, word]) => text.replaceAll(glyph, word), label);
 }
 
-export function hintsFor(mode: Mode, unicode = true, paused = false): {label: string; hint: string}[] {
-	return bindingsFor(mode).flatMap((binding) =>
-		binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))
-			? []
-			: [{label: keyLabel(binding.hintLabel ?? binding.label, unicode), hint: (paused ? binding.pausedHint : undefined) ?? binding.hint}],
-	);
+/** `stays`: the hint says how to undo a state the screen is in (`p resume` while paused): never dropped for room. */
+export function hintsFor(mode: Mode, unicode = true, paused = false): {label: string; hint: string; stays?: true}[] {
+	return bindingsFor(mode).flatMap((binding) => {
+		if (binding.hint === undefined || (binding.hintModes !== undefined && !binding.hintModes.includes(mode))) return [];
+		const label = keyLabel(binding.hintLabel ?? binding.label, unicode);
+		return [paused && binding.pausedHint !== undefined ? {label, hint: binding.pausedHint, stays: true as const} : {label, hint: binding.hint}];
+	});
 }
 
 /** The README's key table, made from the keymap (a test keeps the README in step with it). */
 export function keyTableMarkdown(): string {
-	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter', events: 'events', confirm: 'cancel question'};
+	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter', events: 'events', confirm: 'cancel question', timeline: 'timeline'};
 	const rows = keymap.map((binding) => `| ${binding.label.replace(/\|/g, '\\|')} | ${binding.description} | ${binding.modes.map((mode) => modeNames[mode]).join(', ')} |`);
 	return ['| Key | What it does | Where |', '| --- | --- | --- |', ...rows].join('\n');
 }

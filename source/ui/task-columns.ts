@@ -1,6 +1,6 @@
-import {formatBytes, formatDuration, formatDurationShort, progressBar} from '../model/format.js';
+import {formatBytes, formatDuration, formatDurationShort, formatPercent, progressBar} from '../model/format.js';
 import {type History, type Pace, pace} from '../model/history.js';
-import {type ImportTask, nameTag, noIdLabel, resultId, statusOf, taskKey, totalDiskBytes} from '../model/import-task.js';
+import {type ImportTask, noIdLabel, resultId, statusOf, taskKey, taskName, totalDiskBytes} from '../model/import-task.js';
 import type {Cell, Column} from './column-layout.js';
 import {statusGlyph, statusRole, type Theme} from './theme.js';
 
@@ -10,7 +10,7 @@ const dash = '—';
 
 export function progressCell(progress: number | undefined, width: number, theme: Theme): Cell {
 	if (progress === undefined) return {text: dash, role: 'muted'};
-	const percent = `${String(Math.round(progress)).padStart(3)}%`;
+	const percent = formatPercent(progress).padStart(4);
 	const barWidth = width - percent.length - 1;
 	return {text: barWidth >= 3 ? `${progressBar(progress, barWidth, {ascii: !theme.unicode})} ${percent}` : percent};
 }
@@ -89,19 +89,23 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
 		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 14, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 120, cell: (task) => ({text: task.statusMessage ?? ''})},
-		{id: 'progress', header: 'PROGRESS', min: 9, ideal: 13, flex: 1, blankWhen: [dash], cell: (task, width) => progressCell(task.progress, width, theme)},
-		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
+		{id: 'message', header: 'MESSAGE', min: 13, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 120, cell: (task) => ({text: task.statusMessage ?? ''})},
+		// At its narrowest a bar of 3 and the percent: the header's width.
+		{id: 'progress', header: 'PROGRESS', min: 8, ideal: 13, flex: 1, blankWhen: [dash], cell: (task, width) => progressCell(task.progress, width, theme)},
+		// No ETA known in any row shown (— until a minute of history, blank once over): the column says nothing.
+		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, blankWhen: ['', dash], cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
 		{
 			id: 'description',
 			header: 'DESCRIPTION',
-			min: 10,
+			// Its header whole: at 80 columns beside an id of 29, a status, a message of 13 and a progress of 8.
+			min: 11,
 			ideal: 16,
 			flex: 1,
 			hideOrder: 2,
 			fitContent: true,
 			max: 60,
-			cell: (task) => ({text: task.description ?? nameTag(task) ?? ''}),
+			outranksText: true,
+			cell: (task) => ({text: taskName(task)?.text ?? ''}),
 		},
 		{
 			id: 'disk',
@@ -117,8 +121,8 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			},
 		},
 		context.snapshots === true
-			? {id: 'image', header: context.resultHeader ?? 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, cell: (task) => ({text: resultId(task) ?? ''})}
-			: {id: 'image', header: context.resultHeader ?? 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, cell: (task) => ({text: task.imageId ?? ''})},
+			? {id: 'image', header: context.resultHeader ?? 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, outranksText: true, cell: (task) => ({text: resultId(task) ?? ''})}
+			: {id: 'image', header: context.resultHeader ?? 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, outranksText: true, cell: (task) => ({text: task.imageId ?? ''})},
 	];
 }
 

@@ -1,5 +1,6 @@
 import type {FaultKind, PollFault} from '../model/poll-events.js';
 import {sanitize} from '../text/sanitize.js';
+import {readLimitName} from './read-limits.js';
 
 // Turns whatever a poll threw into a PollFault the screen can show and the poller can back off on.
 // Pure and SDK-free: errors are read structurally (the SDK gives EC2 errors `name` and `Code`,
@@ -315,5 +316,9 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 
 export function classifyError(error: unknown, context: ErrorContext = {}): PollFault {
 	const shape = readShape(error);
+	// One of our own read limits (read-limits.ts): said as what it is, not as a problem of EC2's.
+	if (shape.name === readLimitName) {
+		return {kind: 'server', code: readLimitName, message: oneLine(shape.message), hint: 'the endpoint sent far more than EC2 does; the last good data stays', retryNote: 'the next poll retries'};
+	}
 	return describeFault(kindOf(shape), shape, context);
 }

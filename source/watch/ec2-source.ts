@@ -1,11 +1,16 @@
 import type {EC2Client, EC2ClientConfig} from '@aws-sdk/client-ec2';
 import type {ImportTask, TaskKind, TaskState} from '../model/import-task.js';
-import type {PollFault} from '../model/poll-events.js';
+import type {LeftTask} from '../model/left-tasks.js';
+import type {PairFault, PollFault} from '../model/poll-events.js';
+import type {Timers} from '../model/clock.js';
 import type {PollNotes} from '../model/poll-notes.js';
 import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext, markAction} from './classify-error.js';
 import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
 import {createKindReader, type KindReader} from './kind-reader.js';
+import {createParts} from './partial-parts.js';
+import {realTimers} from './poller.js';
+import {capResponse, type ReadCaps, readLimits} from './read-limits.js';
 
 // The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
 // The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
@@ -49,6 +54,11 @@ export interface Ec2SourceOptions {
 	connectionTimeoutMs?: number;
 	/** What credential hints may say (see credentialContext); default: the profile only. */
 	errorContext?: ErrorContext;
+	/** How much one poll may read; default readLimits. */
+	readCaps?: Partial<ReadCaps>;
+	/** The poll interval and clock, for the backoff of a kind that fails while the other answers. */
+	intervalMs?: number;
+	timers?: Timers<unknown>;
 }
 
 export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
@@ -63,6 +73,8 @@ export interface Ec2Source extends TaskSource {
 	dryRunCheck(signal: AbortSignal): Promise<DryRunResult>;
 	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
 	pollNotes(): PollNotes;
+	/** The kinds whose call failed in the last poll while the other answered (label: the call). */
+	partialFaults(): PairFault[];
 	/** CancelImportTask (--allow-cancel); a dry run asks whether it would be allowed. */
 	cancelTask: TaskCanceller['cancelTask'];
 	/** classifyError with this source's profile, for the poller's `classify`. */
@@ -75,8 +87,7 @@ export const sourceDefaults = {
 	maxAttempts: 2,
 	requestTimeoutMs: 10_000,
 	connectionTimeoutMs: 5000,
-	/** A server that never stops paginating (cycling tokens) is cut off here. */
-	maxPages: 1000,
+	intervalMs: 10_000,
 } as const;
 
 /** A client and the requests using it, so a retired client is destroyed only once they end. */
@@ -90,8 +101,13 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	const {region, profile, endpoint, credentials, maxItems} = options;
 	const context = options.errorContext ?? (profile === undefined ? {} : {profile});
 	let current: Lease | undefined;
-	const readers = new Map<TaskKind, KindReader>((options.kinds ?? ['image', 'snapshot']).map((kind) => [kind, createKindReader(kind, {...options, maxPages: sourceDefaults.maxPages})]));
+	const caps: ReadCaps = {...readLimits, ...options.readCaps};
+	const readers = new Map<TaskKind, KindReader>((options.kinds ?? ['image', 'snapshot']).map((kind) => [kind, createKindReader(kind, {...options, caps})]));
 	let notes: PollNotes = {disabled: []};
+	/** Whether each kind's last good read was cut by --max-items. */
+	const cuts = new Map<TaskKind, boolean>();
+	/** The tasks that left the kinds' lists in this poll, looked up by id. */
+	let left: LeftTask[] = [];
 
 	function clientConfig(): EC2ClientConfig {
 		const config: EC2ClientConfig & {ignoreCache: boolean} = {
@@ -116,7 +132,19 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 
 	async function lease(): Promise<Lease> {
 		const {EC2Client} = await loadSdk();
-		current ??= {client: new EC2Client(clientConfig()), active: 0, retired: false};
+		if (current === undefined) {
+			const client = new EC2Client(clientConfig());
+			// Innermost in the deserialize step: the body is read, and counted, before the SDK's deserializer sees it.
+			client.middlewareStack.add(
+				(next) => async (args) => {
+					const output = await next(args);
+					await capResponse(output, caps.answerBytes);
+					return output;
+				},
+				{step: 'deserialize', priority: 'low', name: 'answerByteCap'},
+			);
+			current = {client, active: 0, retired: false};
+		}
 		current.active += 1;
 		return current;
 	}
@@ -128,28 +156,53 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 	}
 
-	async function fetchTasks(signal: AbortSignal): Promise<ImportTask[]> {
+	// One kind's read, on the client of the moment; its error names the call, for the fault line and IAM hints.
+	async function readKind(reader: KindReader, signal: AbortSignal): Promise<ImportTask[]> {
 		signal.throwIfAborted();
 		const used = await lease();
 		try {
-			const sdk = await loadSdk();
-			const asked = [...readers.values()].filter((reader) => !notes.disabled.some((off) => off.kind === reader.kind));
-			// Both calls at once; a kind whose call is not allowed is dropped while another kind answers.
-			const settled = await Promise.allSettled(asked.map((reader) => reader.read(sdk, used.client, signal)));
-			signal.throwIfAborted();
-			const answered = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-			const refused = settled.flatMap((result, index) => (result.status === 'rejected' ? [{reader: asked[index], error: result.reason}] : []));
-			for (const {reader, error} of refused) if (reader !== undefined) markAction(error, `ec2:${reader.action}`);
-			const [failed] = refused;
-			if (failed !== undefined && (answered.length === 0 || refused.some(({error}) => classifyError(error, context).kind !== 'permission'))) throw failed.error;
-			const disabled = [...notes.disabled, ...refused.flatMap(({reader}) => (reader === undefined ? [] : [{kind: reader.kind, action: reader.action}]))];
-			const tasks = answered.flatMap((answer) => answer.tasks);
-			const cut = answered.some((answer) => answer.cut) || (maxItems !== undefined && tasks.length > maxItems);
-			notes = {...(cut && maxItems !== undefined ? {cutAt: maxItems} : {}), disabled};
-			return maxItems === undefined ? tasks : tasks.slice(0, maxItems);
+			const answer = await reader.read(await loadSdk(), used.client, signal);
+			cuts.set(reader.kind, answer.cut);
+			left.push(...answer.left);
+			return answer.tasks;
+		} catch (error) {
+			markAction(error, `ec2:${reader.action}`);
+			throw error;
 		} finally {
 			release(used);
 		}
+	}
+
+	// Each kind polls and fails on its own (the same parts as regions and profiles): a kind that fails keeps its
+	// last good tasks and its own backoff while the other's keep coming; the poll fails only when every kind fails.
+	const kinds = createParts({
+		parts: [...readers.values()].filter((reader) => reader.lists).map((reader) => ({
+			label: reader.action,
+			source: {fetchTasks: (signal: AbortSignal) => readKind(reader, signal), classify: (error: unknown) => classifyError(error, context), resetCredentials: retireClient},
+		})),
+		intervalMs: options.intervalMs ?? sourceDefaults.intervalMs,
+		timers: options.timers ?? realTimers,
+	});
+
+	async function fetchTasks(signal: AbortSignal): Promise<ImportTask[]> {
+		signal.throwIfAborted();
+		left = [];
+		await kinds.poll(signal);
+		signal.throwIfAborted();
+		// A kind whose call is not allowed, while another kind answers, is not asked again: a note says so.
+		for (const state of [...kinds.states]) {
+			if (state.fault?.fault.kind !== 'permission' || state.tasks !== undefined || !kinds.states.some((other) => other.tasks !== undefined)) continue;
+			const reader = [...readers.values()].find((candidate) => candidate.action === state.label);
+			if (reader !== undefined) notes = {...notes, disabled: [...notes.disabled, {kind: reader.kind, action: reader.action}]};
+			kinds.retire(state);
+		}
+		const tasks = kinds.states.flatMap((state) => state.tasks ?? []);
+		const cut = [...cuts.values()].some((value) => value) || (maxItems !== undefined && tasks.length > maxItems);
+		const shown = maxItems === undefined ? tasks : tasks.slice(0, maxItems);
+		// Cut here, by --max-items across both kinds: not gone, just not shown (what EC2 says of them is known).
+		left.push(...tasks.slice(shown.length).map((task) => ({task, how: 'found' as const})));
+		notes = {...(cut && maxItems !== undefined ? {cutAt: maxItems} : {}), disabled: notes.disabled, ...(left.length === 0 ? {} : {left})};
+		return shown;
 	}
 
 	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult> {
@@ -176,12 +229,14 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		}
 	}
 
+	// A client of its own, with no SDK retry: CancelImportTask is sent once (see cancel-task.ts).
 	async function cancelTask(task: TaskRef, cancel: {dryRun: boolean; reason: string}, signal: AbortSignal): Promise<CancelOutcome> {
-		const used = await lease();
+		const sdk = await loadSdk();
+		const client = new sdk.EC2Client({...clientConfig(), maxAttempts: 1});
 		try {
-			return await cancelImportTask(await loadSdk(), used.client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
+			return await cancelImportTask(sdk, client, {taskId: task.importTaskId, ...cancel}, signal, (error) => classifyError(error, context));
 		} finally {
-			release(used);
+			client.destroy();
 		}
 	}
 
@@ -201,6 +256,7 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		dryRunCheck,
 		cancelTask,
 		pollNotes: () => notes,
+		partialFaults: () => kinds.faults(),
 		describe: endpoint ?? region,
 		classify: (error) => classifyError(error, context),
 		resetCredentials: retireClient,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
-import {mkdtemp, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
 import {freshStateDir} from '../helpers/state-dir.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // The CLI as a user runs it: a child process, real argv and env, real exit codes.
 
@@ -71,7 +71,7 @@ function assertOneLineError(outcome: Outcome, pattern: RegExp): void {
 }
 
 before(async () => {
-	home = await mkdtemp(join(tmpdir(), 'eiw-cli-'));
+	home = scratchDir('eiw-cli-');
 	await writeFile(join(home, 'config'), '');
 	await writeFile(join(home, 'credentials'), '');
 	simulator = await startTestSimulator({seed: 7, tasks: 9, snapshotTasks: 0, arrivals: false});
@@ -91,6 +91,9 @@ describe('command line', () => {
 			[['--endpoint', 'localhost:4599'], /--endpoint must be an http:\/\/ or https:\/\/ URL/],
 			[['--region', 'mars'], /--region: "mars" is not an AWS region name/],
 			[['--bogus'], /unknown flag --bogus/],
+			[['-r', 'eu-west-1'], /: unknown flag -r \(did you mean --region\?\)$/],
+			[['--regoin', 'eu-west-1'], /: unknown flag --regoin \(did you mean --region\?\)$/],
+			[['--region', 'eu-wset-1'], /: the region name "eu-wset-1" \(--region\) looks wrong: no AWS partition has a region named so \(did you mean eu-west-1\?\)$/],
 			[['extra'], /unexpected argument "extra"/],
 		];
 		const outcomes = await Promise.all(cases.map(([args]) => ec2ImportWatch(args, env)));
@@ -114,6 +117,16 @@ describe('command line', () => {
 		await writeFile(config, `[profile sim]\nregion = us-east-1\nendpoint_url = ${simulator.url}\naws_access_key_id = k\naws_secret_access_key = s\n`);
 		const outcome = await ec2ImportWatch(['--once', '--json', '--profile', 'sim'], bareEnv({AWS_CONFIG_FILE: config}));
 		assert.equal(outcome.code, 0, outcome.stderr);
+		assert.equal(JSON.parse(outcome.stdout).length, 9);
+	});
+
+	it('only warns about a region name that looks wrong when an endpoint is given (a simulator takes any)', async () => {
+		const outcome = await ec2ImportWatch(['--once', '--json', '--region', 'eu-wset-1', '--endpoint', simulator.url], bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}));
+		assert.equal(outcome.code, 0, outcome.stderr);
+		assert.equal(
+			outcome.stderr,
+			'ec2-import-watch: warning: the region name "eu-wset-1" (--region) looks wrong: no AWS partition has a region named so (did you mean eu-west-1?); used as given, since an endpoint is set\n',
+		);
 		assert.equal(JSON.parse(outcome.stdout).length, 9);
 	});
 
@@ -253,7 +266,7 @@ describe('--until-done', () => {
 		try {
 			const both = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
 			assert.equal(both.code, 1, 'a deleted snapshot import counts as a failure');
-			assert.match(both.stdout, /import-snap-0000000000000done +x deleted/);
+			assert.match(both.stdout, /import-snap-0000000000000done +(snapshot +)?x deleted/);
 			denied.simulator.configure({denyActions: ['DescribeImportSnapshotTasks']});
 			const images = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
 			assert.equal(images.code, 0, images.stderr);

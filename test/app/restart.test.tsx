@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {readFileSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import {formatClock} from '../../source/model/format.js';
 import type {JournalEntry} from '../../source/model/history.js';
@@ -11,6 +9,7 @@ import {withHistory} from '../../source/watch/history-source.js';
 import {type HistoryStore, openHistoryStore} from '../../source/watch/history-store.js';
 import {createEc2Source, type Ec2Source} from '../../source/watch/ec2-source.js';
 import {type AppHarness, keys, renderApp, start, waitFor} from '../helpers/render-app.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 import {startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
 // A restart against the simulator: a watcher writes its history and is stopped; simulated time moves on ten
@@ -27,7 +26,7 @@ const opened: HistoryStore[] = [];
 let app: AppHarness | undefined;
 
 before(async () => {
-	state = mkdtempSync(join(tmpdir(), 'eiw-restart-'));
+	state = scratchDir('eiw-restart-');
 	// Seed 7: fe3c converting 29 % → 31 %, 2b94 converting → deleted, 5a0t preparing ami → completed.
 	simulator = await startTestSimulator({seed: 7, tasks: 4, snapshotTasks: 0, arrivals: false, now: () => now});
 	source = createEc2Source({region: 'us-east-1', endpoint: simulator.url, credentials: testCredentials});
@@ -37,7 +36,6 @@ after(async () => {
 	for (const store of opened) await store.close();
 	source.destroy();
 	await simulator.close();
-	rmSync(state, {recursive: true, force: true});
 });
 
 /** A watcher as the shell starts one: the source polled through the history store, its transitions appended. */

@@ -30,7 +30,7 @@ describe('the watcher against the simulator', () => {
 		await waitFor(() => app?.frame().includes('import-ami-ffmjni7l') === true, 'the first poll');
 		const list = app.frame();
 		assert.match(list, /\[1 all 3\] {2}2 active 1 {3}3 completed 1 {3}4 deleting 0 {3}5 deleted 1/);
-		assert.match(list, /import-ami-0306b6f28c3708613 ▶ active +preparing ami +.* 84% — +CentOS 7 web tier +10.6 GiB/);
+		assert.match(list, /import-ami-0306b6f28c3708613 ▶ active +preparing ami +.* 84% +CentOS 7 web tier +10.6 GiB/);
 		assert.match(list, /import-ami-d1974645895f0b04t ✔ completed .*Windows Server 2022 +13.2 GiB ami-0c93e58db64cb1d23/);
 		assert.match(list, /import-ami-ffmjni7l +✖ deleted +ClientError: Unknow/);
 

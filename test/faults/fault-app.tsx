@@ -31,8 +31,8 @@ export interface FaultApp {
 }
 
 export async function renderFaultApp(url: string, options: Partial<Ec2SourceOptions> = {}, rows = 30): Promise<FaultApp> {
-	const ec2 = createEc2Source({region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1, ...options});
 	const timers = createFakeTimers(start);
+	const ec2 = createEc2Source({region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1, timers, intervalMs: interval, ...options});
 	let started = 0;
 	let ended = 0;
 	let resets = 0;
@@ -49,6 +49,7 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 			resets += 1;
 			ec2.resetCredentials();
 		},
+		partialFaults: () => ec2.partialFaults(),
 	};
 	const instance = render(
 		<App

@@ -99,6 +99,8 @@ export interface RenderOptions {
 	where?: string;
 	/** When the fake clock starts (default `start`): a restart comes later. */
 	startAt?: number;
+	/** What the shell has to say in the notice line (run-tui.tsx: stray output, failing --on-event hooks). */
+	shellNotices?: (show: (text: string) => void) => () => void;
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
@@ -123,6 +125,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 			onSuspend={options.onSuspend}
 			stuckAfterMs={options.stuckAfterMs}
 			canceller={options.canceller}
+			shellNotices={options.shellNotices}
 		/>,
 	);
 	await settle(10);

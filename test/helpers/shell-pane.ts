@@ -19,9 +19,38 @@ export interface ShellPane {
 	tty(): Promise<string>;
 	/** Resizes the window (and so the pane): the app gets SIGWINCH with a new size. */
 	resize(columns: number, rows: number): Promise<void>;
-	/** The shell's foreground child: the app. */
+	/** The app, among the shell's descendants (its child, or npm's when run by `npm start`). */
 	appPid(): Promise<number>;
+	/** Every process under the shell, with its ps state (`T` stopped), parents first. */
+	job(): Promise<JobProcess[]>;
 	close(): Promise<void>;
+}
+
+export interface JobProcess {
+	pid: number;
+	stat: string;
+	args: string;
+}
+
+/** The processes under `shell`, parents first. */
+async function jobOf(shell: number): Promise<JobProcess[]> {
+	const table = await new Promise<string>((resolve, reject) => {
+		execFile('ps', ['-eo', 'pid=,ppid=,stat=,args='], (error, stdout) => (error ? reject(error) : resolve(stdout)));
+	});
+	const all = table
+		.split('\n')
+		.map((line) => /^\s*(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/.exec(line))
+		.filter((match) => match !== null)
+		.map(([, pid, ppid, stat, args]) => ({pid: Number(pid), ppid: Number(ppid), stat: stat ?? '', args: args ?? ''}));
+	const found: JobProcess[] = [];
+	const walk = (parent: number) => {
+		for (const entry of all.filter((candidate) => candidate.ppid === parent)) {
+			found.push({pid: entry.pid, stat: entry.stat, args: entry.args.trim()});
+			walk(entry.pid);
+		}
+	};
+	walk(shell);
+	return found;
 }
 
 /** Reads again until `check` holds, or fails saying what was last seen. */
@@ -71,15 +100,15 @@ export async function startShellPane(options: {columns?: number; rows?: number; 
 			await tmux('resize-window', '-t', '0', '-x', String(columns), '-y', String(rows));
 		},
 		async appPid() {
-			const shell = await display('#{pane_pid}');
-			const children = await new Promise<string>((resolve, reject) => {
-				execFile('ps', ['-o', 'pid=,args=', '--ppid', shell], (error, stdout) => (error ? reject(error) : resolve(stdout)));
-			});
-			// The app names itself (process.title).
-			const app = children.split('\n').find((line) => line.includes(launchPath) || line.includes('ec2-import-watch'));
-			const pid = Number(app?.trim().split(/\s+/)[0]);
-			if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no app under the shell ${shell}: ${children}`);
-			return pid;
+			const shell = Number(await display('#{pane_pid}'));
+			const job = await jobOf(shell);
+			// The app names itself (process.title); with npm in between it is a grandchild of the shell.
+			const app = job.find((entry) => entry.args.includes(launchPath) || entry.args.startsWith('ec2-import-watch'));
+			if (app === undefined) throw new Error(`no app under the shell ${shell}: ${JSON.stringify(job)}`);
+			return app.pid;
+		},
+		async job() {
+			return jobOf(Number(await display('#{pane_pid}')));
 		},
 		async close() {
 			await tmux('kill-server').catch(() => '');

@@ -289,3 +289,12 @@ export function simulatorArgs(url: string): string[] {
 }
 
 export const simulatorEnv = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' };
+
+/** Runs `body` with the terminal, and closes it however the body ends. */
+export async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promise<T> {
+	try {
+		return await body(term);
+	} finally {
+		await term.close();
+	}
+}

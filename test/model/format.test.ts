@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {formatAge, formatBytes, formatClock, formatDuration, progressBar} from '../../source/model/format.js';
+import {formatAge, formatBytes, formatClock, formatDuration, formatPercent, progressBar} from '../../source/model/format.js';
 
 describe('formatBytes', () => {
 	const cases: Array<[number, string]> = [
@@ -18,12 +18,36 @@ describe('formatBytes', () => {
 		[107_374_182_400, '100 GiB'],
 		[1_099_511_627_776, '1.00 TiB'],
 		[-2048, '-2.00 KiB'],
+		// 1023.9 EiB still has a unit; past 1024 EiB none does: the bytes as a power of ten, never cut to 8.67361~.
+		[1024 ** 7 - 1024 ** 5, '1024 EiB'],
+		[1024 ** 7, '1e+21 B'],
+		[1e308, '1e+308 B'],
+		[Number.MAX_VALUE, '2e+308 B'],
+		[-1e308, '-1e+308 B'],
 		[Number.NaN, '—'],
 		[Number.POSITIVE_INFINITY, '—'],
 	];
 	for (const [bytes, expected] of cases) {
 		it(`${bytes} → ${expected}`, () => {
 			assert.equal(formatBytes(bytes), expected);
+		});
+	}
+});
+
+describe('formatPercent', () => {
+	const cases: Array<[number, string]> = [
+		[0, '0%'],
+		[0.9, '0%'],
+		[28, '28%'],
+		[99.4, '99%'],
+		[99.9, '99%'],
+		[99.999, '99%'],
+		[100, '100%'],
+		[Number.NaN, '—'],
+	];
+	for (const [percent, expected] of cases) {
+		it(`${percent} → ${expected} (rounded down: not done is never 100%)`, () => {
+			assert.equal(formatPercent(percent), expected);
 		});
 	}
 });

@@ -77,7 +77,6 @@ describe('the first poll after a restart', () => {
 				['import-ami-new', 'first-seen', 'active', false, at],
 				['import-ami-a', 'progress', '25%', true, at],
 				['import-ami-b', 'status', 'completed', true, at],
-				['import-ami-b', 'message', '', true, at],
 				['import-ami-c', 'status', 'deleted', true, at],
 				['import-ami-c', 'message', 'ClientError: no OS', true, at],
 			],
@@ -122,6 +121,19 @@ describe('the first poll after a restart', () => {
 	});
 });
 
+describe('a restart after a completion that cleared the message', () => {
+	test('leaves no message behind: the next restart finds nothing that moved', () => {
+		const first = observe(new Map(), [task('import-ami-1', {progress: 80, statusMessage: 'preparing ami'})], t0, true, stuckAfter);
+		const done = task('import-ami-1', {status: 'completed', statusMessage: undefined, progress: undefined});
+		const later = observe(first.history, [done], t0 + minute, false, stuckAfter);
+		assert.equal(later.entries.find((entry) => entry.type === 'status')?.message, '', 'the status entry says the message is gone');
+		const resumed = resume(priorHistory(stored(...first.entries, ...later.entries)), [done], t0 + 60 * minute, stuckAfter);
+		assert.deepEqual(resumed.entries, []);
+		assert.equal(resumed.away, undefined);
+		assert.equal(resumed.history.get('import-ami-1')?.latest.message, undefined);
+	});
+});
+
 describe('journal lines read back', () => {
 	const line = journalLine({at: t0, type: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed', late: true}).trimEnd();
 
@@ -135,6 +147,14 @@ describe('journal lines read back', () => {
 			(({unreadable, future, entries}) => ({unreadable, future, entries: entries.length}))(parseJournalText(text)),
 			{unreadable: 1, future: 1, entries: 1},
 		);
+	});
+
+	test('one reader for every field: the report’s, the explanation and the late marker', () => {
+		const explanation = {cause: 'the cause', fix: 'the fix', doc: 'https://docs.aws.amazon.com/vm-import/'};
+		const entry: JournalEntry = {at: t0, type: 'status', taskId: 'import-ami-1', kind: 'image', status: 'completed', from: 'active', to: 'completed', resultId: 'ami-1', diskBytes: 1024, message: '', late: true};
+		assert.deepEqual(parseJournalLine(journalLine(entry)), entry);
+		const first: JournalEntry = {at: t0, type: 'first-seen', taskId: 'import-ami-2', kind: 'image', status: 'deleting', description: 'web', diskBytes: 2048, explanation};
+		assert.deepEqual(parseJournalLine(journalLine(first)), first);
 	});
 
 	test('lines of tasks not wanted are only peeked at, torn ones still counted', () => {

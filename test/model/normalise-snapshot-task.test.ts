@@ -24,7 +24,7 @@ describe('normaliseSnapshotTask', () => {
 				{key: 'Name', value: 'sensor'},
 				{key: 'empty', value: ''},
 			],
-			licenseSpecifications: [],
+			// No licenseSpecifications: a snapshot import has no such field (issue 17).
 			snapshotDetails: [
 				{
 					description: 'sensor disk',
@@ -41,6 +41,12 @@ describe('normaliseSnapshotTask', () => {
 			],
 		};
 		assert.deepEqual(normaliseSnapshotTask(fromSdk(everySnapshotField)), expected);
+	});
+
+	it('keeps the task’s description as EC2 sent it: absent stays absent (the disk keeps its own)', () => {
+		const task = normaliseSnapshotTask({ImportTaskId: 'import-snap-1', SnapshotTaskDetail: {Description: 'disk only', Status: 'active'}});
+		assert.equal('description' in task, false);
+		assert.equal(task.snapshotDetails[0]?.description, 'disk only');
 	});
 
 	it('without a detail: status unknown, no disk; without an id: none is made up', () => {

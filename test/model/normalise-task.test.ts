@@ -163,6 +163,7 @@ describe('normaliseTask with hostile strings in every field', () => {
 		const expected: ImportTask = {
 			kind: 'image',
 			importTaskId: shown,
+			idAltered: 'replaced',
 			status: shown,
 			statusMessage: shown,
 			progressText: '␛ 28',

@@ -37,6 +37,8 @@ describe('snapshot imports in the history', () => {
 			status: 'completed',
 			from: 'active',
 			to: 'completed',
+			// Its message (downloading/converting) was cleared with the change: said on the status entry.
+			message: '',
 		});
 		assert.equal(due(collect(emptyNotifier(), ended.entries), 3 * minute).message?.body, 'import-snap-0123456789abcdef0 completed');
 		assert.equal(allEnded([image, done]), true);

@@ -52,14 +52,17 @@ describe('reducer', () => {
 		assert.equal(selectedRow(state, visibleTasks(state)), 2);
 	});
 
-	it('keeps the selection across state filters and stays near its place when its task leaves', () => {
+	it('keeps the selection across state filters, rests near its place while a filter hides its task, and is back on it after', () => {
 		let state = run(polled(), {type: 'move', by: 2}, {type: 'set-state-filter', filter: 'active'});
 		assert.deepEqual(visibleTasks(state).map((t) => t.importTaskId), ['import-ami-a', 'import-ami-c']);
 		assert.equal(selected(state), 'import-ami-c');
 		state = reduce(state, {type: 'set-state-filter', filter: 'completed'});
-		assert.equal(selected(state), 'import-ami-b');
+		assert.equal(selected(state), 'import-ami-b', 'the cursor rests on the row where it was');
 		state = reduce(state, {type: 'set-state-filter', filter: 'all'});
-		assert.equal(selected(state), 'import-ami-b');
+		assert.equal(selected(state), 'import-ami-c', 'shown again: the task chosen');
+		state = reduce(reduce(state, {type: 'set-state-filter', filter: 'completed'}), {type: 'move', by: 0});
+		state = reduce(state, {type: 'set-state-filter', filter: 'all'});
+		assert.equal(selected(state), 'import-ami-b', 'a move chooses the row the cursor is on');
 	});
 
 	it('cycles state filters with Tab and Shift-Tab, wrapping around', () => {

@@ -2,12 +2,12 @@
 // SIGWINCH, and a library's warning kept off the table. The built app in bash (job control on) inside tmux.
 
 import assert from 'node:assert/strict';
-import {mkdtempSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
 import {appCommand, type ShellPane, startShellPane, until} from '../helpers/shell-pane.js';
-import {simulatorArgs, startSimulateCommand} from '../helpers/term.js';
+import {repoRoot, simulatorArgs, startSimulateCommand} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 let pane: ShellPane | undefined;
 afterEach(async () => {
@@ -61,6 +61,60 @@ describe('suspend and resume in a shell', () => {
 	});
 });
 
+/** This repository's `npm start` script without its build step (npm test has built dist/ already; rebuilding it
+ * here would pull it from under the other tests). */
+function startScriptWithoutBuild(): string {
+	const manifest: unknown = JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8'));
+	const scripts = typeof manifest === 'object' && manifest !== null && 'scripts' in manifest ? manifest.scripts : undefined;
+	const start = typeof scripts === 'object' && scripts !== null && 'start' in scripts ? scripts.start : undefined;
+	assert.ok(typeof start === 'string' && start.startsWith('npm run -s build && '), `npm start is ${JSON.stringify(start)}`);
+	return start.slice('npm run -s build && '.length);
+}
+
+describe('suspend and resume through npm start', () => {
+	test('npm, sh and the app stop together, the shell gets its prompt back and lists the job Stopped; fg repaints and q quits', async () => {
+		// A package whose `start` is this repository's (npm → sh -c → the app, one process group), over this build.
+		const project = scratchDir('eiw-npm-start-');
+		writeFileSync(join(project, 'package.json'), JSON.stringify({name: 'npm-job', private: true, scripts: {start: startScriptWithoutBuild()}}));
+		symlinkSync(join(repoRoot, 'dist'), join(project, 'dist'));
+		pane = await startShellPane({env: {npm_config_update_notifier: 'false', npm_config_fund: 'false'}});
+		const shell = pane;
+		await shell.run(`cd '${project}'`);
+		await shell.run('npm start -- --demo');
+		await shell.waitForScreen(/demo simulator at/);
+		const job = await shell.job();
+		assert.ok(job.length >= 3 && /^npm start/.test(job[0]?.args ?? ''), JSON.stringify(job));
+
+		await shell.keys('C-z');
+		await shell.waitForScreen(/^\[1\]\+\s+Stopped\s+npm start -- --demo/);
+		await until(() => shell.job(), (now) => now.every((entry) => entry.stat.startsWith('T')), 'every process of the job stopped');
+		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt');
+		assert.deepEqual(await shell.modes(), {alternate: false, cursor: true}, 'main screen, cursor shown');
+		await shell.run('jobs');
+		await until(() => shell.capture(), (rows) => count(rows, /^\[1\]\+\s+Stopped\s+npm start -- --demo/) === 2, 'jobs listing it Stopped');
+
+		await shell.run('fg');
+		await until(() => shell.modes(), (modes) => modes.alternate && !modes.cursor, 'the alternate screen again');
+		await shell.waitForScreen(/demo simulator at/);
+		await until(() => shell.job(), (now) => now.every((entry) => !entry.stat.startsWith('T')), 'every process running again');
+		assert.equal(await modesOfTty(await shell.tty()), '-icanon -echo', 'raw mode again');
+
+		// kill -TSTP from elsewhere, to the app alone: the whole job stops all the same.
+		process.kill(await shell.appPid(), 'SIGTSTP');
+		await until(() => shell.job(), (now) => now.every((entry) => entry.stat.startsWith('T')), 'the job stopped by kill -TSTP');
+		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt again');
+		await shell.run('fg');
+		await shell.waitForScreen(/demo simulator at/);
+		await until(() => shell.tty().then(modesOfTty), (modes) => modes === '-icanon -echo', 'raw mode after the second fg');
+
+		await shell.keys('q');
+		await shell.waitForScreen(/^ec2-import-watch: watched /);
+		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt after q');
+		await shell.run('echo "exit=$?"');
+		await shell.waitForScreen(/^exit=0$/);
+	});
+});
+
 describe('foreign output', () => {
 	test('an update after it lands where it belongs; Ctrl-L and a same-size SIGWINCH remove it', async () => {
 		pane = await startShellPane({rows: 30});
@@ -98,7 +152,7 @@ describe('stray output of a library', () => {
 	test("the AWS SDK's warning about two credential sources goes to the notice line and the exit summary, not into the table", async () => {
 		const simulator = await startSimulateCommand(['--tasks', '6']);
 		try {
-			const home = mkdtempSync(join(tmpdir(), 'eiw-stray-'));
+			const home = scratchDir('eiw-stray-');
 			writeFileSync(join(home, 'config'), '[profile both]\nregion = us-east-1\n');
 			writeFileSync(join(home, 'credentials'), '[both]\naws_access_key_id = profile\naws_secret_access_key = profile\n');
 			pane = await startShellPane({

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {launchPath, startTerm, type Term} from '../helpers/term.js';
+import {launchPath, startTerm, withTerm} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // Plain output as a log reads it (TERM=dumb under a pty, and a pipe): the table once, then one line per change
-// with its date, task, what changed and ETA; every line within the terminal's width, or 80 columns without one;
+// with its date, task, what changed and ETA; every line within the terminal's width, nothing cut without one;
 // the summary at the end; `q` quits when stdin is a terminal. And a journal that can no longer be written
 // (a file size limit: writes fail with EFBIG) is said on screen and in the summary, and the exit code is 2.
 
 const changeLine = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d import-ami-\w+ (status|passed|new import|[\w ]+ > )/m;
-
-async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promise<T> {
-	try {
-		return await body(term);
-	} finally {
-		await term.close();
-	}
-}
 
 const lines = (text: string) => text.replace(/\r/g, '').split('\n');
 
@@ -40,12 +32,12 @@ describe('plain output', () => {
 		});
 	});
 
-	test('a pipe: 80 columns at most, the summary on SIGTERM', async () => {
+	test('a pipe: nothing cut, the summary on SIGTERM', async () => {
 		await withTerm(startTerm({args: ['--demo', '--interval', '1'], noTty: true}), async (term) => {
 			await term.waitFor(changeLine, {timeoutMs: 20_000});
 			await term.kill('SIGTERM');
 			await term.exited;
-			for (const line of lines(term.text())) assert.ok(line.length <= 80, `wider than 80 columns: ${line}`);
+			assert.doesNotMatch(term.text(), /~/, 'no cut mark: nobody reads a pipe on a terminal');
 			assert.match(term.text(), changeLine);
 		});
 	});
@@ -58,7 +50,7 @@ describe('a journal that can no longer be written', () => {
 	const env = {NODE_DISABLE_COMPILE_CACHE: '1'};
 
 	test('plain lines: a line when it fails, the failure after the summary, exit code 2', async () => {
-		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-journal-')), 'j.jsonl');
+		const journal = join(scratchDir('eiw-journal-'), 'j.jsonl');
 		await withTerm(startTerm({command: limited(journal, ['--interval', '1']), env: {...env, TERM: 'dumb'}}), async (term) => {
 			await term.waitFor(/the journal \S+ could not be written \(EFBIG\)/, {timeoutMs: 20_000});
 			term.write('q');
@@ -70,7 +62,7 @@ describe('a journal that can no longer be written', () => {
 	});
 
 	test('the TUI: said in the header, then after the summary; exit code 2', async () => {
-		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-journal-')), 'j.jsonl');
+		const journal = join(scratchDir('eiw-journal-'), 'j.jsonl');
 		await withTerm(startTerm({command: limited(journal, []), env, columns: 120, rows: 30}), async (term) => {
 			await term.waitFor(/could not be written \(EFBIG\)/, {timeoutMs: 20_000});
 			assert.match(term.text(), /✖ the journal \S+ could not be written \(EFBIG\)/, 'in the header');

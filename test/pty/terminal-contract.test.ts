@@ -2,8 +2,7 @@
 // and, for alignment, on the screen tmux shows.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -16,6 +15,7 @@ import {
 	startTerm,
 	type Term,
 } from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 const hostile = {
 	title: '\u001B]0;pwned-title\u0007',
@@ -65,7 +65,7 @@ function scenarioFile(): string {
 		Description: `long ${'x'.repeat(10 * 1024)}${hostile.clear}`,
 		SnapshotDetails: [],
 	});
-	const dir = mkdtempSync(join(tmpdir(), 'eiw-pty-'));
+	const dir = scratchDir('eiw-pty-');
 	const file = join(dir, 'hostile.json');
 	writeFileSync(file, JSON.stringify({ tasks }));
 	return file;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
-import {CancelImportTaskCommand} from '@aws-sdk/client-ec2';
+import {CancelImportTaskCommand, DescribeImportImageTasksCommand} from '@aws-sdk/client-ec2';
+import {questionReadyMs} from '../../source/app/use-question-ready.js';
 import type {ApiSnapshotTask, ApiTask} from '../../source/simulator/api-task.js';
 import type {SimulatorOptions} from '../../source/simulator/server.js';
 import {createEc2Source, type Ec2Source} from '../../source/watch/ec2-source.js';
@@ -44,6 +45,12 @@ async function select(harness: AppHarness, id: string): Promise<void> {
 	assert.match(harness.frame(), new RegExp(`^> ${id}`, 'm'));
 }
 
+/** x, then the time it takes the question to be answerable (a y sooner is not an answer). */
+async function ask(harness: AppHarness): Promise<void> {
+	await harness.press('x');
+	await harness.timers.advance(questionReadyMs);
+}
+
 describe('opt-in cancel', () => {
 	it('without --allow-cancel x says how to allow it and nothing is sent', async () => {
 		const started = await start({allowCancel: false});
@@ -56,8 +63,8 @@ describe('opt-in cancel', () => {
 	it('at 80×24 the question and the outcome are whole', async () => {
 		const started = await start({allowCancel: true, columns: 80});
 		await select(started.app, 'import-snap-0123456789abcdef0');
-		await started.app.press('x');
-		assert.match(started.app.frame(), /^Cancel import-snap-0123456789abcdef0\? y: cancel · any other key: keep$/m);
+		await ask(started.app);
+		assert.match(started.app.frame(), /^Cancel import-snap-0123456789abcdef0 "pg-data"\? y: cancel · other keys: keep$/m);
 		await started.app.press('y');
 		await waitFor(() => /Cancelled import-snap-/.test(started.app.frame()), 'the cancel');
 		assert.match(started.app.frame(), /^Cancelled import-snap-0123456789abcdef0: active → deleting\.$/m);
@@ -66,13 +73,14 @@ describe('opt-in cancel', () => {
 	it('x asks; any other key keeps the import; y cancels it after a dry run, and the next poll shows deleting', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x');
-		assert.match(started.app.frame(), /Cancel import-ami-0123456789abcdef0\? y: cancel · any other key: keep/);
+		await ask(started.app);
+		assert.match(started.app.frame(), /Cancel import-ami-0123456789abcdef0 "web-01"\? y: cancel · other keys: keep/);
 		await started.app.press('j');
 		assert.match(started.app.frame(), /Kept import-ami-0123456789abcdef0: not cancelled\./);
 		assert.match(started.app.frame(), /^> import-ami-0123456789abcdef0/m, 'the key that answered the question did nothing else');
 		const before = started.sim.simulator.requestCount;
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Cancelled import-ami-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the cancel');
 		assert.match(started.app.frame(), /Cancelled import-ami-0123456789abcdef0: active → deleting\./);
 		await waitFor(() => /import-ami-0123456789abcdef0 +image +\S deleting +cancelled from/.test(started.app.frame()), 'the poll after the cancel');
@@ -83,13 +91,14 @@ describe('opt-in cancel', () => {
 	it('a snapshot import too; once allowed, no second dry run; from the details as from the list', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Cancelled import-ami-/.test(started.app.frame()), 'the first cancel');
 		await select(started.app, 'import-snap-0123456789abcdef0');
 		await started.app.press(keys.enter);
 		const before = started.sim.simulator.requestCount;
-		await started.app.press('x');
-		assert.match(started.app.frame(), /Cancel import-snap-0123456789abcdef0\?/);
+		await ask(started.app);
+		assert.match(started.app.frame(), /Cancel import-snap-0123456789abcdef0 "pg-data"\?/);
 		await started.app.press('y');
 		await waitFor(() => /Cancelled import-snap-0123456789abcdef0: active → deleting/.test(started.app.frame()), 'the snapshot cancel');
 		await waitFor(() => started.sim.simulator.requestCount - before >= 3, 'the poll after it');
@@ -107,7 +116,8 @@ describe('opt-in cancel', () => {
 	it('a missing ec2:CancelImportTask is said after the dry run, and nothing is cancelled', async () => {
 		const started = await start({allowCancel: true, simulator: {denyActions: ['CancelImportTask']}});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x', 'y');
+		await ask(started.app);
+		await started.app.press('y');
 		await waitFor(() => /Not cancelled/.test(started.app.frame()), 'the refusal');
 		assert.match(started.app.frame(), /Not cancelled: needs IAM action ec2:CancelImportTask \(UnauthorizedOperation\)\./);
 		await started.app.press('r');
@@ -118,10 +128,64 @@ describe('opt-in cancel', () => {
 	it('a task that ended meanwhile: EC2’s IncorrectState in one line', async () => {
 		const started = await start({allowCancel: true});
 		await select(started.app, 'import-ami-0123456789abcdef0');
-		await started.app.press('x');
+		await ask(started.app);
 		await started.sim.client.send(new CancelImportTaskCommand({ImportTaskId: 'import-ami-0123456789abcdef0'}));
 		await started.app.press('y');
 		await waitFor(() => /Not cancelled/.test(started.app.frame()), 'the refusal');
 		assert.match(started.app.frame().split('\n').at(-1) ?? '', /^Not cancelled \(IncorrectState\): EC2 refused the request: The import task 'import-ami-0123456789abcdef0' is in state 'deleting'/);
+	});
+});
+
+// The id CancelImportTask is sent is byte for byte the id EC2 sent. A scenario with a task whose id ends in a space
+// (trimmed, it reads as another task's id: PRODUCTION) and one whose id is 600 characters (shown cut to 512):
+// neither is cancelled nor copied, and the notice says why; the real PRODUCTION is cancelled as itself.
+
+const real: ApiTask = {ImportTaskId: 'PRODUCTION', Status: 'active', Progress: '10', Description: 'the-real-one'};
+const spaced: ApiTask = {ImportTaskId: 'PRODUCTION ', Status: 'active', Progress: '20', Description: 'trailing-space'};
+const long: ApiTask = {ImportTaskId: `import-ami-${'a'.repeat(589)}`, Status: 'active', Progress: '30', Description: 'six-hundred'};
+
+async function statusOf(id: string): Promise<string | undefined> {
+	const answer = await sim?.client.send(new DescribeImportImageTasksCommand({ImportTaskIds: [id]}));
+	return answer?.ImportImageTasks?.[0]?.Status;
+}
+
+/** The list filtered to the one task described so: it is selected. */
+async function only(harness: AppHarness, description: string): Promise<void> {
+	await harness.press(keys.escape, '/', ...description, keys.enter);
+	assert.match(harness.frame(), new RegExp(description));
+}
+
+describe('the id EC2 sent, byte for byte', () => {
+	it('a trimmed or cut id is neither cancelled nor copied (the notice says why); the real PRODUCTION is cancelled as itself', async () => {
+		sim = await startTestSimulator({scenario: {tasks: [real, spaced, long]}, now: manualClock().now});
+		source = createEc2Source({region: 'us-east-1', endpoint: sim.url, credentials: testCredentials, kinds: ['image']});
+		const copies: string[] = [];
+		app = await renderApp([], {realSource: source, canceller: source, onCopy: (text) => copies.push(text), columns: 200});
+		const shown = app;
+		await waitFor(() => shown.frame().includes('six-hundred'), 'the first poll');
+		const before = sim.simulator.requestCount;
+
+		await only(shown, 'trailing-space');
+		await shown.press('x');
+		assert.match(shown.frame(), /Not cancellable: EC2 sent this task's id with white space at an end \(shown trimmed\)\./);
+		await shown.press('y');
+		assert.match(shown.frame(), /Not copied: EC2 sent this task's id with white space at an end \(shown trimmed\)\./);
+
+		await only(shown, 'six-hundred');
+		await shown.press('x');
+		assert.match(shown.frame(), /Not cancellable: EC2 sent this task's id longer than 512 characters \(shown cut\)\./);
+		await shown.press('y');
+		assert.match(shown.frame(), /Not copied: EC2 sent this task's id longer than 512 characters \(shown cut\)\./);
+		assert.deepEqual(copies, []);
+		assert.equal(sim.simulator.requestCount, before, 'nothing was sent');
+
+		await only(shown, 'the-real-one');
+		await shown.press('x');
+		await shown.timers.advance(questionReadyMs);
+		await shown.press('y');
+		await waitFor(() => /Cancelled PRODUCTION: active → deleting/.test(shown.frame()), 'the cancel');
+		assert.equal(await statusOf('PRODUCTION'), 'deleting');
+		assert.equal(await statusOf('PRODUCTION '), 'active', 'the task whose id ends in a space is untouched');
+		assert.equal(await statusOf(long.ImportTaskId), 'active');
 	});
 });

@@ -112,9 +112,9 @@ describe('detail screen', () => {
 			/^Progress +█+.*30%$/m,
 			/^ETA +— \(not enough history yet\)$/m,
 			/^ +# +DEVICE +FORMAT +SIZE +.*STATUS +SNAPSHOT/m,
-			/^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB +▶ active +—/m,
+			/^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB +— +▶ active +—/m,
 			/^disk 1 S3 +s3:\/\/vm-migration\/vms\/disk1\.vmdk$/m,
-			/^ +2 +\/dev\/sdb +VMDK +11\.1 GiB +✔ completed +snap-0fedcba9876543210/m,
+			/^ +2 +\/dev\/sdb +VMDK +11\.1 GiB +— +✔ completed +snap-0fedcba9876543210/m,
 			/^disk 2 S3 +s3:\/\/vm-migration\/vms\/disk2\.vmdk$/m,
 		]) {
 			assert.match(frame, expected);
@@ -192,5 +192,46 @@ describe('detail screen', () => {
 		await app.press(keys.pageDown, keys.pageDown);
 		assert.match(app.frame(), /No snapshot details yet/);
 		assert.ok(app.frame().split('\n').length <= 12);
+	});
+});
+
+describe('details at 80×24 (issue 17, items 9 and 10)', () => {
+	const disks: ImportTask['snapshotDetails'] = [
+		{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, progress: 42, progressText: '42', status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk1.vmdk'},
+		{deviceName: '/dev/sdb', format: 'VMDK', diskImageSize: 11_918_534_656, progressText: 'in progress', status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk2.vmdk'},
+		{deviceName: '/dev/sdc', format: 'VMDK', diskImageSize: 705_638_400, status: 'completed', snapshotId: 'snap-0fedcba9876543210', s3Bucket: 'vm-migration', s3Key: 'vms/disk3.vmdk'},
+	];
+	const named = task('import-ami-0306b6f28c3708613', {statusMessage: 'converting', progress: 30, tags: [{key: 'Name', value: 'web-01'}], snapshotDetails: disks});
+
+	it('each disk keeps its own progress (a number as a percent, EC2 text as sent) on the first screen; the exact bytes below', async () => {
+		app = await renderApp([named], {columns: 80, rows: 24});
+		await app.press(keys.enter);
+		const frame = app.frame();
+		assert.ok(frame.split('\n').length <= 24);
+		for (const line of frame.split('\n')) assert.ok(line.length <= 80, `wider than 80: ${line}`);
+		assert.match(frame, /^ +# +DEVICE +FORMAT +SIZE +PROGRESS +STATUS +SNAPSHOT$/m);
+		assert.match(frame, /^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB +\S* *42% +▶ active +—$/m);
+		assert.match(frame, /^ +2 +\/dev\/sdb +VMDK +11\.1 GiB +in progr\S* +▶ active +—$/m);
+		assert.match(frame, /^ +3 +\/dev\/sdc +VMDK +673 MiB +— +✔ completed +snap-0fedcba9876543210$/m);
+		await app.press(...Array.from({length: 14}, () => 'j'));
+		assert.match(app.frame(), /^disk 1 Size +2233466880 bytes \(2\.08 GiB\)$/m);
+		assert.match(app.frame(), /^disk 2 Size +11918534656 bytes \(11\.1 GiB\)$/m);
+	});
+
+	it('labels the name row as what it is: the Name tag when EC2 sent no description', async () => {
+		app = await renderApp([named], {columns: 80, rows: 24});
+		await app.press(keys.enter);
+		assert.match(app.frame(), /^Name tag +web-01$/m);
+		assert.doesNotMatch(app.frame(), /^Description/m);
+		app.unmount();
+		app = await renderApp([{...named, description: 'web-01 VMDK'}], {columns: 80, rows: 24});
+		await app.press(keys.enter);
+		assert.match(app.frame(), /^Description +web-01 VMDK$/m);
+		app.unmount();
+		const snapshot = task('import-snap-0123456789abcdef0', {kind: 'snapshot', snapshotDetails: [{description: 'pg-data disk', status: 'active', progress: 28}]});
+		app = await renderApp([snapshot], {columns: 80, rows: 24});
+		assert.match(app.frame(), /import-snap-0123456789abcdef0 .* pg-data disk$/m, 'the list shows the disk description');
+		await app.press(keys.enter);
+		assert.match(app.frame(), /^Disk description +pg-data disk$/m);
 	});
 });

@@ -106,3 +106,15 @@ describe('events view', () => {
 		assert.match(app.frame(), /WHAT CHANGED/);
 	});
 });
+
+describe('events view: a completion (issue 17, item 4)', () => {
+	it('says which AMI it made; a message cleared on completion is no event', async () => {
+		const running = task('import-ami-ddddddddddddddddd', {statusMessage: 'preparing ami', progress: 95});
+		app = await renderApp([running], {columns: 120});
+		app.source.set([{...running, status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0c93e58db64cb1d23'}]);
+		await app.poll();
+		await app.press('e');
+		assert.match(app.frame(), /import-ami-ddddddddddddddddd +image +status +status active → completed → ami-0c93e58db64cb1d23/);
+		assert.doesNotMatch(app.frame(), /\(none\)/);
+	});
+});

@@ -32,9 +32,9 @@ describe('column widths', () => {
 		assert.doesNotMatch(app.frame(), /ETA|IMAGE/);
 	});
 
-	it('at 80 columns, a deleted task: the message keeps its room rather than squeezing in the description', async () => {
+	it('at 80 columns, a deleted task: the VM\'s name is shown, the message cut to make room for it', async () => {
 		app = await renderApp([rows[1] ?? task('x')], {columns: 80});
-		assert.match(app.frame(), /FirstBootFailure: This i/);
+		assert.match(app.frame(), /FirstBootFai… +— +win2019-dc/);
 		assert.doesNotMatch(app.frame(), /DESCRIPTI…/, 'no column header cut');
 	});
 
@@ -50,6 +50,71 @@ describe('column widths', () => {
 		const line = app.frame().split('\n').find((text) => text.includes('import-ami-00000000000000001')) ?? '';
 		assert.match(line, /ubuntu-22\.04-golden VMDK( +\S+)? ●$/, `mark far from its row: ${JSON.stringify(line)}`);
 		assert.doesNotMatch(line, / {3}●$/, 'no run of blanks before the mark');
+	});
+});
+
+describe('what a finished import produced (issue 17, item 3)', () => {
+	const mixed = [
+		task('import-snap-0000000000000000a', {kind: 'snapshot', statusMessage: 'downloading/converting', description: 'kafka-03-data VMDK'}),
+		task('import-ami-00000000000000004', {statusMessage: 'converting', tags: [{key: 'Name', value: 'web-02'}]}),
+		task('import-ami-00000000000000005', {status: 'completed', statusMessage: undefined, progress: undefined, description: 'rhel9-app', imageId: 'ami-0123456789abcdef0'}),
+		task('import-snap-0000000000000000b', {kind: 'snapshot', status: 'completed', statusMessage: undefined, progress: undefined, description: 'logs-archive', snapshotDetails: [{snapshotId: 'snap-0123456789abcdef0', status: 'completed'}]}),
+	];
+	const line = (frame: string, id: string) => frame.split('\n').find((text) => text.includes(id)) ?? '';
+
+	it('at 120×40: a completed import shows its AMI or snapshot and its name; an ETA of — in every row gives way', async () => {
+		app = await renderApp(mixed, {columns: 120, rows: 40});
+		const frame = app.frame();
+		assert.match(frame, /IMAGE\/SNAPSHOT/);
+		assert.match(line(frame, 'import-ami-00000000000000005'), /rhel9-app +ami-0123456789abcdef0$/);
+		assert.match(line(frame, 'import-snap-0000000000000000b'), /logs-archive +snap-0123456789abcdef0$/);
+		assert.doesNotMatch(frame, / ETA /, 'no ETA is known yet: the column says nothing');
+	});
+
+	it('at 120×40 with ETAs known: the AMI and the name stay, the message and the bar are cut to make room', async () => {
+		app = await renderApp(mixed, {columns: 120, rows: 40, intervalMs: 10_000});
+		for (let poll = 1; poll <= 7; poll++) {
+			app.source.set(mixed.map((each) => (each.status === 'active' ? {...each, progress: 28 + poll * 2} : each)));
+			await app.poll();
+		}
+		const frame = app.frame();
+		assert.match(frame, / ETA /);
+		assert.match(line(frame, 'import-ami-00000000000000004'), /\d+m \d\ds +web-02/, 'the ETA and the Name tag');
+		assert.match(line(frame, 'import-ami-00000000000000005'), /rhel9-app +ami-0123456789abcdef0$/);
+		assert.ok(frame.split('\n').every((text) => text.length <= 120));
+	});
+
+	it('at 80×24: rows carry the VM\'s name (description or Name tag), with the DESCRIPTION header whole', async () => {
+		app = await renderApp(mixed, {columns: 80, rows: 24});
+		const frame = app.frame();
+		assert.match(frame, / DESCRIPTION$/m);
+		assert.match(line(frame, 'import-ami-00000000000000004'), /web-02$/);
+		assert.match(line(frame, 'import-ami-00000000000000005'), /rhel9-app$/);
+		assert.match(line(frame, 'import-snap-0000000000000000a'), /kafka-03-d…$/);
+		assert.ok(frame.split('\n').every((text) => text.length <= 80));
+	});
+});
+
+describe('small oddities (issue 17, item 14)', () => {
+	it('the change mark does not stick to a — that ends a row (no description): it sits where the next column starts', async () => {
+		const bare = task('import-ami-00000000000000006', {status: 'deleted', statusMessage: 'ClientError: x', progress: undefined});
+		const named = task('import-ami-00000000000000007', {status: 'deleted', statusMessage: 'ClientError: y', progress: undefined, description: 'web-01'});
+		app = await renderApp([bare, named], {columns: 120});
+		app.source.set([{...bare, statusMessage: 'ClientError: z'}, named]);
+		await app.poll();
+		const line = app.frame().split('\n').find((text) => text.includes('import-ami-00000000000000006')) ?? '';
+		assert.doesNotMatch(line, /— ●/, line);
+		const header = app.frame().split('\n').find((text) => text.includes('TASK ID')) ?? '';
+		assert.equal(line.indexOf('●'), header.indexOf('DESCRIPTION'), `${line}\n${header}`);
+	});
+
+	it('an empty filtered list shows no column headers, only why it is empty', async () => {
+		app = await renderApp(rows, {columns: 120});
+		await app.press('3');
+		assert.match(app.frame(), /No completed tasks \(1 shows all\)\./);
+		assert.doesNotMatch(app.frame(), /TASK ID|STATUS|PROGRESS/);
+		await app.press('1');
+		assert.match(app.frame(), /TASK ID/);
 	});
 });
 

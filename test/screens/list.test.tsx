@@ -23,7 +23,7 @@ describe('list screen', () => {
 		const frame = app.frame();
 		assert.match(frame, /ec2-import-watch · us-east-1 · every 10s · last poll \d\d:\d\d:\d\d \(just now\)/);
 		assert.match(frame, /\[1 all 5\] {2}2 active 2 {3}3 completed 1 {3}4 deleting 1 {3}5 deleted 1/);
-		assert.match(frame, /^> import-ami-0000000000000000a ▶ active +converting +[█▏▎▍▌▋▊▉░]+ +28% — +web-01 OVA/m);
+		assert.match(frame, /^> import-ami-0000000000000000a ▶ active +converting +[█▏▎▍▌▋▊▉░]+ +28% +web-01 OVA/m);
 		assert.match(frame, /import-ami-0000000000000000b ✔ completed .*ami-0c93e58db64cb1d23/);
 		assert.match(frame, /✖ deleted +ClientError/);
 		assert.match(frame, /↑↓\/jk move {2}Enter details {2}1-5\/Tab state {2}\/ filter/);

@@ -41,6 +41,23 @@ describe('snapshot imports on screen', () => {
 		assert.match(app.frame(), /import-ami-.*\n.*import-snap-|import-snap-.*\n.*import-ami-/);
 	});
 
+	it('K keeps the selection on the same task whenever it is shown (K, K, K ends where it began)', async () => {
+		const more = [task('import-ami-000000000000000a1'), snapshot, task('import-ami-000000000000000b2'), task('import-ami-000000000000000c3')];
+		app = await renderApp(more, {columns: 120});
+		await app.press('j', 'j');
+		const cursor = () => /^> (\S+)/m.exec(app?.frame() ?? '')?.[1];
+		assert.equal(cursor(), 'import-ami-000000000000000b2');
+		await app.press('K');
+		assert.equal(cursor(), 'import-ami-000000000000000b2', 'image imports: still on it');
+		await app.press('K');
+		assert.equal(cursor(), 'import-snap-0123456789abcdef0', 'snapshot imports: the cursor rests on the one row');
+		await app.press('K');
+		assert.equal(cursor(), 'import-ami-000000000000000b2', 'both kinds: back on the task chosen');
+		await app.poll();
+		await app.press('K', 'K', 'K');
+		assert.equal(cursor(), 'import-ami-000000000000000b2', 'and across a poll');
+	});
+
 	it('the result column says what the rows shown hold: IMAGE, SNAPSHOT, or IMAGE/SNAPSHOT (K and --once alike)', async () => {
 		const ami = {...image, status: 'completed', imageId: 'ami-0123456789abcdef0'};
 		const snap = {...snapshot, status: 'completed', snapshotDetails: [{status: 'completed', snapshotId: 'snap-0123456789abcdef0'}]};
@@ -58,8 +75,8 @@ describe('snapshot imports on screen', () => {
 		assert.ok(headers([ami, snap]).includes('IMAGE/SNAPSHOT'));
 	});
 
-	it('at 120 columns the Kind column goes (after the Disk column): the id says the kind too', async () => {
-		app = await renderApp([{...image, imageId: 'ami-0123456789abcdef0'}, snapshot], {columns: 120});
+	it('at 110 columns the Kind column goes (after the Disk column): the id says the kind too', async () => {
+		app = await renderApp([{...image, imageId: 'ami-0123456789abcdef0'}, snapshot], {columns: 110});
 		assert.doesNotMatch(app.frame(), /KIND/);
 		assert.match(app.frame(), /IMAGE/);
 	});

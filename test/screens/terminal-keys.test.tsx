@@ -21,3 +21,20 @@ describe('Ctrl-L and Ctrl-Z', () => {
 		assert.match(app.frame(), /\/o/);
 	});
 });
+
+describe('Esc twice in one read (issue 17, item 14)', () => {
+	it('acts twice: from a task opened in the events view, back to the events, then to the list', async () => {
+		const running = task('import-ami-one', {statusMessage: 'pending'});
+		app = await renderApp([running]);
+		app.source.set([{...running, statusMessage: 'converting'}]);
+		await app.poll();
+		await app.press('e', keys.enter);
+		assert.match(app.frame(), /Task import-ami-one · updating live/);
+		await app.press('\u001B\u001B');
+		// Ink holds a lone ESC back a moment in case a sequence follows (its own delay, not our timing).
+		await new Promise((resolve) => setTimeout(resolve, 30));
+		await app.press();
+		assert.match(app.frame(), /TASK ID +STATUS/, 'back in the list, not in the events');
+		assert.doesNotMatch(app.frame(), /events of all tasks/);
+	});
+});

@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {EventEmitter} from 'node:events';
-import {mkdtempSync, readFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {closedPipeExitCode, exitOnClosedPipe} from '../../source/shell/closed-pipe.js';
 import {assertBuilt, baseEnv, launchPath, type SimulateProcess, simulatorArgs, simulatorEnv, startSimulateCommand} from '../helpers/term.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 /** `ec2-import-watch ARGS | head -3` in bash: what head printed, the app's exit code and its stderr. */
 function intoHead(args: readonly string[]): Promise<{lines: string[]; code: number; stderr: string}> {
 	assertBuilt();
 	const command = [process.execPath, launchPath, ...args].map((word) => `'${word}'`).join(' ');
 	const script = `${command} 2>"$ERR" | head -3; echo "code=\${PIPESTATUS[0]}"; cat "$ERR" >&2`;
-	const env = {...baseEnv(simulatorEnv), ERR: `/tmp/eiw-closed-pipe-${process.pid}-${Math.random().toString(36).slice(2)}`};
+	const env = {...baseEnv(simulatorEnv), ERR: join(scratchDir('eiw-closed-pipe-'), 'stderr')};
 	return new Promise((resolve, reject) => {
 		execFile('bash', ['-c', script], {env, timeout: 30_000}, (error, stdout, stderr) => {
 			if (error !== null) return reject(error);
@@ -45,7 +45,7 @@ describe('plain output into a closed pipe', () => {
 	after(() => simulator.close());
 
 	it('plain lines | head -3: quiet, exit code 141, the journal written to its end', async () => {
-		const journal = join(mkdtempSync(join(tmpdir(), 'eiw-pipe-')), 'journal.jsonl');
+		const journal = join(scratchDir('eiw-pipe-'), 'journal.jsonl');
 		const outcome = await intoHead(['--demo', '--interval', '1', '--journal', journal]);
 		assert.equal(outcome.lines.length, 3);
 		assert.match(outcome.lines[0] ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 21 tasks \(/);

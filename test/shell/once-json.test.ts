@@ -3,6 +3,7 @@ import {execFile} from 'node:child_process';
 import {after, before, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {type FixedEndpoint, startFixedEndpoint, taskList} from '../helpers/fixed-endpoint.js';
+import {startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
 import {baseEnv, launchPath, simulatorArgs, simulatorEnv} from '../helpers/term.js';
 
 // --once --json prints what EC2 sent: a task without an id has none (no made-up "(no id #n)"), and two tasks
@@ -46,5 +47,33 @@ describe('--once --json makes up no ids', () => {
 		const {stdout} = await run(process.execPath, [launchPath, ...simulatorArgs(endpoint.url), '--once'], {env: baseEnv(simulatorEnv)});
 		assert.match(stdout, /^ {2}\(no id\) +o active +pending/m);
 		assert.equal(stdout.match(/import-ami-0123456789abcdef0/g)?.length, 2);
+	});
+});
+
+describe('--once --json is as EC2 sent it (issue 17, item 10)', () => {
+	let simulator: TestSimulator;
+	before(async () => {
+		simulator = await startTestSimulator({
+			scenario: {
+				tasks: [{ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', Progress: '28', Tags: [{Key: 'Name', Value: 'web-01'}]}],
+				snapshotTasks: [
+					{ImportTaskId: 'import-snap-0123456789abcdef0', SnapshotTaskDetail: {Description: 'the disk’s own', Status: 'active', Progress: '42', DiskImageSize: 705638400}},
+					{ImportTaskId: 'import-snap-0123456789abcdef1', Description: 'the task’s', SnapshotTaskDetail: {Description: 'the disk’s', Status: 'active'}},
+				],
+			},
+		});
+	});
+	after(() => simulator.close());
+
+	test('a snapshot import: no description copied from its disk, no licenseSpecifications (its shape has none)', async () => {
+		const {stdout} = await run(process.execPath, [launchPath, ...simulatorArgs(simulator.url), '--once', '--json'], {env: baseEnv(simulatorEnv)});
+		const tasks: Record<string, unknown>[] = JSON.parse(stdout);
+		const byId = new Map(tasks.map((task) => [task.importTaskId, task]));
+		const bare = byId.get('import-snap-0123456789abcdef0') ?? {};
+		assert.equal('description' in bare, false, 'EC2 sent the task no description');
+		assert.equal('licenseSpecifications' in bare, false);
+		assert.match(JSON.stringify(bare.snapshotDetails), /^\[\{"description":"the disk’s own",/, 'the disk keeps its own');
+		assert.equal(byId.get('import-snap-0123456789abcdef1')?.description, 'the task’s');
+		assert.deepEqual(byId.get('import-ami-0123456789abcdef0')?.licenseSpecifications, [], 'an image import has the field');
 	});
 });

@@ -83,6 +83,17 @@ describe('options', () => {
 		assert.equal(config({untilDone: true}).untilDone, true);
 		assert.match(error({untilDone: true, once: true}), /--until-done watches until the imports end/);
 	});
+
+	it('--on-event and its time limit', () => {
+		assert.equal(config({}).onEvent, undefined);
+		assert.equal(config({onEvent: 'cat >> events.jsonl'}).onEvent, 'cat >> events.jsonl', 'the command as written');
+		assert.equal(config({onEvent: 'true'}).onEventTimeoutMs, 30_000, 'by default 30 s');
+		assert.equal(config({onEvent: 'true', onEventTimeout: '2.5'}).onEventTimeoutMs, 2500);
+		assert.match(error({onEvent: ' '}), /--on-event needs a command/);
+		assert.match(error({onEvent: 'true', once: true}), /--on-event goes with the live watcher/);
+		assert.match(error({onEventTimeout: '5'}), /--on-event-timeout goes with --on-event/);
+		for (const bad of ['0', '-1', 'soon', '', '90000']) assert.match(error({onEvent: 'true', onEventTimeout: bad}), /--on-event-timeout must be a number of seconds above 0/);
+	});
 });
 
 // Only parsed, never requested: no test talks to anything but 127.0.0.1.
@@ -108,5 +119,21 @@ describe('the unencrypted endpoint warning', () => {
 		const local = resolveOptions({region: 'us-east-1', endpoint: 'http://127.0.0.1:4599'}, {AWS_ENDPOINT_URL_EC2: 'http://ec2.internal.example'});
 		assert.ok(local.ok);
 		assert.deepEqual(local.config.warnings, [], '--endpoint wins over the environment');
+	});
+
+	it('refuses a region no AWS partition has, saying where the name came from; with an endpoint it only warns', () => {
+		const meant = 'no AWS partition has a region named so (did you mean eu-west-1?)';
+		assert.equal(error({region: 'eu-wset-1'}), `the region name "eu-wset-1" (--region) looks wrong: ${meant}`);
+		assert.equal(error({}, {AWS_REGION: 'eu-wset-1'}), `the region name "eu-wset-1" (AWS_REGION) looks wrong: ${meant}`);
+		const fromProfile = resolveOptions({profile: 'lab'}, {}, (profile, key) => (profile === 'lab' && key === 'region' ? 'eu-wset-1' : undefined));
+		assert.ok(!fromProfile.ok);
+		assert.match(fromProfile.error, /\(profile lab\) looks wrong/);
+		assert.match(error({region: 'mars'}), /^--region: "mars" is not an AWS region name/);
+		const warned = `warning: the region name "eu-wset-1" (--region) looks wrong: ${meant}; used as given, since an endpoint is set`;
+		assert.deepEqual(config({region: 'eu-wset-1', endpoint: 'http://127.0.0.1:4599'}).warnings, [warned]);
+		assert.deepEqual(config({region: 'eu-wset-1'}, {AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:4599'}).warnings, [warned]);
+		assert.deepEqual(config({region: 'eu-wset-1', demo: true}).warnings, [warned]);
+		assert.equal(config({region: 'eu-wset-1', endpoint: 'http://127.0.0.1:4599'}).region, 'eu-wset-1', 'used as given');
+		assert.deepEqual(config({region: 'eusc-de-east-1,us-gov-west-1,cn-northwest-1'}).warnings, []);
 	});
 });

@@ -8,7 +8,6 @@ function fakeProcess(whileStopped: () => void = () => {}) {
 	const events = new EventEmitter();
 	const kills: string[] = [];
 	const target: SignalTarget = {
-		pid: 4242,
 		on: (signal, listener) => events.on(signal, listener),
 		off: (signal, listener) => events.off(signal, listener),
 		kill: (pid, signal) => {
@@ -36,15 +35,16 @@ function fakeTerminal() {
 }
 
 describe('suspend and resume', () => {
-	it('gives the terminal back, stops with the default action of SIGTSTP, and comes back whole after fg', () => {
+	it('gives the terminal back, stops its whole process group (the job) with the default action of SIGTSTP, and comes back whole after fg', () => {
 		const {terminal, log} = fakeTerminal();
 		const proc = fakeProcess(() => log.push('stopped'));
 		handleTuiSignals(terminal, proc.target);
 		proc.send('SIGTSTP');
-		assert.deepEqual(proc.kills, ['4242 SIGTSTP (listeners: 0)']);
+		assert.deepEqual(proc.kills, ['0 SIGTSTP (listeners: 0)']);
 		assert.deepEqual(log, [JSON.stringify(leaveScreen), 'raw off', 'stopped', 'raw on', JSON.stringify(enterScreen), 'repaint']);
 		assert.match(leaveScreen, /\u001B\[\?1049l\u001B\[\?25h/);
-		assert.equal(enterScreen, '\u001B[?1049h\u001B[?25l');
+		assert.equal(enterScreen, '\u001B[?1049h\u001B[?25l\u001B[?2004h');
+		assert.match(leaveScreen, /\u001B\[\?2004l/, 'bracketed paste off while suspended');
 		// The SIGCONT of that `fg` finds everything done; the next Ctrl-Z works the same.
 		proc.send('SIGCONT');
 		assert.equal(log.filter((entry) => entry === 'repaint').length, 1);

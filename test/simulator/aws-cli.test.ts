@@ -122,6 +122,19 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 		assert.match(result.stderr, /\(InvalidConversionTaskId\.Malformed\)/);
 	});
 
+	it('exits 255 with InvalidPaginationToken for a token it did not hand out (raw, and through --starting-token)', async () => {
+		for (const args of [['--no-paginate', '--next-token', 'abc+/='], ['--starting-token', 'abc']]) {
+			const result = await images(...args);
+			assert.equal(result.code, 255, args.join(' '));
+			assert.match(
+				result.stderr,
+				/An error occurred \(InvalidPaginationToken\) when calling the DescribeImportImageTasks operation: The specified pagination token is not valid or is expired\./,
+			);
+		}
+		const result = await snapshots('--no-paginate', '--next-token', 'abc');
+		assert.match(result.stderr, /\(InvalidPaginationToken\) when calling the DescribeImportSnapshotTasks operation/);
+	});
+
 	it('reads every field back as given, and hostile and long strings as the SDK does', async () => {
 		const tasks = tasksOf(await images('--import-task-ids', everyField.ImportTaskId, 'import-ami-hostile', 'import-ami-long'));
 		assert.deepEqual(tasks, [everyField, hostileTask(hostile.expected), { ...hostileTask(long), ImportTaskId: 'import-ami-long' }]);

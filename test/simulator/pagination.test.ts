@@ -49,7 +49,7 @@ describe('pagination', () => {
 		for (const bad of foreign) {
 			assert.throws(
 				() => codec.decode(bad),
-				(error: unknown) => error instanceof Ec2Error && error.code === 'InvalidParameterValue',
+				(error: unknown) => error instanceof Ec2Error && error.code === 'InvalidPaginationToken' && error.status === 400,
 				bad,
 			);
 		}

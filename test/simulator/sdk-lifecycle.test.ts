@@ -63,7 +63,7 @@ describe('lifecycle through the real SDK', () => {
 					assert.equal(task.Progress, undefined);
 					assert.equal(task.StatusMessage, undefined);
 				} else {
-					assert.match(task.StatusMessage ?? '', /^(ClientError|FirstBootFailure): /);
+					assert.match(task.StatusMessage ?? '', /^(CLIENT_ERROR : )?(ClientError|FirstBootFailure): /);
 					assert.equal(task.Progress, undefined);
 				}
 			}

@@ -94,9 +94,10 @@ describe('DescribeImportImageTasks through the real SDK (scenario)', () => {
 		assert.equal(error.$metadata.httpStatusCode, 400);
 	});
 
-	it('refuses a NextToken it did not make', async () => {
+	it('refuses a NextToken it did not make with InvalidPaginationToken, 400, as EC2 lists it', async () => {
 		const error = await ec2Error(sim.client.send(new DescribeImportImageTasksCommand({ NextToken: 'abc+/=' })));
-		assert.equal(error.name, 'InvalidParameterValue');
+		assert.equal(error.name, 'InvalidPaginationToken');
+		assert.equal(error.message, 'The specified pagination token is not valid or is expired.');
 		assert.equal(error.$metadata.httpStatusCode, 400);
 	});
 

@@ -72,7 +72,7 @@ describe('DescribeImportSnapshotTasks through the real SDK (scenario)', () => {
 			assert.equal(first.ImportSnapshotTasks?.length, 2);
 			assert.ok(first.NextToken);
 			const wrongCall = await ec2Error(sim.client.send(new DescribeImportImageTasksCommand({ NextToken: first.NextToken })));
-			assert.equal(wrongCall.name, 'InvalidParameterValue', "a snapshot page's token is no image page's token");
+			assert.equal(wrongCall.name, 'InvalidPaginationToken', "a snapshot page's token is no image page's token");
 		} finally {
 			await sim.close();
 		}
@@ -87,7 +87,7 @@ describe('DescribeImportSnapshotTasks through the real SDK (scenario)', () => {
 			const badFilter = await ec2Error(sim.client.send(new DescribeImportSnapshotTasksCommand({ Filters: [{ Name: 'task-state', Values: ['running'] }] })));
 			assert.equal(badFilter.name, 'InvalidParameterValue');
 			const badToken = await ec2Error(sim.client.send(new DescribeImportSnapshotTasksCommand({ NextToken: 'abc+/=' })));
-			assert.equal(badToken.name, 'InvalidParameterValue');
+			assert.equal(badToken.name, 'InvalidPaginationToken');
 			const zero = await ec2Error(sim.client.send(new DescribeImportSnapshotTasksCommand({ MaxResults: 0 })));
 			assert.equal(zero.name, 'InvalidParameterValue');
 			const dryRun = await ec2Error(sim.client.send(new DescribeImportSnapshotTasksCommand({ DryRun: true })));

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
+import {explainFailure} from '../../source/model/failure-explanations.js';
 import type {JournalEntry} from '../../source/model/history.js';
 import {resolveOptions} from '../../source/shell/options.js';
 import {createShellHooks} from '../../source/shell/shell-hooks.js';
@@ -10,6 +10,7 @@ import {createNotifier} from '../../source/terminal/notifier.js';
 import {forTerminal, notification, osc52, tmuxPassthrough} from '../../source/terminal/osc.js';
 import {openJournal} from '../../source/watch/journal-file.js';
 import {createFakeTimers} from '../helpers/fake-timers.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 const esc = '\u001B';
 const completed = (taskId: string, at: number): JournalEntry => ({at, type: 'status', taskId, from: 'active', to: 'completed', status: 'completed'});
@@ -38,11 +39,12 @@ describe('notifier', () => {
 		assert.deepEqual(written, []);
 		notifier.add([completed('import-ami-1', 0)]);
 		assert.deepEqual(written, [`${esc}]9;ec2-import-watch: import-ami-1 completed\u0007`]);
-		notifier.add([completed('import-ami-2', 1000), {at: 1000, type: 'status', taskId: 'import-ami-3', from: 'active', to: 'deleted'}]);
+		const explanation = explainFailure({status: 'deleted', statusMessage: 'ClientError: Unknown OS / Missing OS files.'});
+		notifier.add([completed('import-ami-2', 1000), {at: 1000, type: 'status', taskId: 'import-ami-3', from: 'active', to: 'deleted', explanation}]);
 		notifier.add([{at: 2000, type: 'stuck', taskId: 'import-ami-4', since: 0}]);
 		assert.equal(written.length, 1, 'rate-limited');
 		await timers.advance(10_000);
-		assert.deepEqual(written.slice(1), [`${esc}]9;ec2-import-watch: import-ami-2 completed, import-ami-3 failed (deleted), import-ami-4 stuck\u0007`]);
+		assert.deepEqual(written.slice(1), [`${esc}]9;ec2-import-watch: import-ami-2 completed, import-ami-3 failed: unknown OS, import-ami-4 stuck\u0007`]);
 		await timers.advance(60_000);
 		assert.equal(written.length, 2);
 		assert.equal(timers.pending(), 0, 'nothing left scheduled once nothing is pending');
@@ -58,7 +60,7 @@ describe('notifier', () => {
 
 describe('journal file', () => {
 	it('appends one JSON object per transition, and a restarted watcher continues the same file', async () => {
-		const path = join(await mkdtemp(join(tmpdir(), 'eiw-journal-')), 'imports.jsonl');
+		const path = join(scratchDir('eiw-journal-'), 'imports.jsonl');
 		await writeFile(path, '{"earlier":"line"}\n');
 		const first = openJournal(path);
 		first.append([completed('import-ami-1', Date.UTC(2026, 10, 26, 21, 40))]);
@@ -88,7 +90,7 @@ describe('journal file', () => {
 
 describe('shell hooks', () => {
 	it('says once that history is off, and again after the summary, where the state directory cannot be used', async () => {
-		const file = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'not-a-directory');
+		const file = join(scratchDir('eiw-hooks-'), 'not-a-directory');
 		await writeFile(file, '');
 		const resolved = resolveOptions({}, {AWS_REGION: 'us-east-1', XDG_STATE_HOME: file});
 		assert.ok(resolved.ok);
@@ -102,18 +104,26 @@ describe('shell hooks', () => {
 		assert.equal(hooks.journalFailure(), undefined, 'not a failure of the exit code');
 	});
 
-	it('notifies at the first poll what changed while no watcher ran (late), as it would any other change', async () => {
-		const resolved = resolveOptions({notify: 'bell'}, {AWS_REGION: 'us-east-1'});
+	it('notifies and runs --on-event at the first poll for what changed while no watcher ran (late), as for any other change', async () => {
+		const dir = scratchDir('eiw-late-hooks-');
+		const resolved = resolveOptions({notify: 'bell', onEvent: 'cat >> "$DIR/events.jsonl"'}, {AWS_REGION: 'us-east-1'});
 		assert.ok(resolved.ok);
 		const written: string[] = [];
-		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), false, createFakeTimers(0));
+		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), false, createFakeTimers(0), {PATH: process.env.PATH, DIR: dir});
 		hooks.onTransitions([{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'active'}, {...completed('import-ami-2', 0), late: true}], true);
 		assert.deepEqual(written, ['\u0007']);
-		await hooks.close();
+		// Drained as under --until-done: the hook that was started gets to finish.
+		await hooks.close(true);
+		const events = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+		assert.deepEqual(
+			events.map((event) => [event.event, event.taskId, event.late]),
+			[['status', 'import-ami-2', true]],
+			'the hook ran for the late entry only, not for what was there at start-up',
+		);
 	});
 
 	it('journals the first poll’s first-seen entries but notifies only what happens later, and copies with OSC 52', async () => {
-		const path = join(await mkdtemp(join(tmpdir(), 'eiw-hooks-')), 'journal.jsonl');
+		const path = join(scratchDir('eiw-hooks-'), 'journal.jsonl');
 		const resolved = resolveOptions({journal: path, notify: 'bell'}, {AWS_REGION: 'us-east-1'});
 		assert.ok(resolved.ok);
 		const written: string[] = [];

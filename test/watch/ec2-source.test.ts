@@ -8,6 +8,7 @@ import {after, before, describe, test} from 'node:test';
 import {type ImportTask, shownId} from '../../source/model/import-task.js';
 import type {FaultOptions} from '../../source/simulator/server.js';
 import {createEc2Source, type Ec2SourceOptions} from '../../source/watch/ec2-source.js';
+import {failureOf} from '../helpers/hostile-endpoint.js';
 import {manualClock, startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
 // The real SDK over real HTTP against the simulator (or, for credentials, a server that records who signed).
@@ -42,15 +43,6 @@ async function until(done: () => boolean): Promise<void> {
 		await new Promise<void>((resolve) => setImmediate(resolve));
 	}
 	assert.ok(done(), 'condition never held');
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-	try {
-		await promise;
-	} catch (error) {
-		return error;
-	}
-	assert.fail('expected a rejection');
 }
 
 describe('ec2-source: listing', () => {

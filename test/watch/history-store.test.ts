@@ -1,22 +1,20 @@
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after, describe, test} from 'node:test';
-import {rmSync} from 'node:fs';
+import {describe, test} from 'node:test';
 import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {journalLine} from '../../source/model/journal-line.js';
 import {parseJournalText} from '../../source/model/journal-read.js';
 import {historyDirectory, historyFile} from '../../source/watch/history-paths.js';
 import {historyKeepMs, openHistoryStore} from '../../source/watch/history-store.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 import {task} from '../helpers/tasks.js';
 
 // The history store on disk: private, never cut or deleted, off with one line when it cannot be used.
 
-const root = mkdtempSync(join(tmpdir(), 'eiw-store-'));
-after(() => rmSync(root, {recursive: true, force: true}));
+const root = scratchDir('eiw-store-');
 let count = 0;
 const fresh = () => historyDirectory({XDG_STATE_HOME: join(root, `state-${count++}`)}, '/nonexistent');
 const now = Date.UTC(2026, 5, 1);

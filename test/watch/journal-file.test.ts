@@ -1,17 +1,17 @@
 import assert from 'node:assert/strict';
 import {execFile, execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {parseJournalText} from '../../source/model/journal-read.js';
 import {openJournal} from '../../source/watch/journal-file.js';
+import {scratchDir} from '../helpers/scratch-dir.js';
 
 // Only a regular file is a journal; the check never blocks (a FIFO with no reader is refused, not waited on).
 
 describe('openJournal', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'eiw-journal-'));
+	const dir = scratchDir('eiw-journal-');
 	const refused = (path: string) => {
 		try {
 			openJournal(path);
@@ -55,7 +55,7 @@ describe('openJournal', () => {
 });
 
 describe('the one writer of JSON lines', () => {
-	const dir = mkdtempSync(join(tmpdir(), 'eiw-writer-'));
+	const dir = scratchDir('eiw-writer-');
 	const entry = (taskId: string) => ({at: Date.UTC(2026, 0, 1), type: 'new' as const, taskId, status: 'active'});
 	const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 

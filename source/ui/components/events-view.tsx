@@ -1,16 +1,18 @@
 import {Text} from 'ink';
-import {type ReactNode, useMemo, useRef} from 'react';
+import {Fragment, type ReactNode, useMemo, useRef} from 'react';
 import {type LoggedEvent, selectedEventRow, shownEvents} from '../../model/event-log.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {formatClock} from '../../model/format.js';
 import {noIdLabel} from '../../model/import-task.js';
 import {isStale, type WatchState} from '../../model/state.js';
-import type {Column} from '../column-layout.js';
+import {truncateToWidth} from '../../text/text-width.js';
+import {type Column, gap, gutter, layoutColumns} from '../column-layout.js';
 import {colorOf, statusRole, useTheme} from '../theme.js';
-import {Table, windowStart} from './table.js';
+import {TableHeader, TableRow, windowStart} from './table.js';
 
 // The events view (e): every transition the watcher has seen, newest first, across all tasks — time, task, what
-// changed — with the list's `/` text filter. Enter opens the event's task.
+// changed — with the list's `/` text filter. Enter opens the event's task. The event that shows a failure has
+// its cause on a line of its own under it.
 
 export interface EventsViewProps {
 	state: WatchState;
@@ -41,6 +43,24 @@ function eventColumns(where: boolean): Column<LoggedEvent>[] {
 	];
 }
 
+const linesOf = (event: LoggedEvent): number => (event.entry.explanation === undefined ? 1 : 2);
+
+/** The events from `start` whose lines (an event's cause takes one more) fit `height`; the window moves on until `selected` is in it. */
+function windowFrom(shown: readonly LoggedEvent[], start: number, selected: number, height: number): {start: number; rows: LoggedEvent[]} {
+	for (let first = start; ; first++) {
+		const rows: LoggedEvent[] = [];
+		let used = 0;
+		for (let index = first; index < shown.length; index++) {
+			const event = shown[index];
+			if (event === undefined) break;
+			used += linesOf(event);
+			if (used > height && rows.length > 0) break;
+			rows.push(event);
+		}
+		if (first >= selected || selected < first + rows.length) return {start: first, rows};
+	}
+}
+
 export function EventsView({state, width, height}: EventsViewProps): ReactNode {
 	const theme = useTheme();
 	const shown = shownEvents(state.eventLog, state.textFilter);
@@ -48,25 +68,37 @@ export function EventsView({state, width, height}: EventsViewProps): ReactNode {
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
 	const selected = selectedEventRow(shown, state.eventSeq, state.eventIndex);
-	start.current = windowStart(start.current, selected, bodyHeight, shown.length);
-	const rows = shown.slice(start.current, start.current + bodyHeight);
+	const window = windowFrom(shown, windowStart(start.current, selected, bodyHeight, shown.length), selected, bodyHeight);
+	start.current = window.start;
+	const rows = window.rows;
 	const below = shown.length - start.current - rows.length;
 	const stale = isStale(state);
 	const empty =
 		state.eventLog.events.length === 0
 			? 'No transitions seen yet (the first poll records what exists).'
 			: 'No event matches this text (Esc clears it).';
+	const layout = layoutColumns(eventColumns(where), width, rows);
+	// The cause starts under the task id, after the time.
+	const causeIndent = gutter + (layout.shown[0]?.width ?? 0) + gap;
 	return (
 		<>
-			<Table
-				columns={eventColumns(where)}
-				rows={rows}
-				rowKey={(event) => String(event.seq)}
-				width={width}
-				selected={shown.length === 0 ? undefined : selected - start.current}
-				empty={empty}
-				dim={stale}
-			/>
+			<TableHeader layout={layout} />
+			{shown.length === 0 ? (
+				<Text color={colorOf(theme, 'muted')} wrap="truncate">
+					{' '.repeat(gutter)}
+					{empty}
+				</Text>
+			) : null}
+			{rows.map((event, index) => (
+				<Fragment key={event.seq}>
+					<TableRow layout={layout} row={event} selected={start.current + index === selected} dim={stale} />
+					{event.entry.explanation === undefined ? null : (
+						<Text color={colorOf(theme, stale ? 'stale' : 'fault')} wrap="truncate">
+							{truncateToWidth(`${' '.repeat(causeIndent)}cause: ${event.entry.explanation.cause}`, width)}
+						</Text>
+					)}
+				</Fragment>
+			))}
 			<Text color={colorOf(theme, stale ? 'stale' : 'muted')} wrap="truncate">
 				{`Events, newest first${shown.length === 0 ? '' : ` · ${selected + 1}/${shown.length}`}`}
 				{start.current > 0 ? ` · ${start.current} above` : ''}

@@ -40,11 +40,10 @@ export function headerHeight(state: WatchState, width: number, alert?: string): 
 	return 2 + pairs + notes + away + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
-/** One line for the regions or profiles that are failing while the others are fine. */
+/** One line for the regions, profiles or calls that are failing while the others are fine, each named first. */
 export function pairFaultLine(state: WatchState, now: number): string {
 	const parts = state.pairFaults.map(({label, fault, since, retryAt}) => `${label}: ${faultHeadline({...fault, since}, now, retryAt)}`);
-	const count = state.pairFaults.length;
-	return `${count} region/profile pair${count === 1 ? '' : 's'} failing (their last good tasks stay listed) · ${parts.join(' · ')}`;
+	return `${parts.join(' · ')} (the last good tasks stay listed)`;
 }
 
 type Role = 'muted' | 'stale' | 'plain' | 'strong';
@@ -214,7 +213,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const room = width - tabsWidth - 2;
 	const filterText =
 		state.textFilter === '' && state.mode !== 'search' ? '' : `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
-	const extras = fitSegments(
+	const fitted = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},
 			{key: 'kind', text: state.kindFilter === 'all' || inEvents ? '' : `${state.kindFilter} imports (K)`, priority: 0},
@@ -223,6 +222,10 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 		room,
 		2,
 	);
+	// fitSegments keeps a last segment whatever its width: the sort (`events: all tasks`) goes whole rather than
+	// be cut mid-word at the edge.
+	const fittedWidth = fitted.reduce((sum, segment) => sum + displayWidth(segment.text) + 2, -2);
+	const extras = fittedWidth <= room ? fitted : fitted.filter((segment) => segment.priority === 0);
 	return (
 		<Box flexDirection="column">
 			<Text wrap="truncate">

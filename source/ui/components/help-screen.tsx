@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
-import {displayWidth} from '../../text/text-width.js';
+import {displayWidth, wrapText} from '../../text/text-width.js';
 import {type Binding, keyLabel, keymap, scrollKeys} from '../keymap.js';
 import {colorOf, useTheme} from '../theme.js';
 
@@ -11,6 +11,7 @@ const sections: {title: string; mode: Mode}[] = [
 	{title: 'Task list', mode: 'list'},
 	{title: 'Task details', mode: 'detail'},
 	{title: 'Events (e)', mode: 'events'},
+	{title: 'Timeline (t)', mode: 'timeline'},
 	{title: 'Text filter (/)', mode: 'search'},
 	{title: 'Cancel question (x, with --allow-cancel)', mode: 'confirm'},
 ];
@@ -24,15 +25,33 @@ export function helpLines(): ({kind: 'title'; text: string} | {kind: 'key'; bind
 	});
 }
 
-export function HelpScreen({height, scroll}: {height: number; scroll: number}): ReactNode {
-	const theme = useTheme();
+type ShownLine = {kind: 'title'; text: string} | {kind: 'key'; key: string; label: string; text: string};
+
+/** The help's lines at this width: a description too long for its column wraps at spaces under that column. */
+function shownLines(unicode: boolean, width: number): {lines: ShownLine[]; keyWidth: number} {
 	const all = helpLines();
+	// The key column is as wide as the widest key (any other key) and two spaces, so no key runs into its words.
+	const keyWidth = Math.max(...all.map((line) => (line.kind === 'key' ? displayWidth(keyLabel(line.binding.label, unicode)) : 0))) + 2;
+	const lines = all.flatMap((line): ShownLine[] => {
+		if (line.kind === 'title') return [line];
+		const id = `${line.binding.command}:${line.binding.modes.join()}`;
+		return wrapText(line.binding.description, width - 2 - keyWidth, {spacesOnly: true}).map((text, index) => ({
+			kind: 'key',
+			key: `${id}:${index}`,
+			label: index === 0 ? keyLabel(line.binding.label, unicode) : '',
+			text,
+		}));
+	});
+	return {lines, keyWidth};
+}
+
+export function HelpScreen({height, scroll, width}: {height: number; scroll: number; width: number}): ReactNode {
+	const theme = useTheme();
+	const {lines: all, keyWidth} = shownLines(theme.unicode, width);
 	// When it does not fit, one line says where we are and that ↑↓ scroll, as the details screen does.
 	const room = all.length > height ? Math.max(1, height - 1) : height;
 	const top = Math.max(0, Math.min(scroll, all.length - room));
 	const lines = all.slice(top, top + room);
-	// The key column is as wide as the widest key (any other key) and two spaces, so no key runs into its words.
-	const keyWidth = Math.max(...all.map((line) => (line.kind === 'key' ? displayWidth(keyLabel(line.binding.label, theme.unicode)) : 0))) + 2;
 	return (
 		<>
 			{all.length > height ? (
@@ -46,10 +65,10 @@ export function HelpScreen({height, scroll}: {height: number; scroll: number}): 
 						{line.text}
 					</Text>
 				) : (
-					<Text key={`${line.binding.command}:${line.binding.modes.join()}`} wrap="truncate">
+					<Text key={line.key} wrap="truncate">
 						{'  '}
-						<Text bold>{keyLabel(line.binding.label, theme.unicode).padEnd(keyWidth)}</Text>
-						<Text color={colorOf(theme, 'muted')}>{line.binding.description}</Text>
+						<Text bold>{line.label.padEnd(keyWidth)}</Text>
+						<Text color={colorOf(theme, 'muted')}>{line.text}</Text>
 					</Text>
 				),
 			)}

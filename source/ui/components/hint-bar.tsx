@@ -7,9 +7,12 @@ import {colorOf, useTheme} from '../theme.js';
 
 const separator = '  ';
 
-/** The hints that fit in `width`: help and quit (the last two) always stay; the others go from the end first. */
-export function hintsThatFit(hints: readonly {label: string; hint: string}[], width: number): {label: string; hint: string}[] {
-	const segments = hints.map((hint, index) => ({...hint, key: hint.hint, text: `${hint.label} ${hint.hint}`, priority: index >= hints.length - 2 ? 0 : index + 1}));
+/**
+ * The hints that fit in `width`: help and quit (the last two) always stay, and so does a hint that says how to undo
+ * the state the screen is in (`p resume`); the others go from the end first.
+ */
+export function hintsThatFit(hints: readonly {label: string; hint: string; stays?: true}[], width: number): {label: string; hint: string}[] {
+	const segments = hints.map((hint, index) => ({...hint, key: hint.hint, text: `${hint.label} ${hint.hint}`, priority: index >= hints.length - 2 || hint.stays === true ? 0 : index + 1}));
 	return fitSegments(segments, width, separator.length);
 }
 

@@ -43,7 +43,8 @@ export function TableRow<Row>({layout, row, selected = false, marked = false, di
 	// in a row does not make React rebuild it (each render, Ink lays out and draws what React hands it).
 	const cells = layout.shown.map(({column, width}) => {
 		const cell = column.cell(row, width);
-		return {text: fit(cell.text, width, column.align), role: cell.role};
+		const placeholder = cell.text !== '' && (column.blankWhen ?? []).includes(cell.text.trim());
+		return {text: fit(cell.text, width, column.align), role: cell.role, placeholder};
 	});
 	return <RowLine cells={trimmedEnd(cells)} selected={selected} marked={marked} dim={dim === true} fill={selected ? tableWidth(layout) : 0} />;
 }
@@ -52,17 +53,21 @@ function tableWidth<Row>(layout: Layout<Row>): number {
 	return layout.shown.reduce((sum, {width}) => sum + width, 0) + gap * Math.max(0, layout.shown.length - 1);
 }
 
-/** The cells up to the last one with text, that one without its padding. */
+/**
+ * The cells up to the last one with text, that one without its padding — unless it only holds a placeholder
+ * (an ETA or progress of —): then the change mark would read as part of it, so it keeps its column's width.
+ */
 function trimmedEnd(cells: RowLineProps['cells']): RowLineProps['cells'] {
 	const last = cells.findLastIndex((cell) => cell.text.trim() !== '');
 	const kept = cells.slice(0, last + 1);
 	const end = kept[last];
-	if (end !== undefined) kept[last] = {...end, text: end.text.trimEnd()};
+	if (end !== undefined && end.placeholder !== true) kept[last] = {...end, text: end.text.trimEnd()};
 	return kept;
 }
 
 interface RowLineProps {
-	cells: {text: string; role: Role | undefined}[];
+	/** `placeholder`: the cell says "nothing here" (—). */
+	cells: {text: string; role: Role | undefined; placeholder?: boolean}[];
 	selected: boolean;
 	marked: boolean;
 	dim: boolean;
@@ -116,9 +121,10 @@ export interface TableProps<Row> {
 export function Table<Row>({columns, rows, rowKey, width, selected, marked, empty, dim}: TableProps<Row>): ReactNode {
 	const theme = useTheme();
 	const layout = layoutColumns(columns, width, rows);
+	// Nothing listed (a filter that matches nothing): column headers over no rows would say nothing.
 	return (
 		<>
-			<TableHeader layout={layout} />
+			{rows.length === 0 && empty !== undefined ? null : <TableHeader layout={layout} />}
 			{rows.length === 0 && empty !== undefined ? (
 				<Text color={colorOf(theme, 'muted')} wrap="truncate">
 					{' '.repeat(gutter)}

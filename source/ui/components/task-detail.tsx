@@ -2,8 +2,9 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import {formatBytes, formatClock, formatDateTime, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
+import {explainFailure, slowPhaseNote} from '../../model/failure-explanations.js';
 import {pace, type TaskHistory} from '../../model/history.js';
-import {diskSize, hasEnded, type ImportTask, nameTag, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf} from '../../model/import-task.js';
+import {diskSize, hasEnded, type ImportTask, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf, taskName} from '../../model/import-task.js';
 import {keyLabel, scrollKeys} from '../keymap.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
 import {wrapText} from '../../text/text-width.js';
@@ -50,21 +51,37 @@ function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: n
 	const progress = task.progress === undefined ? task.progressText : progressCell(task.progress, 30, theme).text;
 	// A snapshot import is one disk: it says so (it has no AMI, OS or licence fields, so none are listed).
 	const kind: [string, string][] = task.kind === 'snapshot' ? [['Kind', 'snapshot import (one disk)']] : [];
+	const explanation = explainFailure(task);
 	return fields([
 		...kind,
 		['Status', statusCell(task.status, theme).text, statusRole(task.status)],
 		['Message', task.statusMessage],
+		// Why it failed, under what EC2 said, before anything else.
+		['Cause', explanation?.cause, 'fault'],
+		['Fix', explanation?.fix],
+		['Doc', explanation?.doc, 'muted'],
 		['Progress', progress],
 		...etaRow(task, history, now, stuckAfterMs),
-		['Description', task.description ?? nameTag(task)],
+		// Said as what it is: EC2's description, else a snapshot's disk description, else the Name tag.
+		...nameRow(task),
 		task.kind === 'snapshot' ? ['Snapshot', resultId(task)] : ['Image', task.imageId],
 	]);
 }
 
-function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): [string, string, Role?][] {
+function nameRow(task: ImportTask): [string, string][] {
+	const name = taskName(task);
+	return name === undefined ? [] : [[name.source, name.text]];
+}
+
+function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number): [string, string | undefined, Role?][] {
 	if (history === undefined || statusOf(task.status) !== 'active') return [];
 	const taskPace = pace(task, history, now, stuckAfterMs);
-	if (taskPace.stuckForMs !== undefined) return [['ETA', `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, 'fault']];
+	if (taskPace.stuckForMs !== undefined) {
+		return [
+			['ETA', `stuck: no change for ${formatDuration(taskPace.stuckForMs)} (since ${formatClock(history.lastChangeAt)})`, 'fault'],
+			['Note', slowPhaseNote(task, taskPace.stuckForMs)],
+		];
+	}
 	return [['ETA', taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`]];
 }
 
@@ -99,9 +116,10 @@ function moreLines(task: ImportTask, history: TaskHistory | undefined, now: numb
 		['Encrypted', task.encrypted === undefined ? undefined : String(task.encrypted)],
 		['KmsKeyId', task.kmsKeyId],
 		['Tags', task.tags.length === 0 ? undefined : task.tags.map((tag) => `${tag.key}=${tag.value}`).join(', ')],
-		['LicenseSpecifications', task.licenseSpecifications.length === 0 ? undefined : task.licenseSpecifications.join(', ')],
+		['LicenseSpecifications', task.licenseSpecifications?.join(', ')],
 		...task.snapshotDetails.flatMap((disk, index): [string, string | undefined][] => [
 			[`disk ${index + 1} Url`, disk.url],
+			[`disk ${index + 1} Size`, exactSize(task, disk)],
 			[`disk ${index + 1} Description`, disk.description],
 			[`disk ${index + 1} Message`, disk.statusMessage],
 		]),
@@ -160,6 +178,16 @@ function bannerOf(task: ImportTask, props: Pick<TaskDetailProps, 'goneAt' | 'sta
 
 type IndexedDisk = {index: number; disk: SnapshotDetail};
 
+function diskProgressCell(disk: SnapshotDetail, width: number, theme: Theme) {
+	return disk.progress === undefined && disk.progressText !== undefined ? {text: disk.progressText} : progressCell(disk.progress, width, theme);
+}
+
+/** A disk's size to the byte, as EC2 sent it, with the rounded size beside it (the table shows only that). */
+function exactSize(task: ImportTask, disk: SnapshotDetail): string | undefined {
+	const size = diskSize(task, disk);
+	return size === undefined ? undefined : `${size} bytes (${formatBytes(size)})`;
+}
+
 function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 	return [
 		{id: 'n', header: '#', min: 2, ideal: 2, cell: ({index}) => ({text: String(index + 1)})},
@@ -173,7 +201,8 @@ function diskColumns(theme: Theme): Column<IndexedDisk>[] {
 			align: 'right',
 			cell: ({disk}) => ({text: disk.diskImageSize === undefined ? dash : formatBytes(disk.diskImageSize)}),
 		},
-		{id: 'progress', header: 'PROGRESS', min: 4, ideal: 12, hideOrder: 2, cell: ({disk}, width) => progressCell(disk.progress, width, theme)},
+		// Flexible, so that at 80 columns it narrows (to the percent) rather than go; EC2's text when not a number.
+		{id: 'progress', header: 'PROGRESS', min: 4, ideal: 12, flex: 1, hideOrder: 2, cell: ({disk}, width) => diskProgressCell(disk, width, theme)},
 		{id: 'status', header: 'STATUS', min: 9, ideal: 11, cell: ({disk}) => statusCell(orDash(disk.status), theme)},
 		{id: 'message', header: 'MESSAGE', min: 8, ideal: 14, flex: 1, hideOrder: 3, cell: ({disk}) => ({text: disk.statusMessage ?? ''})},
 		{id: 'snapshot', header: 'SNAPSHOT', min: 22, ideal: 22, hideOrder: 1, cell: ({disk}) => ({text: orDash(disk.snapshotId)})},

@@ -28,16 +28,7 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	start.current = windowStart(start.current, selected, bodyHeight, visible.length);
 	const rows = visible.slice(start.current, start.current + bodyHeight);
 	const stale = isStale(state);
-	const empty =
-		state.polls === 0
-			? state.fault === undefined
-				? 'Fetching import tasks…'
-				: 'No data yet.'
-			: state.tasks.length === 0
-				? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
-				: state.mode === 'search'
-					? 'No task matches this text (Esc clears it).'
-					: noMatchText(state);
+	const empty = emptyListText(state);
 	const below = visible.length - start.current - rows.length;
 	return (
 		<>
@@ -59,6 +50,19 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 			</Text>
 		</>
 	);
+}
+
+/** What the list (and the timeline, which shows the same tasks) says when it has no row to show. */
+export function emptyListText(state: WatchState): string {
+	return state.polls === 0
+		? state.fault === undefined
+			? 'Fetching import tasks…'
+			: 'No data yet.'
+		: state.tasks.length === 0
+			? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
+			: state.mode === 'search'
+				? 'No task matches this text (Esc clears it).'
+				: noMatchText(state);
 }
 
 /** Why the list is empty, naming only the filters that are on and the key that undoes each. */
