@@ -3,7 +3,7 @@ import {execFile} from 'node:child_process';
 import {after, before, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {type FixedEndpoint, startFixedEndpoint, taskList} from '../helpers/fixed-endpoint.js';
-import {baseEnv, launchPath, simulatorArgs, simulatorEnv} from '../helpers/term.js';
+import {assertBuilt, baseEnv, launchPath, simulatorArgs, simulatorEnv} from '../helpers/term.js';
 
 // --once --json prints what EC2 sent: a task without an id has none (no made-up "(no id #n)"), and two tasks
 // with one id are both there.
@@ -13,6 +13,7 @@ const run = promisify(execFile);
 describe('--once --json makes up no ids', () => {
 	let endpoint: FixedEndpoint;
 	before(async () => {
+		assertBuilt();
 		endpoint = await startFixedEndpoint([
 			{
 				status: 200,
