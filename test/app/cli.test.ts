@@ -4,21 +4,14 @@ import {writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
+import {assertBuilt, type Outcome, runBuilt} from '../helpers/built-app.js';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
 import {freshStateDir} from '../helpers/state-dir.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
 
-// The CLI as a user runs it: a child process, real argv and env, real exit codes.
+// The CLI as a user runs it: the built dist/launch.js as a child process, real argv and env, real exit codes.
 
 const run = promisify(execFile);
-const node = process.execPath;
-const cli = new URL('../../source/launch.ts', import.meta.url).pathname;
-
-interface Outcome {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
 
 let home: string;
 let simulator: TestSimulator;
@@ -35,17 +28,8 @@ function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	};
 }
 
-async function ec2ImportWatch(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
-	try {
-		const {stdout, stderr} = await run(node, ['--import', 'tsx', cli, ...args], {env, timeout: 20_000});
-		return {code: 0, stdout, stderr};
-	} catch (error) {
-		if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'number') {
-			const {stdout, stderr} = error as unknown as {stdout: string; stderr: string};
-			return {code: error.code, stdout, stderr};
-		}
-		throw error;
-	}
+function ec2ImportWatch(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+	return runBuilt(args, env);
 }
 
 /** The AWS CLI's stdout, or undefined (the test skipped) where the CLI is not installed. */
@@ -71,6 +55,7 @@ function assertOneLineError(outcome: Outcome, pattern: RegExp): void {
 }
 
 before(async () => {
+	assertBuilt();
 	home = scratchDir('eiw-cli-');
 	await writeFile(join(home, 'config'), '');
 	await writeFile(join(home, 'credentials'), '');

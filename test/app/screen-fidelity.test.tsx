@@ -13,7 +13,6 @@ import {type ApiImportImageTask, normaliseTask} from '../../source/model/normali
 import type {ImportTask} from '../../source/model/import-task.js';
 import {rewriteStream} from '../../source/terminal/output-stream.js';
 import {createScreenDiff} from '../../source/terminal/screen-diff.js';
-import {classifyError} from '../../source/watch/classify-error.js';
 import {createEmulator, type Emulator} from '../helpers/emulator.js';
 import {createFakeTimers, settle} from '../helpers/fake-timers.js';
 import {keys, scriptedSource, start} from '../helpers/render-app.js';
@@ -21,7 +20,7 @@ import {keys, scriptedSource, start} from '../helpers/render-app.js';
 // Colours are part of what must match: chalk decides on colour when Ink is first loaded.
 process.env.FORCE_COLOR = '1';
 const {render} = await import('ink');
-const {App} = await import('../../source/app.js');
+const {appElement} = await import('../helpers/app-harness.js');
 
 const api = (id: string, fields: Partial<ApiImportImageTask>): ImportTask => normaliseTask({ImportTaskId: id, Status: 'active', StatusMessage: 'converting', Progress: '20', ...fields});
 const tasksAt = (step: number): ImportTask[] => [
@@ -97,21 +96,17 @@ const source = scriptedSource(tasksAt(0));
 let resized = false;
 let bytes = 0;
 
-const element: ReactElement = (
-	<App
-		source={source}
-		where="us-east-1"
-		intervalMs={60_000}
-		timers={timers}
-		classify={(error) => classifyError(error, {})}
-		theme={{color: true, unicode: true}}
-		onRepaint={() => {
-			const full = diff.repaint();
-			bytes += full.length;
-			tty.write(full);
-		}}
-	/>
-);
+const element: ReactElement = appElement({
+	source,
+	intervalMs: 60_000,
+	timers,
+	theme: {color: true, unicode: true},
+	onRepaint: () => {
+		const full = diff.repaint();
+		bytes += full.length;
+		tty.write(full);
+	},
+});
 const instance = render(element, {stdout: stream, stdin: stdin as unknown as NodeJS.ReadStream, interactive: true, alternateScreen: true, incrementalRendering: true, maxFps: 1000, exitOnCtrlC: false, patchConsole: false});
 after(async () => {
 	instance.unmount();

@@ -3,12 +3,11 @@
 // source's own classify (with its profile), as run-watch gives it, so credential hints read as in use.
 
 import assert from 'node:assert/strict';
-import {render} from 'ink-testing-library';
-import {App} from '../../source/app.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {createEc2Source, type Ec2SourceOptions} from '../../source/watch/ec2-source.js';
+import {mountApp, start} from '../helpers/app-harness.js';
 import {createFakeTimers, type FakeTimers, settle} from '../helpers/fake-timers.js';
-import {start, waitFor} from '../helpers/render-app.js';
+import {waitFor} from '../helpers/render-app.js';
 import {testCredentials} from '../helpers/simulator.js';
 
 /** The base interval of these tests: short, so a backoff of a few intervals is few ticks of the header's clock. */
@@ -51,25 +50,14 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 		},
 		partialFaults: () => ec2.partialFaults(),
 	};
-	const instance = render(
-		<App
-			source={source}
-			where="us-east-1"
-			intervalMs={interval}
-			timers={timers}
-			classify={ec2.classify}
-			theme={{color: false, unicode: true}}
-			size={{columns: 160, rows}}
-		/>,
-	);
-	const frame = () => instance.lastFrame() ?? '';
+	const app = await mountApp({source, intervalMs: interval, classify: ec2.classify, size: {columns: 160, rows}, timers});
+	const {frame} = app;
 	const shown = async (): Promise<string> => {
 		await waitFor(() => started === ended, 'the request to end');
 		await settle(10);
 		await waitFor(() => !frame().includes('polling…'), 'the screen to show the poll');
 		return frame();
 	};
-	await settle(10);
 	await shown();
 	return {
 		timers,
@@ -77,12 +65,7 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 		fetches: () => started,
 		resets: () => resets,
 		now: () => timers.now(),
-		async press(...keys) {
-			for (const key of keys) {
-				instance.stdin.write(key);
-				await settle(3);
-			}
-		},
+		press: app.press,
 		async nextPoll() {
 			assert.equal(started, ended, 'no request in flight before the next poll');
 			const before = started;
@@ -100,7 +83,7 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 			return frame();
 		},
 		destroy() {
-			instance.unmount();
+			app.unmount();
 			ec2.destroy();
 		},
 	};

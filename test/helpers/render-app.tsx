@@ -1,10 +1,8 @@
-import {render} from 'ink-testing-library';
 import type {JournalEntry} from '../../source/model/history.js';
 import type {ImportTask} from '../../source/model/import-task.js';
-import {App} from '../../source/app.js';
 import type {TaskCanceller, TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
-import {classifyError} from '../../source/watch/classify-error.js';
+import {mountApp} from './app-harness.js';
 import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
 
 export const keys = {
@@ -78,7 +76,7 @@ export interface AppHarness {
 	unmount(): void;
 }
 
-export const start = 1_780_000_000_000; // a fixed moment, so clocks print the same on every run
+export {start} from './app-harness.js';
 
 export interface RenderOptions {
 	columns?: number;
@@ -104,51 +102,38 @@ export interface RenderOptions {
 }
 
 export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}): Promise<AppHarness> {
-	const timers = createFakeTimers(options.startAt ?? start);
 	const scripted = scriptedSource(tasks);
 	const counted = options.realSource === undefined ? undefined : countedSource(options.realSource);
 	const source = counted ?? scripted;
-	const intervalMs = options.intervalMs ?? 10_000;
-	const instance = render(
-		<App
-			source={source}
-			where={options.where ?? 'us-east-1'}
-			intervalMs={intervalMs}
-			timers={timers}
-			classify={(error) => classifyError(error, {})}
-			theme={options.theme ?? {color: false, unicode: true}}
-			size={{columns: options.columns ?? 120, rows: options.rows ?? 30}}
-			onCopy={options.onCopy}
-			onTransitions={options.onTransitions}
-			onAllDone={options.onAllDone}
-			onRepaint={options.onRepaint}
-			onSuspend={options.onSuspend}
-			stuckAfterMs={options.stuckAfterMs}
-			canceller={options.canceller}
-			shellNotices={options.shellNotices}
-		/>,
-	);
-	await settle(10);
+	const app = await mountApp({
+		source,
+		where: options.where,
+		intervalMs: options.intervalMs,
+		theme: options.theme,
+		size: {columns: options.columns ?? 120, rows: options.rows ?? 30},
+		onCopy: options.onCopy,
+		onTransitions: options.onTransitions,
+		onAllDone: options.onAllDone,
+		onRepaint: options.onRepaint,
+		onSuspend: options.onSuspend,
+		stuckAfterMs: options.stuckAfterMs,
+		canceller: options.canceller,
+		shellNotices: options.shellNotices,
+		...(options.startAt === undefined ? {} : {timers: createFakeTimers(options.startAt)}),
+	});
+	const {timers} = app;
 	return {
 		timers,
 		source: scripted,
-		frame: () => instance.lastFrame() ?? '',
-		async press(...sequence) {
-			for (const data of sequence) {
-				instance.stdin.write(data);
-				// A lone ESC could start an escape sequence: Ink waits 20 ms (its own fixed delay) before it
-				// takes it as the Escape key. That is Ink's input parsing, not our timing, so we wait it out.
-				if (data === keys.escape) await new Promise((resolve) => setTimeout(resolve, 30));
-				await settle(3);
-			}
-		},
+		frame: app.frame,
+		press: app.press,
 		async poll() {
 			const before = source.fetches;
 			while (source.fetches === before && (await timers.runNext())) {}
 			await settle(10);
 		},
 		fetches: () => source.fetches,
-		unmount: () => instance.unmount(),
+		unmount: app.unmount,
 	};
 }
 

@@ -3,12 +3,10 @@
 // arrival times, for the bench), sends keys, and waits for a byte pattern with a timeout.
 
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { assertBuilt, launchPath } from './built-app.js';
 import { freshStateDir } from './state-dir.js';
 
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const launchPath = fileURLToPath(new URL('../../dist/launch.js', import.meta.url));
+export { assertBuilt, launchPath, repoRoot } from './built-app.js';
 
 /** Printed by the shell before it execs the app: the app's pid, and where its own bytes begin. */
 const pidMarker = '@@term-pid ';
@@ -57,10 +55,6 @@ export interface Term {
 
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
 
-export function assertBuilt(): void {
-	if (!existsSync(launchPath)) throw new Error(`${launchPath} is missing: run \`npm run build\` first (npm test does)`);
-}
-
 /** A small clean environment; the app's history goes to a state directory of its own (state-dir.ts) unless set. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
@@ -81,7 +75,7 @@ export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.
 
 export function startTerm(options: TermOptions = {}): Term {
 	const command = options.command ?? [process.execPath, launchPath, ...(options.args ?? [])];
-	if (options.command === undefined) assertBuilt();
+	if (command.includes(launchPath)) assertBuilt();
 	const columns = options.columns ?? 120;
 	const rows = options.rows ?? 40;
 	const env = baseEnv(options.env);

@@ -4,7 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import {promisify} from 'node:util';
 import {type FixedEndpoint, startFixedEndpoint, taskList} from '../helpers/fixed-endpoint.js';
 import {startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
-import {baseEnv, launchPath, simulatorArgs, simulatorEnv} from '../helpers/term.js';
+import {assertBuilt, baseEnv, launchPath, simulatorArgs, simulatorEnv} from '../helpers/term.js';
 
 // --once --json prints what EC2 sent: a task without an id has none (no made-up "(no id #n)"), and two tasks
 // with one id are both there.
@@ -14,6 +14,7 @@ const run = promisify(execFile);
 describe('--once --json makes up no ids', () => {
 	let endpoint: FixedEndpoint;
 	before(async () => {
+		assertBuilt();
 		endpoint = await startFixedEndpoint([
 			{
 				status: 200,

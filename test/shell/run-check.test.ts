@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import {execFile} from 'node:child_process';
 import {createServer} from 'node:net';
 import {after, before, describe, test} from 'node:test';
-import {promisify} from 'node:util';
 import {resolveOptions, type WatchConfig} from '../../source/shell/options.js';
 import {runCheck} from '../../source/shell/run-check.js';
 import type {FaultOptions} from '../../source/simulator/server.js';
 import {createEc2Source} from '../../source/watch/ec2-source.js';
+import {runBuilt} from '../helpers/built-app.js';
 import {startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
 // --check: one DryRun call through the real SDK; one line; exit 0 or 1.
@@ -85,9 +84,9 @@ describe('--check', () => {
 	});
 
 	test('from the command line, with keys in the environment', async () => {
-		const cli = new URL('../../source/launch.ts', import.meta.url).pathname;
 		const env = {PATH: process.env.PATH, HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true'};
-		const {stdout, stderr} = await promisify(execFile)(process.execPath, ['--import', 'tsx', cli, '--check', '--region', 'us-east-1', '--endpoint', sim.url], {env, timeout: 20_000});
+		const {code, stdout, stderr} = await runBuilt(['--check', '--region', 'us-east-1', '--endpoint', sim.url], env);
+		assert.equal(code, 0, stderr);
 		assert.equal(stdout, `ok: credentials, region us-east-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`);
 		assert.equal(stderr, '');
 	});
