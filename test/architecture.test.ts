@@ -121,3 +121,14 @@ test('at most four files loose in source/', () => {
 	const loose = readdirSync(root, {withFileTypes: true}).filter((entry) => entry.isFile());
 	assert.ok(loose.length <= 4, `loose in source/: ${loose.map((entry) => entry.name).join(', ')}`);
 });
+
+test('a key goes to what it does in one step: the keymap names the action, no second vocabulary in between', () => {
+	// In ui/ only the keymap turns anything into a reducer action; the key handler reads ui/ only through it.
+	const naming = files.filter((file) => file.startsWith('ui/') && /\bimport\s+(?:type\s+)?\{[^}]*\bAction\b[^}]*\}\s+from\s+'[^']*model\/state\.js'/.test(readFileSync(join(root, file), 'utf8')));
+	assert.deepEqual(naming, ['ui/keymap.ts']);
+	const read = (graph.get('app/key-handler.ts') ?? []).filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal('app/key-handler.ts', specifier));
+	assert.deepEqual(
+		read.filter((file) => file.startsWith('ui/')),
+		['ui/keymap.ts'],
+	);
+});
