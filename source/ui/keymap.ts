@@ -35,13 +35,15 @@ export type Binding = BindingText & ({action: Action | ((at: KeyPlace) => Action
 /** What a key does where it is pressed. */
 export type Intent = {action: Action} | {effect: Effect};
 
-/** Up, down and the page keys: a move in the lists, a scroll in the details and help. */
-function move(rows: number | 'page', direction: 1 | -1): (at: KeyPlace) => Action {
-	return ({mode, pageSize}) => {
-		const by = direction * (rows === 'page' ? pageSize : rows);
-		return mode === 'detail' || mode === 'help' ? {type: 'scroll', by} : {type: 'move', by};
-	};
+/** Up and down: a move in the lists, a scroll in the details and help. */
+function moveOrScroll(mode: Mode, by: number): Action {
+	return mode === 'detail' || mode === 'help' ? {type: 'scroll', by} : {type: 'move', by};
 }
+
+/** `rows` rows up (negative) or down. */
+const move = (rows: number) => ({mode}: KeyPlace) => moveOrScroll(mode, rows);
+/** A page up (-1) or down (1): as many rows as the body shows. */
+const page = (direction: 1 | -1) => ({mode, pageSize}: KeyPlace) => moveOrScroll(mode, direction * pageSize);
 
 const browse: readonly Mode[] = ['list', 'detail'];
 const watching: readonly Mode[] = ['list', 'detail', 'events', 'timeline'];
@@ -51,10 +53,10 @@ const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events
 const screens: readonly Mode[] = ['list', 'detail', 'help', 'events', 'timeline'];
 
 export const keymap: readonly Binding[] = [
-	{action: move(1, -1), keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
-	{action: move(1, 1), keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
-	{action: move('page', -1), keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
-	{action: move('page', 1), keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
+	{action: move(-1), keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
+	{action: move(1), keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
+	{action: page(-1), keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
+	{action: page(1), keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
 	{action: {type: 'move-to', edge: 'first'}, keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events', 'timeline']},
 	{action: {type: 'move-to', edge: 'last'}, keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events', 'timeline']},
 	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
