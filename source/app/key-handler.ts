@@ -5,13 +5,12 @@ import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
 import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
 import {controlMarker, escapeMarker, sanitize} from '../text/sanitize.js';
-import {runCommand} from '../ui/commands.js';
-import {type CommandId, commandFor, type KeyEvent, keyName} from '../ui/keymap.js';
+import {type Effect, intentFor, type KeyEvent, keyName} from '../ui/keymap.js';
 import type {Poller} from '../watch/poller.js';
 import type {CancelCommand} from './cancel-command.js';
 
-// What a key does: the keymap names the command; a command is an action for the reducer, or an effect carried
-// out here (quit, poll now, pause, copy, cancel).
+// What a key does, in one step: the keymap names the reducer action it dispatches, or the effect carried out by
+// this file's table of effects (quit, poll now, pause, copy, cancel, repaint, suspend).
 
 export interface KeyContext<Handle> {
 	/** The state after every action so far, rendered or not. */
@@ -39,87 +38,72 @@ function targetTask(state: WatchState): ImportTask | undefined {
 }
 
 /** Keys that act even before the cancel question can be answered: they answer nothing. */
-const beforeAnswer: ReadonlySet<CommandId> = new Set(['quit', 'repaint', 'suspend']);
+const beforeAnswer: ReadonlySet<Effect> = new Set(['quit', 'repaint', 'suspend']);
 
 export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+	const copy = (which: 'copy-id' | 'copy-image', live: WatchState) => {
+		const target = copyTarget(which, targetTask(live), live.mode === 'detail');
+		if (target.value !== undefined) onCopy?.(target.value);
+		dispatch({type: 'notice', text: target.notice});
+	};
+	/** One handler per effect a binding can name: leaving one out is a type error. */
+	const effects: Record<Effect, (live: WatchState) => void> = {
+		quit: () => exit(),
+		repaint: () => onRepaint?.(),
+		suspend: () => onSuspend?.(),
+		refresh: () => {
+			const current = poller();
+			const outcome = current?.pollNow();
+			if (outcome === 'throttled' && current !== undefined) {
+				const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
+				dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
+			}
+		},
+		pause: () => {
+			const current = poller();
+			if (current?.state.status === 'paused') current.resume();
+			else current?.pause();
+		},
+		'copy-id': (live) => copy('copy-id', live),
+		'copy-image': (live) => copy('copy-image', live),
+		cancel: (live) => {
+			if (cancel === undefined) {
+				dispatch({type: 'notice', text: readOnlyNotice});
+				return;
+			}
+			const asked = askCancel(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
+			dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
+		},
+		'cancel-confirm': (live) => {
+			const prompt = live.confirm;
+			dispatch({type: 'cancel-close'});
+			if (prompt !== undefined && cancel !== undefined) {
+				void cancel.run(
+					prompt,
+					(line) => dispatch({type: 'notice', text: line, ofCancel: true}),
+					() => poller()?.pollNow(),
+				);
+			}
+		},
+	};
 	return (input, key) => {
 		// The state as of the last key, not the last render: keys can come faster than frames.
 		const live = latest();
 		const name = keyName(input, key);
-		const command = name === undefined ? undefined : commandFor(live.mode, name);
+		const intent = name === undefined ? undefined : intentFor(name, {mode: live.mode, pageSize});
 		// Keys that came before the question could be read (with the x, a paste, typed ahead) answer nothing.
-		if (live.mode === 'confirm' && live.confirm?.ready !== true && (command === undefined || !beforeAnswer.has(command))) return;
-		if (command === undefined) {
+		if (live.mode === 'confirm' && live.confirm?.ready !== true && (intent === undefined || !('effect' in intent) || !beforeAnswer.has(intent.effect))) return;
+		if (intent === undefined) {
 			// The cancel question: any key but y keeps the import.
 			if (live.mode === 'confirm') dispatch({type: 'cancel-close', kept: true});
 			if (live.mode === 'search' && name !== undefined && name.length === 1) dispatch({type: 'search-type', text: name});
 			return;
 		}
 		// A y after the answer (the cancel under way or just said) is not a copy over its line: the line stays.
-		if (command === 'copy-id' && live.noticeOfCancel === true) return;
+		if ('effect' in intent && intent.effect === 'copy-id' && live.noticeOfCancel === true) return;
 		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
-		const result = runCommand(command, {pageSize, mode: live.mode});
-		if (result.kind === 'action') {
-			dispatch(result.action);
-			return;
-		}
-		const current = poller();
-		switch (result.effect) {
-			case 'quit':
-				exit();
-				return;
-			case 'repaint':
-				onRepaint?.();
-				return;
-			case 'suspend':
-				onSuspend?.();
-				return;
-			case 'refresh': {
-				const outcome = current?.pollNow();
-				if (outcome === 'throttled' && current !== undefined) {
-					const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
-					dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
-				}
-				return;
-			}
-			case 'pause':
-				if (current?.state.status === 'paused') current.resume();
-				else current?.pause();
-				return;
-			case 'copy-id':
-			case 'copy-image': {
-				const copy = copyTarget(result.effect, targetTask(live), live.mode === 'detail');
-				if (copy.value !== undefined) onCopy?.(copy.value);
-				dispatch({type: 'notice', text: copy.notice});
-				return;
-			}
-			case 'cancel': {
-				if (cancel === undefined) {
-					dispatch({type: 'notice', text: readOnlyNotice});
-					return;
-				}
-				const asked = askCancel(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
-				dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
-				return;
-			}
-			case 'cancel-confirm': {
-				const prompt = live.confirm;
-				dispatch({type: 'cancel-close'});
-				if (prompt !== undefined && cancel !== undefined) {
-					void cancel.run(
-						prompt,
-						(line) => dispatch({type: 'notice', text: line, ofCancel: true}),
-						() => poller()?.pollNow(),
-					);
-				}
-				return;
-			}
-			default: {
-				const unreachable: never = result.effect;
-				return unreachable;
-			}
-		}
-
+		if ('action' in intent) dispatch(intent.action);
+		else effects[intent.effect](live);
 	};
 }
 

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {App} from '../app.js';
+import {App} from '../app/app.js';
 import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';

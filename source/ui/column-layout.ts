@@ -115,7 +115,7 @@ function blankIn<Row>(column: Column<Row>, rows: readonly Row[]): boolean {
 }
 
 /** The columns for these rows: those saying nothing hidden, or narrowed to their header when they cannot hide. */
-function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
+function withoutBlankColumns<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Column<Row>[] {
 	return columns.flatMap((column) => {
 		if (!blankIn(column, rows)) return [column];
 		if (column.hideOrder !== undefined) return [];
@@ -132,7 +132,7 @@ function columnsFor<Row>(columns: readonly Column<Row>[], rows: readonly Row[]):
 export function layoutColumns<Row>(columns: readonly Column<Row>[], width: number, rows?: readonly Row[]): Layout<Row> {
 	if (!Number.isFinite(width) && rows !== undefined) return naturalLayout(columns, rows);
 	const available = Math.max(0, width - gutter - trailer);
-	const kept = columnsThatFit(rows === undefined ? columns : columnsFor(columns, rows), available, rows);
+	const kept = columnsThatFit(rows === undefined ? columns : withoutBlankColumns(columns, rows), available, rows);
 	// With rows, the other flex columns (the progress bar) start at their minimum: they grow only with what the
 	// cut text leaves.
 	const last = (column: Column<Row>) => rows !== undefined && (column.flex ?? 0) > 0 && column.fitContent !== true;
@@ -159,7 +159,7 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
  * least, free text to its end (no `max`), so that nothing is cut.
  */
 function naturalLayout<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Layout<Row> {
-	return {shown: columnsFor(columns, rows).map((column) => ({column, width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows))}))};
+	return {shown: withoutBlankColumns(columns, rows).map((column) => ({column, width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows))}))};
 }
 
 export const fit = (text: string, width: number, align: 'left' | 'right' = 'left') => padToWidth(truncateToWidth(text, width), width, align);

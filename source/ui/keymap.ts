@@ -1,47 +1,19 @@
-import type {Mode} from '../model/state.js';
+import type {Action, Mode} from '../model/state.js';
 
-// One table: which keys run which command in which mode. It drives key handling, the hint line, the help
-// screen and the README's key table (a test checks the README against it).
+// One table: which keys do what in which mode. Each binding names what it does, in one step: a reducer action,
+// or an effect the app carries out (app/key-handler.ts holds one handler per effect). The same table drives the
+// hint line, the help screen, `--help` and the README's key table (a test checks the README against it).
 
-export type CommandId =
-	| 'quit'
-	| 'help'
-	| 'up'
-	| 'down'
-	| 'page-up'
-	| 'page-down'
-	| 'first'
-	| 'last'
-	| 'state-all'
-	| 'state-active'
-	| 'state-completed'
-	| 'state-deleting'
-	| 'state-deleted'
-	| 'state-next'
-	| 'state-previous'
-	| 'kind-next'
-	| 'search'
-	| 'open'
-	| 'back'
-	| 'refresh'
-	| 'pause'
-	| 'sort-next'
-	| 'sort-reverse'
-	| 'copy-id'
-	| 'copy-image'
-	| 'search-commit'
-	| 'search-cancel'
-	| 'search-erase'
-	| 'events'
-	| 'timeline'
-	| 'cancel'
-	| 'cancel-confirm'
-	| 'cancel-keep'
-	| 'repaint'
-	| 'suspend';
+/** What a key does beyond the reducer: it talks to the poller, the clipboard, the shell or the terminal. */
+export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'cancel' | 'cancel-confirm' | 'repaint' | 'suspend';
 
-export interface Binding {
-	command: CommandId;
+/** Where a key is pressed: the moves scroll the details and help, and a page is as many rows as the body shows. */
+export interface KeyPlace {
+	mode: Mode;
+	pageSize: number;
+}
+
+interface BindingText {
 	keys: readonly string[];
 	/** How the keys are written in the hint line and help, e.g. "↑/k". */
 	label: string;
@@ -57,6 +29,22 @@ export interface Binding {
 	pausedHint?: string;
 }
 
+/** A key binding: its keys and words, and the action (made where the key is pressed, for the moves) or effect. */
+export type Binding = BindingText & ({action: Action | ((at: KeyPlace) => Action); effect?: undefined} | {effect: Effect; action?: undefined});
+
+/** What a key does where it is pressed. */
+export type Intent = {action: Action} | {effect: Effect};
+
+/** Up and down: a move in the lists, a scroll in the details and help. */
+function moveOrScroll(mode: Mode, by: number): Action {
+	return mode === 'detail' || mode === 'help' ? {type: 'scroll', by} : {type: 'move', by};
+}
+
+/** `rows` rows up (negative) or down. */
+const move = (rows: number) => ({mode}: KeyPlace) => moveOrScroll(mode, rows);
+/** A page up (-1) or down (1): as many rows as the body shows. */
+const page = (direction: 1 | -1) => ({mode, pageSize}: KeyPlace) => moveOrScroll(mode, direction * pageSize);
+
 const browse: readonly Mode[] = ['list', 'detail'];
 const watching: readonly Mode[] = ['list', 'detail', 'events', 'timeline'];
 const scrollable: readonly Mode[] = ['list', 'detail', 'help', 'events', 'timeline'];
@@ -65,46 +53,46 @@ const everywhere: readonly Mode[] = ['list', 'detail', 'help', 'search', 'events
 const screens: readonly Mode[] = ['list', 'detail', 'help', 'events', 'timeline'];
 
 export const keymap: readonly Binding[] = [
-	{command: 'up', keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
-	{command: 'down', keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
-	{command: 'page-up', keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
-	{command: 'page-down', keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
-	{command: 'first', keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events', 'timeline']},
-	{command: 'last', keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events', 'timeline']},
-	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
-	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the details of the event’s task (Esc comes back)', modes: ['events'], hint: 'task'},
-	{command: 'open', keys: ['enter'], label: 'Enter', description: 'Show the selected task’s details (Esc comes back)', modes: ['timeline'], hint: 'details'},
-	{command: 'state-all', keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
-	{command: 'state-active', keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
-	{command: 'state-completed', keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
-	{command: 'state-deleting', keys: ['4'], label: '4', description: 'Show deleting tasks', modes: ['list']},
-	{command: 'state-deleted', keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: ['list']},
-	{command: 'state-next', keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
-	{command: 'state-previous', keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
-	{command: 'search', keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list', 'events'], hint: 'filter'},
-	{command: 'kind-next', keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
-	{command: 'events', keys: ['e'], label: 'e', description: 'Show every transition seen, newest first, across all tasks', modes: ['list'], hint: 'events'},
-	{command: 'back', keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: screens, hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events', 'timeline']},
-	{command: 'sort-next', keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
-	{command: 'sort-reverse', keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
-	{command: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
-	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (a snapshot import: its snapshot id)', modes: ['list']},
-	{command: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the snapshot ids of the task’s disks', modes: ['detail']},
-	{command: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
-	{command: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
-	{command: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
+	{action: move(-1), keys: ['up', 'k'], label: '↑/k', description: 'Move up (scroll up in details)', modes: scrollable},
+	{action: move(1), keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
+	{action: page(-1), keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
+	{action: page(1), keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
+	{action: {type: 'move-to', edge: 'first'}, keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events', 'timeline']},
+	{action: {type: 'move-to', edge: 'last'}, keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events', 'timeline']},
+	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
+	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the details of the event’s task (Esc comes back)', modes: ['events'], hint: 'task'},
+	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the selected task’s details (Esc comes back)', modes: ['timeline'], hint: 'details'},
+	{action: {type: 'set-state-filter', filter: 'all'}, keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
+	{action: {type: 'set-state-filter', filter: 'active'}, keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
+	{action: {type: 'set-state-filter', filter: 'completed'}, keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
+	{action: {type: 'set-state-filter', filter: 'deleting'}, keys: ['4'], label: '4', description: 'Show deleting tasks', modes: ['list']},
+	{action: {type: 'set-state-filter', filter: 'deleted'}, keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: ['list']},
+	{action: {type: 'cycle-state-filter', direction: 1}, keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
+	{action: {type: 'cycle-state-filter', direction: -1}, keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
+	{action: {type: 'search-start'}, keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list', 'events'], hint: 'filter'},
+	{action: {type: 'next-kind-filter'}, keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
+	{action: {type: 'open-events'}, keys: ['e'], label: 'e', description: 'Show every transition seen, newest first, across all tasks', modes: ['list'], hint: 'events'},
+	{action: {type: 'back'}, keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: screens, hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events', 'timeline']},
+	{action: {type: 'sort-next'}, keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
+	{action: {type: 'sort-reverse'}, keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
+	{effect: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
+	{effect: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (a snapshot import: its snapshot id)', modes: ['list']},
+	{effect: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the snapshot ids of the task’s disks', modes: ['detail']},
+	{effect: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
+	{effect: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
+	{effect: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
 	// Its hint comes after the ones the list cannot do without, so a narrower line drops it first.
-	{command: 'timeline', keys: ['t'], label: 't', description: 'Show the tasks on a time line: when each ran, how far it got, how it ended', modes: ['list'], hint: 'timeline'},
-	{command: 'help', keys: ['?'], label: '?', description: 'Show or hide this help', modes: screens, hint: 'help'},
-	{command: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: screens, hint: 'quit', hintLabel: 'q'},
-	{command: 'search-commit', keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
-	{command: 'search-cancel', keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
-	{command: 'search-erase', keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
-	{command: 'cancel-confirm', keys: ['y'], label: 'y', description: 'Cancel the import (CancelImportTask)', modes: ['confirm'], hint: 'cancel it'},
-	{command: 'cancel-keep', keys: ['n', 'escape'], label: 'any other key', description: 'Keep the import (do not cancel)', modes: ['confirm'], hint: 'keep it'},
-	{command: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search', 'confirm']},
-	{command: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
-	{command: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
+	{action: {type: 'open-timeline'}, keys: ['t'], label: 't', description: 'Show the tasks on a time line: when each ran, how far it got, how it ended', modes: ['list'], hint: 'timeline'},
+	{action: {type: 'toggle-help'}, keys: ['?'], label: '?', description: 'Show or hide this help', modes: screens, hint: 'help'},
+	{effect: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: screens, hint: 'quit', hintLabel: 'q'},
+	{action: {type: 'search-commit'}, keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
+	{action: {type: 'search-cancel'}, keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
+	{action: {type: 'search-erase'}, keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
+	{effect: 'cancel-confirm', keys: ['y'], label: 'y', description: 'Cancel the import (CancelImportTask)', modes: ['confirm'], hint: 'cancel it'},
+	{action: {type: 'cancel-close', kept: true}, keys: ['n', 'escape'], label: 'any other key', description: 'Keep the import (do not cancel)', modes: ['confirm'], hint: 'keep it'},
+	{effect: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search', 'confirm']},
+	{effect: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
+	{effect: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
 ];
 
 /** Ink's key event as the few fields we read. */
@@ -146,8 +134,12 @@ export function keyName(input: string, key: KeyEvent): string | undefined {
 	return input.length === 1 ? input : undefined;
 }
 
-export function commandFor(mode: Mode, name: string): CommandId | undefined {
-	return keymap.find((binding) => binding.modes.includes(mode) && binding.keys.includes(name))?.command;
+/** What the key named `name` does where it is pressed, or undefined when it is bound to nothing there. */
+export function intentFor(name: string, at: KeyPlace): Intent | undefined {
+	const binding = keymap.find((candidate) => candidate.modes.includes(at.mode) && candidate.keys.includes(name));
+	if (binding === undefined) return undefined;
+	if (binding.effect !== undefined) return {effect: binding.effect};
+	return {action: typeof binding.action === 'function' ? binding.action(at) : binding.action};
 }
 
 export function bindingsFor(mode: Mode): Binding[] {

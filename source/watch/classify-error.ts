@@ -149,7 +149,7 @@ function readShape(error: unknown): ErrorShape {
 	const message = stringField(error, 'message') ?? (typeof error === 'string' ? error : undefined);
 	const raw = stringField(error, 'Code') ?? (name !== undefined && !genericNames.has(name) ? name : undefined);
 	// The code is the endpoint's word too: shown in the header and in every fault line.
-	const code = raw === undefined ? undefined : oneLine(raw, 64);
+	const code = raw === undefined ? undefined : flatErrorText(raw, 64);
 	return {
 		code,
 		nodeCodes: nodeCodesOf(error),
@@ -161,8 +161,8 @@ function readShape(error: unknown): ErrorShape {
 	};
 }
 
-/** One line, no control characters, at most ~200 characters. */
-export function oneLine(text: string, max = maxMessageLength): string {
+/** Error text from the SDK or the endpoint as one line, no control characters, at most ~200 characters. */
+export function flatErrorText(text: string, max = maxMessageLength): string {
 	// Drop the SDK's "Deserialization error: … inspect $response" advice: it speaks to a programmer.
 	// Also drop the SDK's own prefixes ("@smithy/node-http-handler - [ERROR] ", "@aws-sdk ").
 	// The one sanitiser first: fault text comes from the endpoint (bidi overrides, escape sequences, …).
@@ -253,9 +253,9 @@ function codeLabel(shape: ErrorShape): string | undefined {
 
 function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext): PollFault {
 	const code = codeLabel(shape);
-	const tagged = (text: string) => oneLine(code === undefined ? text : `${text} (${code})`);
+	const tagged = (text: string) => flatErrorText(code === undefined ? text : `${text} (${code})`);
 	// The SDK names an error with an empty or non-XML body "Unknown", with the message "Unknown".
-	const detail = shape.message === 'Unknown' ? 'an empty or unreadable error body' : oneLine(shape.message);
+	const detail = shape.message === 'Unknown' ? 'an empty or unreadable error body' : flatErrorText(shape.message);
 	switch (kind) {
 		case 'throttled':
 			return {
@@ -268,14 +268,14 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 			return {
 				kind,
 				code,
-				message: oneLine(`cannot reach EC2: ${detail}`),
+				message: flatErrorText(`cannot reach EC2: ${detail}`),
 				hint: 'check the network, VPN or proxy, and the endpoint',
 			};
 		case 'credentials':
 			return {
 				kind,
 				code,
-				message: oneLine(`AWS credentials are missing, expired or not accepted: ${detail}`),
+				message: flatErrorText(`AWS credentials are missing, expired or not accepted: ${detail}`),
 				hint: credentialsHint(shape.code, context),
 				...credentialsRetry(context),
 			};
@@ -293,10 +293,10 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 			const text = unreadable
 				? `EC2 sent an answer that could not be read${status}: ${detail}`
 				: `EC2 had a problem${status}: ${detail}`;
-			return {kind, code, message: oneLine(text), hint: 'usually passes', retryNote: 'the next poll retries'};
+			return {kind, code, message: flatErrorText(text), hint: 'usually passes', retryNote: 'the next poll retries'};
 		}
 		case 'timeout':
-			return {kind, code, message: oneLine(`the request was cancelled: ${detail}`)};
+			return {kind, code, message: flatErrorText(`the request was cancelled: ${detail}`)};
 		case 'request':
 			if (isUnknownTaskId(shape.code)) {
 				return {
@@ -318,7 +318,7 @@ export function classifyError(error: unknown, context: ErrorContext = {}): PollF
 	const shape = readShape(error);
 	// One of our own read limits (read-limits.ts): said as what it is, not as a problem of EC2's.
 	if (shape.name === readLimitName) {
-		return {kind: 'server', code: readLimitName, message: oneLine(shape.message), hint: 'the endpoint sent far more than EC2 does; the last good data stays', retryNote: 'the next poll retries'};
+		return {kind: 'server', code: readLimitName, message: flatErrorText(shape.message), hint: 'the endpoint sent far more than EC2 does; the last good data stays', retryNote: 'the next poll retries'};
 	}
 	return describeFault(kindOf(shape), shape, context);
 }

@@ -5,7 +5,7 @@
 
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
-import {App, type AppProps} from '../../source/app.js';
+import {App, type AppProps} from '../../source/app/app.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createFakeTimers, type FakeTimerHandle, type FakeTimers, settle} from './fake-timers.js';
 

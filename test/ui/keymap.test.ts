@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {Mode} from '../../source/model/state.js';
-import {commandFor, hintsFor, type KeyEvent, keyLabel, keyName, keymap} from '../../source/ui/keymap.js';
+import {hintsFor, intentFor, type KeyEvent, keyLabel, keyName, keymap} from '../../source/ui/keymap.js';
 
 const modes: Mode[] = ['list', 'detail', 'help', 'search'];
+/** What a key does in a mode, with a page of 10 rows. */
+const intentIn = (mode: Mode, name: string) => intentFor(name, {mode, pageSize: 10});
 const noKey: KeyEvent = {
 	upArrow: false,
 	downArrow: false,
@@ -23,10 +25,10 @@ const noKey: KeyEvent = {
 };
 
 describe('keymap', () => {
-	it('gives every command a description and a label', () => {
+	it('gives every binding a description and a label', () => {
 		for (const binding of keymap) {
-			assert.ok(binding.description.length > 5, `${binding.command} has no description`);
-			assert.ok(binding.label.length > 0, `${binding.command} has no label`);
+			assert.ok(binding.description.length > 5, `${binding.label} has no description`);
+			assert.ok(binding.label.length > 0, `${binding.description} has no label`);
 		}
 	});
 
@@ -35,8 +37,8 @@ describe('keymap', () => {
 			const seen = new Map<string, string>();
 			for (const binding of keymap.filter((b) => b.modes.includes(mode))) {
 				for (const key of binding.keys) {
-					assert.equal(seen.get(key), undefined, `${key} is bound to ${seen.get(key)} and ${binding.command} in ${mode}`);
-					seen.set(key, binding.command);
+					assert.equal(seen.get(key), undefined, `${key} is bound to ${seen.get(key)} and ${binding.description} in ${mode}`);
+					seen.set(key, binding.description);
 				}
 			}
 		}
@@ -44,10 +46,10 @@ describe('keymap', () => {
 
 	it('lets every mode quit or leave', () => {
 		for (const mode of modes) {
-			assert.ok(commandFor(mode, 'ctrl-c') === 'quit', `Ctrl-C does not quit in ${mode}`);
+			assert.deepEqual(intentIn(mode, 'ctrl-c'), {effect: 'quit'}, `Ctrl-C does not quit in ${mode}`);
 		}
-		assert.equal(commandFor('search', 'q'), undefined, 'q is text while filtering');
-		assert.equal(commandFor('list', 'q'), 'quit');
+		assert.equal(intentIn('search', 'q'), undefined, 'q is text while filtering');
+		assert.deepEqual(intentIn('list', 'q'), {effect: 'quit'});
 	});
 
 	it('names the keys Ink reports', () => {
@@ -63,18 +65,27 @@ describe('keymap', () => {
 		assert.equal(keyName('ab', noKey), undefined);
 	});
 
-	it('maps the documented keys to commands', () => {
-		assert.equal(commandFor('list', 'j'), 'down');
-		assert.equal(commandFor('list', 'enter'), 'open');
-		assert.equal(commandFor('detail', 'backspace'), 'back');
-		assert.equal(commandFor('list', '3'), 'state-completed');
-		assert.equal(commandFor('search', 'enter'), 'search-commit');
-		assert.equal(commandFor('help', 'j'), 'down');
-		assert.equal(commandFor('help', '2'), undefined);
+	it('maps the documented keys to what they do', () => {
+		assert.deepEqual(intentIn('list', 'j'), {action: {type: 'move', by: 1}});
+		assert.deepEqual(intentIn('list', 'enter'), {action: {type: 'open-detail'}});
+		assert.deepEqual(intentIn('detail', 'backspace'), {action: {type: 'back'}});
+		assert.deepEqual(intentIn('list', '3'), {action: {type: 'set-state-filter', filter: 'completed'}});
+		assert.deepEqual(intentIn('search', 'enter'), {action: {type: 'search-commit'}});
+		assert.deepEqual(intentIn('help', 'j'), {action: {type: 'scroll', by: 1}});
+		assert.equal(intentIn('help', '2'), undefined);
 		for (const mode of modes) {
-			assert.equal(commandFor(mode, 'ctrl-l'), 'repaint', `Ctrl-L in ${mode}`);
-			assert.equal(commandFor(mode, 'ctrl-z'), 'suspend', `Ctrl-Z in ${mode}`);
+			assert.deepEqual(intentIn(mode, 'ctrl-l'), {effect: 'repaint'}, `Ctrl-L in ${mode}`);
+			assert.deepEqual(intentIn(mode, 'ctrl-z'), {effect: 'suspend'}, `Ctrl-Z in ${mode}`);
 		}
+	});
+
+	it('moves the list and scrolls the details and help, a row or a page', () => {
+		assert.deepEqual(intentIn('list', 'pageup'), {action: {type: 'move', by: -10}});
+		assert.deepEqual(intentIn('events', 'up'), {action: {type: 'move', by: -1}});
+		assert.deepEqual(intentIn('detail', 'k'), {action: {type: 'scroll', by: -1}});
+		assert.deepEqual(intentIn('help', 'pagedown'), {action: {type: 'scroll', by: 10}});
+		assert.deepEqual(intentIn('confirm', 'n'), {action: {type: 'cancel-close', kept: true}});
+		assert.deepEqual(intentIn('confirm', 'y'), {effect: 'cancel-confirm'});
 	});
 
 	it('feeds the hint line with the keys of the current mode only', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {classifyError, oneLine} from '../../source/watch/classify-error.js';
+import {classifyError, flatErrorText} from '../../source/watch/classify-error.js';
 
 // Shapes copied from what @aws-sdk/client-ec2 3.1169 really throws (checked against a
 // throwaway server): service errors are EC2ServiceException with name = Code, $fault and $metadata.
@@ -199,10 +199,10 @@ describe('classifyError: timeout and request', () => {
 	});
 });
 
-describe('oneLine', () => {
+describe('flatErrorText', () => {
 	test('flattens newlines and control characters and caps the length', () => {
-		assert.equal(oneLine('a\n\tb\u001b[31mc\r\n'), 'a b\u241bc', 'an escape sequence is one ␛, as everywhere');
-		const long = oneLine('x'.repeat(500));
+		assert.equal(flatErrorText('a\n\tb\u001b[31mc\r\n'), 'a b\u241bc', 'an escape sequence is one ␛, as everywhere');
+		const long = flatErrorText('x'.repeat(500));
 		assert.equal(long.length, 200);
 		assert.ok(long.endsWith('…'));
 	});

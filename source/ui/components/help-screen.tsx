@@ -34,7 +34,7 @@ function shownLines(unicode: boolean, width: number): {lines: ShownLine[]; keyWi
 	const keyWidth = Math.max(...all.map((line) => (line.kind === 'key' ? displayWidth(keyLabel(line.binding.label, unicode)) : 0))) + 2;
 	const lines = all.flatMap((line): ShownLine[] => {
 		if (line.kind === 'title') return [line];
-		const id = `${line.binding.command}:${line.binding.modes.join()}`;
+		const id = keymap.indexOf(line.binding);
 		return wrapText(line.binding.description, width - 2 - keyWidth, {spacesOnly: true}).map((text, index) => ({
 			kind: 'key',
 			key: `${id}:${index}`,

@@ -1,25 +1,25 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useEffect, useMemo} from 'react';
-import type {PollFault} from './model/poll-events.js';
-import {isStale, viewOf, visibleTasks} from './model/state.js';
-import {Header, headerHeight} from './ui/components/header.js';
-import {EventsView} from './ui/components/events-view.js';
-import {HelpScreen} from './ui/components/help-screen.js';
-import {HintBar} from './ui/components/hint-bar.js';
-import {TaskDetail} from './ui/components/task-detail.js';
-import {TaskList} from './ui/components/task-list.js';
-import {TimelineView} from './ui/components/timeline-view.js';
-import {type Theme, ThemeContext} from './ui/theme.js';
-import {keyHandler, pasteHandler} from './app/key-handler.js';
-import {useQuestionReady} from './app/use-question-ready.js';
-import {cancelQuestion} from './model/cancel-prompt.js';
-import {useCancelCommand} from './app/use-cancel-command.js';
-import {useKeys} from './app/use-keys.js';
-import {useNotice} from './app/use-notice.js';
-import {useWatch} from './app/use-watch.js';
-import type {TaskCanceller, TaskSource} from './model/task-source.js';
-import type {ShellCallbacks} from './model/shell-news.js';
-import type {Timers} from './model/clock.js';
+import type {PollFault} from '../model/poll-events.js';
+import {isStale, viewOf, visibleTasks} from '../model/state.js';
+import {Header, headerHeight} from '../ui/components/header.js';
+import {EventsView} from '../ui/components/events-view.js';
+import {HelpScreen} from '../ui/components/help-screen.js';
+import {HintBar} from '../ui/components/hint-bar.js';
+import {TaskDetail} from '../ui/components/task-detail.js';
+import {TaskList} from '../ui/components/task-list.js';
+import {TimelineView} from '../ui/components/timeline-view.js';
+import {type Theme, ThemeContext} from '../ui/theme.js';
+import {keyHandler, pasteHandler} from './key-handler.js';
+import {useQuestionReady} from './use-question-ready.js';
+import {cancelQuestion} from '../model/cancel-prompt.js';
+import {useCancelCommand} from './use-cancel-command.js';
+import {useKeys} from './use-keys.js';
+import {useNotice} from './use-notice.js';
+import {useWatch} from './use-watch.js';
+import type {TaskCanceller, TaskSource} from '../model/task-source.js';
+import type {ShellCallbacks} from '../model/shell-news.js';
+import type {Timers} from '../model/clock.js';
 
 /** The shell's callbacks (model/shell-news.ts) come in as props too; the app only passes them on. */
 export interface AppProps<Handle> extends ShellCallbacks {
