@@ -10,7 +10,7 @@ import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
 import {colorOf, glyph, useTheme} from '../theme.js';
-import {keymap} from '../keymap.js';
+import {labelFor} from '../keymap.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
 
@@ -184,7 +184,7 @@ function NotesLine({state}: {state: WatchState}): ReactNode {
 function AwayLine({state}: {state: WatchState}): ReactNode {
 	if (state.away === undefined) return null;
 	// The key that opens the events view, as the keymap has it.
-	const events = keymap.find((binding) => binding.command === 'events')?.label ?? 'e';
+	const events = labelFor('open-events') ?? 'e';
 	return <Text wrap="truncate">{`${awayLine(state.away, state.lastGoodAt ?? state.away.since)} · ${events} for events`}</Text>;
 }
 
