@@ -1,10 +1,9 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import type {PairFault, PollEvent, PollFault} from '../model/poll-events.js';
-import type {PollNotes} from '../model/poll-notes.js';
+import type {PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
 import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
-import type {TaskSource} from '../model/task-source.js';
+import {type TaskSource, withSourceNews} from '../model/task-source.js';
 import {createPoller, type Poller} from '../watch/poller.js';
 
 // The poller feeds the reducer (model/state.ts) its events; React gets the state to render.
@@ -18,14 +17,6 @@ export interface WatchOptions<Handle> {
 	stuckAfterMs?: number;
 	/** Told what changed after each action (tellShell), outside React's renders and effects. */
 	shell?: ShellCallbacks;
-}
-
-/** What a source says of its last good poll besides the tasks, for the poll-succeeded event. */
-function sourceNews(source: TaskSource): {partialFaults?: PairFault[]; notes?: PollNotes} {
-	return {
-		...(source.partialFaults === undefined ? {} : {partialFaults: source.partialFaults()}),
-		...(source.pollNotes === undefined ? {} : {notes: source.pollNotes()}),
-	};
 }
 
 export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell}: WatchOptions<Handle>): {
@@ -57,7 +48,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 			unseen.handle = undefined;
 			const before = current.current ?? initialState();
 			if (event.type !== 'poll-started' || before.fault !== undefined) {
-				dispatch(event.type === 'poll-succeeded' ? {...event, ...sourceNews(source)} : event);
+				dispatch(event.type === 'poll-succeeded' ? withSourceNews(event, source) : event);
 				return;
 			}
 			current.current = reduce(before, event);

@@ -2,8 +2,13 @@ import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
 
 // A transition in words, for the details' timeline, the events view (e) and plain lines (one line per change).
+// One seen after the fact (at a restart) says so: its time is when it was noticed, not when it happened.
 
 export function describeEntry(entry: JournalEntry): string {
+	return entry.late === true ? `while away: ${whatChanged(entry)}` : whatChanged(entry);
+}
+
+function whatChanged(entry: JournalEntry): string {
 	switch (entry.type) {
 		case 'first-seen':
 			return `seen: ${entry.status ?? ''}${entry.message === undefined ? '' : `, ${entry.message}`}${entry.progress === undefined ? '' : ` ${entry.progress}%`}`;

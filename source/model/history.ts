@@ -32,6 +32,8 @@ export interface JournalEntry {
 	diskBytes?: number;
 	/** For 'status' to completed: what the import made (the AMI; for a snapshot import its snapshot). */
 	resultId?: string;
+	/** Seen after the fact: it happened while no watcher was running, and `at` is when a restart noticed it. */
+	late?: boolean;
 }
 
 export interface TaskHistory {

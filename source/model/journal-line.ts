@@ -2,6 +2,10 @@ import type {JournalEntry} from './history.js';
 
 // One transition as one line of JSON (JSON Lines). The schema is in the README: the entry's own fields, with
 // its times as ISO strings and its type as `event`; absent fields are left out, so `jq` filters stay simple.
+// Each line says its schema version (`"v":1`): a reader meeting a higher one knows the file is not for it.
+
+/** The schema of the lines written; lines without `v` (written before it was added) are this version too. */
+export const journalSchemaVersion = 1;
 
 export type JournalRecord = Omit<JournalEntry, 'at' | 'type' | 'since' | 'taskId'> & {
 	time: string;
@@ -22,5 +26,5 @@ export function journalRecord({at, type, since, taskId, ...fields}: JournalEntry
 }
 
 export function journalLine(entry: JournalEntry): string {
-	return `${JSON.stringify(journalRecord(entry))}\n`;
+	return `${JSON.stringify({v: journalSchemaVersion, ...journalRecord(entry)})}\n`;
 }

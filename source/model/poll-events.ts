@@ -1,3 +1,4 @@
+import type {PriorHistory} from './history-restore.js';
 import type {ImportTask} from './import-task.js';
 import type {PollNotes} from './poll-notes.js';
 
@@ -57,6 +58,8 @@ export type PollEvent =
 			partialFaults?: PairFault[];
 			/** What the source says besides the tasks (--max-items cut the list, a kind is not allowed). */
 			notes?: PollNotes;
+			/** With the first good poll: what the history store knew (read back at start), to pick up from. */
+			prior?: PriorHistory;
 		}
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}

@@ -1,6 +1,7 @@
 import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
 import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
+import {type AwaySummary, resume} from './history-restore.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
 import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
@@ -80,6 +81,8 @@ export interface WatchState {
 	pairFaults: PairFault[];
 	/** What the last good poll said besides its tasks (said in the header). */
 	notes?: PollNotes;
+	/** What changed while no watcher ran (said in the header until the events view is opened). */
+	away?: AwaySummary;
 	/** What became of the imports that left the list (for --until-done). */
 	leftTally: LeftTally;
 }
@@ -267,14 +270,19 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 		case 'poll-started':
 			return {...state, polling: true, pollStartedAt: action.at};
 		case 'poll-succeeded': {
-			const seen = observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs, action.notes?.left);
+			// The first poll after a restart picks up from the history store; any other from the poll before.
+			const seen =
+				state.polls === 0 && action.prior !== undefined
+					? resume(action.prior, action.tasks, action.at, state.stuckAfterMs, action.notes?.left)
+					: {...observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs, action.notes?.left), earlier: [], away: undefined};
 			return followDetail(
 				anchorSelection({
 				...state,
 				history: seen.history,
 				leftTally: addTally(state.leftTally, seen.tally),
 				lastEntries: seen.entries,
-				eventLog: logEntries(state.eventLog, seen.entries),
+				eventLog: logEntries(logEntries(state.eventLog, seen.earlier), seen.entries),
+				away: seen.away ?? state.away,
 				pairFaults: action.partialFaults ?? [],
 				notes: action.notes,
 				tasks: action.tasks,
@@ -325,7 +333,7 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 				: {...state, mode: 'detail', detailReturn: state.mode === 'timeline' ? 'timeline' : 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
 		}
 		case 'open-events':
-			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0};
+			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0, away: undefined};
 		case 'open-timeline':
 			return {...state, mode: 'timeline'};
 		case 'cancel-ask':

@@ -1,6 +1,7 @@
 import type {CancelOutcome} from './cancel-prompt.js';
+import type {PriorHistory} from './history-restore.js';
 import type {ImportTask} from './import-task.js';
-import type {PairFault} from './poll-events.js';
+import type {PairFault, PollEvent} from './poll-events.js';
 import type {PollNotes} from './poll-notes.js';
 
 // The one source type: where tasks come from. One region (watch/ec2-source.ts), several regions and profiles at
@@ -14,6 +15,21 @@ export interface TaskSource {
 	partialFaults?(): PairFault[];
 	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
 	pollNotes?(): PollNotes;
+	/** What the history store knew, read back by the time the first poll succeeds (the shell's history source). */
+	priorHistory?(): PriorHistory | undefined;
+}
+
+type Succeeded = Extract<PollEvent, {type: 'poll-succeeded'}>;
+
+/** A good poll's event with what its source says besides the tasks: the one place a poll result is completed. */
+export function withSourceNews(event: Succeeded, source: TaskSource): Succeeded {
+	const prior = source.priorHistory?.();
+	return {
+		...event,
+		...(source.partialFaults === undefined ? {} : {partialFaults: source.partialFaults()}),
+		...(source.pollNotes === undefined ? {} : {notes: source.pollNotes()}),
+		...(prior === undefined ? {} : {prior}),
+	};
 }
 
 /** Which task to cancel: its id, and with several regions or profiles, where it lives. */

@@ -30,6 +30,7 @@ export const flags = [
 	{name: 'check', type: 'boolean', usage: '--check', description: 'check credentials, region and permission with one DryRun call; exit 0 or 1'},
 	{name: 'stuckAfter', type: 'string', usage: '--stuck-after D', description: 'mark an active task stuck when nothing changed for D (default 30m; 90s, 2h …)'},
 	{name: 'journal', type: 'string', usage: '--journal FILE', description: 'append every transition as a JSON line (see the README for the schema)'},
+	{name: 'history', type: 'boolean', usage: '--no-history', description: 'keep no history (by default kept in $XDG_STATE_HOME/ec2-import-watch, for restarts)', default: true},
 	{name: 'notify', type: 'string', usage: '--notify LIST', description: 'bell,osc9,osc777: notify when a task completes, fails or gets stuck'},
 	{name: 'onEvent', type: 'string', usage: '--on-event CMD', description: 'run CMD (/bin/sh -c) for every transition, the event as JSON on stdin (see the README)'},
 	{name: 'onEventTimeout', type: 'string', usage: '--on-event-timeout', description: 'S: seconds a hook may run before it is killed (default 30)'},

@@ -5,6 +5,7 @@ import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
 import type {ProfileKey} from '../watch/aws-profile.js';
+import {historyDirectory} from '../watch/history-paths.js';
 import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -36,6 +37,10 @@ export interface WatchConfig {
 	pairs: RegionProfile[];
 	stuckAfterMs: number;
 	journal?: string;
+	/** Where the history is kept (the XDG state directory); undefined with --no-history, --once, --check, --demo. */
+	historyDirectory?: string;
+	/** Why there is no history although it was not turned off (said once, when the watch starts). */
+	historyOff?: string;
 	notify: NotifyMethod[];
 	/** --on-event: the operator's command, run by /bin/sh for every transition. */
 	onEvent?: string;
@@ -220,6 +225,11 @@ export function resolveOptions(
 	if (flags.untilDone === true && flags.once === true) return fail('--until-done watches until the imports end: leave out --once');
 	const hooks = hookOptions(flags);
 	if ('error' in hooks) return fail(hooks.error);
+	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep, and the demo's made-up
+	// tasks are not for the history of real ones.
+	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true && flags.demo !== true;
+	const home = env.HOME ?? '';
+	const stateBase = env.XDG_STATE_HOME?.startsWith('/') === true || home.startsWith('/');
 
 	return {
 		ok: true,
@@ -229,6 +239,8 @@ export function resolveOptions(
 			pairs,
 			stuckAfterMs,
 			...(flags.journal === undefined ? {} : {journal: flags.journal}),
+			...(keepsHistory && stateBase ? {historyDirectory: historyDirectory(env, home)} : {}),
+			...(keepsHistory && !stateBase ? {historyOff: 'neither XDG_STATE_HOME nor HOME is an absolute path'} : {}),
 			notify,
 			...hooks,
 			untilDone: flags.untilDone === true,

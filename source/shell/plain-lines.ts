@@ -2,6 +2,7 @@ import {describeEntry} from '../model/entry-text.js';
 import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
+import {awayLine} from '../model/history-restore.js';
 import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
 import {untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
@@ -11,11 +12,12 @@ import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
+import {type TaskSource, withSourceNews} from '../model/task-source.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
 // per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
@@ -52,8 +54,18 @@ export function changeLine(entry: JournalEntry, state: WatchState, width: number
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
 export function pollLines(state: WatchState, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
 	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
-	if (first) return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width)];
-	return state.lastEntries.flatMap((entry) => [changeLine(entry, state, width), ...explanationLines(entry, width)]);
+	if (first) {
+		// After a restart: what changed while no watcher ran, summed up, then each change (seen after the fact).
+		const away = state.away === undefined ? [] : wrapToWidth(`${formatDateTime(at)} ${awayLine(state.away, at)}`, width);
+		const late = state.lastEntries.filter((entry) => entry.late === true).flatMap((entry) => changeLines(entry, state, width));
+		return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...away, ...late];
+	}
+	return state.lastEntries.flatMap((entry) => changeLines(entry, state, width));
+}
+
+/** A change's line, and under a failure its explanation. */
+function changeLines(entry: JournalEntry, state: WatchState, width: number): string[] {
+	return [changeLine(entry, state, width), ...explanationLines(entry, width)];
 }
 
 /** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
@@ -88,6 +100,8 @@ function onQuitKey(stdin: Io['stdin'], quit: () => void): () => void {
 
 export async function runPlain(
 	source: WatchSource,
+	/** The source as polled (with the history read back at the first good poll). */
+	polled: TaskSource,
 	config: WatchConfig,
 	classify: (error: unknown) => PollFault,
 	hooks: ShellHooks,
@@ -109,17 +123,19 @@ export async function runPlain(
 	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	hooks.onHookProblem = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
+	hooks.listenNotices((line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width())));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
-			fetchTasks: (signal) => source.fetchTasks(signal),
+			fetchTasks: (signal) => polled.fetchTasks(signal),
 			intervalMs: config.intervalMs,
 			timers: realTimers,
 			classify,
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
 				const hadData = state.polls > 0;
-				// What the source learned besides the tasks (the tasks that left the list, looked up by id) goes into the fold.
-				state = reduce(state, event.type === 'poll-succeeded' ? {...event, notes: source.pollNotes()} : event);
+				// What the source learned besides the tasks (the tasks that left the list, looked up by id; with the first
+				// good poll, the history read back) goes into the fold.
+				state = reduce(state, event.type === 'poll-succeeded' ? withSourceNews(event, polled) : event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
 					// The table's columns fit the tasks (a Kind column when both kinds are listed).
@@ -158,7 +174,7 @@ export async function runPlain(
 			poller.stop();
 			removeSignals();
 			removeQuitKey();
-			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${afterSummary(hooks.journalFailure())}`));
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${hooks.afterwards()}`));
 			resolve(summary ? exitCodeWith(exitCode, hooks.journalFailure()) : exitCode);
 		};
 		const removeSignals = onSignals(() => finish());

@@ -135,7 +135,9 @@ export function runReport(argv: readonly string[], io: ReportIo): number {
 		if (code === 'ENOENT' && journal === undefined) return fail(`no history yet at ${path}: the watcher writes it as it runs (or pass --journal FILE)`);
 		return fail(code === 'ENOENT' ? `no journal at ${path}` : `cannot read ${path} (${code})`);
 	}
-	const {entries, unreadable} = parseJournalRecords(text, reportEntryOf);
+	// A line of a later schema is not this watcher's to read: skipped and counted as any line it cannot read.
+	const {entries, unreadable: torn, future} = parseJournalRecords(text, reportEntryOf);
+	const unreadable = torn + future;
 	const skipped = unreadable === 0 ? '' : ` (${unreadable} line${unreadable === 1 ? ' is' : 's are'} not journal records)`;
 	const rows = reportRows(entries);
 	if (rows.length === 0) return fail(`${path} holds no imports yet${skipped}`);

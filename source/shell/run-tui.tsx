@@ -4,9 +4,10 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
+import type {TaskSource} from '../model/task-source.js';
 import {handleTuiSignals} from './tui-signals.js';
 import {toAscii} from '../text/ascii-glyphs.js';
 import type {Capabilities} from '../terminal/capabilities.js';
@@ -21,6 +22,8 @@ import {realTimers} from '../watch/poller.js';
 
 export interface TuiOptions {
 	source: WatchSource;
+	/** The source as polled (with the history read back at the first good poll). */
+	polled: TaskSource;
 	config: WatchConfig;
 	capabilities: Capabilities;
 	classify: (error: unknown) => PollFault;
@@ -46,7 +49,7 @@ function screenStream(stdout: NodeJS.WriteStream, capabilities: Capabilities): {
 	return {stream: rewriteStream(stdout, (bytes) => text(compact === undefined ? bytes : compact(bytes))), repaint};
 }
 
-export async function runTui({source, config, capabilities, classify, where, hooks, io}: TuiOptions): Promise<number> {
+export async function runTui({source, polled, config, capabilities, classify, where, hooks, io}: TuiOptions): Promise<number> {
 	const started = Date.now();
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
@@ -64,6 +67,16 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	const stray = captureStrayOutput(notice);
 	// A failing --on-event hook is said there too (its output never reaches the screen).
 	hooks.onHookProblem = notice;
+	// The history's lines (what it skipped, compacted or found too open): those said together share the notice line.
+	let said: string[] = [];
+	hooks.listenNotices((line) => {
+		said.push(line);
+		if (said.length > 1) return;
+		queueMicrotask(() => {
+			notice(said.join(' · '));
+			said = [];
+		});
+	});
 	const shellNotices = (show: (text: string) => void) => {
 		showNotice = show;
 		if (unshown !== undefined) show(unshown);
@@ -83,7 +96,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	const app = (alert?: string) => (
 		<App
 			alert={alert}
-			source={source}
+			source={polled}
 			where={where}
 			intervalMs={config.intervalMs}
 			timers={realTimers}
@@ -170,6 +183,6 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	io.stderr.write(textFor(capabilities)(afterSummary(hooks.journalFailure())));
+	io.stderr.write(textFor(capabilities)(hooks.afterwards()));
 	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

@@ -3,6 +3,7 @@ import type {Capabilities} from '../terminal/capabilities.js';
 import {notifyDroppedLine, notifyMethodsFor} from '../terminal/notifier.js';
 import {errorLine} from '../terminal/screen-guard.js';
 import {classifyError} from '../watch/classify-error.js';
+import {withHistory} from '../watch/history-source.js';
 import {realTimers} from '../watch/poller.js';
 import {exitOnClosedPipe} from './closed-pipe.js';
 import {hookLines, type Io, textFor} from './exit-lines.js';
@@ -50,9 +51,11 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		// to its end first).
 		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
 		if (config.once) return await runOnce(source, config, classify, toAscii, io, capabilities.unicode && io.stdout.isTTY === true);
-		if (!capabilities.tui) return await runPlain(source, config, classify, hooks, toAscii, io);
+		// What is polled: the source, its first good poll carrying the history read back.
+		const polled = withHistory(source, hooks.history);
+		if (!capabilities.tui) return await runPlain(source, polled, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
-		return await runTui({source, config, capabilities, classify, where, hooks, io});
+		return await runTui({source, polled, config, capabilities, classify, where, hooks, io});
 	} finally {
 		source.destroy();
 		// Under --until-done the last events are what a script waits for: their hooks may finish first.

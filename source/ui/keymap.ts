@@ -142,6 +142,11 @@ export function intentFor(name: string, at: KeyPlace): Intent | undefined {
 	return {action: typeof binding.action === 'function' ? binding.action(at) : binding.action};
 }
 
+/** The label of the key whose action is of this type (`open-events` → `e`), for a line that names the key. */
+export function labelFor(type: Action['type']): string | undefined {
+	return keymap.find((binding) => typeof binding.action === 'object' && binding.action.type === type)?.label;
+}
+
 export function bindingsFor(mode: Mode): Binding[] {
 	return keymap.filter((binding) => binding.modes.includes(mode));
 }

@@ -6,6 +6,7 @@ import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
 import {assertBuilt, type Outcome, runBuilt} from '../helpers/built-app.js';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
+import {freshStateDir} from '../helpers/state-dir.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
 
 // The CLI as a user runs it: the built dist/launch.js as a child process, real argv and env, real exit codes.
@@ -17,7 +18,7 @@ let simulator: TestSimulator;
 
 /** An environment with no AWS configuration at all: no keys, no profile files, no instance metadata. */
 function bareEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8'};
+	const env: NodeJS.ProcessEnv = {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', XDG_STATE_HOME: freshStateDir()};
 	return {
 		...env,
 		AWS_CONFIG_FILE: join(home, 'config'),

@@ -9,6 +9,7 @@ import {waitFor} from '../helpers/render-app.js';
 import {manualClock, startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
 import {assertBuilt, launchPath, startTerm} from '../helpers/term.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
+import {freshStateDir} from '../helpers/state-dir.js';
 
 // --on-event as installed (dist/launch.js, plain lines into a pipe) against the simulator: a task whose
 // description and message are shell code, cancelled so that it has transitions; the hook gets them as JSON
@@ -53,7 +54,7 @@ interface Watcher {
 }
 
 function watch(args: string[], extraEnv: Record<string, string>): Watcher {
-	const env = {PATH: process.env.PATH, HOME: dir, LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', ...extraEnv};
+	const env = {PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: freshStateDir(), LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', ...extraEnv};
 	const child = spawn(process.execPath, [launchPath, '--endpoint', sim.url, '--interval', '1', ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	let out = '';
 	let err = '';

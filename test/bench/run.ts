@@ -1,9 +1,17 @@
 // `npm run bench`: the built app in a 120×40 pty (util-linux `script`) against an in-process EC2 endpoint,
 // printing one table. The app runs as installed: dist/launch.js through its shebang (which sets V8 flags), and,
 // for the rows that say so, the standalone executable. Figures are medians; ratios are taken within one run.
-// `npm run bench -- p1 p5` runs only those rows (also: size, startup, rss, executable); BENCH_RUNS=n changes the repetitions.
+// `npm run bench -- p1 p5` runs only those rows (also: size, startup, rss, history, executable); BENCH_RUNS=n changes the repetitions.
 
 import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { priorHistory } from '../../source/model/history-restore.js';
+import type { ImportTask } from '../../source/model/import-task.js';
+import { journalLine } from '../../source/model/journal-line.js';
+import { historyDirectory, historyFile } from '../../source/watch/history-paths.js';
+import { openHistoryStore } from '../../source/watch/history-store.js';
 import { createSimulator } from '../../source/simulator/server.js';
 import type { ApiTask } from '../../source/simulator/api-task.js';
 import { baseEnv, launchPath, simulatorArgs, simulatorEnv, startTerm, type Term } from '../helpers/term.js';
@@ -202,6 +210,80 @@ async function startup(label = ''): Promise<void> {
 	rows.push({ name: `Time to first data (--demo)${label}`, value: `${fmt(first)} ms`, target: '≤ 800 ms', met: first <= 800, note: `${data.length} runs` });
 }
 
+/** A history store of `count` lines: 1,000 tasks, each first seen, then its message and progress moving. */
+function writeHistory(directory: string, count: number): number {
+	mkdirSync(directory, { recursive: true, mode: 0o700 });
+	const start = Date.now() - 86_400_000;
+	const lines: string[] = [];
+	for (let index = 0; index < count; index++) {
+		const task = index % 1000;
+		const step = Math.floor(index / 1000);
+		const taskId = `import-ami-${task.toString(16).padStart(17, '0')}`;
+		lines.push(
+			journalLine(
+				step === 0
+					? { at: start + index, type: 'first-seen', taskId, kind: 'image', region: 'eu-west-1', status: 'active', progress: 2, message: 'pending' }
+					: { at: start + index, type: 'message', taskId, kind: 'image', region: 'eu-west-1', status: 'active', progress: Math.min(99, 2 + step), from: `step ${step - 1}`, to: `step ${step}` },
+			),
+		);
+	}
+	writeFileSync(historyFile(directory), lines.join(''), { mode: 0o600 });
+	return statSync(historyFile(directory)).size;
+}
+
+/** The history store: reading back 100,000 lines (read + parse + grouped by task), and the app's start on such a store. */
+async function history(): Promise<void> {
+	const state = mkdtempSync(join(tmpdir(), 'eiw-bench-history-'));
+	const directory = historyDirectory({ XDG_STATE_HOME: state }, '/nonexistent');
+	try {
+		const bytes = writeHistory(directory, 100_000);
+		// Every task listed (the worst case: every line parsed), then 50 of the 1,000 (the others' lines only peeked at).
+		for (const [label, listedCount] of [['all 1,000 tasks listed', 1000], ['50 tasks listed', 50]] as const) {
+			const listed = Array.from({ length: listedCount }, (_, task) => ({ importTaskId: `import-ami-${task.toString(16).padStart(17, '0')}` }) as ImportTask);
+			const reads: number[] = [];
+			for (let run = 0; run < Math.max(runs, 5); run++) {
+				const started = performance.now();
+				const store = openHistoryStore({ directory, now: Date.now, capBytes: Number.POSITIVE_INFINITY });
+				await store.read();
+				const entries = store.load(listed);
+				priorHistory(entries);
+				reads.push(performance.now() - started);
+				await store.close();
+				if (entries.length !== listedCount * 100) throw new Error(`read back ${entries.length} entries`);
+			}
+			const read = median(reads);
+			rows.push({ name: `History read back, 100,000 lines, ${label}`, value: `${fmt(read)} ms`, target: '', met: undefined, note: `${fmt(bytes / 1024 / 1024, 1)} MiB; read + parse + grouped by task, in-process; ${reads.length} runs; begun after the first frame` });
+		}
+		// The first frame and the first data with such a store, against 16 tasks (the demo's count; --demo keeps no
+		// history), and without history for comparison (runs alternate, so both see the same load).
+		const server = await startBenchServer({ tasksFor: () => frozenTasks(16) });
+		const timings: Record<'with' | 'without', { frames: number[]; data: number[] }> = { with: { frames: [], data: [] }, without: { frames: [], data: [] } };
+		try {
+			for (let run = 0; run < Math.max(runs, 3); run++) {
+				for (const mode of ['with', 'without'] as const) {
+					rmSync(directory, { recursive: true, force: true });
+					writeHistory(directory, 100_000);
+					const spawned = performance.now();
+					await withApp([...simulatorArgs(server.url), ...(mode === 'with' ? [] : ['--no-history'])], { XDG_STATE_HOME: state }, async (term) => {
+						await term.waitFor('ec2-import-watch', { timeoutMs: 5000 });
+						timings[mode].frames.push((term.chunks.find((chunk) => chunk.bytes.includes('ec2-import-watch'))?.at ?? Number.NaN) - spawned);
+						await term.waitFor('import-ami-', { timeoutMs: 5000 });
+						timings[mode].data.push((term.chunks.find((chunk) => chunk.bytes.includes('import-ami-'))?.at ?? Number.NaN) - spawned);
+					});
+				}
+			}
+		} finally {
+			await server.close();
+		}
+		const [frame, bare] = [median(timings.with.frames), median(timings.without.frames)];
+		const [first, bareFirst] = [median(timings.with.data), median(timings.without.data)];
+		rows.push({ name: 'Time to first frame, 100,000-line history', value: `${fmt(frame)} ms`, target: '≤ 300 ms', met: frame <= 300, note: `${fmt(bare)} ms with --no-history; 16 tasks from a local endpoint; ${timings.with.frames.length} runs each` });
+		rows.push({ name: 'Time to first data, 100,000-line history', value: `${fmt(first)} ms`, target: '≤ 800 ms', met: first <= 800, note: `${fmt(bareFirst)} ms with --no-history; read (and, over the 10 MiB cap, compacted) while the first poll is under way` });
+	} finally {
+		rmSync(state, { recursive: true, force: true });
+	}
+}
+
 function timed(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
 	const started = performance.now();
 	return new Promise((resolve, reject) => {
@@ -275,6 +357,7 @@ const started = performance.now();
 if (wanted('size')) await packageSize();
 if (wanted('startup')) await startup();
 if (wanted('rss')) await rss200();
+if (wanted('history')) await history();
 if (wanted('p1')) await p1();
 if (wanted('p4')) await p4();
 if (wanted('p5')) await p5();

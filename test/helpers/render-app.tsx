@@ -3,7 +3,7 @@ import type {ImportTask} from '../../source/model/import-task.js';
 import type {TaskCanceller, TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {mountApp} from './app-harness.js';
-import {type FakeTimers, settle} from './fake-timers.js';
+import {createFakeTimers, type FakeTimers, settle} from './fake-timers.js';
 
 export const keys = {
 	up: '\u001B[A',
@@ -52,6 +52,7 @@ export function countedSource(inner: TaskSource): TaskSource & {fetches: number}
 		},
 		resetCredentials: () => inner.resetCredentials?.(),
 		...(inner.pollNotes === undefined ? {} : {pollNotes: () => inner.pollNotes?.() ?? {disabled: []}}),
+		...(inner.priorHistory === undefined ? {} : {priorHistory: () => inner.priorHistory?.()}),
 	};
 }
 
@@ -94,6 +95,8 @@ export interface RenderOptions {
 	canceller?: TaskCanceller;
 	/** What the header says is watched (default us-east-1). */
 	where?: string;
+	/** When the fake clock starts (default `start`): a restart comes later. */
+	startAt?: number;
 	/** What the shell has to say in the notice line (run-tui.tsx: stray output, failing --on-event hooks). */
 	shellNotices?: (show: (text: string) => void) => () => void;
 }
@@ -116,6 +119,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 		stuckAfterMs: options.stuckAfterMs,
 		canceller: options.canceller,
 		shellNotices: options.shellNotices,
+		...(options.startAt === undefined ? {} : {timers: createFakeTimers(options.startAt)}),
 	});
 	const {timers} = app;
 	return {

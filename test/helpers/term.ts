@@ -4,6 +4,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { assertBuilt, launchPath } from './built-app.js';
+import { freshStateDir } from './state-dir.js';
 
 export { assertBuilt, launchPath, repoRoot } from './built-app.js';
 
@@ -54,10 +55,12 @@ export interface Term {
 
 const quote = (word: string): string => `'${word.replaceAll("'", "'\\''")}'`;
 
+/** A small clean environment; the app's history goes to a state directory of its own (state-dir.ts) unless set. */
 export function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
+		XDG_STATE_HOME: 'XDG_STATE_HOME' in extra ? undefined : freshStateDir(),
 		TERM: 'xterm-256color',
 		LANG: 'C.UTF-8',
 		SHELL: '/bin/sh',

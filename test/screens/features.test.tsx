@@ -26,7 +26,7 @@ describe('ETA, stuck detection and the timeline', () => {
 		assert.match(app.frame(), /import-ami-still +▶ active +booting +.* 39% stuck 15m/);
 		await app.press('j', keys.enter);
 		assert.match(app.frame(), /ETA +stuck: no change for 15m 00s \(since \d\d:\d\d:\d\d\)/);
-		assert.match(app.frame(), /Timeline \(as seen by this watcher\)/);
+		assert.match(app.frame(), /Timeline \(as recorded by the watcher, oldest first\)/);
 		assert.match(app.frame(), /\d\d:\d\d:\d\d +seen: active, booting 39%/);
 		assert.match(app.frame(), /\d\d:\d\d:\d\d +stuck: no change since/);
 	});

@@ -5,7 +5,9 @@ import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {describe, it} from 'node:test';
 import {type History, observe} from '../../source/model/history.js';
+import {priorHistory, resume} from '../../source/model/history-restore.js';
 import type {ImportTask} from '../../source/model/import-task.js';
+import {journalLine} from '../../source/model/journal-line.js';
 import {runReport} from '../../source/shell/run-report.js';
 import {openJournal} from '../../source/watch/journal-file.js';
 import {task} from '../helpers/tasks.js';
@@ -168,6 +170,27 @@ describe('report', () => {
 		const {code, out, err} = report(['--kind', 'snapshot'], '/nonexistent-home', {XDG_STATE_HOME: state});
 		assert.equal(code, 0);
 		assert.match(out, /^import-snap-c,/m);
+		assert.equal(err, `ec2-import-watch report: 1 line of ${history} skipped: not journal records\n`);
+	});
+
+	it('reads a history a restart wrote: versioned lines, a completion seen late; a later schema’s line is skipped', () => {
+		const state = scratchDir('eiw-state-');
+		const store = join(state, 'ec2-import-watch');
+		mkdirSync(store);
+		const history = join(store, 'history.jsonl');
+		const first = observe(new Map(), [task('import-ami-late', {statusMessage: 'converting', progress: 40, snapshotDetails: [disk(2)]})], start, true, 30 * minute);
+		// The watcher was stopped; the next one's first poll found the import completed.
+		const resumed = resume(priorHistory(first.entries), [task('import-ami-late', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0late', snapshotDetails: [disk(2)]})], start + 60 * minute, 30 * minute);
+		assert.equal(resumed.entries[0]?.late, true);
+		const lines = [...first.entries, ...resumed.entries].map(journalLine);
+		writeFileSync(history, `${lines.join('')}${lines[0]?.replace('"v":1', '"v":2') ?? ''}`);
+		const {code, out, err} = report(['--format', 'json'], '/nonexistent-home', {XDG_STATE_HOME: state});
+		assert.equal(code, 0);
+		const [row] = JSON.parse(out);
+		assert.equal(row.task_id, 'import-ami-late');
+		assert.equal(row.status, 'completed');
+		assert.equal(row.result_id, 'ami-0late');
+		assert.equal(row.duration_s, 3600, 'ended when the restart noticed it');
 		assert.equal(err, `ec2-import-watch report: 1 line of ${history} skipped: not journal records\n`);
 	});
 

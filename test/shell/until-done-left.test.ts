@@ -7,6 +7,7 @@ import {promisify} from 'node:util';
 import {errorBody} from '../helpers/fixed-endpoint.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
 import {askedIds, describeAnswer, type HostileEndpoint, sendXml, startHostileEndpoint} from '../helpers/hostile-endpoint.js';
+import {freshStateDir} from '../helpers/state-dir.js';
 
 // Exit codes a script can trust: the CLI as a child process (no TTY: plain lines) against an endpoint on
 // 127.0.0.1 whose tasks leave the watched list (--state, --max-items). Each listing is one step of a script; a
@@ -58,7 +59,7 @@ async function scripted(script: Script): Promise<HostileEndpoint> {
 
 async function watch(url: string, args: string[]): Promise<{code: number; stdout: string; stderr: string; journal: Record<string, unknown>[]}> {
 	const journal = join(home, `journal-${endpoints.length}-${args.join('')}.jsonl`.replace(/[^\w.-]/g, ''));
-	const env = {PATH: process.env.PATH, HOME: home, LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true'};
+	const env = {PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: freshStateDir(), LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true'};
 	const argv = ['--import', 'tsx', cli, '--endpoint', url, '--kind', 'image', '--interval', '1', '--until-done', '--journal', journal, ...args];
 	let outcome: {code: number; stdout: string; stderr: string};
 	try {

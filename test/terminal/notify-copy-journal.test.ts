@@ -70,8 +70,9 @@ describe('journal file', () => {
 		await second.close();
 		const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
 		assert.equal(lines.length, 3);
-		assert.deepEqual(JSON.parse(lines[1] ?? ''), {time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
+		assert.deepEqual(JSON.parse(lines[1] ?? ''), {v: 1, time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
 		assert.deepEqual(JSON.parse(lines[2] ?? ''), {
+			v: 1,
 			time: '2026-11-26T22:00:00.000Z',
 			event: 'stuck',
 			taskId: 'import-ami-2',
@@ -88,6 +89,39 @@ describe('journal file', () => {
 });
 
 describe('shell hooks', () => {
+	it('says once that history is off, and again after the summary, where the state directory cannot be used', async () => {
+		const file = join(scratchDir('eiw-hooks-'), 'not-a-directory');
+		await writeFile(file, '');
+		const resolved = resolveOptions({}, {AWS_REGION: 'us-east-1', XDG_STATE_HOME: file});
+		assert.ok(resolved.ok);
+		const hooks = createShellHooks(resolved.config, () => {}, false, createFakeTimers(0));
+		const said: string[] = [];
+		hooks.listenNotices((line) => said.push(line));
+		const off = `history is off: ${file}/ec2-import-watch cannot be used (ENOTDIR); the watcher runs on without it (nothing there was changed)`;
+		assert.deepEqual(said, [off]);
+		await hooks.close();
+		assert.equal(hooks.afterwards(), `ec2-import-watch: ${off}\n`);
+		assert.equal(hooks.journalFailure(), undefined, 'not a failure of the exit code');
+	});
+
+	it('notifies and runs --on-event at the first poll for what changed while no watcher ran (late), as for any other change', async () => {
+		const dir = scratchDir('eiw-late-hooks-');
+		const resolved = resolveOptions({notify: 'bell', onEvent: 'cat >> "$DIR/events.jsonl"'}, {AWS_REGION: 'us-east-1'});
+		assert.ok(resolved.ok);
+		const written: string[] = [];
+		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), false, createFakeTimers(0), {PATH: process.env.PATH, DIR: dir});
+		hooks.onTransitions([{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'active'}, {...completed('import-ami-2', 0), late: true}], true);
+		assert.deepEqual(written, ['\u0007']);
+		// Drained as under --until-done: the hook that was started gets to finish.
+		await hooks.close(true);
+		const events = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+		assert.deepEqual(
+			events.map((event) => [event.event, event.taskId, event.late]),
+			[['status', 'import-ami-2', true]],
+			'the hook ran for the late entry only, not for what was there at start-up',
+		);
+	});
+
 	it('journals the first poll’s first-seen entries but notifies only what happens later, and copies with OSC 52', async () => {
 		const path = join(scratchDir('eiw-hooks-'), 'journal.jsonl');
 		const resolved = resolveOptions({journal: path, notify: 'bell'}, {AWS_REGION: 'us-east-1'});

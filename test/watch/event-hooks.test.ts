@@ -48,8 +48,8 @@ describe('--on-event hooks', () => {
 		await waitFor(() => hooks.stats().ran === 2 && hooks.running().length === 0, 'both hooks');
 		const records = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
 		assert.deepEqual(records, [
-			{time: '2026-12-07T08:00:00.000Z', event: 'status', taskId: 'import-ami-1', kind: 'image', region: 'eu-west-1', status: 'completed', from: 'active', to: 'completed', diskBytes: 8 * 2 ** 30},
-			{time: '2026-12-07T08:00:01.000Z', event: 'new', taskId: 'import-snap-2', kind: 'snapshot', status: 'active', description: 'db disk'},
+			{v: 1, time: '2026-12-07T08:00:00.000Z', event: 'status', taskId: 'import-ami-1', kind: 'image', region: 'eu-west-1', status: 'completed', from: 'active', to: 'completed', diskBytes: 8 * 2 ** 30},
+			{v: 1, time: '2026-12-07T08:00:01.000Z', event: 'new', taskId: 'import-snap-2', kind: 'snapshot', status: 'active', description: 'db disk'},
 		]);
 		assert.deepEqual(readFileSync(join(dir, 'env.txt'), 'utf8').trimEnd().split('\n'), ['status|import-ami-1|completed|image', 'new|import-snap-2|active|snapshot']);
 		assert.equal(hookSummary(hooks.stats()), undefined, 'nothing to say when every hook ran well');

@@ -4,11 +4,13 @@ import {faultHeadline, faultHint} from '../../model/fault-text.js';
 import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, viewOf, type WatchState} from '../../model/state.js';
 import {pollNotesLine} from '../../model/poll-notes.js';
+import {awayLine} from '../../model/history-restore.js';
 import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
 import {colorOf, glyph, useTheme} from '../theme.js';
+import {labelFor} from '../keymap.js';
 import {useNow} from '../use-now.js';
 import type {Timers} from '../../model/clock.js';
 
@@ -34,7 +36,8 @@ function hintLines(hint: string | undefined, width: number): number {
 export function headerHeight(state: WatchState, width: number, alert?: string): number {
 	const pairs = state.pairFaults.length === 0 ? 0 : 1;
 	const notes = pollNotesLine(state.notes) === undefined ? 0 : 1;
-	return 2 + pairs + notes + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
+	const away = state.away === undefined ? 0 : 1;
+	return 2 + pairs + notes + away + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
 /** One line for the regions, profiles or calls that are failing while the others are fine, each named first. */
@@ -177,6 +180,14 @@ function NotesLine({state}: {state: WatchState}): ReactNode {
 	);
 }
 
+/** What changed while no watcher ran, found by the first poll after a restart: until the events view is opened. */
+function AwayLine({state}: {state: WatchState}): ReactNode {
+	if (state.away === undefined) return null;
+	// The key that opens the events view, as the keymap has it.
+	const events = labelFor('open-events') ?? 'e';
+	return <Text wrap="truncate">{`${awayLine(state.away, state.lastGoodAt ?? state.away.since)} · ${events} for events`}</Text>;
+}
+
 /** Title and freshness, the state filters with their counts, and the current fault if any. */
 export function Header<Handle>({state, timers, where, intervalMs, width, alert}: HeaderProps<Handle>): ReactNode {
 	const theme = useTheme();
@@ -250,6 +261,7 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 					{alert}
 				</Text>
 			)}
+			<AwayLine state={state} />
 			<NotesLine state={state} />
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">

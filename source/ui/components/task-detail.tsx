@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import type {ReactNode} from 'react';
-import {formatBytes, formatClock, formatDuration} from '../../model/format.js';
+import {formatBytes, formatClock, formatDateTime, formatDuration} from '../../model/format.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {explainFailure, slowPhaseNote} from '../../model/failure-explanations.js';
 import {pace, type TaskHistory} from '../../model/history.js';
@@ -124,16 +124,22 @@ function moreLines(task: ImportTask, history: TaskHistory | undefined, now: numb
 			[`disk ${index + 1} Message`, disk.statusMessage],
 		]),
 		['Rate', taskPace?.rate === undefined ? undefined : `${(taskPace.rate * 60_000).toFixed(1)} %/min`],
-		['First seen', history === undefined ? undefined : `${formatClock(history.firstSeenAt)} (by this watcher)`],
+		['First seen', history === undefined ? undefined : `${clockOrDate(history.firstSeenAt, now)} (the first time a watcher listed it)`],
 	]);
 	return [{kind: 'note', text: ''}, {kind: 'title', text: 'All fields'}, ...rows];
+}
+
+/** A time of today as HH:MM:SS, of another day with its date (a restored history may go back days). */
+function clockOrDate(at: number, now: number): string {
+	return formatDateTime(at).slice(0, 10) === formatDateTime(now).slice(0, 10) ? formatClock(at) : formatDateTime(at);
 }
 
 function timelineLines(history: TaskHistory | undefined): Line[] {
 	if (history === undefined) return [];
 	return [
 		{kind: 'note', text: ''},
-		{kind: 'title', text: 'Timeline (as seen by this watcher)'},
+		// With the history store, entries of earlier runs too: the timeline is the task's, not this process's.
+		{kind: 'title', text: 'Timeline (as recorded by the watcher, oldest first)'},
 		...history.timeline.map((entry): Line => ({kind: 'field', label: formatClock(entry.at), value: describeEntry(entry)})),
 	];
 }
