@@ -3,7 +3,7 @@ import type {PollEvent, PollFault} from '../model/poll-events.js';
 import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
 import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
-import {type TaskSource, withSourceNews} from '../model/task-source.js';
+import {pollOf, type TaskSource} from '../model/task-source.js';
 import {createPoller, type Poller} from '../watch/poller.js';
 
 // The poller feeds the reducer (model/state.ts) its events; React gets the state to render.
@@ -48,7 +48,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 			unseen.handle = undefined;
 			const before = current.current ?? initialState();
 			if (event.type !== 'poll-started' || before.fault !== undefined) {
-				dispatch(event.type === 'poll-succeeded' ? withSourceNews(event, source) : event);
+				dispatch(event);
 				return;
 			}
 			current.current = reduce(before, event);
@@ -58,13 +58,13 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 				setState(current.current ?? before);
 			}, shownAt - timers.now());
 		},
-		[timers, source, dispatch],
+		[timers, dispatch],
 	);
 	const poller = useRef<Poller | undefined>(undefined);
 	useEffect(() => {
 		const unseen: {handle?: Handle} = {};
 		const created = createPoller({
-			fetchTasks: (signal) => source.fetchTasks(signal),
+			fetchPoll: pollOf(source),
 			intervalMs,
 			timers,
 			onEvent: (event: PollEvent) => onPollEvent(event, unseen),

@@ -17,7 +17,7 @@ import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
-import {type TaskSource, withSourceNews} from '../model/task-source.js';
+import {pollOf, type TaskSource} from '../model/task-source.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
 // per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
@@ -126,26 +126,26 @@ export async function runPlain(
 	hooks.listenNotices((line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width())));
 	return new Promise<number>((resolve) => {
 		const poller = createPoller({
-			fetchTasks: (signal) => polled.fetchTasks(signal),
+			fetchPoll: pollOf(polled),
 			intervalMs: config.intervalMs,
 			timers: realTimers,
 			classify,
 			onCredentialsFault: () => source.resetCredentials(),
 			onEvent: (event) => {
 				const hadData = state.polls > 0;
-				// What the source learned besides the tasks (the tasks that left the list, looked up by id; with the first
-				// good poll, the history read back) goes into the fold.
-				state = reduce(state, event.type === 'poll-succeeded' ? withSourceNews(event, polled) : event);
+				// The poll's result carries what the source learned besides the tasks (the tasks that left the list, looked
+				// up by id; with the first good poll, the history read back): it goes into the fold.
+				state = reduce(state, event);
 				if (event.type === 'poll-succeeded') {
 					hooks.onTransitions(state.lastEntries, !hadData);
 					// The table's columns fit the tasks (a Kind column when both kinds are listed).
 					const columns = plainColumns({color: false, unicode: false}, regions, profiles, event.tasks);
 					write(pollLines(state, !hadData, event.at, columns, width()));
 					last = event.tasks;
-					for (const pair of source.partialFaults?.() ?? []) {
+					for (const pair of event.partialFaults ?? []) {
 						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
 					}
-					const notes = pollNotesLine(source.pollNotes());
+					const notes = pollNotesLine(event.notes);
 					if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(event.at)} ${notes}`, width()));
 					lastNotes = notes;
 					const code = config.untilDone ? untilDoneExit(state) : undefined;
