@@ -1,7 +1,7 @@
 import {Box, useApp, useWindowSize} from 'ink';
-import {type ReactNode, useEffect, useMemo} from 'react';
+import {type ReactNode, useEffect} from 'react';
 import type {PollFault} from '../model/poll-events.js';
-import {isStale, viewOf, visibleTasks} from '../model/state.js';
+import {isStale, viewOf} from '../model/state.js';
 import {Header, headerHeight} from '../ui/components/header.js';
 import {EventsView} from '../ui/components/events-view.js';
 import {HelpScreen} from '../ui/components/help-screen.js';
@@ -52,21 +52,20 @@ export interface AppProps<Handle> extends ShellCallbacks {
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
+	const {state, dispatch, latest, poller, select} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt} = state;
-	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
-	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
+	// The screen's memoised selector of data + view: the same list as the reducer's while its inputs are the same.
+	const visible = select.visible(state);
 	useNotice(state.notice, timers, dispatch);
 	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
+	useKeys(keyHandler({latest, dispatch, poller, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
 	const question = state.mode === 'confirm' && state.confirm !== undefined ? cancelQuestion(state.confirm, columns) : undefined;
@@ -83,7 +82,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			case 'list':
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
 			case 'events':
-				return <EventsView state={state} width={columns} height={bodyHeight} />;
+				return <EventsView state={state} shown={select.shown(state.eventLog, state.textFilter)} width={columns} height={bodyHeight} />;
 			case 'timeline':
 				return <TimelineView state={state} visible={visible} timers={timers} width={columns} height={bodyHeight} />;
 			default: {

@@ -3,7 +3,7 @@ import {askCancel, readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
-import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
+import {type Action, selectedRow, type WatchState} from '../model/state.js';
 import {controlMarker, escapeMarker, sanitize} from '../text/sanitize.js';
 import {type Effect, intentFor, type KeyEvent, keyName} from '../ui/keymap.js';
 import type {Poller} from '../watch/poller.js';
@@ -17,6 +17,8 @@ export interface KeyContext<Handle> {
 	latest: () => WatchState;
 	dispatch: (action: Action) => void;
 	poller: () => Poller | undefined;
+	/** The screen's memoised visible list (model/selectors.ts). */
+	visible: (state: WatchState) => ImportTask[];
 	exit: () => void;
 	timers: Timers<Handle>;
 	onCopy?: (text: string) => void;
@@ -31,18 +33,18 @@ export interface KeyContext<Handle> {
 }
 
 /** The task a key acts on: the one in the details, or the selected row. */
-function targetTask(state: WatchState): ImportTask | undefined {
+function targetTask(state: WatchState, visible: (state: WatchState) => ImportTask[]): ImportTask | undefined {
 	if (state.mode === 'detail') return state.detailLast;
-	const shown = visibleTasks(state);
+	const shown = visible(state);
 	return shown[selectedRow(state, shown)];
 }
 
 /** Keys that act even before the cancel question can be answered: they answer nothing. */
 const beforeAnswer: ReadonlySet<Effect> = new Set(['quit', 'repaint', 'suspend']);
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({latest, dispatch, poller, visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	const copy = (which: 'copy-id' | 'copy-image', live: WatchState) => {
-		const target = copyTarget(which, targetTask(live), live.mode === 'detail');
+		const target = copyTarget(which, targetTask(live, visible), live.mode === 'detail');
 		if (target.value !== undefined) onCopy?.(target.value);
 		dispatch({type: 'notice', text: target.notice});
 	};
@@ -71,7 +73,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				dispatch({type: 'notice', text: readOnlyNotice});
 				return;
 			}
-			const asked = askCancel(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
+			const asked = askCancel(targetTask(live, visible), live.mode === 'detail' ? 'detail' : 'list');
 			dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
 		},
 		'cancel-confirm': (live) => {

@@ -1,6 +1,7 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PollEvent, PollFault} from '../model/poll-events.js';
-import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
+import {createSelectors, type Selectors} from '../model/selectors.js';
+import {type Action, initialState, pollStartShownAt, reducerWith, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
 import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
 import {pollOf, type TaskSource} from '../model/task-source.js';
@@ -25,12 +26,16 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */
 	latest: () => WatchState;
 	poller: () => Poller | undefined;
+	/** This screen's memoised selectors (the visible list, the events shown), shared with its reducer. */
+	select: Selectors;
 } {
 	// The reducer runs here, synchronously, so a key handled right after '/' already sees the search mode;
 	// React only gets the result to render.
 	const current = useRef<WatchState | undefined>(undefined);
 	current.current ??= initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs});
 	const [state, setState] = useState(current.current);
+	const [select] = useState(createSelectors);
+	const [reduce] = useState(() => reducerWith(select));
 	const callbacks = useRef(shell);
 	callbacks.current = shell;
 	const dispatch = useCallback((action: Action) => {
@@ -39,7 +44,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 		current.current = next;
 		setState(next);
 		if (callbacks.current !== undefined) tellShell(before, next, callbacks.current);
-	}, []);
+	}, [reduce]);
 	// The start of a poll shows on screen only after a fault ("retrying now…") or once the poll is slow
 	// (pollStartShownAt); until then it is recorded without a render.
 	const onPollEvent = useCallback(
@@ -58,7 +63,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 				setState(current.current ?? before);
 			}, shownAt - timers.now());
 		},
-		[timers, dispatch],
+		[timers, dispatch, reduce],
 	);
 	const poller = useRef<Poller | undefined>(undefined);
 	useEffect(() => {
@@ -80,5 +85,5 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 			poller.current = undefined;
 		};
 	}, [source, intervalMs, timers, classify, deadlineMs, onPollEvent]);
-	return {state, dispatch, latest: () => current.current ?? state, poller: () => poller.current};
+	return {state, dispatch, latest: () => current.current ?? state, poller: () => poller.current, select};
 }

@@ -1,5 +1,5 @@
 import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
-import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
+import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
 import {type AwaySummary, resume} from './history-restore.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
@@ -7,8 +7,12 @@ import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll
 import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
 import type {PollNotes} from './poll-notes.js';
 import {changedTaskIds} from './task-changes.js';
-import {cycleStateFilter, filterTasks, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
-import {nextSortKey, type Sort, sortTasks} from './task-sort.js';
+import {createSelectors, type Selectors} from './selectors.js';
+import {cycleStateFilter, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
+import {nextSortKey, type Sort} from './task-sort.js';
+import {selectedRow} from './visible-tasks.js';
+
+export {selectedRow, visibleTasks} from './visible-tasks.js';
 
 // The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
 // Selection is kept by task key, so it survives polls, sorting and filter changes.
@@ -154,33 +158,6 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 	};
 }
 
-type VisibleInputs = Pick<WatchState, 'tasks' | 'stateFilter' | 'kindFilter' | 'textFilter' | 'sort' | 'history' | 'lastGoodAt' | 'stuckAfterMs'>;
-
-// The last answer, by the identity of what it was computed from: a poll asks for it from the reducer
-// (anchorSelection) and again from the screen, and with 10,000 tasks each filter and sort costs milliseconds.
-let lastVisible: {inputs: VisibleInputs; tasks: ImportTask[]} | undefined;
-
-function sameInputs(a: VisibleInputs, b: VisibleInputs): boolean {
-	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.kindFilter === b.kindFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
-}
-
-/** The filtered, sorted list the screen shows. The result is shared between callers: do not change it. */
-export function visibleTasks(state: WatchState): ImportTask[] {
-	if (lastVisible !== undefined && sameInputs(lastVisible.inputs, state)) return lastVisible.tasks;
-	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
-	const tasks = sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter, state.kindFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
-	const {stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs} = state;
-	lastVisible = {inputs: {tasks: state.tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}, tasks};
-	return tasks;
-}
-
-/** The index of the selected row in `visible`, falling back to where the selection last was. */
-export function selectedRow(state: WatchState, visible: readonly ImportTask[]): number {
-	const index = visible.findIndex((task) => taskKey(task) === state.selectedId);
-	if (index >= 0) return index;
-	return Math.max(0, Math.min(state.selectedIndex, visible.length - 1));
-}
-
 export function isStale(state: WatchState): boolean {
 	return state.missedPolls >= staleAfterMissedPolls && state.lastGoodAt !== undefined;
 }
@@ -199,16 +176,16 @@ function followDetail(state: WatchState, at: number): WatchState {
  * again is back on it (K, K, K ends on the task it started on). `adopt` (typing a text filter: a search) makes
  * the row the cursor rests on the chosen one, as does a chosen task EC2 no longer lists.
  */
-function anchorSelection(state: WatchState, adopt = false): WatchState {
-	const visible = visibleTasks(state);
+function anchorSelection(state: WatchState, select: Selectors, adopt = false): WatchState {
+	const visible = select.visible(state);
 	const index = selectedRow(state, visible);
 	const task = visible[index];
 	const keep = task === undefined || (!adopt && state.tasks.some((each) => taskKey(each) === state.selectedId));
 	return {...state, selectedId: keep ? state.selectedId : taskKey(task), selectedIndex: index};
 }
 
-function moveSelection(state: WatchState, target: (index: number, count: number) => number): WatchState {
-	const visible = visibleTasks(state);
+function moveSelection(state: WatchState, select: Selectors, target: (index: number, count: number) => number): WatchState {
+	const visible = select.visible(state);
 	if (visible.length === 0) return state;
 	const index = Math.max(0, Math.min(visible.length - 1, target(selectedRow(state, visible), visible.length)));
 	const task = visible[index];
@@ -235,16 +212,16 @@ export function viewOf(state: WatchState): View {
 	}
 }
 
-function moveEvent(state: WatchState, target: (index: number, count: number) => number): WatchState {
-	const shown = shownEvents(state.eventLog, state.textFilter);
+function moveEvent(state: WatchState, select: Selectors, target: (index: number, count: number) => number): WatchState {
+	const shown = select.shown(state.eventLog, state.textFilter);
 	if (shown.length === 0) return state;
 	const index = Math.max(0, Math.min(shown.length - 1, target(selectedEventRow(shown, state.eventSeq, state.eventIndex), shown.length)));
 	return {...state, eventSeq: shown[index]?.seq, eventIndex: index};
 }
 
 /** Enter on an event: its task's details (Esc comes back here), or a notice when EC2 no longer lists it. */
-function openEventTask(state: WatchState): WatchState {
-	const shown = shownEvents(state.eventLog, state.textFilter);
+function openEventTask(state: WatchState, select: Selectors): WatchState {
+	const shown = select.shown(state.eventLog, state.textFilter);
 	const event = shown[selectedEventRow(shown, state.eventSeq, state.eventIndex)];
 	if (event === undefined) return state;
 	const key = eventTaskKey(event.entry);
@@ -253,9 +230,17 @@ function openEventTask(state: WatchState): WatchState {
 	return {...state, mode: 'detail', detailReturn: 'events', eventSeq: event.seq, detailId: key, detailLast: task, detailGoneAt: undefined, scroll: 0};
 }
 
+/** The reducer of one screen, with its own memoised selectors (model/selectors.ts). */
+export function reducerWith(select: Selectors): (state: WatchState, action: Action) => WatchState {
+	return (state, action) => {
+		const next = reduceOnce(state, action, select);
+		return action.type === 'poll-succeeded' ? withdrawQuestion(next) : next;
+	};
+}
+
+/** The reducer without a memo: each list it needs is worked out anew. */
 export function reduce(state: WatchState, action: Action): WatchState {
-	const next = reduceOnce(state, action);
-	return action.type === 'poll-succeeded' ? withdrawQuestion(next) : next;
+	return reducerWith(createSelectors())(state, action);
 }
 
 /** The cancel question is taken back, with a word why, once a poll shows its task ended or gone. */
@@ -265,7 +250,7 @@ function withdrawQuestion(state: WatchState): WatchState {
 	return why === undefined ? state : {...state, mode: state.confirm.returnTo, confirm: undefined, notice: why, noticeOfCancel: undefined};
 }
 
-function reduceOnce(state: WatchState, action: Action): WatchState {
+function reduceOnce(state: WatchState, action: Action, select: Selectors): WatchState {
 	switch (action.type) {
 		case 'poll-started':
 			return {...state, polling: true, pollStartedAt: action.at};
@@ -294,7 +279,7 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 				fault: undefined,
 				missedPolls: 0,
 				idleIntervalMs: action.idleIntervalMs,
-				}),
+				}, select),
 				action.at,
 			);
 		}
@@ -313,20 +298,20 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 		case 'resumed':
 			return {...state, paused: false, nextPollAt: action.nextPollAt};
 		case 'move':
-			if (state.mode === 'events') return moveEvent(state, (index) => index + action.by);
-			return moveSelection(state, (index) => index + action.by);
+			if (state.mode === 'events') return moveEvent(state, select, (index) => index + action.by);
+			return moveSelection(state, select, (index) => index + action.by);
 		case 'move-to':
-			if (state.mode === 'events') return moveEvent(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
-			return moveSelection(state, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
+			if (state.mode === 'events') return moveEvent(state, select, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
+			return moveSelection(state, select, (_index, count) => (action.edge === 'first' ? 0 : count - 1));
 		case 'set-state-filter':
-			return anchorSelection({...state, stateFilter: action.filter});
+			return anchorSelection({...state, stateFilter: action.filter}, select);
 		case 'cycle-state-filter':
-			return anchorSelection({...state, stateFilter: cycleStateFilter(state.stateFilter, action.direction)});
+			return anchorSelection({...state, stateFilter: cycleStateFilter(state.stateFilter, action.direction)}, select);
 		case 'next-kind-filter':
-			return anchorSelection({...state, kindFilter: nextKindFilter(state.kindFilter)});
+			return anchorSelection({...state, kindFilter: nextKindFilter(state.kindFilter)}, select);
 		case 'open-detail': {
-			if (state.mode === 'events') return openEventTask(state);
-			const visible = visibleTasks(state);
+			if (state.mode === 'events') return openEventTask(state, select);
+			const visible = select.visible(state);
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
@@ -352,29 +337,29 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 			if (state.mode === 'help') return {...state, mode: state.helpReturn, scroll: 0};
 			if (state.mode === 'detail') return {...state, mode: state.detailReturn, detailId: undefined, detailLast: undefined, detailGoneAt: undefined};
 			if (state.mode === 'events' || state.mode === 'timeline') return {...state, mode: 'list'};
-			if (state.mode === 'confirm') return reduceOnce(state, {type: 'cancel-close'});
-			if (state.mode === 'search') return reduceOnce(state, {type: 'search-cancel'});
-			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''});
+			if (state.mode === 'confirm') return reduceOnce(state, {type: 'cancel-close'}, select);
+			if (state.mode === 'search') return reduceOnce(state, {type: 'search-cancel'}, select);
+			return state.textFilter === '' ? state : anchorSelection({...state, textFilter: ''}, select);
 		case 'toggle-help':
 			return state.mode === 'help' ? {...state, mode: state.helpReturn, scroll: 0} : {...state, mode: 'help', helpReturn: state.mode, scroll: 0};
 		case 'search-start':
 			return {...state, mode: 'search', searchReturn: state.mode === 'events' ? 'events' : 'list'};
 		case 'search-type':
-			return anchorSelection({...state, textFilter: state.textFilter + action.text}, true);
+			return anchorSelection({...state, textFilter: state.textFilter + action.text}, select, true);
 		case 'search-erase':
-			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')}, true);
+			return anchorSelection({...state, textFilter: Array.from(state.textFilter).slice(0, -1).join('')}, select, true);
 		case 'search-commit':
 			return {...state, mode: state.searchReturn};
 		case 'search-cancel':
-			return anchorSelection({...state, mode: state.searchReturn, textFilter: ''});
+			return anchorSelection({...state, mode: state.searchReturn, textFilter: ''}, select);
 		case 'scroll':
 			return {...state, scroll: Math.max(0, state.scroll + action.by)};
 		case 'notice':
 			return {...state, notice: action.text, noticeOfCancel: action.ofCancel === true && action.text !== undefined ? true : undefined};
 		case 'sort-next':
-			return anchorSelection({...state, sort: {key: nextSortKey(state.sort.key), reverse: false}});
+			return anchorSelection({...state, sort: {key: nextSortKey(state.sort.key), reverse: false}}, select);
 		case 'sort-reverse':
-			return anchorSelection({...state, sort: {...state.sort, reverse: !state.sort.reverse}});
+			return anchorSelection({...state, sort: {...state.sort, reverse: !state.sort.reverse}}, select);
 		default: {
 			const unreachable: never = action;
 			return unreachable;
