@@ -1,6 +1,5 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useEffect} from 'react';
-import type {PollFault} from '../model/poll-events.js';
 import {isStale, viewOf} from '../model/state.js';
 import {Header, headerHeight} from '../ui/components/header.js';
 import {EventsView} from '../ui/components/events-view.js';
@@ -17,20 +16,18 @@ import {useCancelCommand} from './use-cancel-command.js';
 import {useKeys} from './use-keys.js';
 import {useNotice} from './use-notice.js';
 import {useWatch} from './use-watch.js';
-import type {TaskCanceller, TaskSource} from '../model/task-source.js';
-import type {ShellCallbacks} from '../model/shell-news.js';
+import type {TaskCanceller} from '../model/task-source.js';
 import type {Timers} from '../model/clock.js';
+import type {WatchSession} from '../watch/watch-session.js';
 
-/** The shell's callbacks (model/shell-news.ts) come in as props too; the app only passes them on. */
-export interface AppProps<Handle> extends ShellCallbacks {
-	source: TaskSource;
+export interface AppProps<Handle> {
+	/** The watch session (watch/watch-session.ts): the data, and the commands r and p give. The app runs it while up. */
+	session: WatchSession;
 	/** Region or endpoint, for the header. */
 	where: string;
 	intervalMs: number;
 	timers: Timers<Handle>;
-	classify: (error: unknown) => PollFault;
 	theme: Theme;
-	deadlineMs?: number;
 	/** Terminal size when Ink cannot tell (tests); the real size wins when known. */
 	size?: {columns: number; rows: number};
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
@@ -40,19 +37,17 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	onSuspend?: () => void;
 	/** Subscribes to what the shell has to say in the notice line (output it caught while the screen is up). */
 	shellNotices?: (show: (text: string) => void) => () => void;
-	/** An active task unchanged for this long is stuck (--stuck-after). */
-	stuckAfterMs?: number;
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
 	canceller?: TaskCanceller;
 	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
 	alert?: string;
 }
 
-/** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
+/** Picks the screen for the current mode. No I/O here: the session and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
+	const {session, where, intervalMs, timers, theme, size, onCopy, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller, select} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
+	const {state, dispatch, latest, select} = useWatch(session);
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
@@ -65,7 +60,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
-	useKeys(keyHandler({latest, dispatch, poller, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
+	useKeys(keyHandler({latest, dispatch, session, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
 	const question = state.mode === 'confirm' && state.confirm !== undefined ? cancelQuestion(state.confirm, columns) : undefined;

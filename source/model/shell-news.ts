@@ -2,11 +2,12 @@ import type {JournalEntry} from './history.js';
 import type {ImportTask} from './import-task.js';
 import {untilDoneCode} from './left-tasks.js';
 import type {PollFault} from './poll-events.js';
-import type {WatchState} from './state.js';
+import type {WatchData} from './watch-data.js';
 
-// What the shell is told when a fold of the state has changed it: the latest tasks, each poll's transitions,
+// What the shell is told when a poll has changed the watch's data: the latest tasks, each poll's transitions,
 // the end of every task (--until-done), and a fault before any data (the shell may decide it was started wrong).
-// Worked out from the state before and after, outside React, so it leaves once per change, not once per render.
+// Worked out from the data before and after, by a subscriber of the watch session (shell/session-news.ts),
+// outside React, so it leaves once per change, not once per render.
 
 export interface ShellCallbacks {
 	/** Told the latest good tasks, for the summary left in the scrollback on exit. */
@@ -26,12 +27,12 @@ export interface ShellCallbacks {
  * --until-done's exit code once every watched import has ended (undefined until then): the listed tasks and those
  * still followed after they left the list; 0 only when all are known to have completed.
  */
-export function untilDoneExit(state: WatchState): number | undefined {
+export function untilDoneExit(state: WatchData): number | undefined {
 	if (state.polls === 0) return undefined;
 	return untilDoneCode([...state.history.values()].map((known) => known.latest), state.tasks, state.leftTally);
 }
 
-export function tellShell(before: WatchState, after: WatchState, callbacks: ShellCallbacks): void {
+export function tellShell(before: WatchData, after: WatchData, callbacks: ShellCallbacks): void {
 	const {tasks, polls, lastEntries, fault} = after;
 	const polled = polls !== before.polls;
 	if (tasks !== before.tasks) callbacks.onTasks?.(tasks);

@@ -1,48 +1,28 @@
 import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
-import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow} from './event-log.js';
-import {type History, type JournalEntry, observe} from './history.js';
-import {type AwaySummary, resume} from './history-restore.js';
+import {eventTaskKey, selectedEventRow} from './event-log.js';
+import type {AwaySummary} from './history-restore.js';
 import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
-import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
-import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
-import type {PollNotes} from './poll-notes.js';
-import {changedTaskIds} from './task-changes.js';
+import type {PollEvent} from './poll-events.js';
 import {createSelectors, type Selectors} from './selectors.js';
 import {cycleStateFilter, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
 import {nextSortKey, type Sort} from './task-sort.js';
 import {selectedRow} from './visible-tasks.js';
+import {foldPoll, initialData, type WatchData} from './watch-data.js';
 
 export {selectedRow, visibleTasks} from './visible-tasks.js';
+export {type Fault, isStale, pollStartShownAt, slowPollMs, staleAfterMissedPolls, type WatchData} from './watch-data.js';
 
-// The whole screen state and one pure reducer over discriminated-union actions (gemini-cli, bubbletea habit).
-// Selection is kept by task key, so it survives polls, sorting and filter changes.
+// The screen's state, its view (mode, selection, filters, scroll, dialog, notices) over the watch's data
+// (model/watch-data.ts, folded by the watch session), and one pure reducer over discriminated-union actions
+// (gemini-cli, bubbletea habit). Selection is kept by task key, so it survives polls, sorting and filter changes.
 
 export type Mode = 'list' | 'detail' | 'help' | 'search' | 'events' | 'confirm' | 'timeline';
 
 /** The screens; search and confirm are asked over one of them. */
 export type View = 'list' | 'detail' | 'help' | 'events' | 'timeline';
 
-export interface Fault extends PollFault {
-	/** When this kind of fault began (first failure of the current run of failures). */
-	since: number;
-}
-
-export interface WatchState {
-	tasks: ImportTask[];
-	/** Tasks that changed in the last successful poll; marked until the next one. */
-	changed: ReadonlySet<string>;
-	polls: number;
-	lastGoodAt?: number;
-	polling: boolean;
-	/** When the poll in flight started (the header says "polling…" only for a slow one). */
-	pollStartedAt?: number;
-	paused: boolean;
-	nextPollAt?: number;
-	fault?: Fault;
-	/** Failed polls since the last good one; the data is stale from two on. */
-	missedPolls: number;
-	/** The slower interval in use while no task is active (said in the header); undefined at the base pace. */
-	idleIntervalMs?: number;
+/** What one screen makes of the data: nothing here comes from a poll. */
+export interface ViewState {
 	mode: Mode;
 	/** The mode to go back to when help closes. */
 	helpReturn: Exclude<Mode, 'help'>;
@@ -50,8 +30,6 @@ export interface WatchState {
 	searchReturn: 'list' | 'events';
 	/** What Esc in the details goes back to (Enter on an event or on the timeline opens its task). */
 	detailReturn: 'list' | 'events' | 'timeline';
-	/** Every transition seen, for the events view. */
-	eventLog: EventLog;
 	/** The selected event (by its number), and its row for when it is no longer shown. */
 	eventSeq?: number;
 	eventIndex: number;
@@ -74,25 +52,18 @@ export interface WatchState {
 	notice?: string;
 	/** The notice says how a cancel goes (its steps, its outcome): a y meanwhile does not copy over it. */
 	noticeOfCancel?: true;
-	/** What the watcher has seen of each task over time (rate, ETA, stalls, timeline). */
-	history: History;
-	/** The transitions the last successful poll found (for the journal file and notifications). */
-	lastEntries: JournalEntry[];
-	/** An active task unchanged for this long is stuck. */
-	stuckAfterMs: number;
 	sort: Sort;
-	/** With several regions or profiles: the pairs whose last attempt failed. */
-	pairFaults: PairFault[];
-	/** What the last good poll said besides its tasks (said in the header). */
-	notes?: PollNotes;
-	/** What changed while no watcher ran (said in the header until the events view is opened). */
-	away?: AwaySummary;
-	/** What became of the imports that left the list (for --until-done). */
-	leftTally: LeftTally;
+	/** The away summary as the data last had it: the screen's `away` is dropped once seen, and said again only for a new one. */
+	dataAway?: AwaySummary;
 }
+
+/** What a screen draws: the data as of its last news from the session, and its view. */
+export type WatchState = WatchData & ViewState;
 
 export type Action =
 	| PollEvent
+	/** The session's data changed (the screen takes it in). */
+	| {type: 'data'; data: WatchData}
 	| {type: 'move'; by: number}
 	| {type: 'move-to'; edge: 'first' | 'last'}
 	| {type: 'set-state-filter'; filter: StateFilter}
@@ -116,50 +87,22 @@ export type Action =
 	| {type: 'sort-next'}
 	| {type: 'sort-reverse'};
 
-export const staleAfterMissedPolls = 2;
-/** A poll that takes longer than this is said to be under way; quicker ones come and go without a redraw. */
-export const slowPollMs = 2000;
-
-/**
- * When the start of a poll must reach the screen: at the header's first tick slowPollMs in ("polling…"). Until
- * then it is recorded without a render: Ink lays out and draws the whole screen on every render, and a quick poll
- * would change nothing.
- */
-export function pollStartShownAt(startedAt: number): number {
-	return Math.ceil((startedAt + slowPollMs) / 1000) * 1000;
-}
+export const initialView: ViewState = {
+	mode: 'list',
+	helpReturn: 'list',
+	searchReturn: 'list',
+	detailReturn: 'list',
+	eventIndex: 0,
+	stateFilter: 'all',
+	kindFilter: 'all',
+	textFilter: '',
+	selectedIndex: 0,
+	scroll: 0,
+	sort: {key: 'newest', reverse: false},
+};
 
 export function initialState(overrides: Partial<WatchState> = {}): WatchState {
-	return {
-		tasks: [],
-		changed: new Set(),
-		polls: 0,
-		polling: false,
-		paused: false,
-		missedPolls: 0,
-		mode: 'list',
-		helpReturn: 'list',
-		searchReturn: 'list',
-		detailReturn: 'list',
-		eventLog: emptyLog,
-		eventIndex: 0,
-		stateFilter: 'all',
-		kindFilter: 'all',
-		textFilter: '',
-		selectedIndex: 0,
-		scroll: 0,
-		history: new Map(),
-		lastEntries: [],
-		stuckAfterMs: 30 * 60_000,
-		sort: {key: 'newest', reverse: false},
-		pairFaults: [],
-		leftTally: noLeftTally,
-		...overrides,
-	};
-}
-
-export function isStale(state: WatchState): boolean {
-	return state.missedPolls >= staleAfterMissedPolls && state.lastGoodAt !== undefined;
+	return {...initialData(), ...initialView, ...overrides};
 }
 
 function followDetail(state: WatchState, at: number): WatchState {
@@ -232,15 +175,23 @@ function openEventTask(state: WatchState, select: Selectors): WatchState {
 
 /** The reducer of one screen, with its own memoised selectors (model/selectors.ts). */
 export function reducerWith(select: Selectors): (state: WatchState, action: Action) => WatchState {
-	return (state, action) => {
-		const next = reduceOnce(state, action, select);
-		return action.type === 'poll-succeeded' ? withdrawQuestion(next) : next;
-	};
+	return (state, action) => reduceOnce(state, action, select);
 }
 
 /** The reducer without a memo: each list it needs is worked out anew. */
 export function reduce(state: WatchState, action: Action): WatchState {
 	return reducerWith(createSelectors())(state, action);
+}
+
+/**
+ * New data into the screen. After a good poll the selection is re-anchored, the details follow their task and
+ * the cancel question is taken back if its task ended. What changed while no watcher ran stays said until the
+ * events view is opened: only a new summary brings it back.
+ */
+function takeData(state: WatchState, data: WatchData, select: Selectors): WatchState {
+	const next: WatchState = {...state, ...data, away: data.away === state.dataAway ? state.away : data.away, dataAway: data.away};
+	if (data.polls === state.polls) return next;
+	return withdrawQuestion(followDetail(anchorSelection(next, select), data.lastGoodAt ?? 0));
 }
 
 /** The cancel question is taken back, with a word why, once a poll shows its task ended or gone. */
@@ -253,50 +204,13 @@ function withdrawQuestion(state: WatchState): WatchState {
 function reduceOnce(state: WatchState, action: Action, select: Selectors): WatchState {
 	switch (action.type) {
 		case 'poll-started':
-			return {...state, polling: true, pollStartedAt: action.at};
-		case 'poll-succeeded': {
-			// The first poll after a restart picks up from the history store; any other from the poll before.
-			const seen =
-				state.polls === 0 && action.prior !== undefined
-					? resume(action.prior, action.tasks, action.at, state.stuckAfterMs, action.notes?.left)
-					: {...observe(state.history, action.tasks, action.at, state.polls === 0, state.stuckAfterMs, action.notes?.left), earlier: [], away: undefined};
-			return followDetail(
-				anchorSelection({
-				...state,
-				history: seen.history,
-				leftTally: addTally(state.leftTally, seen.tally),
-				lastEntries: seen.entries,
-				eventLog: logEntries(logEntries(state.eventLog, seen.earlier), seen.entries),
-				away: seen.away ?? state.away,
-				pairFaults: action.partialFaults ?? [],
-				notes: action.notes,
-				tasks: action.tasks,
-				changed: state.polls === 0 ? new Set() : changedTaskIds(state.tasks, action.tasks),
-				polls: state.polls + 1,
-				lastGoodAt: action.at,
-				polling: false,
-				nextPollAt: action.nextPollAt,
-				fault: undefined,
-				missedPolls: 0,
-				idleIntervalMs: action.idleIntervalMs,
-				}, select),
-				action.at,
-			);
-		}
+		case 'poll-succeeded':
 		case 'poll-failed':
-			return {
-				...state,
-				polling: false,
-				nextPollAt: action.nextPollAt,
-				fault: {...action.fault, since: faultSince(state.fault, action.fault.kind, action.at)},
-				missedPolls: state.missedPolls + 1,
-				// The poller retries at the base pace (or slower, backing off) after any fault.
-				idleIntervalMs: undefined,
-			};
 		case 'paused':
-			return {...state, paused: true, nextPollAt: undefined};
 		case 'resumed':
-			return {...state, paused: false, nextPollAt: action.nextPollAt};
+			return takeData(state, foldPoll(state, action), select);
+		case 'data':
+			return takeData(state, action.data, select);
 		case 'move':
 			if (state.mode === 'events') return moveEvent(state, select, (index) => index + action.by);
 			return moveSelection(state, select, (index) => index + action.by);
