@@ -155,3 +155,12 @@ test('the watch session is headless, and a poll result is completed in one place
 	const asking = files.filter((file) => !file.startsWith('watch/') && file !== 'model/task-source.ts' && /\.(?:pollNotes|partialFaults|priorHistory)\?*\.?\(/.test(readFileSync(join(root, file), 'utf8')));
 	assert.deepEqual(asking, []);
 });
+
+test('plain lines read only the session’s data: no screen state, no visible list sorted for a selection nobody sees', () => {
+	const read = (graph.get('shell/plain-lines.ts') ?? []).filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal('shell/plain-lines.ts', specifier));
+	assert.deepEqual(
+		read.filter((file) => ['model/state.ts', 'model/selectors.ts', 'model/visible-tasks.ts', 'model/task-sort.ts'].includes(file)),
+		[],
+	);
+	assert.ok(read.includes('watch/watch-session.ts'));
+});

@@ -28,6 +28,8 @@ export interface WatchData {
 	paused: boolean;
 	nextPollAt?: number;
 	fault?: Fault;
+	/** When the last poll failed (this failure, where `fault.since` is the first of the run); none after a good one. */
+	failedAt?: number;
 	/** Failed polls since the last good one; the data is stale from two on. */
 	missedPolls: number;
 	/** The slower interval in use while no task is active (said in the header); undefined at the base pace. */
@@ -112,6 +114,7 @@ export function foldPoll<D extends WatchData>(data: D, event: PollEvent): D {
 				polling: false,
 				nextPollAt: event.nextPollAt,
 				fault: undefined,
+				failedAt: undefined,
 				missedPolls: 0,
 				idleIntervalMs: event.idleIntervalMs,
 			};
@@ -122,6 +125,7 @@ export function foldPoll<D extends WatchData>(data: D, event: PollEvent): D {
 				polling: false,
 				nextPollAt: event.nextPollAt,
 				fault: {...event.fault, since: faultSince(data.fault, event.fault.kind, event.at)},
+				failedAt: event.at,
 				missedPolls: data.missedPolls + 1,
 				// The poller retries at the base pace (or slower, backing off) after any fault.
 				idleIntervalMs: undefined,
