@@ -2,8 +2,8 @@ import type {PriorHistory} from './history-restore.js';
 import type {ImportTask} from './import-task.js';
 import type {PollNotes} from './poll-notes.js';
 
-// What the poller tells the rest of the app. The poller (watch/) emits these; the reducer (model/state.ts)
-// folds them into the screen state. Times are epoch milliseconds from the injected clock.
+// What the poller tells the rest of the app. The poller (watch/) emits these; the watch session folds them into
+// the data (model/watch-data.ts). Times are epoch milliseconds from the injected clock.
 
 export type FaultKind =
 	| 'throttled' // RequestLimitExceeded, Throttling: back off

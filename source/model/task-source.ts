@@ -5,7 +5,7 @@ import type {PairFault, PollResult} from './poll-events.js';
 import type {PollNotes} from './poll-notes.js';
 
 // The one source type: where tasks come from. One region (watch/ec2-source.ts), several regions and profiles at
-// once (watch/multi-source.ts), or a test's script; the poller and the screen see only this.
+// once (watch/multi-source.ts), or a test's script; the watch session sees only this.
 
 export interface TaskSource {
 	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;

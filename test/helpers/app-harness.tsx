@@ -1,5 +1,6 @@
-// The one way tests put the whole App on a screen. `appElement` is <App> with what a test leaves out filled in
-// (the plain classifier, us-east-1, no colour, a 10 s interval); `mountApp` renders it with ink-testing-library
+// The one way tests put the whole App on a screen. `appElement` is <App> on a watch session of the test's source,
+// its shell news subscribed as run-tui does, with what a test leaves out filled in (the plain classifier,
+// us-east-1, no colour, a 10 s interval); `mountApp` renders it with ink-testing-library
 // on a fake clock and gives the frame and a keyboard. render-app.tsx (scripted or real sources), the fault
 // tests' fault-app.tsx and the screen-fidelity test (Ink's own render, real streams) all build on these.
 
