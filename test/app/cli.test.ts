@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {writeFile} from 'node:fs/promises';
+import {createServer} from 'node:http';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
@@ -143,6 +144,48 @@ describe('command line', () => {
 		assert.match(ascii.stdout.split('\n').find((line) => line.includes('Keys:')) ?? '', /^[\x20-\x7e]+$/);
 		const version = await ec2ImportWatch(['--version'], bareEnv());
 		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
+	});
+
+	it('--help and --version win over every other word on the line, and nothing is requested', async () => {
+		let requests = 0;
+		const server = createServer((_request, response) => {
+			requests += 1;
+			response.statusCode = 500;
+			response.end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		assert.ok(address !== null && typeof address === 'object');
+		const endpoint = `http://127.0.0.1:${address.port}`;
+		try {
+			const env = bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'});
+			const helpCases = [
+				['--demo', '--help'],
+				['--help', '--demo', '--once'],
+				['--endpoint', endpoint, '--region', 'us-east-1', '--once', '--help'],
+				['--help', 'x'],
+				['x', '--help'],
+				['--bogus', '--help'],
+				['--version', '--help', '--once', '--endpoint', endpoint, '--region', 'us-east-1'],
+			];
+			for (const args of helpCases) {
+				const outcome = await ec2ImportWatch(args, env);
+				assert.equal(outcome.code, 0, `${args.join(' ')}: ${outcome.stderr}`);
+				assert.match(outcome.stdout, /Usage\n/, args.join(' '));
+				assert.equal(outcome.stderr, '', args.join(' '));
+			}
+			for (const args of [['--version', '--demo', '--once'], ['--once', '--endpoint', endpoint, '--region', 'us-east-1', '--version'], ['--version', 'x']]) {
+				const outcome = await ec2ImportWatch(args, env);
+				assert.equal(outcome.code, 0, `${args.join(' ')}: ${outcome.stderr}`);
+				assert.match(outcome.stdout.trim(), /^\d+\.\d+\.\d+$/, args.join(' '));
+			}
+			// After `--` it is not a flag.
+			const afterDashes = await ec2ImportWatch(['--once', '--', '--help'], env);
+			assert.equal(afterDashes.code, 2);
+			assert.equal(requests, 0, 'no request sent');
+		} finally {
+			server.close();
+		}
 	});
 });
 
