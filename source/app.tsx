@@ -13,7 +13,7 @@ import {type Theme, ThemeContext} from './ui/theme.js';
 import {keyHandler, pasteHandler} from './app/key-handler.js';
 import {useQuestionReady} from './app/use-question-ready.js';
 import {cancelQuestion} from './model/cancel-prompt.js';
-import {useCancelCommand} from './app/use-cancel-command.js';
+import {useCancelCommand, useCancelNote} from './app/use-cancel-command.js';
 import {useKeys} from './app/use-keys.js';
 import {useNotice} from './app/use-notice.js';
 import {useWatch} from './app/use-watch.js';
@@ -66,6 +66,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
+	// A cancel in flight is said until its answer comes, under any notice (which fades).
+	const cancelNote = useCancelNote(cancel);
 	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
@@ -100,7 +102,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>
-				<HintBar mode={state.mode} notice={question ?? state.notice} width={columns} paused={state.paused} />
+				<HintBar mode={state.mode} notice={question ?? state.notice ?? cancelNote} width={columns} paused={state.paused} />
 			</Box>
 		</ThemeContext.Provider>
 	);
