@@ -3,7 +3,7 @@ import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
-import {untilDoneExit} from '../model/shell-news.js';
+import {nothingSeen, untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
@@ -11,7 +11,7 @@ import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
@@ -97,6 +97,8 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
+	/** --until-done that saw no import: why it ends with 1. */
+	let doneNote = '';
 	const width = () => outputWidth(io.stdout);
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
@@ -135,6 +137,7 @@ export async function runPlain(
 					const code = config.untilDone ? untilDoneExit(state) : undefined;
 					if (code !== undefined) {
 						exitCode = code;
+						doneNote = nothingToWaitFor(config, nothingSeen(state));
 						finish();
 					}
 				} else if (event.type === 'poll-failed') {
@@ -158,7 +161,7 @@ export async function runPlain(
 			poller.stop();
 			removeSignals();
 			removeQuitKey();
-			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${afterSummary(hooks.journalFailure())}`));
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${doneNote}${afterSummary(hooks.journalFailure())}`));
 			resolve(summary ? exitCodeWith(exitCode, hooks.journalFailure()) : exitCode);
 		};
 		const removeSignals = onSignals(() => finish());

@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {afterSummary, exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
+import {afterSummary, exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import {handleTuiSignals} from './tui-signals.js';
@@ -51,6 +51,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
+	let doneNote = '';
 	const screen = screenStream(io.stdout, capabilities);
 	// Caught output goes to the notice line once the app listens; the last one before that is shown then. Told
 	// after the current task: a warning printed while React renders must not update state in that render.
@@ -106,8 +107,9 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 			shellNotices={shellNotices}
 			onAllDone={
 				config.untilDone
-					? (_tasks, code) => {
+					? (_tasks, code, nothing) => {
 							doneCode = code;
+							doneNote = nothingToWaitFor(config, nothing);
 							instance.unmount();
 						}
 					: undefined
@@ -170,6 +172,6 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	io.stderr.write(textFor(capabilities)(afterSummary(hooks.journalFailure())));
+	io.stderr.write(textFor(capabilities)(`${doneNote}${afterSummary(hooks.journalFailure())}`));
 	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

@@ -283,6 +283,17 @@ describe('--until-done', () => {
 		assert.match(failed.stdout, /import-ami-ffmjni7l +x deleted/);
 	});
 
+	it('exits 1 with a line why when no import matched (all completed is not known of nothing)', async () => {
+		// The scenario has no deleting task: --state deleting watches nothing.
+		const none = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'deleting'], keys());
+		assert.equal(none.code, 1, none.stderr);
+		assert.match(none.stdout, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 0 tasks$/m);
+		assert.match(none.stderr, /^ec2-import-watch: nothing to wait for: no import matched \(--state deleting\)$/m);
+		const noSnapshots = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--kind', 'snapshot'], keys());
+		assert.equal(noSnapshots.code, 1, noSnapshots.stderr);
+		assert.match(noSnapshots.stderr, /^ec2-import-watch: nothing to wait for: no import matched \(--kind snapshot\)$/m);
+	});
+
 	it('covers snapshot imports too; plain lines say once that a kind is not allowed', async () => {
 		const denied = await startTestSimulator({
 			scenario: {

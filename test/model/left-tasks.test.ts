@@ -49,6 +49,14 @@ describe('tasks that leave the list', () => {
 		assert.equal(untilDoneExit(state), 1);
 	});
 
+	it('no import seen at all: not "all completed" (1), and the shell is told none was seen', () => {
+		const state = poll(initialState(), []);
+		assert.equal(untilDoneExit(state), 1);
+		const told: [number, boolean][] = [];
+		tellShell(initialState(), state, {onAllDone: (_tasks, code, nothing) => told.push([code, nothing])});
+		assert.deepEqual(told, [[1, true]]);
+	});
+
 	it('a completed task that vanishes was known to have completed', () => {
 		let state = poll(initialState(), [task('a', {status: 'completed'})]);
 		state = poll(state, []);
