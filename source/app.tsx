@@ -1,5 +1,6 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useEffect, useMemo} from 'react';
+import type {TaskState} from './model/import-task.js';
 import type {PollFault} from './model/poll-events.js';
 import {isStale, viewOf, visibleTasks} from './model/state.js';
 import {Header, headerHeight} from './ui/components/header.js';
@@ -42,6 +43,8 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	shellNotices?: (show: (text: string) => void) => () => void;
 	/** An active task unchanged for this long is stuck (--stuck-after). */
 	stuckAfterMs?: number;
+	/** --state: the only states fetched (the other tabs say so). */
+	fetchedStates?: readonly TaskState[];
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
 	canceller?: TaskCanceller;
 	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
@@ -50,9 +53,9 @@ export interface AppProps<Handle> extends ShellCallbacks {
 
 /** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
+	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, fetchedStates, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
+	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, fetchedStates, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();

@@ -99,6 +99,7 @@ export async function runTui({source, config, capabilities, classify, where, hoo
 				instance.unmount();
 			}}
 			stuckAfterMs={config.stuckAfterMs}
+			fetchedStates={config.states}
 			canceller={config.allowCancel ? source : undefined}
 			onTransitions={hooks.onTransitions}
 			onCopy={hooks.onCopy}

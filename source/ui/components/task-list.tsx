@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import {type ReactNode, useMemo, useRef} from 'react';
 import {type ImportTask, taskKey} from '../../model/import-task.js';
 import {isStale, selectedRow, type WatchState} from '../../model/state.js';
+import {notFetched} from '../../model/task-filter.js';
 import {colorOf, useTheme} from '../theme.js';
 import {Table, windowStart} from './table.js';
 import {columnsFor, taskColumns} from '../task-columns.js';
@@ -58,15 +59,19 @@ export function emptyListText(state: WatchState): string {
 		? state.fault === undefined
 			? 'Fetching import tasks…'
 			: 'No data yet.'
-		: state.tasks.length === 0
-			? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
+		: state.tasks.length === 0 && notFetched(state.stateFilter, state.fetchedStates) === undefined
+			? state.fetchedStates === undefined
+				? 'No import tasks in this region (EC2 keeps finished tasks for 7 days).'
+				: `No ${state.fetchedStates.join(' or ')} import tasks in this region (--state).`
 			: state.mode === 'search'
 				? 'No task matches this text (Esc clears it).'
 				: noMatchText(state);
 }
 
 /** Why the list is empty, naming only the filters that are on and the key that undoes each. */
-export function noMatchText({stateFilter, kindFilter, textFilter}: Pick<WatchState, 'stateFilter' | 'kindFilter' | 'textFilter'>): string {
+export function noMatchText({stateFilter, kindFilter, textFilter, fetchedStates}: Pick<WatchState, 'stateFilter' | 'kindFilter' | 'textFilter' | 'fetchedStates'>): string {
+	const unfetched = notFetched(stateFilter, fetchedStates);
+	if (unfetched !== undefined) return `${unfetched[0]?.toUpperCase() ?? ''}${unfetched.slice(1)}; 1 shows all.`;
 	const undo = [
 		stateFilter === 'all' ? '' : '1 shows all',
 		kindFilter === 'all' ? '' : 'K shows both kinds',
