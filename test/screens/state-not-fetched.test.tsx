@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, it} from 'node:test';
 import {displayWidth} from '../../source/text/text-width.js';
-import {type AppHarness, renderApp} from '../helpers/render-app.js';
+import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
 import {task} from '../helpers/tasks.js';
 
 // --state fetches some states only: the tabs of the others say so (dimmed, – for a count, not 0), and such a
@@ -41,5 +41,17 @@ describe('--state in the TUI', () => {
 		app = await renderApp([], {columns: 80, rows: 24, fetchedStates: ['active']});
 		await app.poll();
 		assert.match(app.frame(), /No active import tasks in this region \(--state\)\./);
+	});
+
+	it('an empty timeline says Esc goes back to the list (where the filters change), and it does', async () => {
+		app = await renderApp(tasks, {columns: 80, rows: 24, fetchedStates: ['active', 'deleted']});
+		await app.poll();
+		await app.press('2', '/', 'zzz', keys.enter, 't');
+		assert.match(app.frame(), /No task matches this filter \(Esc: back to the list to change the filter\)\./);
+		assert.doesNotMatch(app.frame(), /Esc clears/);
+		await app.press(keys.escape);
+		assert.match(app.frame(), /No task matches this filter \(1 shows all, Esc clears the text filter\)\./, 'back in the list');
+		await app.press(keys.escape, '3', 't');
+		assert.match(app.frame(), /^ {2}Completed tasks are not fetched \(--state active,deleted\)\.$/m);
 	});
 });

@@ -53,8 +53,11 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	);
 }
 
-/** What the list (and the timeline, which shows the same tasks) says when it has no row to show. */
-export function emptyListText(state: WatchState): string {
+/**
+ * What the list (and the timeline, which shows the same tasks) says when it has no row to show. The filters are
+ * changed in the list only: in the timeline the way there is Esc.
+ */
+export function emptyListText(state: WatchState, where: 'list' | 'timeline' = 'list'): string {
 	return state.polls === 0
 		? state.fault === undefined
 			? 'Fetching import tasks…'
@@ -65,13 +68,17 @@ export function emptyListText(state: WatchState): string {
 				: `No ${state.fetchedStates.join(' or ')} import tasks in this region (--state).`
 			: state.mode === 'search'
 				? 'No task matches this text (Esc clears it).'
-				: noMatchText(state);
+				: noMatchText(state, where);
 }
 
 /** Why the list is empty, naming only the filters that are on and the key that undoes each. */
-export function noMatchText({stateFilter, kindFilter, textFilter, fetchedStates}: Pick<WatchState, 'stateFilter' | 'kindFilter' | 'textFilter' | 'fetchedStates'>): string {
+export function noMatchText(
+	{stateFilter, kindFilter, textFilter, fetchedStates}: Pick<WatchState, 'stateFilter' | 'kindFilter' | 'textFilter' | 'fetchedStates'>,
+	where: 'list' | 'timeline' = 'list',
+): string {
+	const back = 'Esc: back to the list to change the filter';
 	const unfetched = notFetched(stateFilter, fetchedStates);
-	if (unfetched !== undefined) return `${unfetched[0]?.toUpperCase() ?? ''}${unfetched.slice(1)}; 1 shows all.`;
+	if (unfetched !== undefined) return `${unfetched[0]?.toUpperCase() ?? ''}${unfetched.slice(1)}${where === 'list' ? '; 1 shows all' : ''}.`;
 	const undo = [
 		stateFilter === 'all' ? '' : '1 shows all',
 		kindFilter === 'all' ? '' : 'K shows both kinds',
@@ -79,5 +86,5 @@ export function noMatchText({stateFilter, kindFilter, textFilter, fetchedStates}
 	].filter((part) => part !== '');
 	if (undo.length === 0) return 'No task to show.';
 	const what = stateFilter !== 'all' && kindFilter === 'all' && textFilter === '' ? `No ${stateFilter} tasks` : 'No task matches this filter';
-	return `${what} (${undo.join(', ')}).`;
+	return `${what} (${where === 'list' ? undo.join(', ') : back}).`;
 }
