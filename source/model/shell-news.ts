@@ -24,19 +24,20 @@ export interface ShellCallbacks {
 
 /**
  * --until-done's exit code once every watched import has ended (undefined until then): the listed tasks and those
- * still followed after they left the list; 0 only when all are known to have completed. When the first poll found
- * no import at all, 1: none is known to have completed (an id a script waits on may not exist; with --state active
+ * still followed after they left the list; 0 only when all are known to have completed. When the first poll that
+ * every region and profile answered found no import at all, 1: none is known to have completed (an id a script waits on may not exist; with --state active
  * and nothing active yet, waiting could last for ever).
  */
 export function untilDoneExit(state: WatchState): number | undefined {
 	if (state.polls === 0) return undefined;
-	if (nothingSeen(state)) return 1;
+	// A region or profile not heard from yet may have imports: nothing is concluded until every part answered.
+	if (nothingSeen(state)) return state.pairFaults.length > 0 ? undefined : 1;
 	return untilDoneCode([...state.history.values()].map((known) => known.latest), state.tasks, state.leftTally);
 }
 
-/** The first good poll found no import to watch (the shell says so when --until-done ends on it). */
+/** No good poll has found an import to watch yet (every one seen is logged, first-seen or new). */
 export function nothingSeen(state: WatchState): boolean {
-	return state.polls === 1 && state.history.size === 0 && state.tasks.length === 0;
+	return state.polls > 0 && state.eventLog.nextSeq === 0 && state.history.size === 0 && state.tasks.length === 0;
 }
 
 export function tellShell(before: WatchState, after: WatchState, callbacks: ShellCallbacks): void {
