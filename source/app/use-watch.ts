@@ -1,5 +1,6 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PollEvent, PollFault} from '../model/poll-events.js';
+import type {TaskState} from '../model/import-task.js';
 import {type Action, initialState, pollStartShownAt, reduce, type WatchState} from '../model/state.js';
 import type {Timers} from '../model/clock.js';
 import {type ShellCallbacks, tellShell} from '../model/shell-news.js';
@@ -15,11 +16,13 @@ export interface WatchOptions<Handle> {
 	classify: (error: unknown) => PollFault;
 	deadlineMs?: number;
 	stuckAfterMs?: number;
+	/** --state: the only states fetched. */
+	fetchedStates?: readonly TaskState[];
 	/** Told what changed after each action (tellShell), outside React's renders and effects. */
 	shell?: ShellCallbacks;
 }
 
-export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, shell}: WatchOptions<Handle>): {
+export function useWatch<Handle>({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, fetchedStates, shell}: WatchOptions<Handle>): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
 	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */
@@ -29,7 +32,7 @@ export function useWatch<Handle>({source, intervalMs, timers, classify, deadline
 	// The reducer runs here, synchronously, so a key handled right after '/' already sees the search mode;
 	// React only gets the result to render.
 	const current = useRef<WatchState | undefined>(undefined);
-	current.current ??= initialState(stuckAfterMs === undefined ? {} : {stuckAfterMs});
+	current.current ??= initialState({...(stuckAfterMs === undefined ? {} : {stuckAfterMs}), ...(fetchedStates === undefined ? {} : {fetchedStates})});
 	const [state, setState] = useState(current.current);
 	const callbacks = useRef(shell);
 	callbacks.current = shell;

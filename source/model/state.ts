@@ -2,7 +2,7 @@ import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
 import {emptyLog, type EventLog, eventTaskKey, logEntries, selectedEventRow, shownEvents} from './event-log.js';
 import {type History, type JournalEntry, observe} from './history.js';
 import {type AwaySummary, resume} from './history-restore.js';
-import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
+import {type ImportTask, noIdLabel, taskKey, type TaskState} from './import-task.js';
 import {faultSince, type PairFault, type PollEvent, type PollFault} from './poll-events.js';
 import {addTally, type LeftTally, noLeftTally} from './left-tasks.js';
 import type {PollNotes} from './poll-notes.js';
@@ -76,6 +76,8 @@ export interface WatchState {
 	lastEntries: JournalEntry[];
 	/** An active task unchanged for this long is stuck. */
 	stuckAfterMs: number;
+	/** --state: the only states fetched; the tabs of the others say so (undefined: all are). */
+	fetchedStates?: readonly TaskState[];
 	sort: Sort;
 	/** With several regions or profiles: the pairs whose last attempt failed. */
 	pairFaults: PairFault[];

@@ -4,7 +4,7 @@ import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {awayLine} from '../model/history-restore.js';
 import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
-import {untilDoneExit} from '../model/shell-news.js';
+import {nothingSeen, untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import {initialState, reduce, type WatchState} from '../model/state.js';
@@ -12,7 +12,7 @@ import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {createPoller, realTimers} from '../watch/poller.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
@@ -111,6 +111,8 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
+	/** --until-done that saw no import: why it ends with 1. */
+	let doneNote = '';
 	const width = () => outputWidth(io.stdout);
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
@@ -151,6 +153,7 @@ export async function runPlain(
 					const code = config.untilDone ? untilDoneExit(state) : undefined;
 					if (code !== undefined) {
 						exitCode = code;
+						doneNote = nothingToWaitFor(config, nothingSeen(state));
 						finish();
 					}
 				} else if (event.type === 'poll-failed') {
@@ -174,7 +177,7 @@ export async function runPlain(
 			poller.stop();
 			removeSignals();
 			removeQuitKey();
-			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${hooks.afterwards()}`));
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${doneNote}${hooks.afterwards()}`));
 			resolve(summary ? exitCodeWith(exitCode, hooks.journalFailure()) : exitCode);
 		};
 		const removeSignals = onSignals(() => finish());

@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import type {TaskSource} from '../model/task-source.js';
@@ -54,6 +54,7 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
+	let doneNote = '';
 	const screen = screenStream(io.stdout, capabilities);
 	// Caught output goes to the notice line once the app listens; the last one before that is shown then. Told
 	// after the current task: a warning printed while React renders must not update state in that render.
@@ -111,6 +112,7 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 				instance.unmount();
 			}}
 			stuckAfterMs={config.stuckAfterMs}
+			fetchedStates={config.states}
 			canceller={config.allowCancel ? source : undefined}
 			onTransitions={hooks.onTransitions}
 			onCopy={hooks.onCopy}
@@ -119,8 +121,9 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 			shellNotices={shellNotices}
 			onAllDone={
 				config.untilDone
-					? (_tasks, code) => {
+					? (_tasks, code, nothing) => {
 							doneCode = code;
+							doneNote = nothingToWaitFor(config, nothing);
 							instance.unmount();
 						}
 					: undefined
@@ -183,6 +186,6 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	io.stderr.write(textFor(capabilities)(hooks.afterwards()));
+	io.stderr.write(textFor(capabilities)(`${doneNote}${hooks.afterwards()}`));
 	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

@@ -158,7 +158,7 @@ describe('timeline', () => {
 		);
 		assert.match(body(app.frame())[0] ?? '', /^ {2}TASK +20:28 /, 'the axis starts at the first of these tasks');
 		await app.press(keys.escape, '4', 't');
-		assert.match(text(app), /^ {2}No deleting tasks \(1 shows all\)\.$/m);
+		assert.match(text(app), /^ {2}No deleting tasks \(Esc: back to the list to change the filter\)\.$/m);
 	});
 
 	it('updates on each poll: a bar grows with its progress and a new task gets a row', async () => {

@@ -5,7 +5,7 @@ import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, viewOf, type WatchState} from '../../model/state.js';
 import {pollNotesLine} from '../../model/poll-notes.js';
 import {awayLine} from '../../model/history-restore.js';
-import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
+import {countByState, notFetched, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
 import {type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
@@ -195,7 +195,11 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const counts = useMemo(() => countByState(tasksOfKind(state.tasks, state.kindFilter)), [state.tasks, state.kindFilter]);
 	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
 	const status = fitStatus(statusParts(state, now, where, intervalMs), width);
-	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
+	// A state --state leaves out is not fetched: its tab is dimmed, with – for a count (none would be a claim).
+	const tabs = stateFilters.map((filter, index) => {
+		const unfetched = notFetched(filter, state.fetchedStates) !== undefined;
+		return {filter, unfetched, label: `${index + 1} ${filter} ${unfetched && counts[filter] === 0 ? '–' : counts[filter]}`};
+	});
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
 	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
@@ -237,12 +241,12 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 				))}
 			</Text>
 			<Text wrap="truncate">
-				{tabs.map(({filter, label}, index) => {
+				{tabs.map(({filter, label, unfetched}, index) => {
 					const active = !inEvents && filter === state.stateFilter;
 					return (
 						<Text key={filter}>
 							{index === 0 ? '' : narrow ? '  ' : ' '}
-							<Text inverse={active} bold={active} color={inEvents ? colorOf(theme, 'muted') : undefined}>
+							<Text inverse={active} bold={active} color={inEvents || unfetched ? colorOf(theme, 'muted') : undefined}>
 								{active ? `[${label}]` : narrow ? label : ` ${label} `}
 							</Text>
 						</Text>

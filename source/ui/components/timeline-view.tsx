@@ -175,7 +175,7 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 		return (
 			<Text color={colorOf(theme, 'muted')} wrap="truncate">
 				{' '.repeat(gutter)}
-				{emptyListText(state)}
+				{emptyListText(state, 'timeline')}
 			</Text>
 		);
 	}
