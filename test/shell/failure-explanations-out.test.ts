@@ -82,8 +82,10 @@ describe('plain lines', () => {
 		const [, failure = [], deleted = []] = lines([booting], [failing], [{...failing, status: 'deleted'}]);
 		for (const line of [...failure, ...deleted]) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 		assert.match(failure[0] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} status active → deleting$`));
-		assert.match(failure[1] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No vali`), 'the failure line (cut at 80, as every change line)');
-		const rest = failure.slice(2);
+		const cause = failure.findIndex((line) => line.startsWith('  cause: '));
+		const change = failure.slice(1, cause).map((line) => line.trim()).join(' ');
+		assert.match(change, new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No valid partition$`), 'the failure line, wrapped at 80 and not cut');
+		const rest = failure.slice(cause);
 		assert.ok(rest.every((line) => /^ {2}(cause|fix|doc): | {4}\S/.test(line)), 'indented under the failure line, continuations by two more');
 		const unwrapped = rest.join('\n').replace(/\n {4}(?=prerequisites)/, '').replace(/\n {4}/g, ' ');
 		assert.equal(
