@@ -52,8 +52,14 @@ export function changeLines(entry: JournalEntry, state: WatchState, width: numbe
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
 export function pollLines(state: WatchState, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
 	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
-	if (first) return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width)];
+	// A task that had already failed gets its cause, fix and doc after the table, under the line of its first sight.
+	if (first) return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...failedAtStart(state, width)];
 	return state.lastEntries.flatMap((entry) => [...changeLines(entry, state, width), ...explanationLines(entry, width)]);
+}
+
+/** Each task that had already failed when first seen: the line of its first sight, then its explanation. */
+function failedAtStart(state: WatchState, width: number): string[] {
+	return state.lastEntries.flatMap((entry) => (entry.explanation === undefined ? [] : [...changeLines(entry, state, width), ...explanationLines(entry, width)]));
 }
 
 /** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
