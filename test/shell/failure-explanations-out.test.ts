@@ -138,8 +138,8 @@ describe('plain lines', () => {
 		const text = first.join('\n');
 		assert.equal(text.match(/^ {2}cause: /gm)?.length, 2, text);
 		const after = text.slice(text.lastIndexOf('import-ami-00000000000000004'));
-		assert.match(after, new RegExp(`${id} seen: deleted,[^]*?\\n {2}cause: [^]*kernel[^]*\\n {2}fix: [^]*\\n {2}doc: https://`));
-		assert.match(after, /import-ami-00000000000000002 seen: deleted,[^]*\n {2}cause: EC2 found no supported operating system/);
+		assert.match(after, new RegExp(`${id} seen: deleted,[\\s\\S]*?\\n {2}cause: [\\s\\S]*kernel[\\s\\S]*\\n {2}fix: [\\s\\S]*\\n {2}doc: https://`));
+		assert.match(after, /import-ami-00000000000000002 seen: deleted,[\s\S]*\n {2}cause: EC2 found no supported operating system/);
 	});
 
 	it('say nothing more for a cancelled task', () => {
