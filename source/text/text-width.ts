@@ -32,6 +32,33 @@ export function truncateToWidth(text: string, width: number): string {
 	return `${kept}${' '.repeat(budget - used)}${ellipsis}`;
 }
 
+/**
+ * At most `width` columns, keeping both ends: the first `head` columns (a label such as `Not cancellable: `) and the
+ * end (the reason, the retry time), the middle given up from its start at a word's start, with … where it was.
+ * Falls back to cutting the end when the head leaves no room.
+ */
+export function cutMiddle(text: string, width: number, head: number): string {
+	const limit = Math.max(0, Math.floor(width));
+	if (displayWidth(text) <= limit) return text;
+	const parts = [...graphemes.segment(text)].map(({segment}) => segment);
+	let start = '';
+	for (const part of parts) {
+		if (displayWidth(start + part) > head) break;
+		start += part;
+	}
+	const room = limit - displayWidth(start) - 1;
+	if (room < 8) return truncateToWidth(text, limit);
+	let tail = '';
+	for (let index = parts.length - 1; index >= 0; index--) {
+		const next = `${parts[index] ?? ''}${tail}`;
+		if (displayWidth(next) > room) break;
+		tail = next;
+	}
+	// Begin at a word's start when one is in the tail: `… (shown trimmed)`, not `…own trimmed)`.
+	const word = tail.search(/(?<=\s)\S/);
+	return `${start}${ellipsis}${word > 0 && word < tail.length / 2 ? ` ${tail.slice(word)}` : tail}`;
+}
+
 /** Exactly `width` columns: truncated if longer, padded with spaces on the other side of `align`. */
 export function padToWidth(text: string, width: number, align: 'left' | 'right'): string {
 	const limit = Math.max(0, Math.floor(width));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {displayWidth, fitColumns, padToWidth, truncateToWidth, wrapText} from '../../source/text/text-width.js';
+import {cutMiddle, displayWidth, fitColumns, padToWidth, truncateToWidth, wrapText} from '../../source/text/text-width.js';
 
 describe('displayWidth', () => {
 	const cases: Array<[string, string, number]> = [
@@ -180,5 +180,21 @@ describe('wrapText', () => {
 			for (const line of lines) assert.ok(displayWidth(line) <= width, line);
 			for (const line of lines.slice(1, -1)) assert.match(line, /\/$/, `${width}: a URL broken after / only: ${JSON.stringify(lines)}`);
 		}
+	});
+});
+
+describe('cutMiddle', () => {
+	const notice = "Not cancellable: EC2 sent this task's id with white space at an end (shown trimmed).";
+	it('keeps the head and the end, the middle given up from a word start, within the width', () => {
+		assert.equal(cutMiddle(notice, 100, 17), notice);
+		for (const width of [40, 60, 80]) {
+			const cut = cutMiddle(notice, width, 17);
+			assert.ok(displayWidth(cut) <= width, cut);
+			assert.match(cut, /^Not cancellable: … \S.*\(shown trimmed\)\.$/, cut);
+		}
+		assert.equal(cutMiddle(notice, 60, 0).endsWith('(shown trimmed).'), true);
+	});
+	it('cuts the end when the head leaves no room', () => {
+		assert.equal(cutMiddle(notice, 20, 17), truncateToWidth(notice, 20));
 	});
 });
