@@ -2,9 +2,8 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
 import {hintsFor} from '../keymap.js';
-import {fitSegments} from '../fit-segments.js';
+import {fitLine, fitSegments} from '../fit-segments.js';
 import {colorOf, useTheme} from '../theme.js';
-import {cutMiddle, displayWidth} from '../../text/text-width.js';
 
 const separator = '  ';
 
@@ -17,22 +16,13 @@ export function hintsThatFit(hints: readonly {label: string; hint: string; stays
 	return fitSegments(segments, width, separator.length);
 }
 
-/**
- * A notice within `width`: its label (`Not cancellable: `) and its end (the reason) stay, the middle gives way, so
- * a narrow terminal never loses why.
- */
-export function fitNotice(notice: string, width: number): string {
-	const label = notice.indexOf(': ');
-	return cutMiddle(notice, width, label > 0 && label < 40 ? displayWidth(notice.slice(0, label + 2)) : 0);
-}
-
 /** The bottom line: the keys that work in this mode, or a notice that stands in for them. */
 export function HintBar({mode, notice, width, paused = false}: {mode: Mode; notice?: string; width: number; paused?: boolean}): ReactNode {
 	const theme = useTheme();
 	if (notice !== undefined) {
 		return (
 			<Text color={colorOf(theme, 'accent')} wrap="truncate">
-				{fitNotice(notice, width)}
+				{fitLine(notice, width)}
 			</Text>
 		);
 	}
