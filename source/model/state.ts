@@ -306,6 +306,9 @@ function reduceOnce(state: WatchState, action: Action): WatchState {
 				polling: false,
 				nextPollAt: action.nextPollAt,
 				fault: {...action.fault, since: faultSince(state.fault, action.fault.kind, action.at)},
+				// The whole poll failed: the per-kind (region, profile) faults of the last good poll are old news, and
+				// their next-poll times are not the poll's. One fault, one next-poll time.
+				pairFaults: [],
 				missedPolls: state.missedPolls + 1,
 				// The poller retries at the base pace (or slower, backing off) after any fault.
 				idleIntervalMs: undefined,
