@@ -6,6 +6,7 @@ import type {TaskCanceller, TaskRef, TaskSource} from '../model/task-source.js';
 import {classifyError, type ErrorContext, markAction} from './classify-error.js';
 import {type CancelOutcome, cancelImportTask, isDryRunOperation} from './cancel-task.js';
 import {createKindReader, type KindReader} from './kind-reader.js';
+import {skipUnchangedPages} from './same-page.js';
 
 // The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
 // The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
@@ -116,7 +117,11 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 
 	async function lease(): Promise<Lease> {
 		const {EC2Client} = await loadSdk();
-		current ??= {client: new EC2Client(clientConfig()), active: 0, retired: false};
+		if (current === undefined) {
+			const client = new EC2Client(clientConfig());
+			skipUnchangedPages(client);
+			current = {client, active: 0, retired: false};
+		}
 		current.active += 1;
 		return current;
 	}
