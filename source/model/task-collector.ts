@@ -14,6 +14,12 @@ export interface TaskCollector<Api> {
 }
 
 /**
+ * What one reader normalised, by the raw task object: a page the source did not parse again (its answer was the
+ * same as last time, watch/same-page.ts) hands the same raw objects, and they are not normalised again.
+ */
+export type NormalisedMemo = WeakMap<object, {occurrence: number | undefined; task: ImportTask}>;
+
+/**
  * A task equal to the one in `previous` (the last poll's, by answerKey) is that object, so unchanged tasks are
  * recognised later by identity. No id is made up: a task without one, or a second task with one id, gets an
  * `occurrence` (see ImportTask) and both are kept, in the order sent.
@@ -22,6 +28,7 @@ export function collectTasks<Api>(
 	normalise: (api: Api, occurrence?: number) => ImportTask,
 	idOf: (api: Api) => string | undefined,
 	previous: ReadonlyMap<string, ImportTask> = new Map(),
+	memo?: NormalisedMemo,
 ): TaskCollector<Api> {
 	const byId = new Map<string, ImportTask>();
 	// How many tasks so far had each id ('' for none).
@@ -33,9 +40,13 @@ export function collectTasks<Api>(
 				const id = idOf(api) ?? '';
 				const count = (seen.get(id) ?? 0) + 1;
 				seen.set(id, count);
-				const task = normalise(api, id === '' || count > 1 ? count : undefined);
+				const occurrence = id === '' || count > 1 ? count : undefined;
+				const known = typeof api === 'object' ? memo?.get(api) : undefined;
+				const task = known !== undefined && known.occurrence === occurrence ? known.task : normalise(api, occurrence);
 				const key = answerKey(task);
-				byId.set(key, reuseUnchanged(previous, key, task));
+				const kept = reuseUnchanged(previous, key, task);
+				byId.set(key, kept);
+				if (typeof api === 'object' && known?.task !== kept) memo?.set(api, {occurrence, task: kept});
 			}
 		},
 		tasks: () => [...byId.values()],

@@ -3,7 +3,7 @@ import {type ImportTask, kindOfId, type TaskKind, type TaskState} from '../model
 import {createSnapshotCollector} from '../model/normalise-snapshot-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
-import type {TaskCollector} from '../model/task-collector.js';
+import type {NormalisedMemo, TaskCollector} from '../model/task-collector.js';
 import {firstPageSize, type PageInput, readPages} from './task-pages.js';
 
 // One kind of import task, listed with its own paginator: DescribeImportImageTasks or
@@ -54,6 +54,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		...(size === undefined ? {} : {MaxResults: size}),
 	});
 	let last: ReadonlyMap<string, ImportTask> = new Map();
+	// Raw tasks of pages kept from the last answer (watch/same-page.ts) come back as the same objects.
+	const normalised: NormalisedMemo = new WeakMap();
 
 	async function collect<Page, Api>(
 		pages: (input: DescribeInput) => AsyncIterable<Page>,
@@ -79,14 +81,14 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 						(input) => sdk.paginateDescribeImportImageTasks(config, input, {abortSignal: signal}),
 						(page) => page.ImportImageTasks,
 						(page) => page.NextToken,
-						createTaskCollector(last),
+						createTaskCollector(last, normalised),
 					);
 				case 'snapshot':
 					return collect(
 						(input) => sdk.paginateDescribeImportSnapshotTasks(config, input, {abortSignal: signal}),
 						(page) => page.ImportSnapshotTasks,
 						(page) => page.NextToken,
-						createSnapshotCollector(last),
+						createSnapshotCollector(last, normalised),
 					);
 				default: {
 					const unreachable: never = kind;
