@@ -11,13 +11,16 @@ export interface TaskCollector<Api> {
 	tasks(): ImportTask[];
 	/** The same tasks by answerKey (to pass as `previous` to the next poll's collector). */
 	readonly byId: ReadonlyMap<string, ImportTask>;
+	/** What each page became, by the page's array (to pass as `previousPages` to the next poll's collector). */
+	readonly pages: PageMemo;
 }
 
 /**
- * What one reader normalised, by the raw task object: a page the source did not parse again (its answer was the
- * same as last time, watch/same-page.ts) hands the same raw objects, and they are not normalised again.
+ * The tasks one poll's pages became, by the page's raw array, place by place: a page the source did not parse
+ * again (its answer was the same as last time, watch/same-page.ts) is the same array, and is not normalised again.
+ * A plain Map of a poll's few pages (a WeakMap of every raw task made V8's full collections seconds long).
  */
-export type NormalisedMemo = WeakMap<object, {occurrence: number | undefined; task: ImportTask}>;
+export type PageMemo = ReadonlyMap<object, ReadonlyArray<{occurrence: number | undefined; task: ImportTask} | undefined>>;
 
 /**
  * A task equal to the one in `previous` (the last poll's, by answerKey) is that object, so unchanged tasks are
@@ -28,28 +31,34 @@ export function collectTasks<Api>(
 	normalise: (api: Api, occurrence?: number) => ImportTask,
 	idOf: (api: Api) => string | undefined,
 	previous: ReadonlyMap<string, ImportTask> = new Map(),
-	memo?: NormalisedMemo,
+	previousPages: PageMemo = new Map(),
 ): TaskCollector<Api> {
 	const byId = new Map<string, ImportTask>();
+	const pages = new Map<object, ({occurrence: number | undefined; task: ImportTask} | undefined)[]>();
 	// How many tasks so far had each id ('' for none).
 	const seen = new Map<string, number>();
 	return {
 		add(page) {
-			for (const api of page ?? []) {
+			const remembered = page === undefined ? undefined : previousPages.get(page);
+			const made: ({occurrence: number | undefined; task: ImportTask} | undefined)[] = [];
+			if (page !== undefined) pages.set(page, made);
+			for (const [index, api] of (page ?? []).entries()) {
+				made.push(undefined);
 				if (api === null || api === undefined) continue;
 				const id = idOf(api) ?? '';
 				const count = (seen.get(id) ?? 0) + 1;
 				seen.set(id, count);
 				const occurrence = id === '' || count > 1 ? count : undefined;
-				const known = typeof api === 'object' ? memo?.get(api) : undefined;
+				const known = remembered?.[index];
 				const task = known !== undefined && known.occurrence === occurrence ? known.task : normalise(api, occurrence);
 				const key = answerKey(task);
 				const kept = reuseUnchanged(previous, key, task);
 				byId.set(key, kept);
-				if (typeof api === 'object' && known?.task !== kept) memo?.set(api, {occurrence, task: kept});
+				made[index] = {occurrence, task: kept};
 			}
 		},
 		tasks: () => [...byId.values()],
 		byId,
+		pages,
 	};
 }

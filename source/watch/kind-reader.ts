@@ -3,7 +3,7 @@ import {type ImportTask, kindOfId, type TaskKind, type TaskState} from '../model
 import {createSnapshotCollector} from '../model/normalise-snapshot-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
-import type {NormalisedMemo, TaskCollector} from '../model/task-collector.js';
+import type {PageMemo, TaskCollector} from '../model/task-collector.js';
 import {firstPageSize, type PageInput, readPages} from './task-pages.js';
 
 // One kind of import task, listed with its own paginator: DescribeImportImageTasks or
@@ -54,8 +54,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		...(size === undefined ? {} : {MaxResults: size}),
 	});
 	let last: ReadonlyMap<string, ImportTask> = new Map();
-	// Raw tasks of pages kept from the last answer (watch/same-page.ts) come back as the same objects.
-	const normalised: NormalisedMemo = new WeakMap();
+	// Pages kept from the last answer (watch/same-page.ts) come back as the same arrays.
+	let lastPages: PageMemo = new Map();
 
 	async function collect<Page, Api>(
 		pages: (input: DescribeInput) => AsyncIterable<Page>,
@@ -66,6 +66,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		const input = freshInput();
 		const {cut} = await readPages({pages: pages(input), input, items, nextToken}, collector, {maxItems, maxPages});
 		last = collector.byId;
+		lastPages = collector.pages;
 		return {tasks: collector.tasks(), cut};
 	}
 
@@ -81,14 +82,14 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 						(input) => sdk.paginateDescribeImportImageTasks(config, input, {abortSignal: signal}),
 						(page) => page.ImportImageTasks,
 						(page) => page.NextToken,
-						createTaskCollector(last, normalised),
+						createTaskCollector(last, lastPages),
 					);
 				case 'snapshot':
 					return collect(
 						(input) => sdk.paginateDescribeImportSnapshotTasks(config, input, {abortSignal: signal}),
 						(page) => page.ImportSnapshotTasks,
 						(page) => page.NextToken,
-						createSnapshotCollector(last, normalised),
+						createSnapshotCollector(last, lastPages),
 					);
 				default: {
 					const unreachable: never = kind;

@@ -178,6 +178,7 @@ async function p5(label = ''): Promise<void> {
 				if (frame !== undefined) latencies.push(frame.at - last.answeredAt);
 			}
 			const peak = memory(pid).peakMb;
+			log(`P5${label} per poll: ${latencies.map((ms) => fmt(ms)).join(', ')} ms`);
 			const latency = median(latencies);
 			rows.push({ name: `P5 poll→frame, 10,000 tasks${label}`, value: `${fmt(latency)} ms`, target: '≤ 100 ms', met: latency <= 100, note: `last page answered → first byte of the frame; ${latencies.length} polls; load ${loadAverage()}` });
 			rows.push({ name: `P5 peak RSS, 10,000 tasks${label}`, value: `${fmt(peak)} MB`, target: '≤ 150 MB', met: peak <= 150, note: 'VmHWM' });

@@ -1,28 +1,29 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {createTaskCollector} from '../../source/model/normalise-task.js';
-import type {NormalisedMemo} from '../../source/model/task-collector.js';
 
-test('a raw task object seen in the last poll is not normalised again; a new object with new content is', () => {
-	const memo: NormalisedMemo = new WeakMap();
+test('a page array seen in the last poll is not normalised again; a new page, or a task now a duplicate, is', () => {
 	const raw = {ImportTaskId: 'import-ami-1', Status: 'active', Progress: '10', StatusMessage: 'converting'};
-	const first = createTaskCollector(new Map(), memo);
-	first.add([raw]);
+	const page = [raw, {ImportTaskId: 'import-ami-2', Status: 'completed'}];
+	const first = createTaskCollector();
+	first.add(page);
 	const [task] = first.tasks();
 	assert.ok(task !== undefined);
-	// The same object again (a page kept by the source): the same task, even with a fresh `previous`.
-	const second = createTaskCollector(new Map(), memo);
-	second.add([raw]);
+	// The same array again (a page kept by the source): the same tasks, even with no `previous` to compare with.
+	const second = createTaskCollector(new Map(), first.pages);
+	second.add(page);
 	assert.equal(second.tasks()[0], task);
-	// A new object: normalised, and what changed is there.
-	const third = createTaskCollector(first.byId, memo);
+	assert.equal(second.tasks().length, 2);
+	// A new array: normalised, and what changed is there.
+	const third = createTaskCollector(first.byId, second.pages);
 	third.add([{...raw, Progress: '11'}]);
 	assert.equal(third.tasks()[0]?.progress, 11);
-	// The same object where it is now a duplicate (its occurrence differs): normalised for that place.
-	const fourth = createTaskCollector(new Map(), memo);
-	fourth.add([{...raw}, raw]);
+	// The same array after a page that holds the same id: its task is now the second occurrence.
+	const fourth = createTaskCollector(new Map(), second.pages);
+	fourth.add([{...raw}]);
+	fourth.add(page);
 	const tasks = fourth.tasks();
-	assert.equal(tasks.length, 2);
-	assert.notEqual(tasks[1], task);
+	assert.equal(tasks.length, 3);
 	assert.equal(tasks[1]?.occurrence, 2);
+	assert.notEqual(tasks[1], task);
 });
