@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from './string-width-memo.js';
 
 // Terminal column widths: the one width function of the app is the one Ink lays out with (`string-width`), so
 // our table, Ink's layout and the screen diff agree on every column. Ambiguous-width characters (…, ░, �) count as

@@ -22,12 +22,15 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	const regions = useMemo(() => state.tasks.some((task) => task.region !== state.tasks[0]?.region), [state.tasks]);
 	const profiles = useMemo(() => state.tasks.some((task) => task.profile !== state.tasks[0]?.profile), [state.tasks]);
 	const byTasks = useMemo(() => columnsFor(state.tasks, visible), [state.tasks, visible]);
-	const columns = taskColumns({theme, history: state.history, now, stuckAfterMs: state.stuckAfterMs, regions, profiles, ...byTasks});
+	const {history, stuckAfterMs} = state;
+	// Kept while what they are made from stays (a key that moves the selection), so the table keeps its layout.
+	const columns = useMemo(() => taskColumns({theme, history, now, stuckAfterMs, regions, profiles, ...byTasks}), [theme, history, now, stuckAfterMs, regions, profiles, byTasks]);
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
 	const selected = selectedRow(state, visible);
 	start.current = windowStart(start.current, selected, bodyHeight, visible.length);
-	const rows = visible.slice(start.current, start.current + bodyHeight);
+	const first = start.current;
+	const rows = useMemo(() => visible.slice(first, first + bodyHeight), [visible, first, bodyHeight]);
 	const stale = isStale(state);
 	const empty = emptyListText(state);
 	const below = visible.length - start.current - rows.length;
