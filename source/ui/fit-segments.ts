@@ -1,4 +1,4 @@
-import {cutMiddle, displayWidth} from '../text/text-width.js';
+import {cutMiddle, displayWidth, truncateToWidth} from '../text/text-width.js';
 
 // Lines made of parts that matter unequally (the header, the hint line): when the terminal is too narrow, the
 // least important parts go first and the rest keep their order, instead of the end of the line being cut off.
@@ -31,5 +31,7 @@ export function fitSegments<S extends Segment>(segments: readonly S[], width: nu
  */
 export function fitLine(text: string, width: number): string {
 	const label = text.indexOf(': ');
-	return cutMiddle(text, width, label > 0 && label < 40 ? displayWidth(text.slice(0, label + 2)) : 0);
+	// Without a short label (a library's warning caught on stderr, a plain sentence) the start says what it is: the end gives way.
+	if (label <= 0 || label >= 40) return truncateToWidth(text, width);
+	return cutMiddle(text, width, displayWidth(text.slice(0, label + 2)));
 }
