@@ -2,6 +2,7 @@ import {homedir} from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
+import {helpRequest} from './shell/help-request.js';
 import {resolveOptions, type WatchConfig} from './shell/options.js';
 import {unknownFlag} from './shell/unknown-flag.js';
 import packageJson from '../package.json' with {type: 'json'};
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
 	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
 	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
+	// Before anything else is read: `--region eu-west-1 --help` prints the help, it does not poll.
+	const asked = helpRequest(argv);
+	if (asked === 'help') cli.showHelp(0);
+	if (asked === 'version') cli.showVersion();
 	const unknown = unknownFlag(argv);
 	if (unknown !== undefined) failWith(unknown);
 	if (cli.input.length > 0) failWith(`unexpected argument "${cli.input[0]}" (see --help)`);

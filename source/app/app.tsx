@@ -1,5 +1,6 @@
 import {Box, useApp, useWindowSize} from 'ink';
 import {type ReactNode, useEffect} from 'react';
+import type {TaskState} from '../model/import-task.js';
 import {isStale, viewOf} from '../model/state.js';
 import {Header, headerHeight} from '../ui/components/header.js';
 import {EventsView} from '../ui/components/events-view.js';
@@ -12,7 +13,7 @@ import {type Theme, ThemeContext} from '../ui/theme.js';
 import {keyHandler, pasteHandler} from './key-handler.js';
 import {useQuestionReady} from './use-question-ready.js';
 import {cancelQuestion} from '../model/cancel-prompt.js';
-import {useCancelCommand} from './use-cancel-command.js';
+import {useCancelCommand, useCancelNote} from './use-cancel-command.js';
 import {useKeys} from './use-keys.js';
 import {useNotice} from './use-notice.js';
 import {useWatch} from './use-watch.js';
@@ -37,6 +38,8 @@ export interface AppProps<Handle> {
 	onSuspend?: () => void;
 	/** Subscribes to what the shell has to say in the notice line (output it caught while the screen is up). */
 	shellNotices?: (show: (text: string) => void) => () => void;
+	/** --state: the only states fetched (the other tabs say so). */
+	fetchedStates?: readonly TaskState[];
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
 	canceller?: TaskCanceller;
 	/** A failure of the shell's own, said in the header until the end (a journal that can no longer be written). */
@@ -45,9 +48,9 @@ export interface AppProps<Handle> {
 
 /** Picks the screen for the current mode. No I/O here: the session and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {session, where, intervalMs, timers, theme, size, onCopy, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
+	const {session, where, intervalMs, timers, theme, size, onCopy, fetchedStates, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, select} = useWatch(session);
+	const {state, dispatch, latest, select} = useWatch(session, fetchedStates);
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
@@ -60,6 +63,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
 
 	const cancel = useCancelCommand(canceller);
+	// A cancel in flight is said until its answer comes, under any notice (which fades).
+	const cancelNote = useCancelNote(cancel);
 	useKeys(keyHandler({latest, dispatch, session, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
@@ -94,7 +99,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}
 				</Box>
-				<HintBar mode={state.mode} notice={question ?? state.notice} width={columns} paused={state.paused} />
+				<HintBar mode={state.mode} notice={question ?? state.notice ?? cancelNote} width={columns} paused={state.paused} />
 			</Box>
 		</ThemeContext.Provider>
 	);

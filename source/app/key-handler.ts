@@ -1,5 +1,5 @@
 import type {Timers} from '../model/clock.js';
-import {askCancel, readOnlyNotice} from '../model/cancel-prompt.js';
+import {readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
@@ -68,7 +68,7 @@ export function keyHandler<Handle>({latest, dispatch, session, visible, exit, ti
 				dispatch({type: 'notice', text: readOnlyNotice});
 				return;
 			}
-			const asked = askCancel(targetTask(live, visible), live.mode === 'detail' ? 'detail' : 'list');
+			const asked = cancel.ask(targetTask(live, visible), live.mode === 'detail' ? 'detail' : 'list');
 			dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
 		},
 		'cancel-confirm': (live) => {
@@ -97,7 +97,7 @@ export function keyHandler<Handle>({latest, dispatch, session, visible, exit, ti
 			return;
 		}
 		// A y after the answer (the cancel under way or just said) is not a copy over its line: the line stays.
-		if ('effect' in intent && intent.effect === 'copy-id' && live.noticeOfCancel === true) return;
+		if ('effect' in intent && intent.effect === 'copy-id' && (live.noticeOfCancel === true || cancel?.note() !== undefined)) return;
 		if (live.notice !== undefined) dispatch({type: 'notice', text: undefined});
 		if ('action' in intent) dispatch(intent.action);
 		else effects[intent.effect](live);

@@ -1,5 +1,5 @@
 import {createSelectors, type Selectors} from '../model/selectors.js';
-import {type Action, initialState, reducerWith, type WatchState} from '../model/state.js';
+import {type Action, initialState, reducerWith, type ViewState, type WatchState} from '../model/state.js';
 import type {WatchSession} from '../watch/watch-session.js';
 
 // One screen's store for React's useSyncExternalStore: its view state over the session's data. The session's news
@@ -15,11 +15,12 @@ export interface ScreenStore {
 	select: Selectors;
 }
 
-export function createScreenStore(session: WatchSession): ScreenStore {
+/** `view`: how the screen starts beyond the usual (--state's tabs). */
+export function createScreenStore(session: WatchSession, view: Partial<ViewState> = {}): ScreenStore {
 	const select = createSelectors();
 	const reduce = reducerWith(select);
 	let seen = session.getSnapshot();
-	let state = initialState(seen);
+	let state = initialState({...seen, ...view});
 	const listeners = new Set<() => void>();
 	let leave: (() => void) | undefined;
 	const tell = () => {

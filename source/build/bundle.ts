@@ -2,6 +2,8 @@ import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {type BuildOptions, build} from 'esbuild';
 import {literalSchemaKeys} from './literal-schema-keys.js';
+import {rememberedWidths} from './remembered-widths.js';
+import {requiredBuiltins} from './required-builtins.js';
 
 // `npm run build`: source/ and every dependency (Ink, React, meow, the tree-shaken AWS SDK) into dist/.
 // - dist/launch.js and dist/chunks/: split at each `await import()`, so --once loads no Ink and the SDK
@@ -37,7 +39,7 @@ export async function bundle(): Promise<void> {
 		alias: {'react-devtools-core': new URL('../ink-devtools-stub.ts', import.meta.url).pathname},
 		// Some CommonJS dependencies call require() for Node's built-ins.
 		banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-		plugins: [literalSchemaKeys],
+		plugins: [literalSchemaKeys, rememberedWidths, requiredBuiltins],
 	});
 	await build({...common, entryPoints: [join(distDir, 'launch.js')], outfile: oneFile});
 }

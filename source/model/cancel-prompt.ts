@@ -75,7 +75,11 @@ export function cancelQuestion(prompt: CancelPrompt, width = 80): string {
 	if (prompt.name === undefined) return bare;
 	const room = width - displayWidth(bare) - 3;
 	if (room < 4) return bare;
-	return `Cancel ${prompt.taskId} "${truncateToWidth(prompt.name, room)}"? ${answers}`;
+	// A wide character at the cut leaves a column that truncateToWidth fills with a space: outside the quotes, not
+	// inside them (`"数据库服务…"`, not `"数据库服务 …"`).
+	const cut = truncateToWidth(prompt.name, room);
+	const tight = cut.replace(/ +…$/, '…');
+	return `Cancel ${prompt.taskId} "${tight}"? ${answers}${' '.repeat(displayWidth(cut) - displayWidth(tight))}`;
 }
 
 /** Why the question is taken back after a poll (its task ended or is gone), or undefined while it still stands. */

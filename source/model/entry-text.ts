@@ -1,8 +1,12 @@
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {formatClock} from './format.js';
 import type {JournalEntry} from './history.js';
 
 // A transition in words, for the details' timeline, the events view (e) and plain lines (one line per change).
 // One seen after the fact (at a restart) says so: its time is when it was noticed, not when it happened.
+
+/** A status message as a change shows it: `(none)` for one EC2 cleared. */
+const messageText = (message: string | undefined): string => (message === '' ? '(none)' : (message ?? ''));
 
 export function describeEntry(entry: JournalEntry): string {
 	return entry.late === true ? `while away: ${whatChanged(entry)}` : whatChanged(entry);
@@ -17,7 +21,7 @@ function whatChanged(entry: JournalEntry): string {
 		case 'status':
 			return `status ${entry.from ?? ''} → ${entry.to ?? ''}${entry.resultId === undefined ? '' : ` → ${entry.resultId}`}`;
 		case 'message':
-			return `${entry.from === '' ? '(none)' : entry.from} → ${entry.to === '' ? '(none)' : entry.to}`;
+			return `${messageText(entry.from)} → ${messageText(entry.to)}`;
 		case 'progress':
 			return `passed ${entry.to ?? ''}${entry.from === undefined ? '' : ` (was ${entry.from})`}`;
 		case 'stuck':
@@ -29,4 +33,20 @@ function whatChanged(entry: JournalEntry): string {
 			return unreachable;
 		}
 	}
+}
+
+/** The fewest columns an old value is shortened to before a line gives up and wraps. */
+const oldValueMin = 6;
+
+/**
+ * What changed within `width` columns where it can be: the old value of a message change is shortened first (the
+ * new one is the news); undefined when even so it does not fit (the caller wraps the whole, losing nothing).
+ */
+export function describeEntryWithin(entry: JournalEntry, width: number): string | undefined {
+	const whole = describeEntry(entry);
+	if (displayWidth(whole) <= width) return whole;
+	if (entry.type !== 'message') return undefined;
+	const to = ` → ${messageText(entry.to)}`;
+	const room = width - displayWidth(to);
+	return room < oldValueMin ? undefined : `${truncateToWidth(messageText(entry.from), room)}${to}`;
 }

@@ -203,6 +203,8 @@ const unknownFailure: Explanation = {
 const errorPrefix = /^(client|server)[ _]?error\s*:\s*/;
 /** A message in an error's shape: `ClientError: …`, `CLIENT_ERROR : …`, `FirstBootFailure: …`, `ServerError: …`. */
 const errorShape = /^\s*[a-z_]*(error|failure|exception)\s*:/i;
+/** A message that reads as a cancel: `cancel …`, `canceled …`, `cancelled …` (the watcher's own reason starts so too). */
+const cancelShape = /^\s*cancel(l?ed)?\b/i;
 
 function normalised(message: string): string {
 	let text = message.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -220,13 +222,16 @@ function familyOf(message: string): Family | undefined {
  * deleted (reference §4: "Failures: status=deleted with a ClientError: … message"; a cancel moves the task from
  * active to deleting at once and leaves its reason as the message). So: a deleting or deleted task failed when
  * its message is an error's (`ClientError: …`, `CLIENT_ERROR : …`, `FirstBootFailure: …`) or names a known
- * failure; any other message is a person's cancel reason, and no message at all says nothing either way.
+ * failure; any other message is a person's cancel reason, and no message at all says nothing either way. A
+ * message that reads as a cancel (`cancelled: Unsupported kernel version suspected by admin`) is a cancel even
+ * when it names a failure family; the error's shape comes first.
  */
 export function hasFailed(task: Pick<ImportTask, 'status' | 'statusMessage'>): boolean {
 	const status = statusOf(task.status);
 	if (status !== 'deleting' && status !== 'deleted') return false;
 	const message = task.statusMessage ?? '';
-	return errorShape.test(message) || familyOf(message) !== undefined;
+	if (errorShape.test(message)) return true;
+	return !cancelShape.test(message) && familyOf(message) !== undefined;
 }
 
 /** Why a failed task failed, and what to do; undefined for a task that did not fail (active, completed, cancelled). */

@@ -1,7 +1,7 @@
 import type {ImportTask} from './import-task.js';
 import {type ApiSnapshotDetail, type ApiTag, apiTaskId, normaliseSnapshot, normaliseTags, text, withoutAbsent} from './normalise-task.js';
 import {idAlteration} from './sent-id.js';
-import {collectTasks, type TaskCollector} from './task-collector.js';
+import {collectTasks, type PageMemo, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportSnapshotTasks output becomes an ImportTask, with the policies of
 // normalise-task.ts (redacted and sanitised strings, blank is absent, progress parsed). The input types mirror the
@@ -45,6 +45,6 @@ export function normaliseSnapshotTask(api: ApiImportSnapshotTask, occurrence?: n
 	});
 }
 
-export function createSnapshotCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector<ApiImportSnapshotTask> {
-	return collectTasks(normaliseSnapshotTask, apiTaskId, previous);
+export function createSnapshotCollector(previous: ReadonlyMap<string, ImportTask> = new Map(), previousPages?: PageMemo): TaskCollector<ApiImportSnapshotTask> {
+	return collectTasks(normaliseSnapshotTask, apiTaskId, previous, previousPages);
 }

@@ -2,7 +2,7 @@ import {redactUrl, redactUrlsInText} from '../text/redact-url.js';
 import {sanitize} from '../text/sanitize.js';
 import type {ImportTask, SnapshotDetail, Tag} from './import-task.js';
 import {idAlteration} from './sent-id.js';
-import {collectTasks, type TaskCollector} from './task-collector.js';
+import {collectTasks, type PageMemo, type TaskCollector} from './task-collector.js';
 
 // The one place where DescribeImportImageTasks output becomes an ImportTask. The input types mirror the
 // SDK's output shape without importing it (the SDK's ImportImageTask is assignable to ApiImportImageTask;
@@ -174,8 +174,8 @@ export function normaliseTask(api: ApiImportImageTask, occurrence?: number): Imp
  * normaliseTasks one page at a time, so a poll never holds every raw page at once. A task equal to the one in
  * `previous` (the last poll's, by id) is that object, so unchanged tasks are recognised later by identity.
  */
-export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map()): TaskCollector<ApiImportImageTask> {
-	return collectTasks(normaliseTask, apiTaskId, previous);
+export function createTaskCollector(previous: ReadonlyMap<string, ImportTask> = new Map(), previousPages?: PageMemo): TaskCollector<ApiImportImageTask> {
+	return collectTasks(normaliseTask, apiTaskId, previous, previousPages);
 }
 
 export function normaliseTasks(list: ReadonlyArray<ApiImportImageTask | null | undefined> | undefined): ImportTask[] {

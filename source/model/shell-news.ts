@@ -16,20 +16,29 @@ export interface ShellCallbacks {
 	onTransitions?: (entries: readonly JournalEntry[], first: boolean) => void;
 	/**
 	 * Told after every good poll in which no watched import is still going, listed or followed after it left
-	 * (--until-done), with the exit code: see untilDoneExit.
+	 * (--until-done), with the exit code (see untilDoneExit) and whether it is 1 because no import was seen.
 	 */
-	onAllDone?: (tasks: readonly ImportTask[], code: number) => void;
+	onAllDone?: (tasks: readonly ImportTask[], code: number, nothingSeen: boolean) => void;
 	/** Told of a fault that happened before any data arrived (the shell may decide it was started wrong). */
 	onStartupFault?: (fault: PollFault) => void;
 }
 
 /**
  * --until-done's exit code once every watched import has ended (undefined until then): the listed tasks and those
- * still followed after they left the list; 0 only when all are known to have completed.
+ * still followed after they left the list; 0 only when all are known to have completed. When the first poll that
+ * every region and profile answered found no import at all, 1: none is known to have completed (an id a script waits on may not exist; with --state active
+ * and nothing active yet, waiting could last for ever).
  */
 export function untilDoneExit(state: WatchData): number | undefined {
 	if (state.polls === 0) return undefined;
+	// A region or profile not heard from yet may have imports: nothing is concluded until every part answered.
+	if (nothingSeen(state)) return state.pairFaults.length > 0 ? undefined : 1;
 	return untilDoneCode([...state.history.values()].map((known) => known.latest), state.tasks, state.leftTally);
+}
+
+/** No good poll has found an import to watch yet (every one seen is logged, first-seen or new). */
+export function nothingSeen(state: WatchData): boolean {
+	return state.polls > 0 && state.eventLog.nextSeq === 0 && state.history.size === 0 && state.tasks.length === 0;
 }
 
 export function tellShell(before: WatchData, after: WatchData, callbacks: ShellCallbacks): void {
@@ -38,6 +47,6 @@ export function tellShell(before: WatchData, after: WatchData, callbacks: ShellC
 	if (tasks !== before.tasks) callbacks.onTasks?.(tasks);
 	if (polls > 0 && lastEntries.length > 0 && (lastEntries !== before.lastEntries || polled)) callbacks.onTransitions?.(lastEntries, polls === 1);
 	const code = polls > 0 && (tasks !== before.tasks || polled) ? untilDoneExit(after) : undefined;
-	if (code !== undefined) callbacks.onAllDone?.(tasks, code);
+	if (code !== undefined) callbacks.onAllDone?.(tasks, code, nothingSeen(after));
 	if (polls === 0 && fault !== undefined && fault !== before.fault) callbacks.onStartupFault?.(fault);
 }

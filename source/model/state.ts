@@ -1,7 +1,7 @@
 import {type CancelPrompt, questionWithdrawn} from './cancel-prompt.js';
 import {eventTaskKey, selectedEventRow} from './event-log.js';
 import type {AwaySummary} from './history-restore.js';
-import {type ImportTask, noIdLabel, taskKey} from './import-task.js';
+import {type ImportTask, noIdLabel, taskKey, type TaskState} from './import-task.js';
 import type {PollEvent} from './poll-events.js';
 import {createSelectors, type Selectors} from './selectors.js';
 import {cycleStateFilter, type KindFilter, nextKindFilter, type StateFilter} from './task-filter.js';
@@ -52,6 +52,8 @@ export interface ViewState {
 	notice?: string;
 	/** The notice says how a cancel goes (its steps, its outcome): a y meanwhile does not copy over it. */
 	noticeOfCancel?: true;
+	/** --state: the only states fetched; the tabs of the others say so (undefined: all are). */
+	fetchedStates?: readonly TaskState[];
 	sort: Sort;
 	/** The away summary as the data last had it: the screen's `away` is dropped once seen, and said again only for a new one. */
 	dataAway?: AwaySummary;

@@ -13,7 +13,16 @@ export interface TaskCollector<Api> {
 	tasks(): ImportTask[];
 	/** The same tasks by answerKey (to pass as `previous` to the next poll's collector). */
 	readonly byId: ReadonlyMap<string, ImportTask>;
+	/** What each page became, by the page's array (to pass as `previousPages` to the next poll's collector). */
+	readonly pages: PageMemo;
 }
+
+/**
+ * The tasks one poll's pages became, by the page's raw array, place by place: a page the source did not parse
+ * again (its answer was the same as last time, watch/same-page.ts) is the same array, and is not normalised again.
+ * A plain Map of a poll's few pages (a WeakMap of every raw task made V8's full collections seconds long).
+ */
+export type PageMemo = ReadonlyMap<object, ReadonlyArray<{occurrence: number | undefined; task: ImportTask} | undefined>>;
 
 /**
  * A task equal to the one in `previous` (the last poll's, by answerKey) is that object, so unchanged tasks are
@@ -24,25 +33,38 @@ export function collectTasks<Api>(
 	normalise: (api: Api, occurrence?: number) => ImportTask,
 	idOf: (api: Api) => string | undefined,
 	previous: ReadonlyMap<string, ImportTask> = new Map(),
+	previousPages: PageMemo = new Map(),
 ): TaskCollector<Api> {
 	const byId = new Map<string, ImportTask>();
+	const pages = new Map<object, ({occurrence: number | undefined; task: ImportTask} | undefined)[]>();
 	// How many tasks so far had each id ('' for none).
 	const seen = new Map<string, number>();
 	return {
 		add(page, options) {
-			for (const api of page ?? []) {
+			const onlyNew = options?.onlyNew === true;
+			// A page sent again (onlyNew) is read for its new ids only: what it made is not the page's whole.
+			const remembered = page === undefined || onlyNew ? undefined : previousPages.get(page);
+			const made: ({occurrence: number | undefined; task: ImportTask} | undefined)[] = [];
+			if (page !== undefined && !onlyNew) pages.set(page, made);
+			for (const [index, api] of (page ?? []).entries()) {
+				made.push(undefined);
 				if (api === null || api === undefined) continue;
 				const id = idOf(api) ?? '';
-				if (options?.onlyNew === true && seen.has(id)) continue;
+				if (onlyNew && seen.has(id)) continue;
 				const count = (seen.get(id) ?? 0) + 1;
 				seen.set(id, count);
-				const task = normalise(api, id === '' || count > 1 ? count : undefined);
+				const occurrence = id === '' || count > 1 ? count : undefined;
+				const known = remembered?.[index];
+				const task = known !== undefined && known.occurrence === occurrence ? known.task : normalise(api, occurrence);
 				const key = answerKey(task);
-				byId.set(key, reuseUnchanged(previous, key, task));
+				const kept = reuseUnchanged(previous, key, task);
+				byId.set(key, kept);
+				made[index] = {occurrence, task: kept};
 			}
 		},
 		tasks: () => [...byId.values()],
 		size: () => byId.size,
 		byId,
+		pages,
 	};
 }

@@ -34,6 +34,15 @@ export function tasksOfKind(tasks: readonly ImportTask[], kind: KindFilter): rea
 	return kind === 'all' ? tasks : tasks.filter((task) => task.kind === kind);
 }
 
+/**
+ * A state tab whose tasks are not fetched (--state gives the others): undefined when they are. Says which are, for
+ * the list: `completed tasks are not fetched (--state active,deleted)`.
+ */
+export function notFetched(filter: StateFilter, fetched: readonly TaskState[] | undefined): string | undefined {
+	if (filter === 'all' || fetched === undefined || fetched.includes(filter)) return undefined;
+	return `${filter} tasks are not fetched (--state ${fetched.join(',')})`;
+}
+
 export function countByState(tasks: readonly ImportTask[]): Record<StateFilter, number> {
 	const counts: Record<StateFilter, number> = {all: tasks.length, active: 0, completed: 0, deleting: 0, deleted: 0};
 	for (const task of tasks) {

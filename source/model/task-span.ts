@@ -15,6 +15,8 @@ export interface TaskSpan {
 	state: SpanState;
 	/** Percent, the last EC2 gave (a deleted task's answer has none, so it is the last seen); 100 once completed. */
 	progress?: number;
+	/** It had already ended when the watcher first saw it: its duration is not known (not 0 s). */
+	endedWhenSeen?: true;
 }
 
 /** A task on its way out (deleting or deleted) failed or was cancelled by the one rule (failure-explanations.ts). */
@@ -53,5 +55,12 @@ export function spanOf(task: ImportTask, known: TaskHistory | undefined): TaskSp
 	// The end entry may have left the bounded timeline; nothing has changed since it, so the last change is when.
 	const end = hasEnded(task.status) ? (known.timeline.findLast(reachedEnd)?.at ?? known.lastChangeAt) : undefined;
 	const progress = state === 'completed' ? 100 : lastProgress(task, known);
-	return {start: known.firstSeenAt, ...(end === undefined ? {} : {end: Math.max(end, known.firstSeenAt)}), state, ...(progress === undefined ? {} : {progress})};
+	const endedWhenSeen = end !== undefined && end <= known.firstSeenAt;
+	return {
+		start: known.firstSeenAt,
+		...(end === undefined ? {} : {end: Math.max(end, known.firstSeenAt)}),
+		state,
+		...(progress === undefined ? {} : {progress}),
+		...(endedWhenSeen ? {endedWhenSeen} : {}),
+	};
 }

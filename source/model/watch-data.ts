@@ -126,6 +126,9 @@ export function foldPoll<D extends WatchData>(data: D, event: PollEvent): D {
 				nextPollAt: event.nextPollAt,
 				fault: {...event.fault, since: faultSince(data.fault, event.fault.kind, event.at)},
 				failedAt: event.at,
+				// The whole poll failed: the per-kind (region, profile) faults of the last good poll are old news, and
+				// their next-poll times are not the poll's. One fault, one next-poll time.
+				pairFaults: [],
 				missedPolls: data.missedPolls + 1,
 				// The poller retries at the base pace (or slower, backing off) after any fault.
 				idleIntervalMs: undefined,

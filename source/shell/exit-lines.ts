@@ -42,6 +42,21 @@ export function fatalAtStart(config: WatchConfig, kind: PollFault['kind']): bool
 	return fatalBeforeData.has(kind) || (config.untilDone && kind === 'permission');
 }
 
+/**
+ * --until-done when no import was ever seen (exit 1): the line saying so, with the filters that matched nothing;
+ * empty otherwise.
+ */
+export function nothingToWaitFor(config: Pick<WatchConfig, 'untilDone' | 'states' | 'taskIds' | 'kinds'>, nothingSeen: boolean): string {
+	if (!config.untilDone || !nothingSeen) return '';
+	const filters = [
+		...(config.states === undefined ? [] : [`--state ${config.states.join(',')}`]),
+		...(config.taskIds === undefined ? [] : [`--task-ids ${config.taskIds.join(',')}`]),
+		...(config.kinds.length === 1 ? [`--kind ${config.kinds.join(',')}`] : []),
+	];
+	const why = filters.length === 0 ? 'EC2 lists no import' : `no import matched (${filters.join(' ')})`;
+	return `ec2-import-watch: nothing to wait for: ${why}\n`;
+}
+
 /** A journal that could not be written is an error the exit code says (2), whatever the watch saw. */
 export function exitCodeWith(code: number, journalFailure: string | undefined): number {
 	return journalFailure === undefined ? code : Math.max(code, 2);

@@ -116,6 +116,21 @@ function withProcessProfiles(
 	return processProfiles.length === 0 ? context : {...context, processProfiles};
 }
 
+/** Flags that only the live watcher uses: given with --once or --check they would do nothing, unsaid. */
+const watchOnlyFlags = [
+	['allowCancel', '--allow-cancel'],
+	['journal', '--journal'],
+	['notify', '--notify'],
+	['stuckAfter', '--stuck-after'],
+] as const satisfies readonly (readonly [keyof RawFlags, string])[];
+
+/** The one line refusing a watch-only flag with --once or --check, or undefined. */
+function watchOnlyFlag(flags: RawFlags): string | undefined {
+	if (flags.once !== true && flags.check !== true) return undefined;
+	const given = watchOnlyFlags.find(([name]) => flags[name] !== undefined && flags[name] !== false);
+	return given === undefined ? undefined : `${given[1]} goes with the live watcher (not --once or --check)`;
+}
+
 /** --on-event and its time limit (seconds, default 30, at most a day). */
 function hookOptions(flags: RawFlags): Pick<WatchConfig, 'onEvent' | 'onEventTimeoutMs'> | {error: string} {
 	const command = flags.onEvent;
@@ -167,7 +182,12 @@ export function resolveOptions(
 	if (taskIds !== undefined && taskIds.length === 0) return fail('--task-ids needs at least one import task id, e.g. import-ami-0123456789abcdef0');
 
 	if (flags.json === true && flags.once !== true) return fail('--json goes with --once (e.g. --once --json)');
-	if (flags.check === true && (flags.once === true || flags.demo === true)) return fail('--check checks AWS access on its own: leave out --once and --demo');
+	if (flags.check === true && (flags.once === true || flags.demo === true)) {
+		const given = [flags.once === true ? '--once' : '', flags.demo === true ? '--demo' : ''].filter((flag) => flag !== '');
+		return fail(`--check checks AWS access on its own: leave out ${given.join(' and ')}`);
+	}
+	const watchOnly = watchOnlyFlag(flags);
+	if (watchOnly !== undefined) return fail(watchOnly);
 
 	const endpoint = flags.endpoint;
 	if (endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(endpoint)) return fail(`--endpoint must be an http:// or https:// URL (got "${endpoint}")`);

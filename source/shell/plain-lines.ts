@@ -1,27 +1,27 @@
-import {describeEntry} from '../model/entry-text.js';
+import {describeEntry, describeEntryWithin} from '../model/entry-text.js';
 import {faultHeadline, faultLine} from '../model/fault-text.js';
 import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {awayLine} from '../model/history-restore.js';
 import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
-import {untilDoneExit} from '../model/shell-news.js';
+import {nothingSeen, untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import type {Fault, WatchData} from '../model/watch-data.js';
-import {displayWidth, truncateToWidth, wrapText} from '../text/text-width.js';
+import {displayWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import {realTimers} from '../watch/poller.js';
 import {createWatchSession} from '../watch/watch-session.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, summaryLine, tasksLine} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {TaskSource} from '../model/task-source.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
-// per change (date and time, task, what changed, ETA); a fault wrapped onto as many lines as it takes; the
-// summary on stderr at the end. On a terminal (TERM=dumb) every line fits its width; into a file or a pipe nothing
+// per change (date and time, task, what changed, ETA; on a terminal its old value shortened first, or the change
+// wrapped); a fault wrapped onto as many lines as it takes; the summary on stderr at the end. On a terminal (TERM=dumb) every line fits its width; into a file or a pipe nothing
 // is cut (output-width.ts). `q` quits when stdin is a terminal.
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
@@ -39,16 +39,16 @@ function etaText(task: ImportTask | undefined, state: WatchData, now: number): s
 
 /**
  * One change as one line: when (with the date), which task, what changed, and the ETA once known. Within
- * `width`: what changed is cut first, so the ETA at the end stays.
+ * `width`: the old value is shortened first (entry-text.ts); when the new one still does not fit, the change is
+ * wrapped onto indented lines as a fault is, nothing cut, the ETA at its end.
  */
-export function changeLine(entry: JournalEntry, state: WatchData, width: number, timeZone?: string): string {
+export function changeLines(entry: JournalEntry, state: WatchData, width: number, timeZone?: string): string[] {
 	const task = taskOf(entry, state.tasks);
 	const where = [entry.profile, entry.region].filter((part) => part !== undefined).join('/');
 	const head = `${formatDateTime(entry.at, timeZone)} ${where === '' ? '' : `${where} `}${entry.taskId ?? noIdLabel} `;
 	const eta = etaText(task, state, entry.at);
-	const room = width - displayWidth(head) - displayWidth(eta);
-	if (room < 8) return truncateToWidth(`${head}${describeEntry(entry)}${eta}`, width);
-	return `${head}${truncateToWidth(describeEntry(entry), room)}${eta}`;
+	const within = describeEntryWithin(entry, width - displayWidth(head) - displayWidth(eta));
+	return within === undefined ? wrapText(`${head}${describeEntry(entry)}${eta}`, width, {indent: 2}) : [`${head}${within}${eta}`];
 }
 
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
@@ -56,16 +56,22 @@ export function pollLines(state: WatchData, first: boolean, at: number, columns:
 	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
 	if (first) {
 		// After a restart: what changed while no watcher ran, summed up, then each change (seen after the fact).
+		// A task that had already failed gets its cause, fix and doc after the table, under the line of its first sight.
 		const away = state.away === undefined ? [] : wrapToWidth(`${formatDateTime(at)} ${awayLine(state.away, at)}`, width);
-		const late = state.lastEntries.filter((entry) => entry.late === true).flatMap((entry) => changeLines(entry, state, width));
-		return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...away, ...late];
+		const late = state.lastEntries.filter((entry) => entry.late === true).flatMap((entry) => entryLines(entry, state, width));
+		return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...failedAtStart(state, width), ...away, ...late];
 	}
-	return state.lastEntries.flatMap((entry) => changeLines(entry, state, width));
+	return state.lastEntries.flatMap((entry) => entryLines(entry, state, width));
 }
 
-/** A change's line, and under a failure its explanation. */
-function changeLines(entry: JournalEntry, state: WatchData, width: number): string[] {
-	return [changeLine(entry, state, width), ...explanationLines(entry, width)];
+/** A change's lines, and under a failure its explanation. */
+function entryLines(entry: JournalEntry, state: WatchData, width: number): string[] {
+	return [...changeLines(entry, state, width), ...explanationLines(entry, width)];
+}
+
+/** Each task that had already failed when first seen (not a change noticed after a restart): its line, then its explanation. */
+function failedAtStart(state: WatchData, width: number): string[] {
+	return state.lastEntries.flatMap((entry) => (entry.explanation === undefined || entry.late === true ? [] : entryLines(entry, state, width)));
 }
 
 /** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
@@ -110,6 +116,8 @@ export async function runPlain(
 	const started = Date.now();
 	let last: ImportTask[] = [];
 	let exitCode = 0;
+	/** --until-done that saw no import: why it ends with 1. */
+	let doneNote = '';
 	const width = () => outputWidth(io.stdout);
 	const write = (lines: readonly string[]) => {
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
@@ -142,6 +150,7 @@ export async function runPlain(
 			const code = config.untilDone ? untilDoneExit(data) : undefined;
 			if (code !== undefined) {
 				exitCode = code;
+				doneNote = nothingToWaitFor(config, nothingSeen(data));
 				finish();
 			}
 		};
@@ -171,7 +180,7 @@ export async function runPlain(
 			session.stop();
 			removeSignals();
 			removeQuitKey();
-			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${hooks.afterwards()}`));
+			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${doneNote}${hooks.afterwards()}`));
 			resolve(summary ? exitCodeWith(exitCode, hooks.journalFailure()) : exitCode);
 		};
 		const removeSignals = onSignals(() => finish());

@@ -4,7 +4,7 @@ import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import type {WatchConfig} from './options.js';
 import {faultLine} from '../model/fault-text.js';
-import {exitCodeWith, fatalAtStart, type Io, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
+import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, strayLines, summaryLine, textFor} from './exit-lines.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {WatchSource} from './sources.js';
 import type {TaskSource} from '../model/task-source.js';
@@ -56,6 +56,7 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 	let last: readonly ImportTask[] = [];
 	let startupFault: PollFault | undefined;
 	let doneCode: number | undefined;
+	let doneNote = '';
 	const screen = screenStream(io.stdout, capabilities);
 	// Caught output goes to the notice line once the app listens; the last one before that is shown then. Told
 	// after the current task: a warning printed while React renders must not update state in that render.
@@ -109,8 +110,9 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		onTransitions: hooks.onTransitions,
 		...(config.untilDone
 			? {
-					onAllDone: (_tasks, code) => {
+					onAllDone: (_tasks, code, nothing) => {
 						doneCode = code;
+						doneNote = nothingToWaitFor(config, nothing);
 						instance.unmount();
 					},
 				}
@@ -124,6 +126,7 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 			intervalMs={config.intervalMs}
 			timers={realTimers}
 			theme={{color: capabilities.color, unicode: capabilities.unicode}}
+			fetchedStates={config.states}
 			canceller={config.allowCancel ? source : undefined}
 			onCopy={hooks.onCopy}
 			onRepaint={screen.repaint}
@@ -188,6 +191,6 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		return 2;
 	}
 	io.stdout.write(textFor(capabilities)(`${summaryLine(last, Date.now() - started, io.stdout.columns)}\n`));
-	io.stderr.write(textFor(capabilities)(hooks.afterwards()));
+	io.stderr.write(textFor(capabilities)(`${doneNote}${hooks.afterwards()}`));
 	return exitCodeWith(doneCode ?? 0, hooks.journalFailure());
 }

@@ -2,7 +2,7 @@
 // encrypted; some failing with the disk checks' real `ClientError: …` messages. Snapshot imports
 // have no OS checks, so they fail only while validating or converting.
 
-import { account, buckets, gib, minute } from './generate.js';
+import { account, buckets, fittingFailure, gib, minute } from './generate.js';
 import { type SnapshotFormat, type SnapshotSpec, type SnapshotStage, snapshotFinishedAt } from './snapshot-lifecycle.js';
 import { chance, hex, pick, type Random, uuid } from './random.js';
 
@@ -13,6 +13,8 @@ const failures: readonly [Failure, ...Failure[]] = [
 	['validating', 'ClientError: Disk validation failed [Unsupported VMDK File Format]'],
 	['downloading/converting', 'ClientError: Footers not identical'],
 ];
+/** What a disk that is not VHD fails with while converting, instead of the VHD footer check. */
+const fallbacks: readonly Failure[] = [...failures, ['downloading/converting', 'ClientError: Uncompressed data has invalid length']];
 
 const names = ['data-01', 'pg-data', 'logs-archive', 'kafka-03-data', 'home-nfs', 'sql-tempdb'] as const;
 
@@ -45,7 +47,7 @@ export function generateSnapshotSpec(random: Random, createdAt: number): Snapsho
 	let stages = planStages(sizeBytes, () => 0.8 + 0.4 * random());
 	let failure: SnapshotSpec['failure'];
 	if (chance(random, 0.2)) {
-		const [at, message] = pick(random, failures);
+		const [at, message] = fittingFailure(pick(random, failures), fallbacks, format);
 		const index = stages.findIndex((stage) => stage.message === at);
 		const failing = stages[index];
 		if (failing !== undefined) {

@@ -61,7 +61,8 @@ function planStages(platform: Platform, totalBytes: number, jitter: () => number
 // The messages as EC2 sends them, with the variants seen: the 2025 `CLIENT_ERROR : ` prefix (a fedora-bootc RAW),
 // the singular "No valid partition" (REMnux/remnux-cli#156), and those the VM Import/Export troubleshooting page
 // lists. The watcher explains each family (model/failure-explanations.ts); this list stays here, as the simulator
-// imports nothing of the app.
+// imports nothing of the app. A message about one disk format comes only for that format (`Footers not identical`
+// is a VHD footer check, `Unsupported VMDK File Format` a VMDK one, chunked disk files an OVA one).
 type Failure = readonly [StageName, string];
 const linuxFailures: readonly [Failure, ...Failure[]] = [
 	['validating', 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]'],
@@ -81,6 +82,22 @@ const linuxFailures: readonly [Failure, ...Failure[]] = [
 	['updating', 'ClientError: Invalid configuration - Could not read fstab'],
 	['updating', 'ClientError: Unsupported configuration - Multiple directories found'],
 ];
+/** The formats a format-specific message fits; a message not listed fits every format. */
+const formatsOf: ReadonlyMap<string, readonly string[]> = new Map([
+	['ClientError: Footers not identical', ['VHD', 'VHDX']],
+	['ClientError: Disk validation failed [Unsupported VMDK File Format]', ['VMDK', 'OVA']],
+	['ClientError: Disk validation failed [OVF file parsing error: OVA with chunked disk files is not supported]', ['OVA']],
+]);
+
+/**
+ * The picked failure when it fits the disk format, else the first of `all` at the same stage that fits (no extra
+ * draw, so no seed's other tasks change).
+ */
+export function fittingFailure<Stage>(picked: readonly [Stage, string], all: readonly (readonly [Stage, string])[], format: string): readonly [Stage, string] {
+	const fits = ([, message]: readonly [Stage, string]) => formatsOf.get(message)?.includes(format) ?? true;
+	return fits(picked) ? picked : (all.find((failure) => failure[0] === picked[0] && fits(failure)) ?? picked);
+}
+
 const firstBootFailure =
 	'FirstBootFailure: This import request failed because the instance failed to boot and establish network connectivity.';
 const windowsFailures: readonly [string, ...string[]] = [
@@ -129,14 +146,14 @@ function disks(random: Random, platform: Platform, name: string): DiskSpec[] {
 
 type Outcome = { kind: 'success' } | { kind: 'fail'; at: StageName; message: string } | { kind: 'stall'; at: StageName; thenFail: boolean };
 
-function outcome(random: Random, platform: Platform): Outcome {
+function outcome(random: Random, platform: Platform, format: DiskFormat): Outcome {
 	const roll = random();
 	if (platform === 'Windows' && roll < 0.25) return { kind: 'stall', at: 'booting', thenFail: chance(random, 0.6) };
 	if (platform === 'Linux' && roll < 0.05) return { kind: 'stall', at: 'updating', thenFail: false };
 	if (roll > 0.78) {
 		// A Windows failure is chosen by the same roll (no extra draw, so no seed's other tasks change).
 		const windows = windowsFailures[Math.min(windowsFailures.length - 1, Math.floor(((roll - 0.78) / 0.22) * windowsFailures.length))] ?? firstBootFailure;
-		const [at, message] = platform === 'Windows' ? (['booting', windows] as const) : pick(random, linuxFailures);
+		const [at, message] = platform === 'Windows' ? (['booting', windows] as const) : fittingFailure(pick(random, linuxFailures), linuxFailures, format);
 		return { kind: 'fail', at, message };
 	}
 	return { kind: 'success' };
@@ -173,7 +190,7 @@ export function generateSpec(random: Random, createdAt: number): TaskSpec {
 	const name = platform === 'Windows' ? pick(random, windowsNames) : pick(random, linuxNames);
 	const taskDisks = disks(random, platform, name);
 	const totalBytes = taskDisks.reduce((sum, disk) => sum + disk.sizeBytes, 0);
-	const plan = shapeStages(planStages(platform, totalBytes, () => 0.8 + 0.4 * random()), outcome(random, platform), random);
+	const plan = shapeStages(planStages(platform, totalBytes, () => 0.8 + 0.4 * random()), outcome(random, platform, taskDisks[0]?.sourceFormat ?? 'VMDK'), random);
 	const architecture = platform === 'Linux' && chance(random, 0.1) ? 'arm64' : 'x86_64';
 	const licenseType = platform === 'Windows' && chance(random, 0.6) ? 'AWS' : 'BYOL';
 	const spec: TaskSpec = {

@@ -185,7 +185,8 @@ export function parseScenario(text: string): ScenarioFile {
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
+		// V8 quotes the text near the fault, line breaks and all: escaped, so the error stays one line.
+		const reason = (error instanceof Error ? error.message : String(error)).replace(/[\r\n]/g, (end) => (end === '\n' ? '\\n' : '\\r'));
 		throw new ScenarioError(`not valid JSON at ${jsonErrorPosition(text)}: ${reason}`);
 	}
 	const read = new FieldReader(data, '');

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from './string-width-memo.js';
 
 // Terminal column widths: the one width function of the app is the one Ink lays out with (`string-width`), so
 // our table, Ink's layout and the screen diff agree on every column. Ambiguous-width characters (…, ░, �) count as
@@ -30,6 +30,33 @@ export function truncateToWidth(text: string, width: number): string {
 		kept += segment;
 	}
 	return `${kept}${' '.repeat(budget - used)}${ellipsis}`;
+}
+
+/**
+ * At most `width` columns, keeping both ends: the first `head` columns (a label such as `Not cancellable: `) and the
+ * end (the reason, the retry time), the middle given up from its start at a word's start, with … where it was.
+ * Falls back to cutting the end when the head leaves no room.
+ */
+export function cutMiddle(text: string, width: number, head: number): string {
+	const limit = Math.max(0, Math.floor(width));
+	if (displayWidth(text) <= limit) return text;
+	const parts = [...graphemes.segment(text)].map(({segment}) => segment);
+	let start = '';
+	for (const part of parts) {
+		if (displayWidth(start + part) > head) break;
+		start += part;
+	}
+	const room = limit - displayWidth(start) - 1;
+	if (room < 8) return truncateToWidth(text, limit);
+	let tail = '';
+	for (let index = parts.length - 1; index >= 0; index--) {
+		const next = `${parts[index] ?? ''}${tail}`;
+		if (displayWidth(next) > room) break;
+		tail = next;
+	}
+	// Begin at a word's start when one is in the tail: `… (shown trimmed)`, not `…own trimmed)`.
+	const word = tail.search(/(?<=\s)\S/);
+	return `${start}${ellipsis}${word > 0 && word < tail.length / 2 ? ` ${tail.slice(word)}` : tail}`;
 }
 
 /** Exactly `width` columns: truncated if longer, padded with spaces on the other side of `align`. */
@@ -132,9 +159,20 @@ export interface WrapOptions {
 	spacesOnly?: boolean;
 }
 
+/** A URL, or an IAM action (`kms:Decrypt`, `s3:GetObject`), maybe in brackets or before punctuation: kept whole. */
+const unbroken = /^[("'[]?([a-z][a-z0-9+.-]*:\/\/\S+|[a-z][a-z0-9-]*:[A-Z*][A-Za-z0-9*]*[)"'\],.;:]*)$/;
+
+/** A word's parts to break between: a URL or action whole if it fits a line, else after its `/`s only. */
+function wordParts(word: string, limit: number, spacesOnly: boolean): string[] {
+	if (spacesOnly) return [word];
+	if (unbroken.test(word.trimEnd())) return displayWidth(word.trimEnd()) <= limit ? [word] : (word.match(/[^/]*\/*/g) ?? []);
+	return word.match(/[^\s/:,]*[\s/:,]*/g) ?? [];
+}
+
 /**
- * Lines of at most `width` columns, broken after a space, `/`, `:` or `,` (so ARNs, keys and URLs break at their
- * parts); a part longer than a line is broken where the line ends. Spaces at a break are dropped.
+ * Lines of at most `width` columns, broken after a space, `/`, `:` or `,` (so ARNs and keys break at their
+ * parts); a URL or an IAM action (`kms:Decrypt`) is never broken unless it is longer than a line, and then only
+ * after a `/`; a part longer than a line is broken where the line ends. Spaces at a break are dropped.
  */
 export function wrapText(text: string, width: number, options: WrapOptions = {}): string[] {
 	const indent = ' '.repeat(Math.max(0, options.indent ?? 0));
@@ -150,22 +188,24 @@ export function wrapText(text: string, width: number, options: WrapOptions = {})
 		}
 		line = '';
 	};
-	for (const part of text.match(options.spacesOnly === true ? /[^\s]*\s*/g : /[^\s/:,]*[\s/:,]*/g) ?? []) {
-		if (part === '') continue;
+	const add = (part: string) => {
 		if (displayWidth(line + part.trimEnd()) <= limit) {
 			line += part;
-			continue;
+			return;
 		}
 		// A part that fits a line of its own starts one; a longer one fills this line and breaks where it ends.
 		if (displayWidth(part.trimEnd()) <= limit) {
 			push();
 			line = part;
-			continue;
+			return;
 		}
 		for (const {segment} of graphemes.segment(part)) {
 			if (displayWidth(line + segment) > limit && segment.trim() !== '') push();
 			line += segment;
 		}
+	};
+	for (const word of text.match(/\S*\s*/g) ?? []) {
+		for (const part of wordParts(word, limit, options.spacesOnly === true)) if (part !== '') add(part);
 	}
 	push();
 	return lines;

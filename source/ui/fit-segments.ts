@@ -1,4 +1,4 @@
-import {displayWidth} from '../text/text-width.js';
+import {cutMiddle, displayWidth, truncateToWidth} from '../text/text-width.js';
 
 // Lines made of parts that matter unequally (the header, the hint line): when the terminal is too narrow, the
 // least important parts go first and the rest keep their order, instead of the end of the line being cut off.
@@ -22,4 +22,16 @@ export function fitSegments<S extends Segment>(segments: readonly S[], width: nu
 		kept.splice(victim, 1);
 	}
 	return kept;
+}
+
+/**
+ * One line of words within `width` whose start and end both matter (a notice: `Not cancellable: ` and the reason; a
+ * fault: what failed and when the next poll is): its label, up to the first `: `, and its end stay, the middle
+ * gives way.
+ */
+export function fitLine(text: string, width: number): string {
+	const label = text.indexOf(': ');
+	// Without a short label (a library's warning caught on stderr, a plain sentence) the start says what it is: the end gives way.
+	if (label <= 0 || label >= 40) return truncateToWidth(text, width);
+	return cutMiddle(text, width, displayWidth(text.slice(0, label + 2)));
 }

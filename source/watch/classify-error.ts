@@ -318,7 +318,7 @@ export function classifyError(error: unknown, context: ErrorContext = {}): PollF
 	const shape = readShape(error);
 	// One of our own read limits (read-limits.ts): said as what it is, not as a problem of EC2's.
 	if (shape.name === readLimitName) {
-		return {kind: 'server', code: readLimitName, message: flatErrorText(shape.message), hint: 'the endpoint sent far more than EC2 does; the last good data stays', retryNote: 'the next poll retries'};
+		return {kind: 'server', code: readLimitName, message: flatErrorText(shape.message), hint: 'the endpoint sent far more than EC2 does', retryNote: 'the next poll retries'};
 	}
 	return describeFault(kindOf(shape), shape, context);
 }

@@ -11,6 +11,7 @@ import {createKindReader, type KindReader} from './kind-reader.js';
 import {createParts} from './partial-parts.js';
 import {realTimers} from './poller.js';
 import {capResponse, type ReadCaps, readLimits} from './read-limits.js';
+import {skipUnchangedPages} from './same-page.js';
 
 // The only module that uses @aws-sdk/client-ec2 (through ec2-sdk.ts): one client, its credentials, the paginator.
 // The SDK is loaded on first use, so the first frame does not wait for it; bundled, only the names in
@@ -134,6 +135,9 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		const {EC2Client} = await loadSdk();
 		if (current === undefined) {
 			const client = new EC2Client(clientConfig());
+			// Unchanged pages are not parsed again (same-page.ts); added first, so that its inner half sees the body
+			// the byte cap below has read.
+			skipUnchangedPages(client);
 			// Innermost in the deserialize step: the body is read, and counted, before the SDK's deserializer sees it.
 			client.middlewareStack.add(
 				(next) => async (args) => {

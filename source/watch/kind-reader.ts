@@ -3,7 +3,7 @@ import {type ImportTask, kindOfId, type TaskKind, type TaskState} from '../model
 import {createSnapshotCollector} from '../model/normalise-snapshot-task.js';
 import {createTaskCollector} from '../model/normalise-task.js';
 import {describeAction} from '../model/poll-notes.js';
-import type {TaskCollector} from '../model/task-collector.js';
+import type {PageMemo, TaskCollector} from '../model/task-collector.js';
 import type {LeftTask} from '../model/left-tasks.js';
 import {createLeftFollower, isUnknownId, type LookUp, lookUpAll} from './left-lookup.js';
 import type {ReadCaps} from './read-limits.js';
@@ -66,6 +66,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	});
 	let last: ReadonlyMap<string, ImportTask> = new Map();
 	const follower = createLeftFollower();
+	// Pages kept from the last answer (watch/same-page.ts) come back as the same arrays.
+	let lastPages: PageMemo = new Map();
 
 	async function collect<Page, Api>(
 		pages: (input: DescribeInput) => AsyncIterable<Page>,
@@ -79,6 +81,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 		const {cut} = await readPages({pages: pages(input), input, items, nextToken}, collector, {maxItems, maxPages: caps.pages, maxTasks: caps.tasks});
 		const previous = last;
 		last = collector.byId;
+		lastPages = collector.pages;
 		const tasks = collector.tasks();
 		return {tasks, cut, left: await follower.settle(previous.values(), tasks, lookUp, signal)};
 	}
@@ -120,7 +123,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 					(input) => sdk.paginateDescribeImportImageTasks(config, input, {abortSignal: signal}),
 					(page) => page.ImportImageTasks,
 					(page) => page.NextToken,
-					createTaskCollector(last),
+					createTaskCollector(last, lastPages),
 					lookUp(sdk, client),
 					signal,
 				);
@@ -129,7 +132,7 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 					(input) => sdk.paginateDescribeImportSnapshotTasks(config, input, {abortSignal: signal}),
 					(page) => page.ImportSnapshotTasks,
 					(page) => page.NextToken,
-					createSnapshotCollector(last),
+					createSnapshotCollector(last, lastPages),
 					lookUp(sdk, client),
 					signal,
 				);

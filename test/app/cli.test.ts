@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import {writeFile} from 'node:fs/promises';
+import {createServer} from 'node:http';
 import {join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {promisify} from 'node:util';
@@ -145,6 +146,48 @@ describe('command line', () => {
 		const version = await ec2ImportWatch(['--version'], bareEnv());
 		assert.match(version.stdout.trim(), /^\d+\.\d+\.\d+$/);
 	});
+
+	it('--help and --version win over every other word on the line, and nothing is requested', async () => {
+		let requests = 0;
+		const server = createServer((_request, response) => {
+			requests += 1;
+			response.statusCode = 500;
+			response.end();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const address = server.address();
+		assert.ok(address !== null && typeof address === 'object');
+		const endpoint = `http://127.0.0.1:${address.port}`;
+		try {
+			const env = bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'});
+			const helpCases = [
+				['--demo', '--help'],
+				['--help', '--demo', '--once'],
+				['--endpoint', endpoint, '--region', 'us-east-1', '--once', '--help'],
+				['--help', 'x'],
+				['x', '--help'],
+				['--bogus', '--help'],
+				['--version', '--help', '--once', '--endpoint', endpoint, '--region', 'us-east-1'],
+			];
+			for (const args of helpCases) {
+				const outcome = await ec2ImportWatch(args, env);
+				assert.equal(outcome.code, 0, `${args.join(' ')}: ${outcome.stderr}`);
+				assert.match(outcome.stdout, /Usage\n/, args.join(' '));
+				assert.equal(outcome.stderr, '', args.join(' '));
+			}
+			for (const args of [['--version', '--demo', '--once'], ['--once', '--endpoint', endpoint, '--region', 'us-east-1', '--version'], ['--version', 'x']]) {
+				const outcome = await ec2ImportWatch(args, env);
+				assert.equal(outcome.code, 0, `${args.join(' ')}: ${outcome.stderr}`);
+				assert.match(outcome.stdout.trim(), /^\d+\.\d+\.\d+$/, args.join(' '));
+			}
+			// After `--` it is not a flag.
+			const afterDashes = await ec2ImportWatch(['--once', '--', '--help'], env);
+			assert.equal(afterDashes.code, 2);
+			assert.equal(requests, 0, 'no request sent');
+		} finally {
+			server.close();
+		}
+	});
 });
 
 describe('--once', () => {
@@ -239,6 +282,17 @@ describe('--until-done', () => {
 		const failed = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'completed,deleted'], keys());
 		assert.equal(failed.code, 1, failed.stderr);
 		assert.match(failed.stdout, /import-ami-ffmjni7l +x deleted/);
+	});
+
+	it('exits 1 with a line why when no import matched (all completed is not known of nothing)', async () => {
+		// The scenario has no deleting task: --state deleting watches nothing.
+		const none = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--state', 'deleting'], keys());
+		assert.equal(none.code, 1, none.stderr);
+		assert.match(none.stdout, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 0 tasks$/m);
+		assert.match(none.stderr, /^ec2-import-watch: nothing to wait for: no import matched \(--state deleting\)$/m);
+		const noSnapshots = await ec2ImportWatch(['--until-done', '--endpoint', scenarioSimulator.url, '--kind', 'snapshot'], keys());
+		assert.equal(noSnapshots.code, 1, noSnapshots.stderr);
+		assert.match(noSnapshots.stderr, /^ec2-import-watch: nothing to wait for: no import matched \(--kind snapshot\)$/m);
 	});
 
 	it('covers snapshot imports too; plain lines say once that a kind is not allowed', async () => {

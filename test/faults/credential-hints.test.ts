@@ -68,10 +68,12 @@ describe('the credentials hint', () => {
 	test('nothing set: the ways in', () => {
 		assert.equal(hint(noCredentials, {}), 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo');
 	});
-	test('--check refuses --once and --demo', () => {
+	test('--check refuses --once and --demo, naming only those given', () => {
 		assert.deepEqual(resolveOptions({check: true, demo: true}, {}), {
 			ok: false,
-			error: '--check checks AWS access on its own: leave out --once and --demo',
+			error: '--check checks AWS access on its own: leave out --demo',
 		});
+		assert.deepEqual(resolveOptions({check: true, once: true}, {}), {ok: false, error: '--check checks AWS access on its own: leave out --once'});
+		assert.deepEqual(resolveOptions({check: true, once: true, demo: true}, {}), {ok: false, error: '--check checks AWS access on its own: leave out --once and --demo'});
 	});
 });

@@ -29,7 +29,7 @@ export interface FaultApp {
 	destroy(): void;
 }
 
-export async function renderFaultApp(url: string, options: Partial<Ec2SourceOptions> = {}, rows = 30): Promise<FaultApp> {
+export async function renderFaultApp(url: string, options: Partial<Ec2SourceOptions> = {}, rows = 30, columns = 160): Promise<FaultApp> {
 	const timers = createFakeTimers(start);
 	const ec2 = createEc2Source({region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1, timers, intervalMs: interval, ...options});
 	let started = 0;
@@ -50,7 +50,7 @@ export async function renderFaultApp(url: string, options: Partial<Ec2SourceOpti
 		},
 		partialFaults: () => ec2.partialFaults(),
 	};
-	const app = await mountApp({source, intervalMs: interval, classify: ec2.classify, size: {columns: 160, rows}, timers});
+	const app = await mountApp({source, intervalMs: interval, classify: ec2.classify, size: {columns, rows}, timers});
 	const {frame} = app;
 	const shown = async (): Promise<string> => {
 		await waitFor(() => started === ended, 'the request to end');

@@ -1,5 +1,5 @@
 import type {JournalEntry} from '../../source/model/history.js';
-import type {ImportTask} from '../../source/model/import-task.js';
+import type {ImportTask, TaskState} from '../../source/model/import-task.js';
 import type {TaskCanceller, TaskSource} from '../../source/model/task-source.js';
 import type {Theme} from '../../source/ui/theme.js';
 import {mountApp} from './app-harness.js';
@@ -91,6 +91,8 @@ export interface RenderOptions {
 	onRepaint?: () => void;
 	onSuspend?: () => void;
 	stuckAfterMs?: number;
+	/** --state: the only states fetched. */
+	fetchedStates?: readonly TaskState[];
 	/** --allow-cancel: what x and y cancel with. */
 	canceller?: TaskCanceller;
 	/** What the header says is watched (default us-east-1). */
@@ -117,6 +119,7 @@ export async function renderApp(tasks: ImportTask[], options: RenderOptions = {}
 		onRepaint: options.onRepaint,
 		onSuspend: options.onSuspend,
 		stuckAfterMs: options.stuckAfterMs,
+		...(options.fetchedStates === undefined ? {} : {fetchedStates: options.fetchedStates}),
 		canceller: options.canceller,
 		shellNotices: options.shellNotices,
 		...(options.startAt === undefined ? {} : {timers: createFakeTimers(options.startAt)}),

@@ -30,6 +30,16 @@ describe('the cancel question', () => {
 		assert.equal(cancelQuestion(prompt(), 140), 'Cancel import-snap-0123456789abcdef0 "a-rather-long-virtual-machine-name-01"? y: cancel · other keys: keep');
 	});
 
+	it('a wide (CJK) name cut at 80 columns leaves no space inside the quotes; any column left over is outside them', () => {
+		for (const id of ['import-ami-0123456789abcdef0', 'import-snap-0123456789abcdef0']) {
+			for (const name of ['数据库服务器迁移第二批次生产环境', 'a数据库服务器迁移第二批次生产环境']) {
+				const question = cancelQuestion(prompt(task(id, {description: name})), 80);
+				assert.ok(displayWidth(question) <= 80, question);
+				assert.match(question, new RegExp(`^Cancel ${id} "[^ "]+…"\\? y: cancel · other keys: keep *$`), question);
+			}
+		}
+	});
+
 	it('the Name tag when there is no description; the id alone when there is neither', () => {
 		assert.equal(cancelQuestion(prompt(task('import-ami-0123456789abcdef0', {tags: [{key: 'Name', value: 'web-01'}]}))), 'Cancel import-ami-0123456789abcdef0 "web-01"? y: cancel · other keys: keep');
 		assert.equal(cancelQuestion(prompt(task('import-ami-0123456789abcdef0'))), 'Cancel import-ami-0123456789abcdef0? y: cancel · other keys: keep');

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {explainFailure, explanationFrom, failureBrief, hasFailed, slowPhaseNote, troubleshootingDoc} from '../../source/model/failure-explanations.js';
+import {cancelReason} from '../../source/model/cancel-prompt.js';
+import {endedState} from '../../source/model/task-span.js';
 import {parseJournalLine} from '../../source/model/journal-read.js';
 import {journalLine} from '../../source/model/journal-line.js';
 import {observe} from '../../source/model/history.js';
@@ -179,6 +181,27 @@ describe('failure or not', () => {
 				assert.equal(explainFailure(cancelled), undefined);
 			}
 		}
+	});
+
+	it('a cancel reason that names a known failure is a cancel; an error-shaped message naming it is a failure', () => {
+		for (const status of ['deleting', 'deleted']) {
+			for (const reason of [
+				'cancelled: Unsupported kernel version suspected by admin',
+				'Canceled - Unsupported kernel version',
+				'cancel: Unknown OS / Missing OS files',
+				`${cancelReason}: FirstBootFailure suspected`,
+				cancelReason,
+			]) {
+				const cancelled = task('import-ami-1', {status, statusMessage: reason, progress: undefined});
+				assert.equal(hasFailed(cancelled), false, `${status} ${reason}`);
+				assert.equal(explainFailure(cancelled), undefined, `${status} ${reason}`);
+			}
+			for (const message of ['ClientError: Unsupported kernel version 5.4.0-1021-aws', 'CLIENT_ERROR : ClientError: cancelled by EC2', 'Unsupported kernel version 5.4.0']) {
+				assert.equal(hasFailed(task('import-ami-1', {status, statusMessage: message, progress: undefined})), true, `${status} ${message}`);
+			}
+		}
+		assert.equal(endedState('deleted', 'cancelled: Unsupported kernel version suspected by admin'), 'cancelled');
+		assert.equal(endedState('deleted', 'ClientError: Unsupported kernel version 5.4.0'), 'failed');
 	});
 
 	it('an active or completed task did not fail, whatever its message says', () => {

@@ -49,6 +49,32 @@ describe('tasks that leave the list', () => {
 		assert.equal(untilDoneExit(state), 1);
 	});
 
+	it('no import seen at all: not "all completed" (1), and the shell is told none was seen', () => {
+		const state = poll(initialState(), []);
+		assert.equal(untilDoneExit(state), 1);
+		const told: [number, boolean][] = [];
+		tellShell(initialState(), state, {onAllDone: (_tasks, code, nothing) => told.push([code, nothing])});
+		assert.deepEqual(told, [[1, true]]);
+		// A task seen once and gone since was seen: its verdict stands (here completed, 0).
+		const gone = poll(poll(initialState(), [task('a', {status: 'completed'})]), []);
+		assert.equal(untilDoneExit(gone), 0);
+	});
+
+	it('no import seen while a region has not answered: nothing is concluded until it does', () => {
+		const at = 10_000;
+		const partial = reduce(initialState(), {
+			type: 'poll-succeeded',
+			at,
+			generation: 1,
+			tasks: [],
+			nextPollAt: at + 10_000,
+			notes: {disabled: []},
+			partialFaults: [{label: 'eu-west-1', fault: {kind: 'network', message: 'unreachable'}, since: at, retryAt: at + 10_000}],
+		});
+		assert.equal(untilDoneExit(partial), undefined);
+		assert.equal(untilDoneExit(poll(partial, [])), 1, 'every part answered, none has an import');
+	});
+
 	it('a completed task that vanishes was known to have completed', () => {
 		let state = poll(initialState(), [task('a', {status: 'completed'})]);
 		state = poll(state, []);

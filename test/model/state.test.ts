@@ -137,3 +137,15 @@ describe('reducer', () => {
 		assert.equal(reduce(state, {type: 'resumed', at: 3000, nextPollAt: 3000}).paused, false);
 	});
 });
+
+describe('faults of parts and of the whole poll', () => {
+	it('a whole-poll fault clears the per-kind faults of the last poll: one fault, one next-poll time', () => {
+		const kindFault = {label: 'DescribeImportSnapshotTasks', fault: {kind: 'server' as const, message: 'EC2 had a problem'}, since: 1000, retryAt: 3000};
+		let state = reduce(initialState(), {type: 'poll-succeeded', at: 1000, generation: 1, tasks: [task('import-ami-a')], nextPollAt: 2000, partialFaults: [kindFault]});
+		assert.equal(state.pairFaults.length, 1);
+		state = reduce(state, {type: 'poll-failed', at: 2000, generation: 2, fault: {kind: 'server', message: 'EC2 had a problem'}, nextPollAt: 4000});
+		assert.deepEqual(state.pairFaults, []);
+		assert.equal(state.fault?.kind, 'server');
+		assert.equal(state.tasks.length, 1, 'the last good tasks stay');
+	});
+});

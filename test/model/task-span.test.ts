@@ -56,9 +56,19 @@ describe('a task’s span', () => {
 		assert.deepEqual(spanOf(last, known), {start: 1 * minute, state: 'cancelled', progress: 20});
 	});
 
-	it('a task first seen already over is a span of one moment', () => {
+	it('a task first seen already over is a moment, marked as ended before first sight (no duration claimed)', () => {
 		const {known, last} = watched([[5 * minute, task(id, {status: 'completed', statusMessage: undefined, progress: undefined})]]);
-		assert.deepEqual(spanOf(last, known), {start: 5 * minute, end: 5 * minute, state: 'completed', progress: 100});
+		assert.deepEqual(spanOf(last, known), {start: 5 * minute, end: 5 * minute, state: 'completed', progress: 100, endedWhenSeen: true});
+		const later = watched([
+			[5 * minute, task(id, {status: 'deleted', statusMessage: 'ClientError: No valid partition', progress: undefined})],
+			[15 * minute, task(id, {status: 'deleted', statusMessage: 'ClientError: No valid partition', progress: undefined})],
+		]);
+		assert.deepEqual(spanOf(later.last, later.known), {start: 5 * minute, end: 5 * minute, state: 'failed', endedWhenSeen: true});
+		const seenDeleting = watched([
+			[5 * minute, task(id, {status: 'deleting', statusMessage: 'wrong disk', progress: undefined})],
+			[15 * minute, task(id, {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})],
+		]);
+		assert.deepEqual(spanOf(seenDeleting.last, seenDeleting.known), {start: 5 * minute, end: 15 * minute, state: 'cancelled'}, 'seen deleting: it ended in sight');
 	});
 
 	it('when the end entry has left the bounded timeline, the last change says when', () => {

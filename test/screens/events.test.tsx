@@ -67,6 +67,21 @@ describe('events view', () => {
 		assert.match(app.frame(), /\[2 active 2\].*sort: oldest first/, 'back in the list, its filter and sort again');
 	});
 
+	it('the header never cuts its words (`events: all ta…`): whole or left out, at 80 to 99 columns, short and long counts', async () => {
+		const many = Array.from({length: 121}, (_, index) => task(`import-ami-${String(index).padStart(17, '0')}`, index % 3 === 0 ? {status: 'completed', statusMessage: undefined, progress: undefined} : index % 5 === 0 ? {status: 'deleted', statusMessage: 'ClientError: x', progress: undefined} : {}));
+		for (const tasks of [many.slice(0, 3), many]) {
+			for (const columns of [80, 84, 86, 88, 90, 92, 95, 99]) {
+				const shown = await renderApp(tasks, {columns});
+				await shown.press('e');
+				const tabs = shown.frame().split('\n').find((line) => line.startsWith('1 all ')) ?? '';
+				shown.unmount();
+				assert.ok(tabs.length <= columns, tabs);
+				assert.doesNotMatch(tabs, /…/, `${columns}: ${tabs}`);
+				assert.match(tabs, /(\d| {2}events: all tasks)$/, `${columns}: ${tabs}`);
+			}
+		}
+	});
+
 	it('the / filter narrows the events (Enter keeps it, Esc clears it and stays in the events)', async () => {
 		app = await twoPolls();
 		await app.press('e', '/', 'c', 'o', 'n', 'v');

@@ -76,6 +76,27 @@ describe('a failed import explained in its details', () => {
 		assert.equal(fieldValue(lines, 'Doc').replaceAll('\n', ''), 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html');
 	});
 
+	it('the doc URL and IAM actions are never broken across lines; a URL longer than the line breaks after a / only', async () => {
+		const s3 = 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]';
+		const widths = [70, 74, 78, 80, 84, 88, 92, 100, 110, 120, 130].map((columns) => [columns, s3] as const);
+		for (const [columns, message] of [...widths, [80, 'ClientError: Something new'], [120, 'ClientError: Something new']] as const) {
+			app = await renderApp([{...failed, statusMessage: message, snapshotDetails: []}], {columns, rows: 40});
+			await app.press(keys.enter);
+			const lines = app.frame().split('\n');
+			const doc = fieldValue(lines, 'Doc').split('\n');
+			const url = doc.join('');
+			const column = (lines.find((line) => line.startsWith('Doc ')) ?? '').slice(3).search(/\S/) + 3;
+			if (column + url.length <= columns) assert.equal(doc.length, 1, `${columns}: ${url} fits a line yet is broken`);
+			for (const line of doc.slice(0, -1)) assert.match(line, /\/$/, `${columns}: broken after a / only`);
+			if (message === s3) {
+				const fix = fieldValue(lines, 'Fix').split('\n');
+				for (const action of ['s3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt']) assert.ok(fix.some((line) => line.includes(action)), `${columns}: ${action} broken: ${JSON.stringify(fix)}`);
+			}
+			app.unmount();
+			app = undefined;
+		}
+	});
+
 	it('a cancelled import (its message is the reason given) is not explained as a failure', async () => {
 		app = await renderApp([{...failed, status: 'deleting', statusMessage: 'cancelled from ec2-import-watch'}], {columns: 80, rows: 24});
 		await app.press(keys.enter);

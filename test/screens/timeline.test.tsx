@@ -95,6 +95,31 @@ describe('timeline', () => {
 		]);
 	});
 
+	it('a task that had already ended when first seen claims no duration: its line says so, its row is one mark', async () => {
+		app = await renderApp([task(a, done), task(b, failed), snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}), task(d, {progress: 3})], {columns: 120, rows: 40, theme: plain, intervalMs: 5 * 60_000});
+		app.source.set([task(a, done), task(b, failed), snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}), task(d, {progress: 9})]);
+		await app.poll();
+		await app.press('t');
+		const said = new Map<string, string>();
+		for (let step = 0; step < 4; step++) {
+			const all = body(app.frame());
+			const selected = all.find((line) => line.startsWith('> ')) ?? '';
+			const detail = all.find((line) => /^\d+\/\d+ · /.test(line)) ?? '';
+			said.set(detail.replace(/^\d+\/\d+ · /, ''), selected);
+			await app.press('j');
+		}
+		const ended: [string, string, string][] = [[a, 'completed', '✔'], [b, 'failed', '✖'], [c, 'cancelled', '⊘']];
+		for (const [id, state, mark] of ended) {
+			const line = `${id}: already ${state} when first seen at 20:26`;
+			const row = said.get(line);
+			assert.ok(row !== undefined, `no "${line}" in ${JSON.stringify([...said.keys()])}`);
+			const cells = row.slice(25).replace(/[┊ ]/g, '');
+			assert.equal(cells, mark, `${id}: a mark at first sight, not a bar: ${row}`);
+		}
+		assert.ok([...said.keys()].some((line) => line.startsWith(`${d} active at 9%: 20:26 → now`)), 'a task still going keeps its span');
+		assert.doesNotMatch([...said.keys()].join('\n'), /\(0s\)/);
+	});
+
 	it('at 80×24 in ASCII without colour: short ids, the bars in the rest, nothing wider than 80', async () => {
 		app = await watchWave(80, 24, ascii);
 		await app.press('t');
@@ -158,7 +183,7 @@ describe('timeline', () => {
 		);
 		assert.match(body(app.frame())[0] ?? '', /^ {2}TASK +20:28 /, 'the axis starts at the first of these tasks');
 		await app.press(keys.escape, '4', 't');
-		assert.match(text(app), /^ {2}No deleting tasks \(1 shows all\)\.$/m);
+		assert.match(text(app), /^ {2}No deleting tasks \(Esc: back to the list to change the filter\)\.$/m);
 	});
 
 	it('updates on each poll: a bar grows with its progress and a new task gets a row', async () => {

@@ -59,6 +59,36 @@ describe('--once --json against the simulator', () => {
 	});
 });
 
+describe('plain lines against the simulator', () => {
+	let simulator: TestSimulator;
+	before(async () => {
+		assertBuilt();
+		simulator = await startTestSimulator({
+			scenario: {
+				tasks: [
+					{ImportTaskId: 'import-ami-00000000000000001', Status: 'deleted', StatusMessage: 'ClientError: Unsupported kernel version 5.4.0-1021-aws'},
+					{ImportTaskId: 'import-ami-00000000000000002', Status: 'deleted', StatusMessage: 'cancelled: Unsupported kernel version suspected by admin'},
+				],
+			},
+		});
+	});
+	after(() => simulator.close());
+
+	it('a task that had already failed at start gets its cause, fix and doc after the table, into a pipe; a cancelled one none', async () => {
+		const args = [launchPath, ...simulatorArgs(simulator.url), '--until-done', '--interval', '1'];
+		const result = await run(process.execPath, args, {env: baseEnv(simulatorEnv)}).then(
+			() => assert.fail('--until-done with a failed task exits 1'),
+			(error: unknown) => error,
+		);
+		assert.ok(typeof result === 'object' && result !== null && 'code' in result && 'stdout' in result);
+		assert.equal(result.code, 1);
+		const out = String(result.stdout);
+		assert.match(out, /import-ami-00000000000000001 seen: deleted, ClientError: Unsupported kernel version 5\.4\.0-1021-aws\n {2}cause: .*kernel/);
+		assert.match(out, /\n {2}fix: .+\n {2}doc: https:\/\/docs\.aws\.amazon\.com\/vm-import\/latest\/userguide\/\S+\n/);
+		assert.equal(out.match(/^ {2}cause: /gm)?.length, 1, `one explanation, none for the cancelled task:\n${out}`);
+	});
+});
+
 describe('plain lines', () => {
 	const minute = 60_000;
 	const at = Date.UTC(2026, 11, 7, 8, 15, 3);
@@ -82,8 +112,10 @@ describe('plain lines', () => {
 		const [, failure = [], deleted = []] = lines([booting], [failing], [{...failing, status: 'deleted'}]);
 		for (const line of [...failure, ...deleted]) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 		assert.match(failure[0] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} status active → deleting$`));
-		assert.match(failure[1] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No vali`), 'the failure line (cut at 80, as every change line)');
-		const rest = failure.slice(2);
+		const cause = failure.findIndex((line) => line.startsWith('  cause: '));
+		const change = failure.slice(1, cause).map((line) => line.trim()).join(' ');
+		assert.match(change, new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No valid partition$`), 'the failure line, wrapped at 80 and not cut');
+		const rest = failure.slice(cause);
 		assert.ok(rest.every((line) => /^ {2}(cause|fix|doc): | {4}\S/.test(line)), 'indented under the failure line, continuations by two more');
 		const unwrapped = rest.join('\n').replace(/\n {4}(?=prerequisites)/, '').replace(/\n {4}/g, ' ');
 		assert.equal(
@@ -96,6 +128,18 @@ describe('plain lines', () => {
 		);
 		assert.deepEqual(deleted.length, 1, 'the deleted line alone: the cause was said');
 		assert.match(deleted[0] ?? '', /status deleting → deleted$/);
+	});
+
+	it('after the first table, a line and the cause, fix and doc for each task that had already failed; within 80 columns', () => {
+		const failed = task(id, {status: 'deleted', statusMessage: 'ClientError: Unsupported kernel version 5.4.0-1021-aws', progress: undefined});
+		const other = task('import-ami-00000000000000002', {status: 'deleted', statusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.', progress: undefined});
+		const [first = []] = lines([failed, other, task('import-ami-00000000000000003'), task('import-ami-00000000000000004', {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})]);
+		for (const line of first) assert.ok(line.length <= 80, `wider than 80: ${line}`);
+		const text = first.join('\n');
+		assert.equal(text.match(/^ {2}cause: /gm)?.length, 2, text);
+		const after = text.slice(text.lastIndexOf('import-ami-00000000000000004'));
+		assert.match(after, new RegExp(`${id} seen: deleted,[\\s\\S]*?\\n {2}cause: [\\s\\S]*kernel[\\s\\S]*\\n {2}fix: [\\s\\S]*\\n {2}doc: https://`));
+		assert.match(after, /import-ami-00000000000000002 seen: deleted,[\s\S]*\n {2}cause: EC2 found no supported operating system/);
 	});
 
 	it('say nothing more for a cancelled task', () => {

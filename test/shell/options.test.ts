@@ -84,6 +84,19 @@ describe('options', () => {
 		assert.match(error({untilDone: true, once: true}), /--until-done watches until the imports end/);
 	});
 
+	it('refuses a flag only the live watcher uses with --once or --check, in one line', () => {
+		const cases: [Parameters<typeof resolveOptions>[0], string][] = [
+			[{once: true, allowCancel: true}, '--allow-cancel'],
+			[{once: true, journal: 'imports.jsonl'}, '--journal'],
+			[{once: true, notify: 'bell'}, '--notify'],
+			[{once: true, stuckAfter: '2h'}, '--stuck-after'],
+			[{check: true, journal: 'imports.jsonl'}, '--journal'],
+		];
+		for (const [flags, flag] of cases) assert.equal(error(flags), `${flag} goes with the live watcher (not --once or --check)`);
+		assert.equal(config({once: true, allowCancel: false}).once, true, '--no-allow-cancel says nothing to do');
+		assert.equal(config({allowCancel: true, journal: 'imports.jsonl'}).allowCancel, true);
+	});
+
 	it('--on-event and its time limit', () => {
 		assert.equal(config({}).onEvent, undefined);
 		assert.equal(config({onEvent: 'cat >> events.jsonl'}).onEvent, 'cat >> events.jsonl', 'the command as written');

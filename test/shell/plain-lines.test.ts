@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {initialState, reduce} from '../../source/model/state.js';
-import {changeLine, pollLines, wrapToWidth} from '../../source/shell/plain-lines.js';
+import {changeLines, pollLines, wrapToWidth} from '../../source/shell/plain-lines.js';
 import {plainColumns} from '../../source/ui/task-columns.js';
 import {task} from '../helpers/tasks.js';
 
@@ -23,23 +23,36 @@ function polled(...polls: ReturnType<typeof task>[][]) {
 describe('changeLine', () => {
 	it('says when (with the date), which task, what changed, and the ETA', () => {
 		const state = polled([task('import-ami-a', {progress: 10})], [task('import-ami-a', {progress: 20})], [task('import-ami-a', {progress: 30, statusMessage: 'booting'})]);
-		const lines = state.lastEntries.map((entry) => changeLine(entry, state, 200, 'UTC'));
+		const lines = state.lastEntries.flatMap((entry) => changeLines(entry, state, 200, 'UTC'));
 		assert.deepEqual(lines, ['2026-12-07 08:17:03 import-ami-a converting → booting · ETA 7m 00s', '2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s']);
 	});
 
-	it('within the width, cuts what changed and keeps the ETA', () => {
+	it('within the width, shortens the old value first, keeps the new one whole and the ETA', () => {
 		const id = 'import-ami-0123456789abcdef0';
-		const state = polled([task(id, {progress: 10})], [task(id, {progress: 20})], [task(id, {progress: 30, statusMessage: 'preparing ami and a long story'})]);
-		const [message] = state.lastEntries.map((entry) => changeLine(entry, state, 80, 'UTC'));
-		assert.equal(message, `2026-12-07 08:17:03 ${id} converting → prep… · ETA 7m 00s`);
+		const state = polled([task(id, {progress: 10, statusMessage: 'downloading/converting a long old story'})], [task(id, {progress: 20, statusMessage: 'downloading/converting a long old story'})], [task(id, {progress: 30, statusMessage: 'booting'})]);
+		const [message, ...rest] = changeLines(state.lastEntries[0] ?? assert.fail('no entry'), state, 80, 'UTC');
+		assert.deepEqual(rest, []);
+		assert.equal(message, `2026-12-07 08:17:03 ${id} downloa… → booting · ETA 7m 00s`);
 		assert.equal(message?.length, 80);
+	});
+
+	it('when the new value does not fit even so, wraps the change onto indented lines, nothing cut, ETA at the end', () => {
+		const id = 'import-ami-0123456789abcdef0';
+		const long = 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]';
+		const state = polled([task(id, {progress: 10})], [task(id, {progress: 20})], [task(id, {progress: 30, statusMessage: long})]);
+		const lines = changeLines(state.lastEntries[0] ?? assert.fail('no entry'), state, 80, 'UTC');
+		assert.ok(lines.length > 1, JSON.stringify(lines));
+		for (const line of lines) assert.ok(line.length <= 80, line);
+		for (const line of lines.slice(1)) assert.match(line, /^ {2}\S/);
+		assert.equal(lines.map((line) => line.trim()).join(' '), `2026-12-07 08:17:03 ${id} converting → ${long} · ETA 7m 00s`);
+		assert.doesNotMatch(lines.join('\n'), /…/);
 	});
 
 	it('has no ETA for a task that ended, and fits the width', () => {
 		const state = polled([task('import-ami-a')], [task('import-ami-a', {status: 'completed', statusMessage: undefined, progress: undefined})]);
-		const [status] = state.lastEntries.map((entry) => changeLine(entry, state, 200, 'UTC'));
+		const [status] = state.lastEntries.flatMap((entry) => changeLines(entry, state, 200, 'UTC'));
 		assert.equal(status, '2026-12-07 08:16:03 import-ami-a status active → completed');
-		for (const entry of state.lastEntries) assert.ok(changeLine(entry, state, 30, 'UTC').length <= 30);
+		for (const entry of state.lastEntries) for (const line of changeLines(entry, state, 30, 'UTC')) assert.ok(line.length <= 30, line);
 	});
 });
 

@@ -57,6 +57,7 @@ describe('simulate command', () => {
 	before(async () => {
 		directory = await mkdtemp(join(tmpdir(), 'simulate-'));
 		await writeFile(join(directory, 'bad.json'), '{"tasks": [{"ImportTaskId": "a"}, {"ImportTaskId": "b"}, {"ImportTaskId": "c", "Progress": 28}]}');
+		await writeFile(join(directory, 'broken.json'), 'nope\n');
 		await writeFile(join(directory, 'good.json'), '{"tasks": [{"ImportTaskId": "import-ami-from-file", "Status": "active"}]}');
 	});
 	after(() => rm(directory, { recursive: true, force: true }));
@@ -106,6 +107,7 @@ describe('simulate command', () => {
 		[['extra'], /Unexpected argument 'extra'/],
 		[['--scenario', '/nonexistent/tasks.json'], /^--scenario: cannot read \/nonexistent\/tasks\.json \(ENOENT\)$/],
 		[['--scenario', 'DIR/bad.json'], /^--scenario: \S+bad\.json: tasks\[2\]\.Progress must be a string$/],
+		[['--scenario', 'DIR/broken.json'], /^--scenario: \S+broken\.json: not valid JSON at line 1 column 1: .*"nope\\n".*$/],
 		[['--scenario', 'DIR/good.json', '--tasks', '3'], /^--tasks cannot be used with --scenario$/],
 		[['--scenario', 'DIR/good.json', '--snapshot-tasks', '3'], /^--snapshot-tasks cannot be used with --scenario$/],
 	];

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateSpec } from '../../source/simulator/generate.js';
+import { generateSnapshotSpec } from '../../source/simulator/generate-snapshot.js';
 import { durationOf, retentionMs, type TaskSpec } from '../../source/simulator/lifecycle.js';
 import { stream } from '../../source/simulator/random.js';
 import { typicalImportMs } from '../../source/simulator/server.js';
@@ -77,5 +78,31 @@ describe('generated store', () => {
 
 	it('has a task count of 0 allowed', () => {
 		assert.deepEqual(generatedStore({ seed: 1, tasks: 0, arrivals: false }).list(0), []);
+	});
+});
+
+describe('generated failures fit the disk format', () => {
+	const fits: [RegExp, string[]][] = [
+		[/Footers not identical/, ['VHD', 'VHDX']],
+		[/Unsupported VMDK File Format/, ['VMDK', 'OVA']],
+		[/OVA with chunked disk files/, ['OVA']],
+	];
+	it('image imports: a VHD footer error only for VHD/VHDX, a VMDK one only for VMDK/OVA, an OVA one only for OVA', () => {
+		const failed = specs(1, 2000).filter((spec) => spec.failure !== undefined);
+		for (const [message, formats] of fits) {
+			const with_ = failed.filter((spec) => message.test(spec.failure?.message ?? ''));
+			assert.ok(with_.length > 0, `${message} never generated`);
+			for (const spec of with_) assert.ok(formats.includes(spec.disks[0]?.sourceFormat ?? ''), `${spec.disks[0]?.sourceFormat}: ${spec.failure?.message}`);
+		}
+		assert.ok(failed.some((spec) => spec.disks[0]?.sourceFormat === 'RAW' && spec.stages.at(-1)?.message === 'converting'), 'RAW still fails while converting');
+	});
+	it('snapshot imports likewise, and a VMDK or RAW disk fails converting with a message that fits it', () => {
+		const random = stream(1, 'snapshots');
+		const failed = Array.from({ length: 2000 }, () => generateSnapshotSpec(random, 0)).filter((spec) => spec.failure !== undefined);
+		for (const [message, formats] of fits) {
+			for (const spec of failed.filter((one) => message.test(one.failure?.message ?? ''))) assert.ok(formats.includes(spec.format), `${spec.format}: ${spec.failure?.message}`);
+		}
+		assert.ok(failed.some((spec) => spec.format === 'VHD' && /Footers not identical/.test(spec.failure?.message ?? '')));
+		assert.ok(failed.some((spec) => spec.format !== 'VHD' && /Uncompressed data has invalid length/.test(spec.failure?.message ?? '')));
 	});
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {displayWidth, fitColumns, padToWidth, truncateToWidth, wrapText} from '../../source/text/text-width.js';
+import {cutMiddle, displayWidth, fitColumns, padToWidth, truncateToWidth, wrapText} from '../../source/text/text-width.js';
 
 describe('displayWidth', () => {
 	const cases: Array<[string, string, number]> = [
@@ -160,5 +160,41 @@ describe('wrapText', () => {
 	it('breaks a part longer than a line where the line ends', () => {
 		assert.deepEqual(wrapText('x'.repeat(25), 10), ['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
 		assert.deepEqual(wrapText('s3://bucket-with-a-long-name/k', 16), ['s3://bucket-with', '-a-long-name/k']);
+	});
+
+	it('never breaks a URL or an IAM action (service:Action) that fits a line; a longer URL breaks only after /', () => {
+		const doc = 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html#import-instance-errors';
+		assert.deepEqual(wrapText(`see ${doc}`, 110), ['see', doc]);
+		assert.deepEqual(wrapText(doc, 60), ['https://docs.aws.amazon.com/vm-import/latest/userguide/', 'vmimport-troubleshooting.html#import-instance-errors']);
+		const fix = 'Give the vmimport role s3:GetBucketLocation, s3:GetObject and s3:ListBucket on the bucket, and kms:Decrypt on its SSE-KMS key; then import again.';
+		for (const width of [30, 40, 50, 60, 70, 80, 100]) {
+			const lines = wrapText(fix, width);
+			for (const line of lines) assert.ok(displayWidth(line) <= width, line);
+			for (const action of ['s3:GetBucketLocation,', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt']) {
+				assert.ok(lines.some((line) => line.includes(action)), `${width}: ${action} broken in ${JSON.stringify(lines)}`);
+			}
+			assert.equal(lines.join(' '), fix);
+		}
+		for (const width of [53, 60, 70, 100]) {
+			const lines = wrapText(`Doc ${doc}`, width);
+			for (const line of lines) assert.ok(displayWidth(line) <= width, line);
+			for (const line of lines.slice(1, -1)) assert.match(line, /\/$/, `${width}: a URL broken after / only: ${JSON.stringify(lines)}`);
+		}
+	});
+});
+
+describe('cutMiddle', () => {
+	const notice = "Not cancellable: EC2 sent this task's id with white space at an end (shown trimmed).";
+	it('keeps the head and the end, the middle given up from a word start, within the width', () => {
+		assert.equal(cutMiddle(notice, 100, 17), notice);
+		for (const width of [40, 60, 80]) {
+			const cut = cutMiddle(notice, width, 17);
+			assert.ok(displayWidth(cut) <= width, cut);
+			assert.match(cut, /^Not cancellable: … \S.*\(shown trimmed\)\.$/, cut);
+		}
+		assert.equal(cutMiddle(notice, 60, 0).endsWith('(shown trimmed).'), true);
+	});
+	it('cuts the end when the head leaves no room', () => {
+		assert.equal(cutMiddle(notice, 20, 17), truncateToWidth(notice, 20));
 	});
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
+import {faultLine} from '../../source/model/fault-text.js';
 import {shownId} from '../../source/model/import-task.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createEc2Source, type Ec2SourceOptions} from '../../source/watch/ec2-source.js';
@@ -48,6 +49,9 @@ describe('bounded reads', () => {
 		assert.equal(fault.kind, 'server');
 		assert.equal(fault.message, 'an answer passed 262,144 bytes: stopped reading');
 		assert.equal(fault.retryNote, 'the next poll retries');
+		// Said before any data too (--once, a first poll): it claims no "last good data" there may not be.
+		assert.equal(faultLine(fault), 'an answer passed 262,144 bytes: stopped reading — the endpoint sent far more than EC2 does');
+		assert.doesNotMatch(faultLine(fault, true), /last good/);
 		// The endpoint sees its connection closed: nothing more is read.
 		for (let turn = 0; turn < 10_000 && !closed; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 		assert.ok(closed, 'the streaming answer was aborted');

@@ -5,9 +5,9 @@ import {formatAge, formatClock, formatDuration} from '../../model/format.js';
 import {isStale, slowPollMs, viewOf, type WatchState} from '../../model/state.js';
 import {pollNotesLine} from '../../model/poll-notes.js';
 import {awayLine} from '../../model/history-restore.js';
-import {countByState, stateFilters, tasksOfKind} from '../../model/task-filter.js';
+import {countByState, notFetched, stateFilters, tasksOfKind} from '../../model/task-filter.js';
 import {sortLabel} from '../../model/task-sort.js';
-import {type Segment, fitSegments} from '../fit-segments.js';
+import {fitLine, type Segment, fitSegments} from '../fit-segments.js';
 import {displayWidth, truncateToWidth} from '../../text/text-width.js';
 import {colorOf, glyph, useTheme} from '../theme.js';
 import {labelFor} from '../keymap.js';
@@ -40,10 +40,17 @@ export function headerHeight(state: WatchState, width: number, alert?: string): 
 	return 2 + pairs + notes + away + (alert === undefined ? 0 : 1) + (state.fault === undefined ? 0 : 2 + hintLines(faultHint(state.fault, true), width));
 }
 
-/** One line for the regions, profiles or calls that are failing while the others are fine, each named first. */
-export function pairFaultLine(state: WatchState, now: number): string {
+/**
+ * One line for the regions, profiles or calls that are failing while the others are fine, each named first. Within
+ * `width`: the note that their last good tasks stay goes first, then the middle of each fault gives way (its name
+ * and its next-poll time stay).
+ */
+export function pairFaultLine(state: WatchState, now: number, width = Number.POSITIVE_INFINITY): string {
 	const parts = state.pairFaults.map(({label, fault, since, retryAt}) => `${label}: ${faultHeadline({...fault, since}, now, retryAt)}`);
-	return `${parts.join(' · ')} (the last good tasks stay listed)`;
+	const whole = `${parts.join(' · ')} (the last good tasks stay listed)`;
+	if (displayWidth(whole) <= width || parts.length === 0) return whole;
+	const room = Math.floor((width - separator.length * (parts.length - 1)) / parts.length);
+	return parts.map((part) => fitLine(part, room)).join(separator);
 }
 
 type Role = 'muted' | 'stale' | 'plain' | 'strong';
@@ -195,7 +202,11 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	const counts = useMemo(() => countByState(tasksOfKind(state.tasks, state.kindFilter)), [state.tasks, state.kindFilter]);
 	const hint = state.fault === undefined ? undefined : faultHint(state.fault, true);
 	const status = fitStatus(statusParts(state, now, where, intervalMs), width);
-	const tabs = stateFilters.map((filter, index) => ({filter, label: `${index + 1} ${filter} ${counts[filter]}`}));
+	// A state --state leaves out is not fetched: its tab is dimmed, with – for a count (none would be a claim).
+	const tabs = stateFilters.map((filter, index) => {
+		const unfetched = notFetched(filter, state.fetchedStates) !== undefined;
+		return {filter, unfetched, label: `${index + 1} ${filter} ${unfetched && counts[filter] === 0 ? '–' : counts[filter]}`};
+	});
 	// Narrow terminals: the tabs close up, and the sort is said in fewer words, so both still fit at 80 columns.
 	const narrow = width < 100;
 	const tabsWidth = tabs.reduce((sum, tab) => sum + displayWidth(tab.label) + (narrow ? 2 : 3), 0);
@@ -237,12 +248,12 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 				))}
 			</Text>
 			<Text wrap="truncate">
-				{tabs.map(({filter, label}, index) => {
+				{tabs.map(({filter, label, unfetched}, index) => {
 					const active = !inEvents && filter === state.stateFilter;
 					return (
 						<Text key={filter}>
 							{index === 0 ? '' : narrow ? '  ' : ' '}
-							<Text inverse={active} bold={active} color={inEvents ? colorOf(theme, 'muted') : undefined}>
+							<Text inverse={active} bold={active} color={inEvents || unfetched ? colorOf(theme, 'muted') : undefined}>
 								{active ? `[${label}]` : narrow ? label : ` ${label} `}
 							</Text>
 						</Text>
@@ -266,15 +277,14 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 			{state.pairFaults.length === 0 ? null : (
 				<Text color={colorOf(theme, 'fault')} wrap="truncate">
 					{glyph(theme, '✖ ')}
-					{pairFaultLine(state, now)}
+					{pairFaultLine(state, now, width - 2)}
 				</Text>
 			)}
 			{state.fault === undefined ? null : (
 				<>
 					<Text color={colorOf(theme, 'fault')} bold wrap="truncate">
 						{glyph(theme, '✖ ')}
-						{faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt)}
-						{state.polling ? ' — retrying now…' : ''}
+						{fitLine(`${faultHeadline(state.fault, now, state.polling ? undefined : state.nextPollAt)}${state.polling ? ' — retrying now…' : ''}`, width - 2)}
 					</Text>
 					<Text wrap="truncate">
 						{'  '}

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {ReactNode} from 'react';
 import type {Mode} from '../../model/state.js';
 import {hintsFor} from '../keymap.js';
-import {fitSegments} from '../fit-segments.js';
+import {fitLine, fitSegments} from '../fit-segments.js';
 import {colorOf, useTheme} from '../theme.js';
 
 const separator = '  ';
@@ -22,7 +22,7 @@ export function HintBar({mode, notice, width, paused = false}: {mode: Mode; noti
 	if (notice !== undefined) {
 		return (
 			<Text color={colorOf(theme, 'accent')} wrap="truncate">
-				{notice}
+				{fitLine(notice, width)}
 			</Text>
 		);
 	}

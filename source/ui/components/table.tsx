@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {memo, type ReactNode} from 'react';
+import {memo, type ReactNode, useMemo} from 'react';
 import {type Cell, type Column, fit, gap, gutter, type Layout, layoutColumns} from '../column-layout.js';
 import {displayWidth} from '../../text/text-width.js';
 import {colorOf, glyph, type Role, type Theme, useTheme} from '../theme.js';
@@ -38,7 +38,7 @@ export interface TableRowProps<Row> {
 	dim?: boolean;
 }
 
-export function TableRow<Row>({layout, row, selected = false, marked = false, dim}: TableRowProps<Row>): ReactNode {
+function TableRowCells<Row>({layout, row, selected = false, marked = false, dim}: TableRowProps<Row>): ReactNode {
 	// The cells are worked out here and the line drawn by a memoised component, so a poll that changes nothing
 	// in a row does not make React rebuild it (each render, Ink lays out and draws what React hands it).
 	const cells = layout.shown.map(({column, width}) => {
@@ -48,6 +48,12 @@ export function TableRow<Row>({layout, row, selected = false, marked = false, di
 	});
 	return <RowLine cells={trimmedEnd(cells)} selected={selected} marked={marked} dim={dim === true} fill={selected ? tableWidth(layout) : 0} />;
 }
+
+/**
+ * A row is worked out again only when its layout, its task or its marks change: a key that moves the selection
+ * redraws the two rows it moves between (with 10,000 tasks, fitting every cell of every row was most of a key).
+ */
+export const TableRow = memo(TableRowCells) as typeof TableRowCells;
 
 function tableWidth<Row>(layout: Layout<Row>): number {
 	return layout.shown.reduce((sum, {width}) => sum + width, 0) + gap * Math.max(0, layout.shown.length - 1);
@@ -120,7 +126,8 @@ export interface TableProps<Row> {
 
 export function Table<Row>({columns, rows, rowKey, width, selected, marked, empty, dim}: TableProps<Row>): ReactNode {
 	const theme = useTheme();
-	const layout = layoutColumns(columns, width, rows);
+	// The same columns, width and rows (a key that only moves the selection) keep the layout, and so every row.
+	const layout = useMemo(() => layoutColumns(columns, width, rows), [columns, width, rows]);
 	// Nothing listed (a filter that matches nothing): column headers over no rows would say nothing.
 	return (
 		<>

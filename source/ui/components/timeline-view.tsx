@@ -62,7 +62,7 @@ const legendStates: readonly SpanState[] = ['active', 'completed', 'failed', 'ca
 
 /**
  * The selected task in words (its whole id: the row may show its name): how it ended (or how far it is), from when
- * to when; HH:MM, with the date (MM-DD HH:MM) when the span is not all on one day.
+ * to when (or that it had already ended when first seen); HH:MM, with the date (MM-DD HH:MM) when the span is not all on one day.
  */
 function spanText(span: TaskSpan | undefined, task: ImportTask, now: number, theme: Theme): string {
 	if (span === undefined) return `${shownId(task)}: not seen yet`;
@@ -71,6 +71,8 @@ function spanText(span: TaskSpan | undefined, task: ImportTask, now: number, the
 	const to = formatDateTime(span.end ?? now);
 	const oneDay = from.slice(0, 10) === to.slice(0, 10);
 	const when = (stamp: string) => (oneDay ? stamp.slice(11, 16) : stamp.slice(5, 16));
+	// Ended before first sight: when it ran is not known, so no span and no 0 s.
+	if (span.endedWhenSeen === true) return `${shownId(task)}: already ${span.state}${reached} when first seen at ${when(from)}`;
 	const until = span.end === undefined ? 'now' : `${when(to)} (${formatDuration(span.end - span.start)})`;
 	return `${shownId(task)} ${span.state}${reached}: ${when(from)} ${glyph(theme, '→')} ${until}`;
 }
@@ -175,7 +177,7 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 		return (
 			<Text color={colorOf(theme, 'muted')} wrap="truncate">
 				{' '.repeat(gutter)}
-				{emptyListText(state)}
+				{emptyListText(state, 'timeline')}
 			</Text>
 		);
 	}
