@@ -132,3 +132,35 @@ test('a key goes to what it does in one step: the keymap names the action, no se
 		['ui/keymap.ts'],
 	);
 });
+
+test('no module-level mutable state but the lazy SDK loader (and the Intl formatters kept per zone)', () => {
+	// A `let` or `var` at the top of a file is state every instance shares (tests included): data belongs to a watch
+	// session, what is visible to a screen's own memo.
+	const allowedLets = new Set(['watch/ec2-source.ts:sdk', 'model/format.ts:clockFormatter', 'model/format.ts:dateFormatter']);
+	const found = files.flatMap((file) =>
+		[...readFileSync(join(root, file), 'utf8').matchAll(/^(?:export\s+)?(?:let|var)\s+(\w+)/gm)].map((match) => `${file}:${match[1]}`),
+	);
+	assert.deepEqual(
+		found.filter((name) => !allowedLets.has(name)),
+		[],
+	);
+});
+
+test('the watch session is headless, and a poll result is completed in one place: nobody asks the source again', () => {
+	const session = (graph.get('watch/watch-session.ts') ?? []).map(({specifier}) => specifier);
+	assert.deepEqual(
+		session.filter((specifier) => !specifier.startsWith('.')),
+		[],
+	);
+	const asking = files.filter((file) => !file.startsWith('watch/') && file !== 'model/task-source.ts' && /\.(?:pollNotes|partialFaults|priorHistory)\?*\.?\(/.test(readFileSync(join(root, file), 'utf8')));
+	assert.deepEqual(asking, []);
+});
+
+test('plain lines read only the session’s data: no screen state, no visible list sorted for a selection nobody sees', () => {
+	const read = (graph.get('shell/plain-lines.ts') ?? []).filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal('shell/plain-lines.ts', specifier));
+	assert.deepEqual(
+		read.filter((file) => ['model/state.ts', 'model/selectors.ts', 'model/visible-tasks.ts', 'model/task-sort.ts'].includes(file)),
+		[],
+	);
+	assert.ok(read.includes('watch/watch-session.ts'));
+});

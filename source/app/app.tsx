@@ -1,8 +1,7 @@
 import {Box, useApp, useWindowSize} from 'ink';
-import {type ReactNode, useEffect, useMemo} from 'react';
+import {type ReactNode, useEffect} from 'react';
 import type {TaskState} from '../model/import-task.js';
-import type {PollFault} from '../model/poll-events.js';
-import {isStale, viewOf, visibleTasks} from '../model/state.js';
+import {isStale, viewOf} from '../model/state.js';
 import {Header, headerHeight} from '../ui/components/header.js';
 import {EventsView} from '../ui/components/events-view.js';
 import {HelpScreen} from '../ui/components/help-screen.js';
@@ -18,20 +17,18 @@ import {useCancelCommand, useCancelNote} from './use-cancel-command.js';
 import {useKeys} from './use-keys.js';
 import {useNotice} from './use-notice.js';
 import {useWatch} from './use-watch.js';
-import type {TaskCanceller, TaskSource} from '../model/task-source.js';
-import type {ShellCallbacks} from '../model/shell-news.js';
+import type {TaskCanceller} from '../model/task-source.js';
 import type {Timers} from '../model/clock.js';
+import type {WatchSession} from '../watch/watch-session.js';
 
-/** The shell's callbacks (model/shell-news.ts) come in as props too; the app only passes them on. */
-export interface AppProps<Handle> extends ShellCallbacks {
-	source: TaskSource;
+export interface AppProps<Handle> {
+	/** The watch session (watch/watch-session.ts): the data, and the commands r and p give. The app runs it while up. */
+	session: WatchSession;
 	/** Region or endpoint, for the header. */
 	where: string;
 	intervalMs: number;
 	timers: Timers<Handle>;
-	classify: (error: unknown) => PollFault;
 	theme: Theme;
-	deadlineMs?: number;
 	/** Terminal size when Ink cannot tell (tests); the real size wins when known. */
 	size?: {columns: number; rows: number};
 	/** Writes text to the clipboard (the shell sends OSC 52); the app only says what it copied. */
@@ -41,8 +38,6 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	onSuspend?: () => void;
 	/** Subscribes to what the shell has to say in the notice line (output it caught while the screen is up). */
 	shellNotices?: (show: (text: string) => void) => () => void;
-	/** An active task unchanged for this long is stuck (--stuck-after). */
-	stuckAfterMs?: number;
 	/** --state: the only states fetched (the other tabs say so). */
 	fetchedStates?: readonly TaskState[];
 	/** --allow-cancel: what cancels an import; without it the watcher is read-only and x says so. */
@@ -51,19 +46,18 @@ export interface AppProps<Handle> extends ShellCallbacks {
 	alert?: string;
 }
 
-/** Picks the screen for the current mode. No I/O here: the source and the clock come in as props. */
+/** Picks the screen for the current mode. No I/O here: the session and the clock come in as props. */
 export function App<Handle>(props: AppProps<Handle>): ReactNode {
-	const {source, where, intervalMs, timers, classify, theme, deadlineMs, size, onTasks, onStartupFault, onTransitions, onCopy, onAllDone, stuckAfterMs, fetchedStates, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
+	const {session, where, intervalMs, timers, theme, size, onCopy, fetchedStates, canceller, alert, onRepaint, onSuspend, shellNotices} = props;
 	const {exit} = useApp();
-	const {state, dispatch, latest, poller} = useWatch({source, intervalMs, timers, classify, deadlineMs, stuckAfterMs, fetchedStates, shell: {onTasks, onTransitions, onAllDone, onStartupFault}});
+	const {state, dispatch, latest, select} = useWatch(session, fetchedStates);
 	// Rows and details are drawn as of the last good poll, so they change only when the data does.
 	const asOf = state.lastGoodAt ?? 0;
 	const window = useWindowSize();
 	const columns = size?.columns ?? window.columns;
 	const rows = size?.rows ?? window.rows;
-	const {tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt} = state;
-	// biome-ignore lint/correctness/useExhaustiveDependencies: these are the fields visibleTasks reads
-	const visible = useMemo(() => visibleTasks(state), [tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt]);
+	// The screen's memoised selector of data + view: the same list as the reducer's while its inputs are the same.
+	const visible = select.visible(state);
 	useNotice(state.notice, timers, dispatch);
 	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
 	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
@@ -71,7 +65,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const cancel = useCancelCommand(canceller);
 	// A cancel in flight is said until its answer comes, under any notice (which fades).
 	const cancelNote = useCancelNote(cancel);
-	useKeys(keyHandler({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
+	useKeys(keyHandler({latest, dispatch, session, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
 	const question = state.mode === 'confirm' && state.confirm !== undefined ? cancelQuestion(state.confirm, columns) : undefined;
@@ -88,7 +82,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 			case 'list':
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;
 			case 'events':
-				return <EventsView state={state} width={columns} height={bodyHeight} />;
+				return <EventsView state={state} shown={select.shown(state.eventLog, state.textFilter)} width={columns} height={bodyHeight} />;
 			case 'timeline':
 				return <TimelineView state={state} visible={visible} timers={timers} width={columns} height={bodyHeight} />;
 			default: {

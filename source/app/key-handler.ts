@@ -3,10 +3,10 @@ import {readOnlyNotice} from '../model/cancel-prompt.js';
 import {copyTarget} from '../model/copy-target.js';
 import {formatDuration} from '../model/format.js';
 import type {ImportTask} from '../model/import-task.js';
-import {type Action, selectedRow, visibleTasks, type WatchState} from '../model/state.js';
+import {type Action, selectedRow, type WatchState} from '../model/state.js';
 import {controlMarker, escapeMarker, sanitize} from '../text/sanitize.js';
 import {type Effect, intentFor, type KeyEvent, keyName} from '../ui/keymap.js';
-import type {Poller} from '../watch/poller.js';
+import type {WatchSession} from '../watch/watch-session.js';
 import type {CancelCommand} from './cancel-command.js';
 
 // What a key does, in one step: the keymap names the reducer action it dispatches, or the effect carried out by
@@ -16,7 +16,10 @@ export interface KeyContext<Handle> {
 	/** The state after every action so far, rendered or not. */
 	latest: () => WatchState;
 	dispatch: (action: Action) => void;
-	poller: () => Poller | undefined;
+	/** Refresh now, pause and resume: the session's commands. */
+	session: Pick<WatchSession, 'refresh' | 'togglePause' | 'pollerState'>;
+	/** The screen's memoised visible list (model/selectors.ts). */
+	visible: (state: WatchState) => ImportTask[];
 	exit: () => void;
 	timers: Timers<Handle>;
 	onCopy?: (text: string) => void;
@@ -31,18 +34,18 @@ export interface KeyContext<Handle> {
 }
 
 /** The task a key acts on: the one in the details, or the selected row. */
-function targetTask(state: WatchState): ImportTask | undefined {
+function targetTask(state: WatchState, visible: (state: WatchState) => ImportTask[]): ImportTask | undefined {
 	if (state.mode === 'detail') return state.detailLast;
-	const shown = visibleTasks(state);
+	const shown = visible(state);
 	return shown[selectedRow(state, shown)];
 }
 
 /** Keys that act even before the cancel question can be answered: they answer nothing. */
 const beforeAnswer: ReadonlySet<Effect> = new Set(['quit', 'repaint', 'suspend']);
 
-export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({latest, dispatch, session, visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	const copy = (which: 'copy-id' | 'copy-image', live: WatchState) => {
-		const target = copyTarget(which, targetTask(live), live.mode === 'detail');
+		const target = copyTarget(which, targetTask(live, visible), live.mode === 'detail');
 		if (target.value !== undefined) onCopy?.(target.value);
 		dispatch({type: 'notice', text: target.notice});
 	};
@@ -52,18 +55,12 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 		repaint: () => onRepaint?.(),
 		suspend: () => onSuspend?.(),
 		refresh: () => {
-			const current = poller();
-			const outcome = current?.pollNow();
-			if (outcome === 'throttled' && current !== undefined) {
-				const wait = Math.max(0, (current.state.throttledUntil ?? timers.now()) - timers.now());
+			if (session.refresh() === 'throttled') {
+				const wait = Math.max(0, (session.pollerState().throttledUntil ?? timers.now()) - timers.now());
 				dispatch({type: 'notice', text: `EC2 is throttling: r waits for the backoff (next poll in ${formatDuration(wait)}).`});
 			}
 		},
-		pause: () => {
-			const current = poller();
-			if (current?.state.status === 'paused') current.resume();
-			else current?.pause();
-		},
+		pause: () => session.togglePause(),
 		'copy-id': (live) => copy('copy-id', live),
 		'copy-image': (live) => copy('copy-image', live),
 		cancel: (live) => {
@@ -71,7 +68,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				dispatch({type: 'notice', text: readOnlyNotice});
 				return;
 			}
-			const asked = cancel.ask(targetTask(live), live.mode === 'detail' ? 'detail' : 'list');
+			const asked = cancel.ask(targetTask(live, visible), live.mode === 'detail' ? 'detail' : 'list');
 			dispatch('prompt' in asked ? {type: 'cancel-ask', prompt: asked.prompt} : {type: 'notice', text: asked.refusal});
 		},
 		'cancel-confirm': (live) => {
@@ -81,7 +78,7 @@ export function keyHandler<Handle>({latest, dispatch, poller, exit, timers, onCo
 				void cancel.run(
 					prompt,
 					(line) => dispatch({type: 'notice', text: line, ofCancel: true}),
-					() => poller()?.pollNow(),
+					() => session.refresh(),
 				);
 			}
 		},

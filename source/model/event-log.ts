@@ -42,15 +42,10 @@ export function eventSearchText(entry: JournalEntry): string {
 		.toLowerCase();
 }
 
-let lastShown: {log: EventLog; text: string; shown: LoggedEvent[]} | undefined;
-
-/** Newest first, those matching the text filter. The result is shared between callers: do not change it. */
+/** Newest first, those matching the text filter (a screen memoises it: model/selectors.ts). */
 export function shownEvents(log: EventLog, textFilter: string): LoggedEvent[] {
-	if (lastShown !== undefined && lastShown.log === log && lastShown.text === textFilter) return lastShown.shown;
 	const needle = textFilter.trim().toLowerCase();
-	const shown = log.events.filter((event) => needle === '' || eventSearchText(event.entry).includes(needle)).reverse();
-	lastShown = {log, text: textFilter, shown};
-	return shown;
+	return log.events.filter((event) => needle === '' || eventSearchText(event.entry).includes(needle)).reverse();
 }
 
 /** The row of the selected event, or where the selection was when its event is no longer shown. */

@@ -2,8 +2,8 @@ import type {PriorHistory} from './history-restore.js';
 import type {ImportTask} from './import-task.js';
 import type {PollNotes} from './poll-notes.js';
 
-// What the poller tells the rest of the app. The poller (watch/) emits these; the reducer (model/state.ts)
-// folds them into the screen state. Times are epoch milliseconds from the injected clock.
+// What the poller tells the rest of the app. The poller (watch/) emits these; the watch session folds them into
+// the data (model/watch-data.ts). Times are epoch milliseconds from the injected clock.
 
 export type FaultKind =
 	| 'throttled' // RequestLimitExceeded, Throttling: back off
@@ -44,23 +44,27 @@ export interface PairFault {
 	retryAt: number;
 }
 
+/** Everything one good poll learned: the tasks and what the source said besides them. Nobody asks the source again. */
+export interface PollResult {
+	tasks: ImportTask[];
+	/** With several regions or profiles: the ones whose part of this poll failed (their last good tasks are kept). */
+	partialFaults?: PairFault[];
+	/** What the source says besides the tasks (--max-items cut the list, a kind is not allowed). */
+	notes?: PollNotes;
+	/** With the first good poll: what the history store knew (read back at start), to pick up from. */
+	prior?: PriorHistory;
+}
+
 export type PollEvent =
 	| {type: 'poll-started'; at: number; generation: number}
-	| {
+	| ({
 			type: 'poll-succeeded';
 			at: number;
 			generation: number;
-			tasks: ImportTask[];
 			nextPollAt: number;
 			/** Set while nothing is active and the poller has slowed down: the interval now in use. */
 			idleIntervalMs?: number;
-			/** With several regions or profiles: the ones whose part of this poll failed (their last good tasks are kept). */
-			partialFaults?: PairFault[];
-			/** What the source says besides the tasks (--max-items cut the list, a kind is not allowed). */
-			notes?: PollNotes;
-			/** With the first good poll: what the history store knew (read back at start), to pick up from. */
-			prior?: PriorHistory;
-		}
+	  } & PollResult)
 	| {type: 'poll-failed'; at: number; generation: number; fault: PollFault; nextPollAt: number}
 	| {type: 'paused'; at: number}
 	| {type: 'resumed'; at: number; nextPollAt: number};

@@ -2,11 +2,12 @@ import type {JournalEntry} from './history.js';
 import type {ImportTask} from './import-task.js';
 import {untilDoneCode} from './left-tasks.js';
 import type {PollFault} from './poll-events.js';
-import type {WatchState} from './state.js';
+import type {WatchData} from './watch-data.js';
 
-// What the shell is told when a fold of the state has changed it: the latest tasks, each poll's transitions,
+// What the shell is told when a poll has changed the watch's data: the latest tasks, each poll's transitions,
 // the end of every task (--until-done), and a fault before any data (the shell may decide it was started wrong).
-// Worked out from the state before and after, outside React, so it leaves once per change, not once per render.
+// Worked out from the data before and after, by a subscriber of the watch session (shell/session-news.ts),
+// outside React, so it leaves once per change, not once per render.
 
 export interface ShellCallbacks {
 	/** Told the latest good tasks, for the summary left in the scrollback on exit. */
@@ -28,7 +29,7 @@ export interface ShellCallbacks {
  * every region and profile answered found no import at all, 1: none is known to have completed (an id a script waits on may not exist; with --state active
  * and nothing active yet, waiting could last for ever).
  */
-export function untilDoneExit(state: WatchState): number | undefined {
+export function untilDoneExit(state: WatchData): number | undefined {
 	if (state.polls === 0) return undefined;
 	// A region or profile not heard from yet may have imports: nothing is concluded until every part answered.
 	if (nothingSeen(state)) return state.pairFaults.length > 0 ? undefined : 1;
@@ -36,11 +37,11 @@ export function untilDoneExit(state: WatchState): number | undefined {
 }
 
 /** No good poll has found an import to watch yet (every one seen is logged, first-seen or new). */
-export function nothingSeen(state: WatchState): boolean {
+export function nothingSeen(state: WatchData): boolean {
 	return state.polls > 0 && state.eventLog.nextSeq === 0 && state.history.size === 0 && state.tasks.length === 0;
 }
 
-export function tellShell(before: WatchState, after: WatchState, callbacks: ShellCallbacks): void {
+export function tellShell(before: WatchData, after: WatchData, callbacks: ShellCallbacks): void {
 	const {tasks, polls, lastEntries, fault} = after;
 	const polled = polls !== before.polls;
 	if (tasks !== before.tasks) callbacks.onTasks?.(tasks);

@@ -1,11 +1,11 @@
 import type {CancelOutcome} from './cancel-prompt.js';
 import type {PriorHistory} from './history-restore.js';
 import type {ImportTask} from './import-task.js';
-import type {PairFault, PollEvent} from './poll-events.js';
+import type {PairFault, PollResult} from './poll-events.js';
 import type {PollNotes} from './poll-notes.js';
 
 // The one source type: where tasks come from. One region (watch/ec2-source.ts), several regions and profiles at
-// once (watch/multi-source.ts), or a test's script; the poller and the screen see only this.
+// once (watch/multi-source.ts), or a test's script; the watch session sees only this.
 
 export interface TaskSource {
 	fetchTasks(signal: AbortSignal): Promise<ImportTask[]>;
@@ -19,16 +19,20 @@ export interface TaskSource {
 	priorHistory?(): PriorHistory | undefined;
 }
 
-type Succeeded = Extract<PollEvent, {type: 'poll-succeeded'}>;
-
-/** A good poll's event with what its source says besides the tasks: the one place a poll result is completed. */
-export function withSourceNews(event: Succeeded, source: TaskSource): Succeeded {
-	const prior = source.priorHistory?.();
-	return {
-		...event,
-		...(source.partialFaults === undefined ? {} : {partialFaults: source.partialFaults()}),
-		...(source.pollNotes === undefined ? {} : {notes: source.pollNotes()}),
-		...(prior === undefined ? {} : {prior}),
+/**
+ * One poll of a source, as the poller runs it: the tasks, and what the source says besides them read as the
+ * answer comes in, so the result carries everything the poll learned (the one place a poll result is completed).
+ */
+export function pollOf(source: TaskSource): (signal: AbortSignal) => Promise<PollResult> {
+	return async (signal) => {
+		const tasks = await source.fetchTasks(signal);
+		const prior = source.priorHistory?.();
+		return {
+			tasks,
+			...(source.partialFaults === undefined ? {} : {partialFaults: source.partialFaults()}),
+			...(source.pollNotes === undefined ? {} : {notes: source.pollNotes()}),
+			...(prior === undefined ? {} : {prior}),
+		};
 	};
 }
 

@@ -7,17 +7,17 @@ import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-tas
 import {nothingSeen, untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
-import {initialState, reduce, type WatchState} from '../model/state.js';
+import type {Fault, WatchData} from '../model/watch-data.js';
 import {displayWidth, wrapText} from '../text/text-width.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
-import {createPoller, realTimers} from '../watch/poller.js';
+import {realTimers} from '../watch/poller.js';
+import {createWatchSession} from '../watch/watch-session.js';
 import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
 import type {ShellHooks} from './shell-hooks.js';
-import type {WatchSource} from './sources.js';
-import {type TaskSource, withSourceNews} from '../model/task-source.js';
+import type {TaskSource} from '../model/task-source.js';
 
 // Plain lines (no TTY, or TERM=dumb), for logs, pipes and grep: the table once, at the first data; then one line
 // per change (date and time, task, what changed, ETA; on a terminal its old value shortened first, or the change
@@ -29,7 +29,7 @@ function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask |
 }
 
 /** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
-function etaText(task: ImportTask | undefined, state: WatchState, now: number): string {
+function etaText(task: ImportTask | undefined, state: WatchData, now: number): string {
 	if (task === undefined || statusOf(task.status) !== 'active') return '';
 	const known = state.history.get(taskKey(task));
 	const taskPace = pace(task, known, now, state.stuckAfterMs);
@@ -42,7 +42,7 @@ function etaText(task: ImportTask | undefined, state: WatchState, now: number): 
  * `width`: the old value is shortened first (entry-text.ts); when the new one still does not fit, the change is
  * wrapped onto indented lines as a fault is, nothing cut, the ETA at its end.
  */
-export function changeLines(entry: JournalEntry, state: WatchState, width: number, timeZone?: string): string[] {
+export function changeLines(entry: JournalEntry, state: WatchData, width: number, timeZone?: string): string[] {
 	const task = taskOf(entry, state.tasks);
 	const where = [entry.profile, entry.region].filter((part) => part !== undefined).join('/');
 	const head = `${formatDateTime(entry.at, timeZone)} ${where === '' ? '' : `${where} `}${entry.taskId ?? noIdLabel} `;
@@ -52,7 +52,7 @@ export function changeLines(entry: JournalEntry, state: WatchState, width: numbe
 }
 
 /** What one good poll prints: the table at the first data, else a line per change (nothing when nothing changed). */
-export function pollLines(state: WatchState, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
+export function pollLines(state: WatchData, first: boolean, at: number, columns: ReturnType<typeof plainColumns>, width: number): string[] {
 	// The heading says what was found (how long it has watched belongs to the summary at the end); wrapped, not cut.
 	if (first) {
 		// After a restart: what changed while no watcher ran, summed up, then each change (seen after the fact).
@@ -65,12 +65,12 @@ export function pollLines(state: WatchState, first: boolean, at: number, columns
 }
 
 /** A change's lines, and under a failure its explanation. */
-function entryLines(entry: JournalEntry, state: WatchState, width: number): string[] {
+function entryLines(entry: JournalEntry, state: WatchData, width: number): string[] {
 	return [...changeLines(entry, state, width), ...explanationLines(entry, width)];
 }
 
 /** Each task that had already failed when first seen (not a change noticed after a restart): its line, then its explanation. */
-function failedAtStart(state: WatchState, width: number): string[] {
+function failedAtStart(state: WatchData, width: number): string[] {
 	return state.lastEntries.flatMap((entry) => (entry.explanation === undefined || entry.late === true ? [] : entryLines(entry, state, width)));
 }
 
@@ -105,7 +105,6 @@ function onQuitKey(stdin: Io['stdin'], quit: () => void): () => void {
 }
 
 export async function runPlain(
-	source: WatchSource,
 	/** The source as polled (with the history read back at the first good poll). */
 	polled: TaskSource,
 	config: WatchConfig,
@@ -124,63 +123,61 @@ export async function runPlain(
 		if (lines.length > 0) io.stdout.write(text(`${lines.join('\n')}\n`));
 	};
 	let lastNotes: string | undefined;
-	// The same fold as the TUI's (model/state.ts): transitions and history come from the reducer.
-	let state: WatchState = initialState({stuckAfterMs: config.stuckAfterMs});
 	const several = config.pairs.length > 1;
 	const regions = several && new Set(config.pairs.map((pair) => pair.region)).size > 1;
 	const profiles = several && new Set(config.pairs.map((pair) => pair.profile)).size > 1;
 	hooks.onJournalFailure = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	hooks.onHookProblem = (line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width()));
 	hooks.listenNotices((line) => write(wrapToWidth(`${formatDateTime(Date.now())} ${line}`, width())));
+	// The same session as the TUI's (watch/watch-session.ts): the data, transitions and history come folded from it;
+	// plain lines only read it (no screen, so no visible list is sorted for a selection nobody sees).
+	const session = createWatchSession({source: polled, intervalMs: config.intervalMs, timers: realTimers, classify, stuckAfterMs: config.stuckAfterMs});
 	return new Promise<number>((resolve) => {
-		const poller = createPoller({
-			fetchTasks: (signal) => polled.fetchTasks(signal),
-			intervalMs: config.intervalMs,
-			timers: realTimers,
-			classify,
-			onCredentialsFault: () => source.resetCredentials(),
-			onEvent: (event) => {
-				const hadData = state.polls > 0;
-				// What the source learned besides the tasks (the tasks that left the list, looked up by id; with the first
-				// good poll, the history read back) goes into the fold.
-				state = reduce(state, event.type === 'poll-succeeded' ? withSourceNews(event, polled) : event);
-				if (event.type === 'poll-succeeded') {
-					hooks.onTransitions(state.lastEntries, !hadData);
-					// The table's columns fit the tasks (a Kind column when both kinds are listed).
-					const columns = plainColumns({color: false, unicode: false}, regions, profiles, event.tasks);
-					write(pollLines(state, !hadData, event.at, columns, width()));
-					last = event.tasks;
-					for (const pair of source.partialFaults?.() ?? []) {
-						write(wrapToWidth(`${formatDateTime(event.at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
-					}
-					const notes = pollNotesLine(source.pollNotes());
-					if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(event.at)} ${notes}`, width()));
-					lastNotes = notes;
-					const code = config.untilDone ? untilDoneExit(state) : undefined;
-					if (code !== undefined) {
-						exitCode = code;
-						doneNote = nothingToWaitFor(config, nothingSeen(state));
-						finish();
-					}
-				} else if (event.type === 'poll-failed') {
-					if (!hadData && fatalAtStart(config, event.fault.kind)) {
-						// Started wrong: one line saying so, as for a bad flag.
-						io.stderr.write(text(`ec2-import-watch: ${faultLine(event.fault)}\n`));
-						exitCode = 2;
-						finish(false);
-						return;
-					}
-					// The reducer keeps when this run of faults began.
-					const fault = state.fault ?? {...event.fault, since: event.at};
-					write(wrapToWidth(`${formatDateTime(event.at)} ${faultHeadline(fault, event.at, event.nextPollAt)}: ${faultLine(event.fault, true)}`, width()));
-				}
-			},
+		let before = session.getSnapshot();
+		/** A good poll: its transitions to the journal and hooks, its lines, what failed in part, what it noted. */
+		const polledWell = (data: WatchData, first: boolean, at: number) => {
+			hooks.onTransitions(data.lastEntries, first);
+			// The table's columns fit the tasks (a Kind column when both kinds are listed).
+			const columns = plainColumns({color: false, unicode: false}, regions, profiles, data.tasks);
+			write(pollLines(data, first, at, columns, width()));
+			last = data.tasks;
+			for (const pair of data.pairFaults) {
+				write(wrapToWidth(`${formatDateTime(at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
+			}
+			const notes = pollNotesLine(data.notes);
+			if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(at)} ${notes}`, width()));
+			lastNotes = notes;
+			const code = config.untilDone ? untilDoneExit(data) : undefined;
+			if (code !== undefined) {
+				exitCode = code;
+				doneNote = nothingToWaitFor(config, nothingSeen(data));
+				finish();
+			}
+		};
+		/** A failed poll: one line (wrapped), or at the start a fault that says the watcher was started wrong. */
+		const polledBadly = (fault: Fault, first: boolean, at: number, nextPollAt: number) => {
+			if (first && fatalAtStart(config, fault.kind)) {
+				// Started wrong: one line saying so, as for a bad flag.
+				io.stderr.write(text(`ec2-import-watch: ${faultLine(fault)}\n`));
+				exitCode = 2;
+				finish(false);
+				return;
+			}
+			write(wrapToWidth(`${formatDateTime(at)} ${faultHeadline(fault, at, nextPollAt)}: ${faultLine(fault, true)}`, width()));
+		};
+		session.subscribe(() => {
+			const data = session.getSnapshot();
+			const was = before;
+			before = data;
+			const first = was.polls === 0;
+			if (data.polls !== was.polls) polledWell(data, first, data.lastGoodAt ?? 0);
+			else if (data.missedPolls > was.missedPolls && data.fault !== undefined) polledBadly(data.fault, first, data.failedAt ?? 0, data.nextPollAt ?? 0);
 		});
 		let finished = false;
 		const finish = (summary = true) => {
 			if (finished) return;
 			finished = true;
-			poller.stop();
+			session.stop();
 			removeSignals();
 			removeQuitKey();
 			if (summary) io.stderr.write(text(`${summaryLine(last, Date.now() - started)}\n${doneNote}${hooks.afterwards()}`));
@@ -188,6 +185,6 @@ export async function runPlain(
 		};
 		const removeSignals = onSignals(() => finish());
 		const removeQuitKey = onQuitKey(io.stdin, () => finish());
-		poller.start();
+		session.start();
 	});
 }

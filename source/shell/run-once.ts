@@ -3,6 +3,7 @@ import {faultLine} from '../model/fault-text.js';
 import type {ImportTask} from '../model/import-task.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
+import {pollOf} from '../model/task-source.js';
 import {plainTable} from '../ui/plain-table.js';
 import {plainColumns} from '../ui/task-columns.js';
 import type {Io} from './exit-lines.js';
@@ -26,9 +27,9 @@ export async function runOnce(source: WatchSource, config: WatchConfig, classify
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(), 60_000);
 	try {
-		const tasks = await source.fetchTasks(controller.signal);
+		const {tasks, notes: said} = await pollOf(source)(controller.signal);
 		// A cut list or a kind left out is said on stderr, so the JSON on stdout stays the tasks alone.
-		const notes = pollNotesLine(source.pollNotes());
+		const notes = pollNotesLine(said);
 		if (notes !== undefined) io.stderr.write(`ec2-import-watch: ${notes}\n`);
 		if (config.json) {
 			io.stdout.write(`${JSON.stringify(tasks.map(jsonTask), null, 2)}\n`);

@@ -16,6 +16,8 @@ import {createScreenDiff} from '../terminal/screen-diff.js';
 import {bracketedPasteOff, errorLine, onFatalError, restoreTerminal} from '../terminal/screen-guard.js';
 import {captureStrayOutput} from '../terminal/stray-output.js';
 import {realTimers} from '../watch/poller.js';
+import {createWatchSession} from '../watch/watch-session.js';
+import {subscribeShellNews} from './session-news.js';
 
 // The TUI: Ink on the alternate screen, redrawing only what changed, nothing else writing to the terminal meanwhile,
 // Ctrl-L / SIGWINCH / SIGCONT repainting, Ctrl-Z / SIGTSTP suspending, and every way out restoring the terminal.
@@ -94,40 +96,42 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		repaint: screen.repaint,
 		size: () => `${io.stdout.columns}x${io.stdout.rows}`,
 	});
+	// The session folds the polls; the screen and the shell's news are its subscribers, side by side.
+	const session = createWatchSession({source: polled, intervalMs: config.intervalMs, timers: realTimers, classify, stuckAfterMs: config.stuckAfterMs});
+	subscribeShellNews(session, {
+		onTasks: (tasks) => {
+			last = tasks;
+		},
+		onStartupFault: (fault) => {
+			if (!fatalAtStart(config, fault.kind)) return;
+			startupFault = fault;
+			instance.unmount();
+		},
+		onTransitions: hooks.onTransitions,
+		...(config.untilDone
+			? {
+					onAllDone: (_tasks, code, nothing) => {
+						doneCode = code;
+						doneNote = nothingToWaitFor(config, nothing);
+						instance.unmount();
+					},
+				}
+			: {}),
+	});
 	const app = (alert?: string) => (
 		<App
 			alert={alert}
-			source={polled}
+			session={session}
 			where={where}
 			intervalMs={config.intervalMs}
 			timers={realTimers}
-			classify={classify}
 			theme={{color: capabilities.color, unicode: capabilities.unicode}}
-			onTasks={(tasks) => {
-				last = tasks;
-			}}
-			onStartupFault={(fault) => {
-				if (!fatalAtStart(config, fault.kind)) return;
-				startupFault = fault;
-				instance.unmount();
-			}}
-			stuckAfterMs={config.stuckAfterMs}
 			fetchedStates={config.states}
 			canceller={config.allowCancel ? source : undefined}
-			onTransitions={hooks.onTransitions}
 			onCopy={hooks.onCopy}
 			onRepaint={screen.repaint}
 			onSuspend={signals.suspend}
 			shellNotices={shellNotices}
-			onAllDone={
-				config.untilDone
-					? (_tasks, code, nothing) => {
-							doneCode = code;
-							doneNote = nothingToWaitFor(config, nothing);
-							instance.unmount();
-						}
-					: undefined
-			}
 		/>
 	);
 	const instance = render(app(), {
@@ -168,6 +172,7 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		// Ink caught an error while rendering; it has already left the alternate screen.
 		fatal = {error};
 	} finally {
+		session.stop();
 		removeSignals();
 		removeFatal();
 		signals.dispose();

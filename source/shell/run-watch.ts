@@ -53,7 +53,7 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		if (config.once) return await runOnce(source, config, classify, toAscii, io, capabilities.unicode && io.stdout.isTTY === true);
 		// What is polled: the source, its first good poll carrying the history read back.
 		const polled = withHistory(source, hooks.history);
-		if (!capabilities.tui) return await runPlain(source, polled, config, classify, hooks, toAscii, io);
+		if (!capabilities.tui) return await runPlain(polled, config, classify, hooks, toAscii, io);
 		const {runTui} = await import('./run-tui.js');
 		return await runTui({source, polled, config, capabilities, classify, where, hooks, io});
 	} finally {

@@ -1,6 +1,6 @@
 import {allEnded, type ImportTask} from '../model/import-task.js';
 import type {Timers} from '../model/clock.js';
-import type {FaultKind, PollEvent, PollFault} from '../model/poll-events.js';
+import type {FaultKind, PollEvent, PollFault, PollResult} from '../model/poll-events.js';
 
 // The refresh loop: one poll at a time, a one-shot timer re-armed when a poll ends (bubbletea's tick),
 // a generation on every poll so a late answer is dropped (gh-dash), backoff on faults (k9s).
@@ -13,7 +13,8 @@ export const realTimers: Timers<NodeJS.Timeout> = {
 };
 
 export interface PollerOptions<Handle> {
-	fetchTasks: (signal: AbortSignal) => Promise<ImportTask[]>;
+	/** One poll: the tasks and what the source said besides them (model/task-source.ts pollOf). */
+	fetchPoll: (signal: AbortSignal) => Promise<PollResult>;
 	/** The base interval between the end of one poll and the start of the next. */
 	intervalMs: number;
 	timers: Timers<Handle>;
@@ -140,7 +141,7 @@ interface InFlight<Handle> {
 }
 
 export function createPoller<Handle>(options: PollerOptions<Handle>): Poller {
-	const {fetchTasks, intervalMs, timers, onEvent, classify, onCredentialsFault} = options;
+	const {fetchPoll, intervalMs, timers, onEvent, classify, onCredentialsFault} = options;
 	const random = options.random ?? Math.random;
 	const isIdle = options.isIdle ?? allEnded;
 	const deadlineMs = options.deadlineMs ?? defaultDeadlineMs(intervalMs);
@@ -198,17 +199,17 @@ export function createPoller<Handle>(options: PollerOptions<Handle>): Poller {
 		return at;
 	}
 
-	function succeed(poll: InFlight<Handle>, tasks: ImportTask[]): void {
+	function succeed(poll: InFlight<Handle>, result: PollResult): void {
 		if (!finish(poll)) {
 			return;
 		}
 		consecutiveFaults = 0;
 		lastFaultKind = undefined;
 		throttledUntil = undefined;
-		idleSlowdown = isIdle(tasks);
+		idleSlowdown = isIdle(result.tasks);
 		const nextPollAt = rearm(currentInterval());
 		const idle = idleSlowdown ? {idleIntervalMs: currentInterval()} : {};
-		onEvent({type: 'poll-succeeded', at: timers.now(), generation: poll.generation, tasks, nextPollAt, ...idle});
+		onEvent({type: 'poll-succeeded', at: timers.now(), generation: poll.generation, ...result, nextPollAt, ...idle});
 	}
 
 	function fail(poll: InFlight<Handle>, fault: PollFault): void {
@@ -241,14 +242,14 @@ export function createPoller<Handle>(options: PollerOptions<Handle>): Poller {
 		}, deadlineMs);
 		current = inFlight;
 		onEvent({type: 'poll-started', at: timers.now(), generation});
-		let request: Promise<ImportTask[]>;
+		let request: Promise<PollResult>;
 		try {
-			request = fetchTasks(controller.signal);
+			request = fetchPoll(controller.signal);
 		} catch (error) {
 			request = Promise.reject(error);
 		}
 		request.then(
-			(tasks) => succeed(inFlight, tasks),
+			(result) => succeed(inFlight, result),
 			(error: unknown) => {
 				// An abort we caused (stop, deadline) has already been dealt with: finish() drops it.
 				if (current === inFlight) {

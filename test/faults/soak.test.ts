@@ -7,6 +7,7 @@ import type {ImportTask} from '../../source/model/import-task.js';
 import {initialState, reduce, staleAfterMissedPolls, type WatchState} from '../../source/model/state.js';
 import {classifyError} from '../../source/watch/classify-error.js';
 import {createPoller} from '../../source/watch/poller.js';
+import {pollOf} from '../../source/model/task-source.js';
 import {createFakeTimers} from '../helpers/fake-timers.js';
 import {task} from '../helpers/tasks.js';
 
@@ -111,18 +112,20 @@ test('2,000 polls with mixed faults: nothing lost, nothing piling up, the heap f
 				assert.equal(state.fault?.kind, event.fault.kind);
 			}
 		},
-		fetchTasks: (signal) => {
-			fetches += 1;
-			const outcome = pick(roll());
-			seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
-			if (outcome === 'hang') {
-				// Never answers; only the poller's deadline (an abort) ends it.
-				return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), {once: true}));
-			}
-			if (outcome !== 'ok') return Promise.reject(errorFor(outcome));
-			lastGood = tasksAt(fetches);
-			return Promise.resolve(lastGood);
-		},
+		fetchPoll: pollOf({
+			fetchTasks: (signal) => {
+				fetches += 1;
+				const outcome = pick(roll());
+				seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+				if (outcome === 'hang') {
+					// Never answers; only the poller's deadline (an abort) ends it.
+					return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), {once: true}));
+				}
+				if (outcome !== 'ok') return Promise.reject(errorFor(outcome));
+				lastGood = tasksAt(fetches);
+				return Promise.resolve(lastGood);
+			},
+		}),
 	});
 
 	poller.start();

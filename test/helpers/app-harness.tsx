@@ -1,31 +1,47 @@
-// The one way tests put the whole App on a screen. `appElement` is <App> with what a test leaves out filled in
-// (the plain classifier, us-east-1, no colour, a 10 s interval); `mountApp` renders it with ink-testing-library
+// The one way tests put the whole App on a screen. `appElement` is <App> on a watch session of the test's source,
+// its shell news subscribed as run-tui does, with what a test leaves out filled in (the plain classifier,
+// us-east-1, no colour, a 10 s interval); `mountApp` renders it with ink-testing-library
 // on a fake clock and gives the frame and a keyboard. render-app.tsx (scripted or real sources), the fault
 // tests' fault-app.tsx and the screen-fidelity test (Ink's own render, real streams) all build on these.
 
 import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import {App, type AppProps} from '../../source/app/app.js';
+import type {PollFault} from '../../source/model/poll-events.js';
+import type {ShellCallbacks} from '../../source/model/shell-news.js';
+import type {TaskSource} from '../../source/model/task-source.js';
+import {subscribeShellNews} from '../../source/shell/session-news.js';
 import {classifyError} from '../../source/watch/classify-error.js';
+import {createWatchSession} from '../../source/watch/watch-session.js';
 import {createFakeTimers, type FakeTimerHandle, type FakeTimers, settle} from './fake-timers.js';
 
 /** A fixed moment, so clocks print the same on every run. */
 export const start = 1_780_000_000_000;
 
-/** The App's props; those with a usual value for tests may be left out. */
-export type TestAppProps = Omit<AppProps<FakeTimerHandle>, 'where' | 'intervalMs' | 'classify' | 'theme'> &
-	Partial<Pick<AppProps<FakeTimerHandle>, 'where' | 'intervalMs' | 'classify' | 'theme'>>;
+/**
+ * The App's props, and what its watch session is made of (the source, the classifier, the pace) with the shell's
+ * news as the shell subscribes it; those with a usual value for tests may be left out.
+ */
+export type TestAppProps = Omit<AppProps<FakeTimerHandle>, 'session' | 'where' | 'intervalMs' | 'theme'> &
+	Partial<Pick<AppProps<FakeTimerHandle>, 'where' | 'intervalMs' | 'theme'>> &
+	ShellCallbacks & {
+		source: TaskSource;
+		classify?: (error: unknown) => PollFault;
+		deadlineMs?: number;
+		stuckAfterMs?: number;
+	};
 
-export function appElement({where, intervalMs, classify, theme, ...rest}: TestAppProps): ReactElement {
-	return (
-		<App
-			where={where ?? 'us-east-1'}
-			intervalMs={intervalMs ?? 10_000}
-			classify={classify ?? ((error) => classifyError(error, {}))}
-			theme={theme ?? {color: false, unicode: true}}
-			{...rest}
-		/>
-	);
+export function appElement({where, intervalMs, classify, theme, source, deadlineMs, stuckAfterMs, onTasks, onTransitions, onAllDone, onStartupFault, ...rest}: TestAppProps): ReactElement {
+	const session = createWatchSession({
+		source,
+		intervalMs: intervalMs ?? 10_000,
+		timers: rest.timers,
+		classify: classify ?? ((error) => classifyError(error, {})),
+		deadlineMs,
+		stuckAfterMs,
+	});
+	subscribeShellNews(session, {onTasks, onTransitions, onAllDone, onStartupFault});
+	return <App session={session} where={where ?? 'us-east-1'} intervalMs={intervalMs ?? 10_000} theme={theme ?? {color: false, unicode: true}} {...rest} />;
 }
 
 export interface MountedApp {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {type Action, initialState, isStale, reduce, selectedRow, visibleTasks, type WatchState} from '../../source/model/state.js';
+import {createSelectors} from '../../source/model/selectors.js';
 import {task} from '../helpers/tasks.js';
 
 const tasks = [
@@ -21,6 +22,7 @@ const selected = (state: WatchState) => visibleTasks(state)[selectedRow(state, v
 describe('reducer', () => {
 	it('answers visibleTasks once per set of inputs, and anew when any changes', () => {
 		const state = run(polled());
+		const visibleTasks = createSelectors().visible;
 		const list = visibleTasks(state);
 		assert.equal(visibleTasks({...state, notice: 'x'}), list);
 		const reversed = visibleTasks(reduce(state, {type: 'sort-reverse'}));

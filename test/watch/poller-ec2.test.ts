@@ -3,6 +3,7 @@ import {after, before, test} from 'node:test';
 import type {PollEvent} from '../../source/model/poll-events.js';
 import {createEc2Source} from '../../source/watch/ec2-source.js';
 import {createPoller} from '../../source/watch/poller.js';
+import {pollOf} from '../../source/model/task-source.js';
 import {createFakeTimers} from '../helpers/fake-timers.js';
 import {startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
@@ -22,7 +23,7 @@ test('half the requests throttled: no crash, throttled faults, back to the base 
 	const events: PollEvent[] = [];
 	let onEnd: (() => void) | undefined;
 	const poller = createPoller({
-		fetchTasks: ec2.fetchTasks,
+		fetchPoll: pollOf(ec2),
 		intervalMs: interval,
 		timers: clock,
 		onEvent: (event) => {

@@ -10,6 +10,7 @@ import {
 	type PollerOptions,
 	retryDelayMs,
 } from '../../source/watch/poller.js';
+import {pollOf} from '../../source/model/task-source.js';
 import {createFakeTimers, type FakeTimerHandle, type FakeTimers, settle} from '../helpers/fake-timers.js';
 
 const interval = 5000;
@@ -49,7 +50,7 @@ function setup(overrides: Partial<PollerOptions<FakeTimerHandle>> = {}, fetch = 
 	const clock: FakeTimers = createFakeTimers(1_000_000);
 	const events: PollEvent[] = [];
 	const poller = createPoller({
-		fetchTasks: fetch.fetchTasks,
+		fetchPoll: pollOf({fetchTasks: fetch.fetchTasks}),
 		intervalMs: interval,
 		timers: clock,
 		onEvent: (event) => events.push(event),
@@ -124,7 +125,7 @@ describe('poller: one poll at a time', () => {
 
 	test('a fetch that throws synchronously is a fault, not a crash', async () => {
 		const {poller, ofType} = setup({
-			fetchTasks: () => {
+			fetchPoll: () => {
 				throw new FakeEc2Error('request');
 			},
 		});

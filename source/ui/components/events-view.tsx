@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {Fragment, type ReactNode, useMemo, useRef} from 'react';
-import {type LoggedEvent, selectedEventRow, shownEvents} from '../../model/event-log.js';
+import {type LoggedEvent, selectedEventRow} from '../../model/event-log.js';
 import {describeEntry} from '../../model/entry-text.js';
 import {formatClock} from '../../model/format.js';
 import {noIdLabel} from '../../model/import-task.js';
@@ -16,6 +16,8 @@ import {TableHeader, TableRow, windowStart} from './table.js';
 
 export interface EventsViewProps {
 	state: WatchState;
+	/** The events shown, newest first (the screen's memoised selector of the log and the text filter). */
+	shown: readonly LoggedEvent[];
 	width: number;
 	/** Lines for the table, its header line and the position line included. */
 	height: number;
@@ -61,9 +63,8 @@ function windowFrom(shown: readonly LoggedEvent[], start: number, selected: numb
 	}
 }
 
-export function EventsView({state, width, height}: EventsViewProps): ReactNode {
+export function EventsView({state, shown, width, height}: EventsViewProps): ReactNode {
 	const theme = useTheme();
-	const shown = shownEvents(state.eventLog, state.textFilter);
 	const where = useMemo(() => state.eventLog.events.some(({entry}) => entry.region !== undefined || entry.profile !== undefined), [state.eventLog]);
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
