@@ -98,14 +98,14 @@ const durationText = (ms: number) => formatDuration(Math.round(ms / 1000) * 1000
 
 /** The totals under the Markdown table, one line each. */
 export function totalsLines(totals: ReportTotals): string[] {
-	const unwatched = totals.endedUnwatched === 0 ? '' : ` (${totals.endedUnwatched} ended while no watcher ran: no duration)`;
+	const unwatched = (what: string) => (totals.endedUnwatched === 0 ? '' : ` (${totals.endedUnwatched} ended while no watcher ran: ${what})`);
 	return [
 		`- imports: ${totals.imports}`,
 		`- completed: ${totals.completed}`,
 		`- failed or cancelled (deleted): ${totals.deleted}`,
 		`- total GiB (completed): ${gibText(totals.completedGib)}`,
-		`- median duration (completed): ${totals.medianDurationMs === undefined ? '—' : durationText(totals.medianDurationMs)}${unwatched}`,
-		`- throughput (completed, first seen to last ended): ${totals.gibPerHour === undefined ? '—' : `${gibText(totals.gibPerHour)}/h`}${unwatched}`,
+		`- median duration (completed): ${totals.medianDurationMs === undefined ? '—' : durationText(totals.medianDurationMs)}${unwatched('no duration')}`,
+		`- throughput (completed, first seen to last ended): ${totals.gibPerHour === undefined ? '—' : `${gibText(totals.gibPerHour)}/h`}${unwatched('left out')}`,
 	];
 }
 

@@ -169,8 +169,8 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		if (parsed.future > 0) return undefined;
 		const newest = newestTime(parsed.lines);
 		if (newest !== undefined && (lastAt === undefined || newest > lastAt)) lastAt = newest;
-		// The label first and the count last: a narrow notice bar cuts the middle, the path from its left.
-		if (parsed.unreadable > 0) note(`${label}: ${shortPath(path)}: ${plural(parsed.unreadable, 'line')} skipped, not readable (torn or foreign), left in the file`, true);
+		// The label first and the count at the end: a narrow notice bar cuts the middle, so the path from its left.
+		if (parsed.unreadable > 0) note(`${label}: ${shortPath(path)}, left in the file: ${plural(parsed.unreadable, 'torn or foreign line')} skipped`, true);
 		return parsed;
 	};
 
