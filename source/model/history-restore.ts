@@ -2,6 +2,7 @@ import {eventLimit, eventTaskKey} from './event-log.js';
 import {formatClock, formatDateTime} from './format.js';
 import {type History, type JournalEntry, observe, type TaskHistory, timelineLimit} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
+import {withoutRepeats} from './journal-repeats.js';
 import type {LeftTally, LeftTask} from './left-tasks.js';
 
 // A restart picks up where the last run left off: the history store's entries (read back by journal-read.ts) are
@@ -13,12 +14,17 @@ import type {LeftTally, LeftTask} from './left-tasks.js';
 /** What the store knew, by task key (as the task list keys them), each task's entries oldest first. */
 export interface PriorHistory {
 	byTask: ReadonlyMap<string, readonly JournalEntry[]>;
+	/**
+	 * The newest entry's time of any task in the store (listed or not): the store had a run before this one, and
+	 * that run polled until at least then. Absent when only the listed tasks' entries are known.
+	 */
+	lastAt?: number;
 }
 
-/** What happened while no watcher ran: counts per outcome, since the last thing the store recorded. */
+/** What happened while no watcher ran: counts per outcome, since the last thing the store recorded (of any task). */
 export interface AwaySummary {
 	since: number;
-	/** e.g. [['completed', 1], ['deleted', 1]]: outcomes first, then other statuses, then 'moved on'. */
+	/** e.g. [['completed', 1], ['deleted', 1]]: outcomes first, then other statuses, then 'new' (appeared meanwhile), then 'moved on'. */
 	counts: [string, number][];
 }
 
@@ -33,10 +39,13 @@ export interface Resumed {
 	tally: LeftTally;
 }
 
-/** Groups entries read back by their task (stable: entries of the same time keep the file's order). */
-export function priorHistory(entries: readonly JournalEntry[]): PriorHistory {
+/**
+ * Groups entries read back by their task (stable: entries of the same time keep the file's order), a transition
+ * recorded by two watchers at once counted once (journal-repeats.ts).
+ */
+export function priorHistory(entries: readonly JournalEntry[], lastAt?: number): PriorHistory {
 	const byTask = new Map<string, JournalEntry[]>();
-	for (const entry of entries) {
+	for (const entry of withoutRepeats(entries)) {
 		const key = eventTaskKey(entry);
 		const list = byTask.get(key);
 		if (list === undefined) byTask.set(key, [entry]);
@@ -46,7 +55,7 @@ export function priorHistory(entries: readonly JournalEntry[]): PriorHistory {
 		// Two watchers appending at once may leave a line or two out of order.
 		if (list.some((entry, index) => index > 0 && entry.at < (list[index - 1]?.at ?? entry.at))) list.sort((a, b) => a.at - b.at);
 	}
-	return {byTask};
+	return lastAt === undefined ? {byTask} : {byTask, lastAt};
 }
 
 /** A change of the task itself (first sight counts), as opposed to what the watcher concluded (stuck, gone). */
@@ -96,25 +105,37 @@ export function resume(prior: PriorHistory, tasks: readonly ImportTask[], at: nu
 		rebuilt.set(key, known);
 		earlier.push(...entries);
 	}
-	// As any poll after the one before: the store's last word on each task is the poll before this one.
-	const seen = observe(rebuilt, tasks, at, true, stuckAfterMs, left);
-	// Outcomes first, in the order of a task's life's end; any other status after them; then the rest that moved.
+	// As any poll after the one before: the store's last word on each task is the poll before this one. A task the
+	// store never saw is new (it appeared while no watcher ran) when there was a run before; of a first run ever,
+	// it was simply there.
+	const hadRun = prior.lastAt !== undefined || prior.byTask.size > 0;
+	const seen = observe(rebuilt, tasks, at, !hadRun, stuckAfterMs, left);
+	// Outcomes first, in the order of a task's life's end; any other status after them; then the imports that appeared; then the rest that moved.
 	const counts = new Map<string, number>(['completed', 'deleted', 'deleting'].map((outcome) => [outcome, 0]));
 	const moved = new Set<string>();
-	let since = Number.NEGATIVE_INFINITY;
+	let since = prior.lastAt ?? Number.NEGATIVE_INFINITY;
 	for (const entry of earlier) since = Math.max(since, entry.at);
 	const ended = new Set<string>();
+	let appeared = 0;
 	for (const entry of seen.entries) {
 		const key = eventTaskKey(entry);
-		if (!rebuilt.has(key) || !changeTypes.has(entry.type)) continue;
 		// Fresh objects from observe (this poll's, shared only with the new timeline): marked where they stand.
+		if (entry.type === 'new') {
+			entry.late = true;
+			appeared++;
+			continue;
+		}
+		if (!rebuilt.has(key) || !changeTypes.has(entry.type)) continue;
 		entry.late = true;
+		// The last progress this run saw is not in the store (only milestones are): what it "was" is unknown.
+		if (entry.type === 'progress') delete entry.from;
 		moved.add(key);
 		if (entry.type !== 'status') continue;
 		counts.set(entry.to ?? '', (counts.get(entry.to ?? '') ?? 0) + 1);
 		ended.add(key);
 	}
 	// Tasks whose status changed are counted by it; the others that moved (message, a milestone) together.
+	counts.set('new', appeared);
 	counts.set('moved on', [...moved].filter((key) => !ended.has(key)).length);
 	const said = [...counts].filter(([, count]) => count > 0);
 	earlier.sort((a, b) => a.at - b.at);

@@ -30,7 +30,7 @@ export interface JournalEntry {
 	description?: string;
 	/** For 'first-seen', 'new' and 'status': the disks' total size in bytes, once EC2 has measured it. */
 	diskBytes?: number;
-	/** For 'status' to completed: what the import made (the AMI; for a snapshot import its snapshot). */
+	/** For 'status' to completed, and 'first-seen' or 'new' of a task already completed: what the import made (the AMI; for a snapshot import its snapshot). */
 	resultId?: string;
 	/** Seen after the fact: it happened while no watcher was running, and `at` is when a restart noticed it. */
 	late?: boolean;
@@ -74,12 +74,16 @@ function entry(task: ImportTask, at: number, type: JournalType, extra: Partial<J
 	};
 }
 
-/** What the report needs that a status line lacks: what the import is (when it starts) and its size (when known). */
+/**
+ * What the report needs that a status line lacks: what the import is (when it starts), its size (when known) and,
+ * once completed, what it made (on the status entry to completed, or on the first sight of one already completed).
+ */
 function reportFields(task: ImportTask, type: JournalType): Partial<JournalEntry> {
 	const starts = type === 'first-seen' || type === 'new';
 	const description = starts ? (task.description ?? nameTag(task)) : undefined;
 	const diskBytes = starts || type === 'status' ? totalDiskBytes(task) : undefined;
-	return {...(description === undefined ? {} : {description}), ...(diskBytes === undefined ? {} : {diskBytes})};
+	const made = (starts || type === 'status') && statusOf(task.status) === 'completed' ? resultId(task) : undefined;
+	return {...(description === undefined ? {} : {description}), ...(diskBytes === undefined ? {} : {diskBytes}), ...(made === undefined ? {} : {resultId: made})};
 }
 
 function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {
@@ -97,10 +101,7 @@ function changes(task: ImportTask, previous: TaskHistory['latest'], at: number):
 	// A message cleared along with a change of status (EC2 clears it on completion) is not news of its own: the
 	// status entry says it (`message: ""`), so what reads the journal back knows the message is gone.
 	const cleared = statusChanged && (task.statusMessage ?? '') === '' && (previous.message ?? '') !== '';
-	if (statusChanged) {
-		const made = statusOf(task.status) === 'completed' ? resultId(task) : undefined;
-		found.push(entry(task, at, 'status', {from: previous.status, to: task.status, ...(made === undefined ? {} : {resultId: made}), ...(cleared ? {message: ''} : {})}));
-	}
+	if (statusChanged) found.push(entry(task, at, 'status', {from: previous.status, to: task.status, ...(cleared ? {message: ''} : {})}));
 	if ((previous.message ?? '') !== (task.statusMessage ?? '') && !cleared) {
 		found.push(entry(task, at, 'message', {from: previous.message ?? '', to: task.statusMessage ?? ''}));
 	}

@@ -93,15 +93,19 @@ export function markdownCell(cell: Cell): string {
 
 const gibText = (value: number) => `${round(value, 1).toLocaleString('en-US')} GiB`;
 
+/** A duration as the duration_s column rounds it (to the second), in words. */
+const durationText = (ms: number) => formatDuration(Math.round(ms / 1000) * 1000);
+
 /** The totals under the Markdown table, one line each. */
 export function totalsLines(totals: ReportTotals): string[] {
+	const unwatched = (what: string) => (totals.endedUnwatched === 0 ? '' : ` (${totals.endedUnwatched} ended while no watcher ran: ${what})`);
 	return [
 		`- imports: ${totals.imports}`,
 		`- completed: ${totals.completed}`,
 		`- failed or cancelled (deleted): ${totals.deleted}`,
 		`- total GiB (completed): ${gibText(totals.completedGib)}`,
-		`- median duration (completed): ${totals.medianDurationMs === undefined ? '—' : formatDuration(totals.medianDurationMs)}`,
-		`- throughput (completed, first seen to last ended): ${totals.gibPerHour === undefined ? '—' : `${gibText(totals.gibPerHour)}/h`}`,
+		`- median duration (completed): ${totals.medianDurationMs === undefined ? '—' : durationText(totals.medianDurationMs)}${unwatched('no duration')}`,
+		`- throughput (completed, first seen to last ended): ${totals.gibPerHour === undefined ? '—' : `${gibText(totals.gibPerHour)}/h`}${unwatched('left out')}`,
 	];
 }
 

@@ -1,5 +1,6 @@
 import type {JournalEntry} from './history.js';
 import {statusOf, type TaskKind, type TaskState} from './import-task.js';
+import {withoutRepeats} from './journal-repeats.js';
 
 // `ec2-import-watch report`: the journal's transitions folded into one row per import (pure; report-format.ts
 // writes them out). Times are what the watcher saw: `firstSeen` is when it first listed the import (for an import
@@ -35,6 +36,11 @@ export interface ReportRow {
 	firstSeen: number;
 	/** When it was seen to leave `active`; unknown for an import first seen already ended. */
 	ended?: number;
+	/**
+	 * The end was noticed by a restart (`late`): it happened while no watcher ran, some time before `ended`. Such a
+	 * row has no duration and no rate (they would count the time no one watched).
+	 */
+	endedLate?: boolean;
 	durationMs?: number;
 	diskBytes?: number;
 	/** Disk GiB per hour of a completed import with a known size and duration. */
@@ -85,13 +91,13 @@ function withEntry(row: ReportRow, entry: ReportEntry, wasActive: boolean): Repo
 		...(entry.resultId === undefined ? {} : {resultId: entry.resultId}),
 		...(entry.cause === undefined ? {} : {explanation: entry.cause}),
 		...(message === undefined ? {} : {message}),
-		...(leftActive ? {ended: entry.at} : {}),
+		...(leftActive ? {ended: entry.at, ...(entry.late === true ? {endedLate: true} : {})} : {}),
 	};
 }
 
 /** Duration and rate, once the row is whole. */
 function finished(row: ReportRow): ReportRow {
-	if (row.ended === undefined) return row;
+	if (row.ended === undefined || row.endedLate === true) return row;
 	const durationMs = row.ended - row.firstSeen;
 	const rate = statusOf(row.status) === 'completed' && row.diskBytes !== undefined && durationMs > 0 ? row.diskBytes / gib / (durationMs / hourMs) : undefined;
 	return {...row, durationMs, ...(rate === undefined ? {} : {gibPerHour: rate})};
@@ -99,13 +105,12 @@ function finished(row: ReportRow): ReportRow {
 
 /**
  * One row per import, in the order first seen. Entries of a task EC2 sent without an id are left out (nothing
- * tells one such task from another across polls).
+ * tells one such task from another across polls); a transition two watchers both recorded counts once.
  */
 export function reportRows(entries: readonly ReportEntry[]): ReportRow[] {
 	const rows = new Map<string, ReportRow>();
 	const active = new Set<string>();
-	const ordered = entries.map((entry, index) => ({entry, index})).sort((a, b) => a.entry.at - b.entry.at || a.index - b.index);
-	for (const {entry} of ordered) {
+	for (const entry of withoutRepeats(entries)) {
 		if (entry.taskId === undefined) continue;
 		const key = keyOf({...entry, taskId: entry.taskId});
 		const row = rows.get(key) ?? {
@@ -148,6 +153,8 @@ export interface ReportTotals {
 	completedGib: number;
 	/** The median duration of the completed imports whose duration is known. */
 	medianDurationMs?: number;
+	/** Completed imports whose end a restart noticed (no duration: left out of the median and the throughput). */
+	endedUnwatched: number;
 	/** The GiB of completed imports with a known size and duration, per hour from the first of them seen to the last ended. */
 	gibPerHour?: number;
 }
@@ -171,6 +178,7 @@ export function reportTotals(rows: readonly ReportRow[]): ReportTotals {
 		completed: completed.length,
 		deleted: rows.filter((row) => statusOf(row.status) === 'deleted').length,
 		completedGib: completed.reduce((sum, row) => sum + (row.diskBytes ?? 0), 0) / gib,
+		endedUnwatched: completed.filter((row) => row.endedLate === true).length,
 		...(medianDurationMs === undefined ? {} : {medianDurationMs}),
 		...(spanMs > 0 ? {gibPerHour: sizedGib / (spanMs / hourMs)} : {}),
 	};

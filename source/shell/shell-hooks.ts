@@ -27,7 +27,7 @@ export interface ShellHooks {
 	history: HistoryStore;
 	/** Shows what the shell has to say once (history lines); those said before a listener came are kept for it. */
 	listenNotices(show: (line: string) => void): void;
-	/** The lines left after the summary: a write that failed, history that was off. */
+	/** The lines left after the summary: a write that failed, history that was off, lines of it that could not be read. */
 	afterwards(): string;
 	/** Called with one line when an --on-event hook fails or times out, or events start being dropped. */
 	onHookProblem?: (line: string) => void;
@@ -65,8 +65,8 @@ export function createShellHooks<Handle>(
 	const unsaid: string[] = [];
 	const kept: string[] = [];
 	let show: ((line: string) => void) | undefined;
-	const say = (line: string) => {
-		if (line.startsWith('history is off')) kept.push(line);
+	const say = (line: string, keep = false) => {
+		if (keep) kept.push(line);
 		if (show === undefined) unsaid.push(line);
 		else show(line);
 	};

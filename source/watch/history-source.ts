@@ -18,7 +18,9 @@ export function withHistory(inner: TaskSource, store: HistoryStore): TaskSource 
 			if (!started) {
 				started = true;
 				const entries = store.load(tasks);
-				prior = entries.length === 0 ? undefined : priorHistory(entries);
+				// A store with anything in it had a run before (tasks it never saw are new now, not first seen).
+				const lastAt = store.lastAt();
+				prior = entries.length === 0 && lastAt === undefined ? undefined : priorHistory(entries, lastAt);
 			}
 			return tasks;
 		},

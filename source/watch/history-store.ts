@@ -30,8 +30,11 @@ export interface HistoryOptions {
 	/** --journal FILE: read back too when it exists (never compacted: it is the user's file). */
 	journal?: string;
 	now: () => number;
-	/** Lines said once: what was skipped, compacted or found too open; history turned off. */
-	onNotice?: (line: string) => void;
+	/**
+	 * Lines said once: what was skipped, compacted or found too open; history turned off. `keep`: a line to say
+	 * again after the watch ends (history turned off, lines that could not be read).
+	 */
+	onNotice?: (line: string, keep?: boolean) => void;
 	/** A write that failed while running (said as a journal's failure is). */
 	onFailure?: (line: string) => void;
 	capBytes?: number;
@@ -46,6 +49,8 @@ export interface HistoryStore {
 	 * opened for appending.
 	 */
 	load(listed: readonly ImportTask[]): JournalEntry[];
+	/** After load: the newest entry's time of any task in the store or the --journal file; undefined when both are empty. */
+	lastAt(): number | undefined;
 	append(entries: readonly JournalEntry[]): void;
 	readonly failure: string | undefined;
 	close(): Promise<void>;
@@ -96,12 +101,32 @@ async function readText(path: string, limit: number): Promise<string | undefined
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
+/** A path as its last three parts (`…/state/ec2-import-watch/history.jsonl`): a notice keeps its end, the file's name. */
+export function shortPath(path: string): string {
+	const parts = path.split('/');
+	return parts.length <= 4 ? path : `…/${parts.slice(-3).join('/')}`;
+}
+
+/** Lines at the end of a file read to find its newest time (two watchers may leave the last few out of order). */
+const tailLines = 32;
+
+/** The newest time among the last lines of a file (each line's time read as the compaction reads it). */
+function newestTime(lines: readonly string[]): number | undefined {
+	let newest: number | undefined;
+	for (const line of lines.slice(-tailLines)) {
+		const at = lineTime(line);
+		if (at !== undefined && (newest === undefined || at > newest)) newest = at;
+	}
+	return newest;
+}
+
 export function openHistoryStore(options: HistoryOptions): HistoryStore {
 	const note = options.onNotice ?? (() => {});
 	const cap = options.capBytes ?? historyCapBytes;
 	let directory = options.directory;
+	let lastAt: number | undefined;
 	const off = (reason: string) => {
-		note(`history is off: ${reason}; the watcher runs on without it (nothing there was changed)`);
+		note(`history is off: ${reason}; the watcher runs on without it (nothing there was changed)`, true);
 		directory = undefined;
 	};
 	if (options.offBecause !== undefined) off(options.offBecause);
@@ -139,10 +164,13 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		journalText = text;
 	};
 	/** The listed tasks' entries in a file's text (and its lines); undefined for a file of a later schema. */
-	const scan = (text: string, name: string, wanted: (taskId: string | null) => boolean): JournalScan | undefined => {
+	const scan = (text: string, label: string, path: string, wanted: (taskId: string | null) => boolean): JournalScan | undefined => {
 		const parsed = parseJournalTextFor(text, wanted);
 		if (parsed.future > 0) return undefined;
-		if (parsed.unreadable > 0) note(`${name}: ${plural(parsed.unreadable, 'line')} could not be read (a torn or foreign line): skipped, left in the file`);
+		const newest = newestTime(parsed.lines);
+		if (newest !== undefined && (lastAt === undefined || newest > lastAt)) lastAt = newest;
+		// The label first and the count at the end: a narrow notice bar cuts the middle, so the path from its left.
+		if (parsed.unreadable > 0) note(`${label}: ${shortPath(path)}, left in the file: ${plural(parsed.unreadable, 'torn or foreign line')} skipped`, true);
 		return parsed;
 	};
 
@@ -153,12 +181,12 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 		let store: JournalScan | undefined;
 		if (directory !== undefined && storeText !== undefined) {
 			const file = historyFile(directory);
-			store = scan(storeText, `history: ${file}`, wanted);
+			store = scan(storeText, 'history', file, wanted);
 			if (store === undefined) off(`${file} was written by a newer ec2-import-watch (a later schema)`);
 		}
 		let fromJournal: JournalEntry[] = [];
 		if (journal !== undefined && journalText !== undefined) {
-			const found = scan(journalText, `the journal ${journal}`, wanted);
+			const found = scan(journalText, 'the journal', journal, wanted);
 			if (found === undefined) note(`the journal ${journal} was written by a newer ec2-import-watch (a later schema): not read back`);
 			else fromJournal = found.entries;
 		}
@@ -198,6 +226,7 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 				return [];
 			}
 		},
+		lastAt: () => lastAt,
 		append(entries) {
 			writer?.append(entries);
 		},

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {formatClock, formatDateTime} from '../../source/model/format.js';
 import {type JournalEntry, observe, pace} from '../../source/model/history.js';
+import {describeEntry} from '../../source/model/entry-text.js';
 import {awayLine, priorHistory, rebuildTask, resume} from '../../source/model/history-restore.js';
 import {journalLine} from '../../source/model/journal-line.js';
 import {lineTime, parseJournalLine, parseJournalText, parseJournalTextFor, peekTaskId} from '../../source/model/journal-read.js';
@@ -70,11 +71,11 @@ describe('the first poll after a restart', () => {
 	];
 	const resumed = resume(prior, tasks, at, Number.POSITIVE_INFINITY);
 
-	test('journals what changed as late, at the time it was noticed; a task the store did not know as first seen', () => {
+	test('journals what changed as late, at the time it was noticed; a task the store did not know as new, late', () => {
 		assert.deepEqual(
 			resumed.entries.map((entry) => [entry.taskId, entry.type, entry.to ?? entry.status, entry.late ?? false, entry.at]),
 			[
-				['import-ami-new', 'first-seen', 'active', false, at],
+				['import-ami-new', 'new', 'active', true, at],
 				['import-ami-a', 'progress', '25%', true, at],
 				['import-ami-b', 'status', 'completed', true, at],
 				['import-ami-c', 'status', 'deleted', true, at],
@@ -112,12 +113,73 @@ describe('the first poll after a restart', () => {
 			counts: [
 				['completed', 1],
 				['deleted', 1],
+				['new', 1],
 				['moved on', 1],
 			],
 		});
-		assert.equal(awayLine(resumed.away ?? {since: 0, counts: []}, at), `since ${formatClock(t0 + 2 * minute)} (last run): 1 completed, 1 deleted, 1 moved on`);
+		assert.equal(awayLine(resumed.away ?? {since: 0, counts: []}, at), `since ${formatClock(t0 + 2 * minute)} (last run): 1 completed, 1 deleted, 1 new, 1 moved on`);
 		assert.equal(awayLine({since: t0 - 2 * 86_400_000, counts: [['completed', 2]]}, at), `since ${formatDateTime(t0 - 2 * 86_400_000)} (last run): 2 completed`);
 		assert.equal(resume(prior, [task('import-ami-a', {progress: 20})], at, Number.POSITIVE_INFINITY).away, undefined, 'nothing changed: nothing said');
+	});
+});
+
+describe('what the store knew, beyond the listed tasks', () => {
+	const at = t0 + 70 * minute;
+	const known = stored({at: t0, type: 'first-seen', taskId: 'import-ami-a', status: 'active', progress: 20, message: 'converting'});
+
+	test('imports that appeared while no watcher ran are new and late, counted; a first run ever finds them first seen', () => {
+		const fresh = [task('import-ami-x', {progress: 1}), task('import-ami-y', {status: 'completed', progress: undefined})];
+		const after = resume(priorHistory([], t0 + 5 * minute), fresh, at, stuckAfter);
+		assert.deepEqual(
+			after.entries.map((entry) => [entry.taskId, entry.type, entry.late]),
+			[
+				['import-ami-x', 'new', true],
+				['import-ami-y', 'new', true],
+			],
+		);
+		assert.deepEqual(after.away, {since: t0 + 5 * minute, counts: [['new', 2]]});
+		const firstEver = resume(priorHistory([]), fresh, at, stuckAfter);
+		assert.deepEqual(
+			firstEver.entries.map((entry) => [entry.type, entry.late]),
+			[
+				['first-seen', undefined],
+				['first-seen', undefined],
+			],
+		);
+		assert.equal(firstEver.away, undefined);
+	});
+
+	test('the since line starts at the newest entry of any task in the store, not only of those listed', () => {
+		const after = resume(priorHistory(known, t0 + 50 * minute), [task('import-ami-a', {status: 'completed', progress: undefined})], at, stuckAfter);
+		assert.equal(after.away?.since, t0 + 50 * minute);
+	});
+
+	test('a milestone passed while away says no "was": the last progress the run saw is not in the store', () => {
+		const after = resume(priorHistory(known), [task('import-ami-a', {progress: 80, statusMessage: 'converting'})], at, stuckAfter);
+		const [passed] = after.entries;
+		assert.deepEqual([passed?.type, passed?.to, passed?.late, passed?.from], ['progress', '75%', true, undefined]);
+		assert.equal(describeEntry(passed ?? {at, type: 'progress'}), 'while away: passed 75%');
+	});
+
+	test('a transition two watchers both recorded counts once, in the timeline and the events', () => {
+		const twice = stored(
+			{at: t0, type: 'first-seen', taskId: 'import-ami-a', status: 'active', progress: 20},
+			{at: t0 + 100, type: 'first-seen', taskId: 'import-ami-a', status: 'active', progress: 20},
+			{at: t0 + minute, type: 'status', taskId: 'import-ami-a', status: 'completed', from: 'active', to: 'completed', late: true},
+			{at: t0 + minute + 65, type: 'status', taskId: 'import-ami-a', status: 'completed', from: 'active', to: 'completed', late: true},
+			{at: t0 + minute, type: 'status', taskId: 'import-ami-a', region: 'eu-west-1', status: 'completed', from: 'active', to: 'completed'},
+		);
+		const byTask = priorHistory(twice).byTask;
+		assert.deepEqual(
+			byTask.get('import-ami-a')?.map((entry) => [entry.type, entry.at]),
+			[
+				['first-seen', t0],
+				['status', t0 + minute],
+			],
+		);
+		assert.equal(byTask.size, 2, 'the same id in another region is another task');
+		const later = stored({at: t0 + 10 * minute, type: 'status', taskId: 'import-ami-a', status: 'completed', from: 'active', to: 'completed'});
+		assert.equal(priorHistory([...twice, ...later]).byTask.get('import-ami-a')?.length, 3, 'the same transition minutes later is kept');
 	});
 });
 

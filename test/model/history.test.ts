@@ -28,6 +28,23 @@ describe('history', () => {
 		);
 	});
 
+	it('the first sight (or arrival) of an import already completed carries what it made, as a status entry to completed does', () => {
+		const done = task('import-ami-1', {status: 'completed', progress: undefined, imageId: 'ami-0done'});
+		const {entries} = run([
+			[0, [done, task('import-ami-2')]],
+			[minute, [done, task('import-ami-2'), task('import-ami-3', {status: 'completed', progress: undefined, imageId: 'ami-0new'})]],
+		]);
+		assert.deepEqual(
+			entries.flat().map((e) => [e.type, e.taskId, e.resultId]),
+			[
+				['first-seen', 'import-ami-1', 'ami-0done'],
+				['first-seen', 'import-ami-2', undefined],
+				['new', 'import-ami-3', 'ami-0new'],
+			],
+		);
+		assert.match(journalLine(entries[0]?.[0] ?? {at: 0, type: 'gone'}), /"resultId":"ami-0done"/);
+	});
+
 	it('journals a task without an id with taskId null, and two tasks of one id apart', () => {
 		const noId = task('x', {statusMessage: 'pending'});
 		delete noId.importTaskId;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {JournalEntry} from '../../source/model/history.js';
-import {csvField, isoWithOffset, markdownCell} from '../../source/model/report-format.js';
+import {csvField, formatReport, isoWithOffset, markdownCell} from '../../source/model/report-format.js';
 import {filterRows, reportExtrasOf, reportRows, reportTotals} from '../../source/model/report-rows.js';
 
 const minute = 60_000;
@@ -58,7 +58,55 @@ describe('report rows', () => {
 			e(to, 'status', id, 'completed', {from: 'active', to: 'completed', diskBytes: size * gib}),
 		];
 		const totals = reportTotals(reportRows([...done('a', 0, 60, 10), ...done('b', 30, 150, 20)]));
-		assert.deepEqual(totals, {imports: 2, completed: 2, deleted: 0, completedGib: 30, medianDurationMs: 90 * minute, gibPerHour: 30 / 2.5});
+		assert.deepEqual(totals, {imports: 2, completed: 2, deleted: 0, completedGib: 30, medianDurationMs: 90 * minute, endedUnwatched: 0, gibPerHour: 30 / 2.5});
+	});
+
+	it('an end noticed late (while no watcher ran) has no duration and no rate, and is left out of the median and throughput', () => {
+		const gib = 2 ** 30;
+		const rows = reportRows([
+			e(0, 'new', 'a', 'active'),
+			e(60, 'status', 'a', 'completed', {from: 'active', to: 'completed', diskBytes: 10 * gib}),
+			e(0, 'new', 'late', 'active'),
+			e(500, 'status', 'late', 'completed', {from: 'active', to: 'completed', diskBytes: 10 * gib, late: true}),
+		]);
+		assert.deepEqual(
+			rows.map((row) => [row.taskId, row.ended === undefined ? undefined : (row.ended - at(0)) / minute, row.durationMs, row.gibPerHour, row.endedLate]),
+			[
+				['a', 60, 60 * minute, 10, undefined],
+				['late', 500, undefined, undefined, true],
+			],
+		);
+		const totals = reportTotals(rows);
+		assert.deepEqual([totals.medianDurationMs, totals.gibPerHour, totals.endedUnwatched, totals.completed], [60 * minute, 10, 1, 2]);
+		const md = formatReport(rows, 'md', () => 0);
+		assert.match(md, /\| late \| image \| — \| — \| completed \| [^|]+ \| [^|]+ \| — \| 10737418240 \| — \|/);
+		assert.match(md, /- median duration \(completed\): 1h 00m \(1 ended while no watcher ran: no duration\)/);
+		assert.match(md, /- throughput \(completed, first seen to last ended\): 10 GiB\/h \(1 ended while no watcher ran: left out\)/);
+		const json: unknown = JSON.parse(formatReport(rows, 'json', () => 0));
+		assert.deepEqual(Array.isArray(json) ? json.map((row: Record<string, unknown>) => [row.duration_s, row.gib_per_hour]) : json, [
+			[3600, 10],
+			[null, null],
+		]);
+		assert.match(formatReport(rows, 'csv', () => 0).split('\r\n')[2] ?? '', /,completed,[^,]+,[^,]+,,10737418240,,/);
+	});
+
+	it('a transition two watchers both recorded counts once; the median rounds as duration_s does', () => {
+		const rows = reportRows([
+			e(0, 'new', 'a', 'active'),
+			e(0.001, 'new', 'a', 'active'),
+			{...e(1, 'status', 'a', 'completed', {from: 'active', to: 'completed'}), at: at(1) + 14_600},
+			{...e(1, 'status', 'a', 'completed', {from: 'active', to: 'completed'}), at: at(1) + 14_665},
+		]);
+		assert.equal(rows.length, 1);
+		assert.equal(rows[0]?.durationMs, 74_600);
+		const md = formatReport(rows, 'md', () => 0);
+		assert.match(md, /\| 75 \|/);
+		assert.match(md, /- median duration \(completed\): 1m 15s$/m);
+	});
+
+	it('the result of an import first seen already completed', () => {
+		const [row] = reportRows([e(0, 'first-seen', 'a', 'completed', {resultId: 'ami-1'})]);
+		assert.equal(row?.resultId, 'ami-1');
 	});
 });
 

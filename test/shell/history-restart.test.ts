@@ -72,12 +72,16 @@ describe('history across a kill -9', () => {
 		writeFileSync(join(directory, 'history.jsonl'), `{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}`, {mode: 0o600});
 		const term = startTerm({args: [...simulatorArgs(simulator.url), '--interval', '1'], env: {...simulatorEnv, XDG_STATE_HOME: state}, columns: 200});
 		running.push(term);
-		await term.waitFor(/1 line could not be read \(a torn or foreign line\): skipped, left in the file/, {timeoutMs: 20_000});
+		// (`…` is three bytes: the raw output is matched as latin1.)
+		const said = /history: .{1,3}\/[^/ ]+\/ec2-import-watch\/history\.jsonl, left in the file: 1 torn or foreign line skipped/;
+		await term.waitFor(said, {timeoutMs: 20_000});
 		await waitFor(() => lines(join(directory, 'history.jsonl')).entries.length > 1, 'the first poll appended', 10_000);
 		const text = readFileSync(join(directory, 'history.jsonl'), 'utf8');
 		assert.ok(text.startsWith(`{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}\n{"v":1,`));
+		const before = term.text().length;
 		term.write('q');
 		await term.exited;
+		assert.match(term.text().slice(before), said, 'said again after quit, with the count');
 	});
 
 	test('--no-history writes nothing in the state directory', {timeout: 60_000}, async () => {

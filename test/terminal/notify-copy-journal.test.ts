@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {readFile, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, it} from 'node:test';
 import {explainFailure} from '../../source/model/failure-explanations.js';
@@ -104,21 +104,48 @@ describe('shell hooks', () => {
 		assert.equal(hooks.journalFailure(), undefined, 'not a failure of the exit code');
 	});
 
+	it('says the lines of the history it could not read once, and again after the summary, with the count', async () => {
+		const state = scratchDir('eiw-hooks-torn-');
+		await mkdir(join(state, 'ec2-import-watch'), {mode: 0o700});
+		await writeFile(join(state, 'ec2-import-watch', 'history.jsonl'), '{"v":1,"time":"2026-06-01T00:00:00.000Z","event":"sta', {mode: 0o600});
+		const resolved = resolveOptions({}, {AWS_REGION: 'us-east-1', XDG_STATE_HOME: state});
+		assert.ok(resolved.ok);
+		const hooks = createShellHooks(resolved.config, () => {}, false, createFakeTimers(0));
+		const said: string[] = [];
+		hooks.listenNotices((line) => said.push(line));
+		await hooks.history.read();
+		hooks.history.load([]);
+		const torn = `history: …/${state.split('/').at(-1) ?? ''}/ec2-import-watch/history.jsonl, left in the file: 1 torn or foreign line skipped`;
+		assert.deepEqual(said, [torn]);
+		await hooks.close();
+		assert.equal(hooks.afterwards(), `ec2-import-watch: ${torn}\n`);
+	});
+
 	it('notifies and runs --on-event at the first poll for what changed while no watcher ran (late), as for any other change', async () => {
 		const dir = scratchDir('eiw-late-hooks-');
 		const resolved = resolveOptions({notify: 'bell', onEvent: 'cat >> "$DIR/events.jsonl"'}, {AWS_REGION: 'us-east-1'});
 		assert.ok(resolved.ok);
 		const written: string[] = [];
 		const hooks = createShellHooks(resolved.config, (bytes) => written.push(bytes), false, createFakeTimers(0), {PATH: process.env.PATH, DIR: dir});
-		hooks.onTransitions([{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'active'}, {...completed('import-ami-2', 0), late: true}], true);
+		hooks.onTransitions(
+			[
+				{at: 0, type: 'first-seen', taskId: 'import-ami-1', status: 'active'},
+				{...completed('import-ami-2', 0), late: true},
+				{at: 0, type: 'new', taskId: 'import-ami-3', status: 'active', late: true},
+			],
+			true,
+		);
 		assert.deepEqual(written, ['\u0007']);
 		// Drained as under --until-done: the hook that was started gets to finish.
 		await hooks.close(true);
 		const events = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
 		assert.deepEqual(
 			events.map((event) => [event.event, event.taskId, event.late]),
-			[['status', 'import-ami-2', true]],
-			'the hook ran for the late entry only, not for what was there at start-up',
+			[
+				['status', 'import-ami-2', true],
+				['new', 'import-ami-3', true],
+			],
+			'the hook ran for the late entries only (an import that appeared meanwhile too), not for what was there at start-up',
 		);
 	});
 

@@ -8,7 +8,9 @@ import type {ImportTask} from '../../source/model/import-task.js';
 import {journalLine} from '../../source/model/journal-line.js';
 import {parseJournalText} from '../../source/model/journal-read.js';
 import {historyDirectory, historyFile} from '../../source/watch/history-paths.js';
-import {historyKeepMs, openHistoryStore} from '../../source/watch/history-store.js';
+import {withHistory} from '../../source/watch/history-source.js';
+import {fitLine} from '../../source/ui/fit-segments.js';
+import {historyKeepMs, openHistoryStore, shortPath} from '../../source/watch/history-store.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
 import {task} from '../helpers/tasks.js';
 
@@ -22,8 +24,17 @@ const seen = (taskId: string, at = now): JournalEntry => ({at, type: 'first-seen
 
 function open(directory: string | undefined, extra: {journal?: string; capBytes?: number} = {}) {
 	const notices: string[] = [];
-	const store = openHistoryStore({directory, now: () => now, onNotice: (line) => notices.push(line), ...extra});
-	return {store, notices};
+	const kept: string[] = [];
+	const store = openHistoryStore({
+		directory,
+		now: () => now,
+		onNotice: (line, keep) => {
+			notices.push(line);
+			if (keep === true) kept.push(line);
+		},
+		...extra,
+	});
+	return {store, notices, kept};
 }
 
 describe('the history store', () => {
@@ -68,11 +79,16 @@ describe('the history store', () => {
 		mkdirSync(directory, {recursive: true, mode: 0o700});
 		const before = `${journalLine(seen('import-ami-1'))}${journalLine(seen('import-ami-2'))}{"v":1,"time":"2026-06-01T00:00:00.000Z","event":"sta`;
 		writeFileSync(historyFile(directory), before, {mode: 0o600});
-		const {store, notices} = open(directory);
+		const {store, notices, kept} = open(directory);
 		await store.read();
 		// Only the lines of listed tasks are parsed; the torn one is counted whatever its task.
 		assert.deepEqual(store.load([task('import-ami-1'), task('import-ami-2')]).map((entry) => entry.taskId), ['import-ami-1', 'import-ami-2']);
-		assert.deepEqual(notices, [`history: ${historyFile(directory)}: 1 line could not be read (a torn or foreign line): skipped, left in the file`]);
+		const said = `history: ${shortPath(historyFile(directory))}, left in the file: 1 torn or foreign line skipped`;
+		assert.deepEqual(notices, [said]);
+		assert.deepEqual(kept, [said], 'said again after quit');
+		assert.match(said, /^history: …\/state-\d+\/ec2-import-watch\/history\.jsonl, /, 'the path shortened from its left');
+		// A narrow notice bar cuts the middle: the path goes from its left, the count stays.
+		assert.equal(fitLine(said, 60), 'history: … left in the file: 1 torn or foreign line skipped');
 		store.append([seen('import-ami-3')]);
 		await store.close();
 		const text = readFileSync(historyFile(directory), 'utf8');
@@ -148,7 +164,7 @@ describe('the history store', () => {
 		);
 		assert.equal(statSync(historyFile(directory)).mode & 0o777, 0o600);
 		assert.deepEqual(notices, [
-			`history: ${historyFile(directory)}: 1 line could not be read (a torn or foreign line): skipped, left in the file`,
+			`history: ${shortPath(historyFile(directory))}, left in the file: 1 torn or foreign line skipped`,
 			`history: ${historyFile(directory)} was over 1.46 KiB: kept 2 of 13 lines (tasks still listed, the last 30 days); the whole old file is kept as history.1.jsonl`,
 		]);
 		assert.deepEqual(readdirSync(directory).sort(), ['history.1.jsonl', 'history.jsonl'], 'no temporary file left');
@@ -190,5 +206,27 @@ describe('the history store', () => {
 		await both.read();
 		assert.deepEqual(both.load(listed).map((entry) => entry.taskId), ['import-ami-1', 'import-ami-0', 'import-ami-2']);
 		await both.close();
+	});
+
+	test('a store with a run before, even of no task listed now: the newest time of any task, so new imports are new', async () => {
+		const directory = fresh();
+		mkdirSync(directory, {recursive: true, mode: 0o700});
+		writeFileSync(historyFile(directory), `${journalLine(seen('import-ami-old', now - 5 * 60_000))}${journalLine(seen('import-ami-older', now - 9 * 60_000))}`, {mode: 0o600});
+		const {store} = open(directory);
+		const listed = [task('import-ami-fresh')];
+		const source = withHistory({fetchTasks: () => Promise.resolve(listed)}, store);
+		assert.deepEqual(await source.fetchTasks(new AbortController().signal), listed);
+		assert.equal(store.lastAt(), now - 5 * 60_000);
+		const prior = source.priorHistory?.();
+		assert.equal(prior?.lastAt, now - 5 * 60_000);
+		assert.equal(prior?.byTask.size, 0);
+		await store.close();
+
+		const empty = open(fresh()).store;
+		const first = withHistory({fetchTasks: () => Promise.resolve(listed)}, empty);
+		await first.fetchTasks(new AbortController().signal);
+		assert.equal(empty.lastAt(), undefined);
+		assert.equal(first.priorHistory?.(), undefined, 'a first run ever: nothing to resume from');
+		await empty.close();
 	});
 });
