@@ -19,7 +19,9 @@ const help = (unicode: boolean) => `
     $ ec2-import-watch report [--format csv|md|json] …   (one row per import from the history; see report --help)
 
   Flags
-${flagLines().map((line) => `    ${line}`).join('\n')}
+${flagLines()
+	.map((line) => `    ${line}`)
+	.join('\n')}
     --help, --version
 
   Keys: ${helpKeysLine(unicode)}
@@ -52,7 +54,15 @@ async function main(): Promise<void> {
 	}
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.
 	const pkg = {name: packageJson.name, version: packageJson.version, description: packageJson.description};
-	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {importMeta: import.meta, pkg, argv, flags: flagSpec, allowUnknownFlags: true, autoHelp: true, autoVersion: true});
+	const cli = meow(help(detectCapabilities(process.env, false, false).unicode), {
+		importMeta: import.meta,
+		pkg,
+		argv,
+		flags: flagSpec,
+		allowUnknownFlags: true,
+		autoHelp: true,
+		autoVersion: true,
+	});
 	// Before anything else is read: `--region eu-west-1 --help` prints the help, it does not poll.
 	const asked = helpRequest(argv);
 	if (asked === 'help') cli.showHelp(0);
@@ -81,5 +91,5 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	failWith(error instanceof Error ? error.message.split('\n')[0] ?? 'unexpected error' : String(error));
+	failWith(error instanceof Error ? (error.message.split('\n')[0] ?? 'unexpected error') : String(error));
 });

@@ -95,7 +95,9 @@ test('imports point only down the layers, and packages stay in their rooms', () 
 });
 
 test('no import circles', () => {
-	const edges = new Map([...graph].map(([file, imports]) => [file, imports.filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal(file, specifier))]));
+	const edges = new Map(
+		[...graph].map(([file, imports]) => [file, imports.filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal(file, specifier))]),
+	);
 	const done = new Set<string>();
 	const circles: string[] = [];
 	const visit = (file: string, path: string[]) => {
@@ -124,9 +126,14 @@ test('at most three files loose in source/ (the two entry points and the devtool
 
 test('a key goes to what it does in one step: the keymap names the action, no second vocabulary in between', () => {
 	// In ui/ only the keymap turns anything into a reducer action; the key handler reads ui/ only through it.
-	const naming = files.filter((file) => file.startsWith('ui/') && /\bimport\s+(?:type\s+)?\{[^}]*\bAction\b[^}]*\}\s+from\s+'[^']*model\/state\.js'/.test(readFileSync(join(root, file), 'utf8')));
+	const naming = files.filter(
+		(file) =>
+			file.startsWith('ui/') && /\bimport\s+(?:type\s+)?\{[^}]*\bAction\b[^}]*\}\s+from\s+'[^']*model\/state\.js'/.test(readFileSync(join(root, file), 'utf8')),
+	);
 	assert.deepEqual(naming, ['ui/keymap.ts']);
-	const read = (graph.get('app/key-handler.ts') ?? []).filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal('app/key-handler.ts', specifier));
+	const read = (graph.get('app/key-handler.ts') ?? [])
+		.filter(({specifier}) => specifier.startsWith('.'))
+		.map(({specifier}) => resolveLocal('app/key-handler.ts', specifier));
 	assert.deepEqual(
 		read.filter((file) => file.startsWith('ui/')),
 		['ui/keymap.ts'],
@@ -152,12 +159,19 @@ test('the watch session is headless, and a poll result is completed in one place
 		session.filter((specifier) => !specifier.startsWith('.')),
 		[],
 	);
-	const asking = files.filter((file) => !file.startsWith('watch/') && file !== 'model/task-source.ts' && /\.(?:pollNotes|partialFaults|priorHistory)\?*\.?\(/.test(readFileSync(join(root, file), 'utf8')));
+	const asking = files.filter(
+		(file) =>
+			!file.startsWith('watch/') &&
+			file !== 'model/task-source.ts' &&
+			/\.(?:pollNotes|partialFaults|priorHistory)\?*\.?\(/.test(readFileSync(join(root, file), 'utf8')),
+	);
 	assert.deepEqual(asking, []);
 });
 
 test('plain lines read only the session’s data: no screen state, no visible list sorted for a selection nobody sees', () => {
-	const read = (graph.get('shell/plain-lines.ts') ?? []).filter(({specifier}) => specifier.startsWith('.')).map(({specifier}) => resolveLocal('shell/plain-lines.ts', specifier));
+	const read = (graph.get('shell/plain-lines.ts') ?? [])
+		.filter(({specifier}) => specifier.startsWith('.'))
+		.map(({specifier}) => resolveLocal('shell/plain-lines.ts', specifier));
 	assert.deepEqual(
 		read.filter((file) => ['model/state.ts', 'model/selectors.ts', 'model/visible-tasks.ts', 'model/task-sort.ts'].includes(file)),
 		[],

@@ -18,7 +18,9 @@ it('removes scratch directories when the process exits, after a failure too', as
 		`throw new Error('a failing test');`,
 	].join('\n');
 	const {code, stdout} = await new Promise<{code: number | null; stdout: string}>((resolve) => {
-		const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: repoRoot}, (_error, out) => resolve({code: child.exitCode, stdout: out}));
+		const child = execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {cwd: repoRoot}, (_error, out) =>
+			resolve({code: child.exitCode, stdout: out}),
+		);
 	});
 	assert.equal(code, 1);
 	const dir = stdout.trim();
@@ -27,7 +29,8 @@ it('removes scratch directories when the process exits, after a failure too', as
 });
 
 it('every test that makes a temp directory removes it (through scratchDir, or rm in the file)', () => {
-	const walk = (dir: string): string[] => readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+	const walk = (dir: string): string[] =>
+		readdirSync(dir, {withFileTypes: true}).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
 	const leaky = walk(join(repoRoot, 'test'))
 		.filter((file) => /\.tsx?$/.test(file) && !file.endsWith('scratch-dir.ts'))
 		.filter((file) => {

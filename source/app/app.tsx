@@ -65,7 +65,10 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const cancel = useCancelCommand(canceller);
 	// A cancel in flight is said until its answer comes, under any notice (which fades).
 	const cancelNote = useCancelNote(cancel);
-	useKeys(keyHandler({latest, dispatch, session, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}), pasteHandler({latest, dispatch}));
+	useKeys(
+		keyHandler({latest, dispatch, session, visible: select.visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize: Math.max(1, bodyHeight - 2), cancel}),
+		pasteHandler({latest, dispatch}),
+	);
 	useQuestionReady(state.confirm, timers, dispatch);
 	// The cancel question stays on the notice line until it is answered or withdrawn.
 	const question = state.mode === 'confirm' && state.confirm !== undefined ? cancelQuestion(state.confirm, columns) : undefined;
@@ -77,7 +80,19 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 				return <HelpScreen height={bodyHeight} scroll={state.scroll} width={columns} />;
 			case 'detail':
 				return state.detailLast === undefined ? null : (
-					<TaskDetail task={state.detailLast} history={state.detailId === undefined ? undefined : state.history.get(state.detailId)} now={asOf} stuckAfterMs={state.stuckAfterMs} goneAt={state.detailGoneAt} stale={isStale(state)} failing={state.fault !== undefined} paused={state.paused} width={columns} height={bodyHeight} scroll={state.scroll} />
+					<TaskDetail
+						task={state.detailLast}
+						history={state.detailId === undefined ? undefined : state.history.get(state.detailId)}
+						now={asOf}
+						stuckAfterMs={state.stuckAfterMs}
+						goneAt={state.detailGoneAt}
+						stale={isStale(state)}
+						failing={state.fault !== undefined}
+						paused={state.paused}
+						width={columns}
+						height={bodyHeight}
+						scroll={state.scroll}
+					/>
 				);
 			case 'list':
 				return <TaskList state={state} now={asOf} visible={visible} width={columns} height={bodyHeight} />;

@@ -43,7 +43,19 @@ function targetTask(state: WatchState, visible: (state: WatchState) => ImportTas
 /** Keys that act even before the cancel question can be answered: they answer nothing. */
 const beforeAnswer: ReadonlySet<Effect> = new Set(['quit', 'repaint', 'suspend']);
 
-export function keyHandler<Handle>({latest, dispatch, session, visible, exit, timers, onCopy, onRepaint, onSuspend, pageSize, cancel}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
+export function keyHandler<Handle>({
+	latest,
+	dispatch,
+	session,
+	visible,
+	exit,
+	timers,
+	onCopy,
+	onRepaint,
+	onSuspend,
+	pageSize,
+	cancel,
+}: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
 	const copy = (which: 'copy-id' | 'copy-image', live: WatchState) => {
 		const target = copyTarget(which, targetTask(live, visible), live.mode === 'detail');
 		if (target.value !== undefined) onCopy?.(target.value);

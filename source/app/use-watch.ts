@@ -9,7 +9,10 @@ import {createScreenStore} from './screen-store.js';
 // the session for as long as it is up.
 
 /** `fetchedStates`: --state, the only states fetched (the screen's tabs of the others say so). */
-export function useWatch(session: WatchSession, fetchedStates?: readonly TaskState[]): {
+export function useWatch(
+	session: WatchSession,
+	fetchedStates?: readonly TaskState[],
+): {
 	state: WatchState;
 	dispatch: (action: Action) => void;
 	/** The state after every action dispatched so far, even those not rendered yet (keys typed quickly, a paste). */

@@ -35,7 +35,13 @@ async function nodeBinary(arch: Arch): Promise<string> {
 	if (arch === process.arch) return process.execPath;
 	const dir = join(cacheDir, `node-linux-${arch}-${nodeVersion}`);
 	const binary = join(dir, 'package', 'bin', 'node');
-	if (await stat(binary).then(() => true, () => false)) return binary;
+	if (
+		await stat(binary).then(
+			() => true,
+			() => false,
+		)
+	)
+		return binary;
 	await mkdir(dir, {recursive: true});
 	log(`fetching node-linux-${arch}@${nodeVersion} from the npm registry`);
 	const {stdout} = await run('npm', ['pack', '--silent', `node-linux-${arch}@${nodeVersion}`, '--pack-destination', dir]);
@@ -96,7 +102,13 @@ const debianPackage: Record<string, string> = {
 /** Whether `command` is an executable file in one of PATH's directories. */
 export async function onPath(command: string, path: string = process.env.PATH ?? ''): Promise<boolean> {
 	for (const dir of path.split(':').filter((entry) => entry !== '')) {
-		if (await access(join(dir, command), constants.X_OK).then(() => true, () => false)) return true;
+		if (
+			await access(join(dir, command), constants.X_OK).then(
+				() => true,
+				() => false,
+			)
+		)
+			return true;
 	}
 	return false;
 }

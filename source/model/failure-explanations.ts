@@ -269,7 +269,8 @@ const cell = (text: string): string => text.replaceAll('|', '\\|');
 /** The README's table of failure families (a test keeps it in step). */
 export function failureTableMarkdown(): string {
 	const rows = [...families, {...unknownFailure, example: 'anything else (`ClientError: …`)'}].map(
-		(family) => `| ${family.example.startsWith('anything') ? family.example : `\`${cell(family.example)}\``} | ${cell(family.cause)} | ${cell(family.fix)} | [guide](${family.doc}) |`,
+		(family) =>
+			`| ${family.example.startsWith('anything') ? family.example : `\`${cell(family.example)}\``} | ${cell(family.cause)} | ${cell(family.fix)} | [guide](${family.doc}) |`,
 	);
 	return ['| EC2 says | Cause | Fix | Doc |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -83,7 +83,11 @@ function reportFields(task: ImportTask, type: JournalType): Partial<JournalEntry
 	const description = starts ? (task.description ?? nameTag(task)) : undefined;
 	const diskBytes = starts || type === 'status' ? totalDiskBytes(task) : undefined;
 	const made = (starts || type === 'status') && statusOf(task.status) === 'completed' ? resultId(task) : undefined;
-	return {...(description === undefined ? {} : {description}), ...(diskBytes === undefined ? {} : {diskBytes}), ...(made === undefined ? {} : {resultId: made})};
+	return {
+		...(description === undefined ? {} : {description}),
+		...(diskBytes === undefined ? {} : {diskBytes}),
+		...(made === undefined ? {} : {resultId: made}),
+	};
 }
 
 function crossedMilestone(before: number | undefined, after: number | undefined): number | undefined {
@@ -150,7 +154,10 @@ function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readon
 			const found = changes(left.task, known.latest, at);
 			const latest = {at, progress: left.task.progress, message: left.task.statusMessage, status: left.task.status};
 			const timeline = found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit);
-			return {entries: found, ...(hasEnded(left.task.status) ? {} : {kept: {...known, latest, lastChangeAt: found.length === 0 ? known.lastChangeAt : at, timeline}})};
+			return {
+				entries: found,
+				...(hasEnded(left.task.status) ? {} : {kept: {...known, latest, lastChangeAt: found.length === 0 ? known.lastChangeAt : at, timeline}}),
+			};
 		}
 		default: {
 			const unreachable: never = left.how;
@@ -161,7 +168,14 @@ function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readon
 
 function goneEntry(known: TaskHistory, at: number): JournalEntry {
 	const [gone] = known.timeline.slice(-1);
-	return {at, type: 'gone', ...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}), ...(gone?.kind === undefined ? {} : {kind: gone.kind}), status: known.latest.status, ...regionOf(gone)};
+	return {
+		at,
+		type: 'gone',
+		...(gone?.taskId === undefined ? {} : {taskId: gone.taskId}),
+		...(gone?.kind === undefined ? {} : {kind: gone.kind}),
+		status: known.latest.status,
+		...regionOf(gone),
+	};
 }
 
 /**
@@ -170,7 +184,14 @@ function goneEntry(known: TaskHistory, at: number): JournalEntry {
  * by id (`left`, from the source), a task is followed until it ends; one EC2 no longer knows, or that the source
  * said nothing of, is 'gone'.
  */
-export function observe(history: History, tasks: readonly ImportTask[], at: number, firstPoll: boolean, stuckAfterMs: number, left: readonly LeftTask[] = []): Observation {
+export function observe(
+	history: History,
+	tasks: readonly ImportTask[],
+	at: number,
+	firstPoll: boolean,
+	stuckAfterMs: number,
+	left: readonly LeftTask[] = [],
+): Observation {
 	const next = new Map<string, TaskHistory>();
 	const entries: JournalEntry[] = [];
 	let rank = history.size;
@@ -179,7 +200,10 @@ export function observe(history: History, tasks: readonly ImportTask[], at: numb
 		const known = history.get(key);
 		const sample = {at, progress: task.progress, message: task.statusMessage, status: task.status};
 		if (known === undefined) {
-			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', {...(task.statusMessage === undefined ? {} : {message: task.statusMessage}), ...firstFailure(task)});
+			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', {
+				...(task.statusMessage === undefined ? {} : {message: task.statusMessage}),
+				...firstFailure(task),
+			});
 			entries.push(first);
 			next.set(key, {
 				firstSeenAt: at,

@@ -18,7 +18,9 @@ function sameness(entry: JournalEntry): string {
  * that truly went back and forth twice within the window the same way counts once: the cost of the rule.)
  */
 export function withoutRepeats<Entry extends JournalEntry>(entries: readonly Entry[]): Entry[] {
-	const ordered = entries.every((entry, index) => index === 0 || (entries[index - 1]?.at ?? entry.at) <= entry.at) ? entries : [...entries].sort((a, b) => a.at - b.at);
+	const ordered = entries.every((entry, index) => index === 0 || (entries[index - 1]?.at ?? entry.at) <= entry.at)
+		? entries
+		: [...entries].sort((a, b) => a.at - b.at);
 	const lastKept = new Map<string, number>();
 	const kept: Entry[] = [];
 	for (const entry of ordered) {

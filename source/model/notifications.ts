@@ -79,6 +79,8 @@ export function due(state: NotifierState, now: number): {state: NotifierState; m
 	const {completed, failed, deleted, stuck} = state.pending;
 	if (!hasPending(state)) return {state};
 	if (state.lastSentAt !== undefined && now - state.lastSentAt < notifyQuietMs) return {state};
-	const parts = [describe(completed, 'completed'), describeFailed(failed), describe(deleted, 'deleted'), describe(stuck, 'stuck')].filter((part) => part !== undefined);
+	const parts = [describe(completed, 'completed'), describeFailed(failed), describe(deleted, 'deleted'), describe(stuck, 'stuck')].filter(
+		(part) => part !== undefined,
+	);
 	return {state: {...state, pending: emptyNotifier().pending, lastSentAt: now}, message: {title: 'ec2-import-watch', body: parts.join(', ')}};
 }

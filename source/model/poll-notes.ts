@@ -30,10 +30,7 @@ export function disabledKindText({kind, action, label}: DisabledKind): string {
 /** The notes as one line, or undefined when there is nothing to say. */
 export function pollNotesLine(notes: PollNotes | undefined): string | undefined {
 	if (notes === undefined) return undefined;
-	const parts = [
-		...(notes.cutAt === undefined ? [] : [`first ${notes.cutAt} tasks (--max-items)`]),
-		...notes.disabled.map(disabledKindText),
-	];
+	const parts = [...(notes.cutAt === undefined ? [] : [`first ${notes.cutAt} tasks (--max-items)`]), ...notes.disabled.map(disabledKindText)];
 	return parts.length === 0 ? undefined : parts.join(' · ');
 }
 

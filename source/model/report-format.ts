@@ -113,7 +113,9 @@ export function formatReport(rows: readonly ReportRow[], format: ReportFormat, o
 	const table = rows.map((row) => cells(row, offsetAt));
 	switch (format) {
 		case 'csv':
-			return [reportColumns.join(','), ...table.map((row) => reportColumns.map((column) => csvField(row[column])).join(','))].map((line) => `${line}\r\n`).join('');
+			return [reportColumns.join(','), ...table.map((row) => reportColumns.map((column) => csvField(row[column])).join(','))]
+				.map((line) => `${line}\r\n`)
+				.join('');
 		case 'md':
 			return `${[
 				`| ${reportColumns.join(' | ')} |`,

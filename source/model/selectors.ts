@@ -25,13 +25,17 @@ function lastOne<I, R>(compute: (input: I) => R, same: (a: I, b: I) => boolean):
 }
 
 export function createSelectors(): Selectors {
-	const visible = lastOne((state: VisibleInputs) => visibleTasks(state), (a, b) => sameVisibleInputs(a, b));
+	const visible = lastOne(
+		(state: VisibleInputs) => visibleTasks(state),
+		(a, b) => sameVisibleInputs(a, b),
+	);
 	const shown = lastOne(
 		({log, textFilter}: {log: EventLog; textFilter: string}) => shownEvents(log, textFilter),
 		(a, b) => a.log === b.log && a.textFilter === b.textFilter,
 	);
 	return {
-		visible: ({tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}) => visible({tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}),
+		visible: ({tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}) =>
+			visible({tasks, stateFilter, kindFilter, textFilter, sort, history, lastGoodAt, stuckAfterMs}),
 		shown: (log, textFilter) => shown({log, textFilter}),
 	};
 }

@@ -33,7 +33,11 @@ export function untilDoneExit(state: WatchData): number | undefined {
 	if (state.polls === 0) return undefined;
 	// A region or profile not heard from yet may have imports: nothing is concluded until every part answered.
 	if (nothingSeen(state)) return state.pairFaults.length > 0 ? undefined : 1;
-	return untilDoneCode([...state.history.values()].map((known) => known.latest), state.tasks, state.leftTally);
+	return untilDoneCode(
+		[...state.history.values()].map((known) => known.latest),
+		state.tasks,
+		state.leftTally,
+	);
 }
 
 /** No good poll has found an import to watch yet (every one seen is logged, first-seen or new). */

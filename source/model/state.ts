@@ -110,9 +110,7 @@ export function initialState(overrides: Partial<WatchState> = {}): WatchState {
 function followDetail(state: WatchState, at: number): WatchState {
 	if (state.detailId === undefined) return state;
 	const found = state.tasks.find((task) => taskKey(task) === state.detailId);
-	return found === undefined
-		? {...state, detailGoneAt: state.detailGoneAt ?? at}
-		: {...state, detailLast: found, detailGoneAt: undefined};
+	return found === undefined ? {...state, detailGoneAt: state.detailGoneAt ?? at} : {...state, detailLast: found, detailGoneAt: undefined};
 }
 
 /**
@@ -231,7 +229,15 @@ function reduceOnce(state: WatchState, action: Action, select: Selectors): Watch
 			const task = visible[selectedRow(state, visible)];
 			return task === undefined
 				? state
-				: {...state, mode: 'detail', detailReturn: state.mode === 'timeline' ? 'timeline' : 'list', detailId: taskKey(task), detailLast: task, detailGoneAt: undefined, scroll: 0};
+				: {
+						...state,
+						mode: 'detail',
+						detailReturn: state.mode === 'timeline' ? 'timeline' : 'list',
+						detailId: taskKey(task),
+						detailLast: task,
+						detailGoneAt: undefined,
+						scroll: 0,
+					};
 		}
 		case 'open-events':
 			return {...state, mode: 'events', eventSeq: undefined, eventIndex: 0, away: undefined};

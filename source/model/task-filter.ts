@@ -19,7 +19,9 @@ export function searchableText(task: ImportTask): string {
 
 export function filterTasks(tasks: readonly ImportTask[], state: StateFilter, text: string, kind: KindFilter = 'all'): ImportTask[] {
 	const needle = text.trim().toLowerCase();
-	return tasks.filter((task) => (kind === 'all' || task.kind === kind) && matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)));
+	return tasks.filter(
+		(task) => (kind === 'all' || task.kind === kind) && matchesState(task, state) && (needle === '' || searchableText(task).includes(needle)),
+	);
 }
 
 /** Image imports, snapshot imports, or both. */

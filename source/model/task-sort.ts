@@ -83,7 +83,11 @@ function comparator(key: SortKey, reverse: boolean, history: History, now: numbe
 		case 'progress':
 			return byValue((task) => task.progress, reverse ? 'low' : 'high', byId);
 		case 'eta':
-			return byValue((task) => (statusOf(task.status) === 'active' ? pace(task, seen(task), now, stuckAfterMs).etaMs : undefined), reverse ? 'high' : 'low', byId);
+			return byValue(
+				(task) => (statusOf(task.status) === 'active' ? pace(task, seen(task), now, stuckAfterMs).etaMs : undefined),
+				reverse ? 'high' : 'low',
+				byId,
+			);
 		default: {
 			const unreachable: never = key;
 			return unreachable;

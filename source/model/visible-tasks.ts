@@ -18,13 +18,28 @@ export interface VisibleInputs {
 }
 
 export function sameVisibleInputs(a: VisibleInputs, b: VisibleInputs): boolean {
-	return a.tasks === b.tasks && a.stateFilter === b.stateFilter && a.kindFilter === b.kindFilter && a.textFilter === b.textFilter && a.sort === b.sort && a.history === b.history && a.lastGoodAt === b.lastGoodAt && a.stuckAfterMs === b.stuckAfterMs;
+	return (
+		a.tasks === b.tasks &&
+		a.stateFilter === b.stateFilter &&
+		a.kindFilter === b.kindFilter &&
+		a.textFilter === b.textFilter &&
+		a.sort === b.sort &&
+		a.history === b.history &&
+		a.lastGoodAt === b.lastGoodAt &&
+		a.stuckAfterMs === b.stuckAfterMs
+	);
 }
 
 /** The filtered, sorted list the screen shows, worked out anew. */
 export function visibleTasks<S extends VisibleInputs>(state: S): ImportTask[] {
 	// Sorted as of the last good poll, so the order holds still between polls (ETAs tick every second).
-	return sortTasks(filterTasks(state.tasks, state.stateFilter, state.textFilter, state.kindFilter), state.sort, state.history, state.lastGoodAt ?? 0, state.stuckAfterMs);
+	return sortTasks(
+		filterTasks(state.tasks, state.stateFilter, state.textFilter, state.kindFilter),
+		state.sort,
+		state.history,
+		state.lastGoodAt ?? 0,
+		state.stuckAfterMs,
+	);
 }
 
 /** The index of the selected row in `visible`, falling back to where the selection last was. */

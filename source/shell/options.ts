@@ -49,7 +49,6 @@ export interface WatchConfig {
 	untilDone: boolean;
 }
 
-
 export type Resolved = {ok: true; config: WatchConfig} | {ok: false; error: string};
 
 const list = (value: string | undefined): string[] | undefined => {
@@ -134,7 +133,7 @@ function watchOnlyFlag(flags: RawFlags): string | undefined {
 /** --on-event and its time limit (seconds, default 30, at most a day). */
 function hookOptions(flags: RawFlags): Pick<WatchConfig, 'onEvent' | 'onEventTimeoutMs'> | {error: string} {
 	const command = flags.onEvent;
-	if (command !== undefined && command.trim() === '') return {error: '--on-event needs a command, e.g. --on-event \'cat >> events.jsonl\''};
+	if (command !== undefined && command.trim() === '') return {error: "--on-event needs a command, e.g. --on-event 'cat >> events.jsonl'"};
 	if (command !== undefined && (flags.once === true || flags.check === true)) return {error: '--on-event goes with the live watcher (not --once or --check)'};
 	if (flags.onEventTimeout !== undefined && command === undefined) return {error: '--on-event-timeout goes with --on-event'};
 	const seconds = Number(flags.onEventTimeout ?? '30');
@@ -152,12 +151,14 @@ export function resolveOptions(
 ): Resolved {
 	// The demo's imports take about two minutes, so it polls every 2 s unless told otherwise.
 	const interval = Number(flags.interval ?? (flags.demo === true ? '2' : '10'));
-	if (!Number.isFinite(interval) || interval < 1 || interval > 3600) return fail(`--interval must be a number of seconds from 1 to 3600 (got "${flags.interval}")`);
+	if (!Number.isFinite(interval) || interval < 1 || interval > 3600)
+		return fail(`--interval must be a number of seconds from 1 to 3600 (got "${flags.interval}")`);
 
 	let pageSize: number | undefined;
 	if (flags.pageSize !== undefined) {
 		pageSize = Number(flags.pageSize);
-		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) return fail(`--page-size must be a whole number from 1 to 1000 (got "${flags.pageSize}")`);
+		if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000)
+			return fail(`--page-size must be a whole number from 1 to 1000 (got "${flags.pageSize}")`);
 	}
 
 	let maxItems: number | undefined;
@@ -198,20 +199,29 @@ export function resolveOptions(
 	const regionNames = list(flags.region);
 	if (regionNames !== undefined && regionNames.length === 0) return fail('--region needs a region name (e.g. us-east-1)');
 	const unknownProfile = profileNames?.find((profile) => !profileExists(profile));
-	if (unknownProfile !== undefined) return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
+	if (unknownProfile !== undefined)
+		return fail(`--profile: no profile "${unknownProfile}" in the AWS config or credentials file (aws configure list-profiles lists them)`);
 	const profiles: (string | undefined)[] = profileNames ?? [undefined];
 	const pairs: RegionProfile[] = [];
 	const regionWarnings = new Set<string>();
 	for (const profile of profiles) {
 		const regions = regionNames ?? [env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? profileValue(profile, 'region') ?? (demo ? 'us-east-1' : '')];
 		// The environment's endpoint wins over the profile's, as in the AWS CLI; the SDK reads the environment itself.
-		const profileEndpoint = profile === undefined || env.AWS_ENDPOINT_URL_EC2 !== undefined || env.AWS_ENDPOINT_URL !== undefined ? undefined : profileValue(profile, 'endpoint_url');
+		const profileEndpoint =
+			profile === undefined || env.AWS_ENDPOINT_URL_EC2 !== undefined || env.AWS_ENDPOINT_URL !== undefined ? undefined : profileValue(profile, 'endpoint_url');
 		for (const region of regions) {
 			if (region === '') {
 				const whose = profile === undefined ? '' : ` for profile ${profile}`;
 				return fail(`no AWS region${whose}: pass --region (e.g. --region us-east-1), set AWS_REGION, add region to your profile, or try --demo`);
 			}
-			const whence = regionNames !== undefined ? '--region' : env.AWS_REGION !== undefined ? 'AWS_REGION' : env.AWS_DEFAULT_REGION !== undefined ? 'AWS_DEFAULT_REGION' : `profile ${profile ?? env.AWS_PROFILE ?? 'default'}`;
+			const whence =
+				regionNames !== undefined
+					? '--region'
+					: env.AWS_REGION !== undefined
+						? 'AWS_REGION'
+						: env.AWS_DEFAULT_REGION !== undefined
+							? 'AWS_DEFAULT_REGION'
+							: `profile ${profile ?? env.AWS_PROFILE ?? 'default'}`;
 			if (!regionShape.test(region)) return fail(`${whence}: "${region}" is not an AWS region name (e.g. us-east-1)`);
 			const check = checkRegionName(region);
 			if (!check.ok) {
@@ -280,9 +290,9 @@ export function resolveOptions(
 			// The endpoints in use: --endpoint, else the environment's (read by the SDK) and the profiles'.
 			warnings: [
 				...regionWarnings,
-				...[...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)])].flatMap(
-					(url) => plaintextWarning(url) ?? [],
-				),
+				...[
+					...new Set(endpoint !== undefined ? [endpoint] : [env.AWS_ENDPOINT_URL_EC2 ?? env.AWS_ENDPOINT_URL, ...pairs.map((pair) => pair.endpoint)]),
+				].flatMap((url) => plaintextWarning(url) ?? []),
 			],
 		},
 	};

@@ -25,7 +25,9 @@ import type {TaskSource} from '../model/task-source.js';
 // is cut (output-width.ts). `q` quits when stdin is a terminal.
 
 function taskOf(entry: JournalEntry, tasks: readonly ImportTask[]): ImportTask | undefined {
-	return tasks.find((task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile);
+	return tasks.find(
+		(task) => task.importTaskId === entry.taskId && task.kind === (entry.kind ?? task.kind) && task.region === entry.region && task.profile === entry.profile,
+	);
 }
 
 /** The ETA (or how long it has been stuck) of a task still active, once known; nothing for one that has ended. */
@@ -59,7 +61,13 @@ export function pollLines(state: WatchData, first: boolean, at: number, columns:
 		// A task that had already failed gets its cause, fix and doc after the table, under the line of its first sight.
 		const away = state.away === undefined ? [] : wrapToWidth(`${formatDateTime(at)} ${awayLine(state.away, at)}`, width);
 		const late = state.lastEntries.filter((entry) => entry.late === true).flatMap((entry) => entryLines(entry, state, width));
-		return [...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width), ...plainTable(columns, state.tasks, width), ...failedAtStart(state, width), ...away, ...late];
+		return [
+			...wrapToWidth(`${formatDateTime(at)} ${tasksLine(state.tasks)}`, width),
+			...plainTable(columns, state.tasks, width),
+			...failedAtStart(state, width),
+			...away,
+			...late,
+		];
 	}
 	return state.lastEntries.flatMap((entry) => entryLines(entry, state, width));
 }

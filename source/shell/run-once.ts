@@ -15,7 +15,11 @@ import type {WatchSource} from './sources.js';
  * A task as --once --json prints it: what EC2 sent, normalised; a missing id stays missing (no `occurrence` key).
  * A failed task has `explanation` (cause, fix, doc); no other task has the key.
  */
-export function jsonTask({occurrence: _occurrence, idAltered: _idAltered, ...task}: ImportTask): Omit<ImportTask, 'occurrence' | 'idAltered'> & {explanation?: Explanation} {
+export function jsonTask({
+	occurrence: _occurrence,
+	idAltered: _idAltered,
+	...task
+}: ImportTask): Omit<ImportTask, 'occurrence' | 'idAltered'> & {explanation?: Explanation} {
 	const explanation = explainFailure(task);
 	return explanation === undefined ? task : {...task, explanation};
 }
@@ -23,7 +27,14 @@ export function jsonTask({occurrence: _occurrence, idAltered: _idAltered, ...tas
 // --once: one poll, one table (or JSON), exit code 0; a fault is one line on stderr and exit code 2.
 
 /** `unicode`: the table's bars and glyphs follow the locale (as the TUI's do), else ASCII (`text`, as the one-line errors are). */
-export async function runOnce(source: WatchSource, config: WatchConfig, classify: (error: unknown) => PollFault, text: (line: string) => string, io: Io, unicode = false): Promise<number> {
+export async function runOnce(
+	source: WatchSource,
+	config: WatchConfig,
+	classify: (error: unknown) => PollFault,
+	text: (line: string) => string,
+	io: Io,
+	unicode = false,
+): Promise<number> {
 	const controller = new AbortController();
 	const deadline = setTimeout(() => controller.abort(), 60_000);
 	try {

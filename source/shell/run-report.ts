@@ -38,7 +38,11 @@ export interface ReportIo {
 
 type Parsed = {ok: true; value: ReportFilter & {format: ReportFormat; journal?: string}} | {ok: false; error: string};
 
-const list = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+const list = (text: string) =>
+	text
+		.split(',')
+		.map((item) => item.trim())
+		.filter((item) => item !== '');
 
 /** --since: a date (local midnight), a local or offset ISO time, or a duration before now. */
 export function parseSince(text: string, now: number): number | undefined {
@@ -61,7 +65,14 @@ function parse(argv: readonly string[], now: number): Parsed | 'help' {
 	try {
 		({values} = parseArgs({
 			args: [...argv],
-			options: {format: {type: 'string'}, since: {type: 'string'}, state: {type: 'string'}, kind: {type: 'string'}, journal: {type: 'string'}, help: {type: 'boolean'}},
+			options: {
+				format: {type: 'string'},
+				since: {type: 'string'},
+				state: {type: 'string'},
+				kind: {type: 'string'},
+				journal: {type: 'string'},
+				help: {type: 'boolean'},
+			},
 			strict: true,
 			allowPositionals: false,
 		}));
@@ -74,13 +85,15 @@ function parse(argv: readonly string[], now: number): Parsed | 'help' {
 	let since: number | undefined;
 	if (values.since !== undefined) {
 		since = parseSince(values.since, now);
-		if (since === undefined) return {ok: false, error: `--since must be a date or time (2026-12-07, 2026-12-07T08:00+01:00) or a time ago (24h, 7d) (got "${values.since}")`};
+		if (since === undefined)
+			return {ok: false, error: `--since must be a date or time (2026-12-07, 2026-12-07T08:00+01:00) or a time ago (24h, 7d) (got "${values.since}")`};
 	}
 	let states: TaskState[] | undefined;
 	if (values.state !== undefined) {
 		const names = list(values.state);
 		const bad = names.find((name) => !isTaskState(name));
-		if (names.length === 0 || bad !== undefined) return {ok: false, error: `--state: "${bad ?? ''}" is not a task state (use active, completed, deleting, deleted)`};
+		if (names.length === 0 || bad !== undefined)
+			return {ok: false, error: `--state: "${bad ?? ''}" is not a task state (use active, completed, deleting, deleted)`};
 		states = names.filter(isTaskState);
 	}
 	let kinds: TaskKind[] | undefined;

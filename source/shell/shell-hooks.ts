@@ -56,7 +56,10 @@ export function createShellHooks<Handle>(
 	env: NodeJS.ProcessEnv = process.env,
 ): ShellHooks {
 	const now = () => timers.now();
-	const journal = config.journal === undefined ? undefined : openJournal(config.journal, {onFailure: (line) => hooks.onJournalFailure?.(line), onReopen: (line) => say(line), now});
+	const journal =
+		config.journal === undefined
+			? undefined
+			: openJournal(config.journal, {onFailure: (line) => hooks.onJournalFailure?.(line), onReopen: (line) => say(line), now});
 	const notifier = createNotifier({methods: config.notify, write, inTmux, timers});
 	const events =
 		config.onEvent === undefined
@@ -100,7 +103,8 @@ export function createShellHooks<Handle>(
 			show = listener;
 			for (const line of unsaid.splice(0)) listener(line);
 		},
-		afterwards: () => `${afterSummary(journal?.failure)}${[historyFailure, ...kept].flatMap((line) => (line === undefined ? [] : [`ec2-import-watch: ${line}\n`])).join('')}`,
+		afterwards: () =>
+			`${afterSummary(journal?.failure)}${[historyFailure, ...kept].flatMap((line) => (line === undefined ? [] : [`ec2-import-watch: ${line}\n`])).join('')}`,
 		hookSummary: () => (events === undefined ? undefined : hookSummary(events.stats())),
 		async close(drainHooks = false) {
 			notifier.stop();

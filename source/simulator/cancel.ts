@@ -1,9 +1,9 @@
 // The CancelImportTask rules: image and snapshot tasks alike (the model: "Cancels an in-process
 // import virtual machine or import snapshot task").
 
-import { DryRunOperation, IncorrectState, InvalidConversionTaskIdMalformed } from './errors.js';
-import type { CancelRequest } from './query.js';
-import { statusOf, type TaskStore } from './store.js';
+import {DryRunOperation, IncorrectState, InvalidConversionTaskIdMalformed} from './errors.js';
+import type {CancelRequest} from './query.js';
+import {statusOf, type TaskStore} from './store.js';
 
 export interface CancelResult {
 	importTaskId: string;
@@ -20,7 +20,7 @@ export function cancelImportTask(request: CancelRequest, store: TaskStore, now: 
 	// After the id and state checks, as for the Describe calls, so a dry run says whether the
 	// cancel itself would succeed (an assumption; unverified). Nothing changes on a dry run.
 	if (request.dryRun) throw new DryRunOperation();
-	store.cancel(id, request.cancelReason === undefined ? { at: now } : { at: now, reason: request.cancelReason });
+	store.cancel(id, request.cancelReason === undefined ? {at: now} : {at: now, reason: request.cancelReason});
 	// The AWS CLI's example answers PreviousState active, State deleting.
-	return { importTaskId: id, previousState: 'active', state: 'deleting' };
+	return {importTaskId: id, previousState: 'active', state: 'deleting'};
 }

@@ -4,7 +4,7 @@
 // without a reason), progress goes as it does for a failed task, and everything else stays as it
 // was at the moment of the cancel.
 
-import type { ApiSnapshotTask, ApiTask } from './api-task.js';
+import type {ApiSnapshotTask, ApiTask} from './api-task.js';
 
 export interface Cancellation {
 	/** Simulated ms of the CancelImportTask call. */
@@ -25,17 +25,17 @@ export function cancelledUntil(cancellation: Cancellation, retentionMs: number):
 }
 
 export function cancelledImageTask(task: ApiTask, cancellation: Cancellation, now: number): ApiTask {
-	const { Progress: _progress, StatusMessage: _message, ...rest } = task;
-	const cancelled: ApiTask = { ...rest, Status: cancelledStatus(cancellation, now) };
+	const {Progress: _progress, StatusMessage: _message, ...rest} = task;
+	const cancelled: ApiTask = {...rest, Status: cancelledStatus(cancellation, now)};
 	if (cancellation.reason !== undefined) cancelled.StatusMessage = cancellation.reason;
 	return cancelled;
 }
 
 export function cancelledSnapshotTask(task: ApiSnapshotTask, cancellation: Cancellation, now: number): ApiSnapshotTask {
-	const { Progress: _progress, StatusMessage: _message, ...detail } = task.SnapshotTaskDetail ?? {};
-	const cancelled = { ...detail, Status: cancelledStatus(cancellation, now) };
+	const {Progress: _progress, StatusMessage: _message, ...detail} = task.SnapshotTaskDetail ?? {};
+	const cancelled = {...detail, Status: cancelledStatus(cancellation, now)};
 	return {
 		...task,
-		SnapshotTaskDetail: cancellation.reason === undefined ? cancelled : { ...cancelled, StatusMessage: cancellation.reason },
+		SnapshotTaskDetail: cancellation.reason === undefined ? cancelled : {...cancelled, StatusMessage: cancellation.reason},
 	};
 }

@@ -1,9 +1,9 @@
 // `ec2-import-watch simulate`: argv → a running simulator until SIGINT/SIGTERM.
 // Bad flags or values print one line on stderr and return 2; no stack traces.
 
-import { parseArgs } from 'node:util';
-import { loadScenario, ScenarioError, type ScenarioFile } from './scenarios.js';
-import { createSimulator, type SimulatorOptions } from './server.js';
+import {parseArgs} from 'node:util';
+import {loadScenario, ScenarioError, type ScenarioFile} from './scenarios.js';
+import {createSimulator, type SimulatorOptions} from './server.js';
 
 export interface CommandIo {
 	stdout: NodeJS.WritableStream;
@@ -41,34 +41,34 @@ port, with seeded, realistic import tasks.
 `;
 
 const flags = {
-	port: { type: 'string' },
-	host: { type: 'string' },
-	seed: { type: 'string' },
-	speed: { type: 'string' },
-	tasks: { type: 'string' },
-	'snapshot-tasks': { type: 'string' },
-	scenario: { type: 'string' },
-	throttle: { type: 'string' },
-	'fail-rate': { type: 'string' },
-	latency: { type: 'string' },
-	deny: { type: 'boolean' },
-	'deny-actions': { type: 'string' },
-	'hang-rate': { type: 'string' },
-	'garbage-rate': { type: 'string' },
-	'truncate-rate': { type: 'string' },
-	'expire-credentials-after': { type: 'string' },
-	help: { type: 'boolean' },
+	port: {type: 'string'},
+	host: {type: 'string'},
+	seed: {type: 'string'},
+	speed: {type: 'string'},
+	tasks: {type: 'string'},
+	'snapshot-tasks': {type: 'string'},
+	scenario: {type: 'string'},
+	throttle: {type: 'string'},
+	'fail-rate': {type: 'string'},
+	latency: {type: 'string'},
+	deny: {type: 'boolean'},
+	'deny-actions': {type: 'string'},
+	'hang-rate': {type: 'string'},
+	'garbage-rate': {type: 'string'},
+	'truncate-rate': {type: 'string'},
+	'expire-credentials-after': {type: 'string'},
+	help: {type: 'boolean'},
 } as const;
 
 class UsageError extends Error {}
 
-type Check = { rule: string; ok: (value: number) => boolean };
-const fraction: Check = { rule: 'a number from 0 to 1', ok: (value) => value >= 0 && value <= 1 };
-const count: Check = { rule: 'a whole number >= 0', ok: (value) => Number.isInteger(value) && value >= 0 };
-const port: Check = { rule: 'a port number from 0 to 65535', ok: (value) => Number.isInteger(value) && value <= 65535 && value >= 0 };
-const positive: Check = { rule: 'a number > 0', ok: (value) => value > 0 };
-const nonNegative: Check = { rule: 'a number >= 0', ok: (value) => value >= 0 };
-const integer: Check = { rule: 'a whole number', ok: (value) => Number.isSafeInteger(value) };
+type Check = {rule: string; ok: (value: number) => boolean};
+const fraction: Check = {rule: 'a number from 0 to 1', ok: (value) => value >= 0 && value <= 1};
+const count: Check = {rule: 'a whole number >= 0', ok: (value) => Number.isInteger(value) && value >= 0};
+const port: Check = {rule: 'a port number from 0 to 65535', ok: (value) => Number.isInteger(value) && value <= 65535 && value >= 0};
+const positive: Check = {rule: 'a number > 0', ok: (value) => value > 0};
+const nonNegative: Check = {rule: 'a number >= 0', ok: (value) => value >= 0};
+const integer: Check = {rule: 'a whole number', ok: (value) => Number.isSafeInteger(value)};
 
 function numberFlag(flag: string, text: string | undefined, check: Check): number | undefined {
 	if (text === undefined) return undefined;
@@ -79,9 +79,9 @@ function numberFlag(flag: string, text: string | undefined, check: Check): numbe
 	return value;
 }
 
-function parse(argv: string[]): ReturnType<typeof parseArgs<{ options: typeof flags; strict: true }>>['values'] {
+function parse(argv: string[]): ReturnType<typeof parseArgs<{options: typeof flags; strict: true}>>['values'] {
 	try {
-		return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false }).values;
+		return parseArgs({args: argv, options: flags, strict: true, allowPositionals: false}).values;
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		// node's messages run on over several lines of advice; keep the first sentence.
@@ -90,7 +90,7 @@ function parse(argv: string[]): ReturnType<typeof parseArgs<{ options: typeof fl
 	}
 }
 
-async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & { port: number }) | 'help'> {
+async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & {port: number}) | 'help'> {
 	const values = parse(argv);
 	if (values.help === true) return 'help';
 	for (const flag of ['tasks', 'snapshot-tasks'] as const) {
@@ -117,7 +117,10 @@ async function optionsFrom(argv: string[]): Promise<(SimulatorOptions & { port: 
 		failRate: numberFlag('fail-rate', values['fail-rate'], fraction),
 		latencyMs: numberFlag('latency', values.latency, nonNegative),
 		deny: values.deny,
-		denyActions: values['deny-actions']?.split(',').map((action) => action.trim()).filter((action) => action !== ''),
+		denyActions: values['deny-actions']
+			?.split(',')
+			.map((action) => action.trim())
+			.filter((action) => action !== ''),
 		hangRate: numberFlag('hang-rate', values['hang-rate'], fraction),
 		garbageRate: numberFlag('garbage-rate', values['garbage-rate'], fraction),
 		truncateRate: numberFlag('truncate-rate', values['truncate-rate'], fraction),
@@ -177,9 +180,7 @@ export async function runSimulateCommand(argv: string[], io: CommandIo = process
 	io.stdout.write(`listening on ${url}\n`);
 	const warning = bindWarning(options.host ?? '127.0.0.1');
 	if (warning !== undefined) io.stderr.write(`${warning}\n`);
-	io.stderr.write(
-		`try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws ec2 describe-import-image-tasks --endpoint-url ${url} --region us-east-1\n`,
-	);
+	io.stderr.write(`try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws ec2 describe-import-image-tasks --endpoint-url ${url} --region us-east-1\n`);
 	await stopped(io.signal);
 	await simulator.close();
 	return 0;

@@ -1,12 +1,12 @@
 // The rules DescribeImportImageTasks and DescribeImportSnapshotTasks share: ids, filters, dry run,
 // pagination, over the listed tasks of one kind.
 
-import { DryRunOperation, InvalidConversionTaskIdMalformed } from './errors.js';
-import { type Page, paginate, type TokenCodec } from './pagination.js';
-import type { DescribeRequest } from './query.js';
-import type { Entry } from './store.js';
+import {DryRunOperation, InvalidConversionTaskIdMalformed} from './errors.js';
+import {type Page, paginate, type TokenCodec} from './pagination.js';
+import type {DescribeRequest} from './query.js';
+import type {Entry} from './store.js';
 
-export function describeImportTasks<T extends { ImportTaskId: string }>(
+export function describeImportTasks<T extends {ImportTaskId: string}>(
 	request: DescribeRequest,
 	listed: readonly Entry<T>[],
 	statusOf: (task: T) => string | undefined,

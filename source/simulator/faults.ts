@@ -1,6 +1,6 @@
 // Injected faults: pure decision per request, applied by server.ts.
 
-import { AuthFailure, type Ec2Error, ExpiredToken, InternalError, RequestLimitExceeded, UnauthorizedOperation } from './errors.js';
+import {AuthFailure, type Ec2Error, ExpiredToken, InternalError, RequestLimitExceeded, UnauthorizedOperation} from './errors.js';
 
 export interface FaultSettings {
 	throttle: number;
@@ -32,12 +32,7 @@ export const noFaults: FaultSettings = {
 };
 
 /** What to do with one request instead of (or to) its normal answer. */
-export type Fault =
-	| { kind: 'none' }
-	| { kind: 'error'; error: Ec2Error }
-	| { kind: 'hang' }
-	| { kind: 'garbage' }
-	| { kind: 'truncate' };
+export type Fault = {kind: 'none'} | {kind: 'error'; error: Ec2Error} | {kind: 'hang'} | {kind: 'garbage'} | {kind: 'truncate'};
 
 /**
  * `roll` is one draw in [0, 1) per request. The fractions take consecutive slices of it in the
@@ -45,23 +40,23 @@ export type Fault =
  * exactly its own share of requests, and an injected PRNG returning 0 once hits only the first fault set.
  */
 export function pickFault(settings: FaultSettings, requestNumber: number, roll: number, accessKeyId?: string): Fault {
-	if (accessKeyId !== undefined && settings.rejectAccessKeys.includes(accessKeyId)) return { kind: 'error', error: new AuthFailure() };
+	if (accessKeyId !== undefined && settings.rejectAccessKeys.includes(accessKeyId)) return {kind: 'error', error: new AuthFailure()};
 	const expiry = settings.expireCredentialsAfter;
-	if (expiry !== undefined && requestNumber > expiry) return { kind: 'error', error: new ExpiredToken() };
-	if (settings.deny) return { kind: 'error', error: new UnauthorizedOperation() };
+	if (expiry !== undefined && requestNumber > expiry) return {kind: 'error', error: new ExpiredToken()};
+	if (settings.deny) return {kind: 'error', error: new UnauthorizedOperation()};
 	const slices: [number, () => Fault][] = [
-		[settings.hangRate, () => ({ kind: 'hang' })],
-		[settings.garbageRate, () => ({ kind: 'garbage' })],
-		[settings.truncateRate, () => ({ kind: 'truncate' })],
-		[settings.throttle, () => ({ kind: 'error', error: new RequestLimitExceeded() })],
-		[settings.failRate, () => ({ kind: 'error', error: new InternalError() })],
+		[settings.hangRate, () => ({kind: 'hang'})],
+		[settings.garbageRate, () => ({kind: 'garbage'})],
+		[settings.truncateRate, () => ({kind: 'truncate'})],
+		[settings.throttle, () => ({kind: 'error', error: new RequestLimitExceeded()})],
+		[settings.failRate, () => ({kind: 'error', error: new InternalError()})],
 	];
 	let edge = 0;
 	for (const [fraction, fault] of slices) {
 		edge += fraction;
 		if (roll < edge) return fault();
 	}
-	return { kind: 'none' };
+	return {kind: 'none'};
 }
 
 /** Checks option values; a wrong value is a programming error, so it throws. */
@@ -70,7 +65,7 @@ export function checkFaults(faults: Partial<FaultSettings>): void {
 		const value = faults[key];
 		if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`${key} must be a number from 0 to 1 (got ${value})`);
 	}
-	const { latencyMs, expireCredentialsAfter } = faults;
+	const {latencyMs, expireCredentialsAfter} = faults;
 	if (latencyMs !== undefined && !(latencyMs >= 0 && Number.isFinite(latencyMs))) {
 		throw new RangeError(`latencyMs must be a finite number >= 0 (got ${latencyMs})`);
 	}

@@ -2,9 +2,9 @@
 // encrypted; some failing with the disk checks' real `ClientError: …` messages. Snapshot imports
 // have no OS checks, so they fail only while validating or converting.
 
-import { account, buckets, fittingFailure, gib, minute } from './generate.js';
-import { type SnapshotFormat, type SnapshotSpec, type SnapshotStage, snapshotFinishedAt } from './snapshot-lifecycle.js';
-import { chance, hex, pick, type Random, uuid } from './random.js';
+import {account, buckets, fittingFailure, gib, minute} from './generate.js';
+import {type SnapshotFormat, type SnapshotSpec, type SnapshotStage, snapshotFinishedAt} from './snapshot-lifecycle.js';
+import {chance, hex, pick, type Random, uuid} from './random.js';
 
 type Failure = readonly [SnapshotStage['message'], string];
 // From the VM Import/Export troubleshooting page and field reports of image imports (the same disk checks).
@@ -51,8 +51,8 @@ export function generateSnapshotSpec(random: Random, createdAt: number): Snapsho
 		const index = stages.findIndex((stage) => stage.message === at);
 		const failing = stages[index];
 		if (failing !== undefined) {
-			stages = [...stages.slice(0, index), { ...failing, durationMs: Math.round(failing.durationMs * (0.2 + 0.8 * random())) }];
-			failure = { message, deletingMs: Math.round((0.5 + random()) * minute) };
+			stages = [...stages.slice(0, index), {...failing, durationMs: Math.round(failing.durationMs * (0.2 + 0.8 * random()))}];
+			failure = {message, deletingMs: Math.round((0.5 + random()) * minute)};
 		}
 	}
 	const spec: SnapshotSpec = {
@@ -65,7 +65,7 @@ export function generateSnapshotSpec(random: Random, createdAt: number): Snapsho
 		withUrl: chance(random, 0.5),
 		encrypted: false,
 		snapshotId: `snap-${hex(random, 17)}`,
-		tags: chance(random, 0.3) ? [] : [{ Key: 'Name', Value: name }],
+		tags: chance(random, 0.3) ? [] : [{Key: 'Name', Value: name}],
 		stages,
 	};
 	if (failure !== undefined) spec.failure = failure;

@@ -5,9 +5,9 @@
 // OS files." in coreos/fedora-coreos-tracker#914); a few stalling for hours like a Windows 11 import
 // that sat at "booting", 39 %, for more than two hours before FirstBootFailure.
 
-import type { ApiLicenseSpecification, ApiTag } from './api-task.js';
-import { type DiskFormat, type DiskSpec, durationOf, type Stage, type StageName, type TaskSpec } from './lifecycle.js';
-import { chance, hex, pick, type Random, uuid } from './random.js';
+import type {ApiLicenseSpecification, ApiTag} from './api-task.js';
+import {type DiskFormat, type DiskSpec, durationOf, type Stage, type StageName, type TaskSpec} from './lifecycle.js';
+import {chance, hex, pick, type Random, uuid} from './random.js';
 
 const second = 1000;
 export const minute = 60 * second;
@@ -28,24 +28,24 @@ interface StageShape {
 // preparing ami 84; Windows converting 19, booting 39.
 const shapes: Record<Platform, StageShape[]> = {
 	Linux: [
-		{ message: 'pending', baseMs: 1 * minute, from: 2, to: 2 },
-		{ message: 'validating', baseMs: 1.5 * minute, from: 3, to: 5 },
-		{ message: 'validated', baseMs: 0.5 * minute, from: 6, to: 6 },
-		{ message: 'converting', baseMs: 3 * minute, perGibMs: 4 * minute, from: 28, to: 33 },
-		{ message: 'updating', baseMs: 4 * minute, from: 34, to: 41 },
-		{ message: 'booting', baseMs: 5 * minute, from: 58, to: 75 },
-		{ message: 'booted', baseMs: 1 * minute, from: 76, to: 83 },
-		{ message: 'preparing ami', baseMs: 4 * minute, perGibMs: 1 * minute, from: 84, to: 99 },
+		{message: 'pending', baseMs: 1 * minute, from: 2, to: 2},
+		{message: 'validating', baseMs: 1.5 * minute, from: 3, to: 5},
+		{message: 'validated', baseMs: 0.5 * minute, from: 6, to: 6},
+		{message: 'converting', baseMs: 3 * minute, perGibMs: 4 * minute, from: 28, to: 33},
+		{message: 'updating', baseMs: 4 * minute, from: 34, to: 41},
+		{message: 'booting', baseMs: 5 * minute, from: 58, to: 75},
+		{message: 'booted', baseMs: 1 * minute, from: 76, to: 83},
+		{message: 'preparing ami', baseMs: 4 * minute, perGibMs: 1 * minute, from: 84, to: 99},
 	],
 	Windows: [
-		{ message: 'pending', baseMs: 1 * minute, from: 2, to: 2 },
-		{ message: 'validating', baseMs: 2 * minute, from: 3, to: 5 },
-		{ message: 'validated', baseMs: 0.5 * minute, from: 6, to: 6 },
-		{ message: 'converting', baseMs: 4 * minute, perGibMs: 1.5 * minute, from: 19, to: 29 },
-		{ message: 'updating', baseMs: 8 * minute, from: 30, to: 38 },
-		{ message: 'booting', baseMs: 25 * minute, from: 39, to: 57 },
-		{ message: 'booted', baseMs: 2 * minute, from: 58, to: 83 },
-		{ message: 'preparing ami', baseMs: 6 * minute, perGibMs: 0.5 * minute, from: 84, to: 99 },
+		{message: 'pending', baseMs: 1 * minute, from: 2, to: 2},
+		{message: 'validating', baseMs: 2 * minute, from: 3, to: 5},
+		{message: 'validated', baseMs: 0.5 * minute, from: 6, to: 6},
+		{message: 'converting', baseMs: 4 * minute, perGibMs: 1.5 * minute, from: 19, to: 29},
+		{message: 'updating', baseMs: 8 * minute, from: 30, to: 38},
+		{message: 'booting', baseMs: 25 * minute, from: 39, to: 57},
+		{message: 'booted', baseMs: 2 * minute, from: 58, to: 83},
+		{message: 'preparing ami', baseMs: 6 * minute, perGibMs: 0.5 * minute, from: 84, to: 99},
 	],
 };
 
@@ -98,15 +98,25 @@ export function fittingFailure<Stage>(picked: readonly [Stage, string], all: rea
 	return fits(picked) ? picked : (all.find((failure) => failure[0] === picked[0] && fits(failure)) ?? picked);
 }
 
-const firstBootFailure =
-	'FirstBootFailure: This import request failed because the instance failed to boot and establish network connectivity.';
+const firstBootFailure = 'FirstBootFailure: This import request failed because the instance failed to boot and establish network connectivity.';
 const windowsFailures: readonly [string, ...string[]] = [
 	firstBootFailure,
 	'FirstBootFailure: This import request failed because the Windows instance failed to boot and establish network connectivity.',
 	'ClientError: Booter Networking failure/instance not reachable. Please retry after installation of .Net framework 3.5 SP1 or greater.',
 ];
 
-const linuxNames = ['web-01', 'web-02', 'db-primary', 'build-agent', 'centos7-base', 'ubuntu-22.04-golden', 'rhel9-app', 'fedora-bootc', 'kafka-03', 'legacy-erp'] as const;
+const linuxNames = [
+	'web-01',
+	'web-02',
+	'db-primary',
+	'build-agent',
+	'centos7-base',
+	'ubuntu-22.04-golden',
+	'rhel9-app',
+	'fedora-bootc',
+	'kafka-03',
+	'legacy-erp',
+] as const;
 const windowsNames = ['win2019-dc', 'win11-dev', 'win2022-sql', 'win10-kiosk', 'win2016-iis'] as const;
 export const buckets = ['my-import-bucket', 'vm-migration-prod', 'acme-vmimport'] as const;
 export const account = '123456789012';
@@ -128,7 +138,7 @@ function disks(random: Random, platform: Platform, name: string): DiskSpec[] {
 	const bucket = pick(random, buckets);
 	const withUrl = chance(random, 0.5);
 	const describe = chance(random, 0.5);
-	return Array.from({ length: count }, (_, index): DiskSpec => {
+	return Array.from({length: count}, (_, index): DiskSpec => {
 		const key = format === 'OVA' ? `vms/${name}.ova` : `vms/${name}-disk${index + 1}.${format.toLowerCase()}`;
 		const disk: DiskSpec = {
 			sizeBytes: diskSize(random, platform, index),
@@ -144,43 +154,43 @@ function disks(random: Random, platform: Platform, name: string): DiskSpec[] {
 	});
 }
 
-type Outcome = { kind: 'success' } | { kind: 'fail'; at: StageName; message: string } | { kind: 'stall'; at: StageName; thenFail: boolean };
+type Outcome = {kind: 'success'} | {kind: 'fail'; at: StageName; message: string} | {kind: 'stall'; at: StageName; thenFail: boolean};
 
 function outcome(random: Random, platform: Platform, format: DiskFormat): Outcome {
 	const roll = random();
-	if (platform === 'Windows' && roll < 0.25) return { kind: 'stall', at: 'booting', thenFail: chance(random, 0.6) };
-	if (platform === 'Linux' && roll < 0.05) return { kind: 'stall', at: 'updating', thenFail: false };
+	if (platform === 'Windows' && roll < 0.25) return {kind: 'stall', at: 'booting', thenFail: chance(random, 0.6)};
+	if (platform === 'Linux' && roll < 0.05) return {kind: 'stall', at: 'updating', thenFail: false};
 	if (roll > 0.78) {
 		// A Windows failure is chosen by the same roll (no extra draw, so no seed's other tasks change).
 		const windows = windowsFailures[Math.min(windowsFailures.length - 1, Math.floor(((roll - 0.78) / 0.22) * windowsFailures.length))] ?? firstBootFailure;
 		const [at, message] = platform === 'Windows' ? (['booting', windows] as const) : fittingFailure(pick(random, linuxFailures), linuxFailures, format);
-		return { kind: 'fail', at, message };
+		return {kind: 'fail', at, message};
 	}
-	return { kind: 'success' };
+	return {kind: 'success'};
 }
 
 /** Apply the outcome to the plan: cut it at the failing stage, or hold a stage for hours. */
 function shapeStages(stages: Stage[], result: Outcome, random: Random): Pick<TaskSpec, 'stages' | 'failure'> {
 	const at = stages.findIndex((stage) => result.kind !== 'success' && stage.message === result.at);
 	const stage = stages[at];
-	if (result.kind === 'success' || stage === undefined) return { stages };
-	const failure = { deletingMs: Math.round((0.5 + random()) * minute) };
+	if (result.kind === 'success' || stage === undefined) return {stages};
+	const failure = {deletingMs: Math.round((0.5 + random()) * minute)};
 	if (result.kind === 'fail') {
-		const failing = { ...stage, durationMs: Math.round(stage.durationMs * (0.2 + 0.8 * random())) };
-		return { stages: [...stages.slice(0, at), failing], failure: { ...failure, message: result.message } };
+		const failing = {...stage, durationMs: Math.round(stage.durationMs * (0.2 + 0.8 * random()))};
+		return {stages: [...stages.slice(0, at), failing], failure: {...failure, message: result.message}};
 	}
 	// A stall: progress stays put (Windows sat at booting 39 for more than two hours).
-	const stalled = { ...stage, to: stage.from, durationMs: Math.round((90 + random() * 90) * minute) };
+	const stalled = {...stage, to: stage.from, durationMs: Math.round((90 + random() * 90) * minute)};
 	if (result.thenFail) {
-		return { stages: [...stages.slice(0, at), stalled], failure: { ...failure, message: firstBootFailure } };
+		return {stages: [...stages.slice(0, at), stalled], failure: {...failure, message: firstBootFailure}};
 	}
-	return { stages: [...stages.slice(0, at), stalled, ...stages.slice(at + 1)] };
+	return {stages: [...stages.slice(0, at), stalled, ...stages.slice(at + 1)]};
 }
 
 function tags(random: Random, name: string): ApiTag[] {
 	if (chance(random, 0.15)) return [];
-	const list: ApiTag[] = [{ Key: 'Name', Value: name }];
-	if (chance(random, 0.4)) list.push({ Key: 'Project', Value: pick(random, ['migration-wave-2', 'dc-exit', 'lab']) });
+	const list: ApiTag[] = [{Key: 'Name', Value: name}];
+	if (chance(random, 0.4)) list.push({Key: 'Project', Value: pick(random, ['migration-wave-2', 'dc-exit', 'lab'])});
 	return list;
 }
 
@@ -190,7 +200,11 @@ export function generateSpec(random: Random, createdAt: number): TaskSpec {
 	const name = platform === 'Windows' ? pick(random, windowsNames) : pick(random, linuxNames);
 	const taskDisks = disks(random, platform, name);
 	const totalBytes = taskDisks.reduce((sum, disk) => sum + disk.sizeBytes, 0);
-	const plan = shapeStages(planStages(platform, totalBytes, () => 0.8 + 0.4 * random()), outcome(random, platform, taskDisks[0]?.sourceFormat ?? 'VMDK'), random);
+	const plan = shapeStages(
+		planStages(platform, totalBytes, () => 0.8 + 0.4 * random()),
+		outcome(random, platform, taskDisks[0]?.sourceFormat ?? 'VMDK'),
+		random,
+	);
 	const architecture = platform === 'Linux' && chance(random, 0.1) ? 'arm64' : 'x86_64';
 	const licenseType = platform === 'Windows' && chance(random, 0.6) ? 'AWS' : 'BYOL';
 	const spec: TaskSpec = {
@@ -228,4 +242,4 @@ export function generateSpec(random: Random, createdAt: number): TaskSpec {
 }
 
 /** A small Linux OVA (about 700 MB) that succeeds, with no jitter: the yardstick for demo speeds. */
-export const typicalImportMs = durationOf({ stages: planStages('Linux', 705638400, () => 1) });
+export const typicalImportMs = durationOf({stages: planStages('Linux', 705638400, () => 1)});

@@ -8,18 +8,9 @@
 // updating, booting/booted, preparing ami), and 2024 Windows imports (converting 19, booting 39,
 // `Url: s3://bucket/key` in the details).
 
-import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiTag, ApiTask } from './api-task.js';
+import type {ApiLicenseSpecification, ApiSnapshotDetail, ApiTag, ApiTask} from './api-task.js';
 
-export const stageNames = [
-	'pending',
-	'validating',
-	'validated',
-	'converting',
-	'updating',
-	'booting',
-	'booted',
-	'preparing ami',
-] as const;
+export const stageNames = ['pending', 'validating', 'validated', 'converting', 'updating', 'booting', 'booted', 'preparing ami'] as const;
 export type StageName = (typeof stageNames)[number];
 
 export interface Stage extends PlannedStage {
@@ -58,7 +49,7 @@ export interface TaskSpec {
 	imageId: string;
 	/** Run in order; when `failure` is set the task fails at the end of the last stage. */
 	stages: Stage[];
-	failure?: { message: string; deletingMs: number };
+	failure?: {message: string; deletingMs: number};
 }
 
 /** "currently active or were completed or canceled in the previous 7 days" (model doc). */
@@ -96,12 +87,12 @@ export interface PlannedStage {
 }
 
 /** Where a plan is `elapsed` ms in: the running stage and its progress, or `undefined` once every stage is over. */
-export function stageAt<S extends PlannedStage>(stages: readonly S[], elapsed: number): { stage: S; progress: number } | undefined {
+export function stageAt<S extends PlannedStage>(stages: readonly S[], elapsed: number): {stage: S; progress: number} | undefined {
 	let start = 0;
 	for (const stage of stages) {
 		if (elapsed < start + stage.durationMs) {
 			const fraction = (elapsed - start) / stage.durationMs;
-			return { stage, progress: Math.floor(stage.from + (stage.to - stage.from) * fraction) };
+			return {stage, progress: Math.floor(stage.from + (stage.to - stage.from) * fraction)};
 		}
 		start += stage.durationMs;
 	}
@@ -112,14 +103,14 @@ function momentAt(spec: TaskSpec, elapsed: number): Moment {
 	const running = stageAt(spec.stages, elapsed);
 	if (running !== undefined) {
 		const message = running.stage.message;
-		return { rank: stageNames.indexOf(message), status: 'active', statusMessage: message, progress: String(running.progress) };
+		return {rank: stageNames.indexOf(message), status: 'active', statusMessage: message, progress: String(running.progress)};
 	}
 	if (spec.failure === undefined) {
-		return { rank: completedRank, status: 'completed' };
+		return {rank: completedRank, status: 'completed'};
 	}
 	const lastRank = stageNames.indexOf(spec.stages.at(-1)?.message ?? 'pending');
 	const status = elapsed < durationOf(spec) + spec.failure.deletingMs ? 'deleting' : 'deleted';
-	return { rank: lastRank, status, statusMessage: spec.failure.message };
+	return {rank: lastRank, status, statusMessage: spec.failure.message};
 }
 
 const rankOf = (name: StageName): number => stageNames.indexOf(name);
@@ -140,7 +131,7 @@ function snapshotDetails(spec: TaskSpec, rank: number): ApiSnapshotDetail[] {
 		if (rank >= rankOf('preparing ami')) detail.SnapshotId = disk.snapshotId;
 		detail.Status = rank >= rankOf('updating') ? 'completed' : 'active';
 		if (disk.withUrl) detail.Url = `s3://${disk.bucket}/${disk.key}`;
-		detail.UserBucket = { S3Bucket: disk.bucket, S3Key: disk.key };
+		detail.UserBucket = {S3Bucket: disk.bucket, S3Key: disk.key};
 		return detail;
 	});
 }
@@ -150,7 +141,7 @@ export function taskAt(spec: TaskSpec, now: number): ApiTask | undefined {
 	if (!isVisible(spec, now)) return undefined;
 	const moment = momentAt(spec, now - spec.createdAt);
 	const booted = moment.rank >= rankOf('booting');
-	const task: ApiTask = { ImportTaskId: spec.id };
+	const task: ApiTask = {ImportTaskId: spec.id};
 	if (booted) task.Architecture = spec.architecture;
 	if (spec.description !== undefined) task.Description = spec.description;
 	task.Encrypted = spec.encrypted;
@@ -163,8 +154,8 @@ export function taskAt(spec: TaskSpec, now: number): ApiTask | undefined {
 	task.SnapshotDetails = snapshotDetails(spec, moment.rank);
 	task.Status = moment.status;
 	if (moment.statusMessage !== undefined) task.StatusMessage = moment.statusMessage;
-	task.Tags = spec.tags.map((tag) => ({ ...tag }));
-	task.LicenseSpecifications = spec.licenseSpecifications.map((license) => ({ ...license }));
+	task.Tags = spec.tags.map((tag) => ({...tag}));
+	task.LicenseSpecifications = spec.licenseSpecifications.map((license) => ({...license}));
 	if (booted && spec.usageOperation !== undefined) task.UsageOperation = spec.usageOperation;
 	if (spec.bootMode !== undefined) task.BootMode = spec.bootMode;
 	return task;

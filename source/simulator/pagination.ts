@@ -3,9 +3,9 @@
 // task's place in creation order, not an index, tasks arriving or expiring between two page
 // requests cannot make the next page skip or repeat a task.
 
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { InvalidPaginationToken } from './errors.js';
-import type { Entry } from './store.js';
+import {createHmac, timingSafeEqual} from 'node:crypto';
+import {InvalidPaginationToken} from './errors.js';
+import type {Entry} from './store.js';
 
 export const maxPageSize = 1000;
 
@@ -17,8 +17,7 @@ export interface TokenCodec {
 
 /** `kind` keeps one call's tokens from being taken by another (a snapshot token names no image task). */
 export function tokenCodec(seed: number, kind = ''): TokenCodec {
-	const sign = (payload: string) =>
-		createHmac('sha256', `ec2-import-watch simulator ${seed}${kind}`).update(payload).digest().subarray(0, 12);
+	const sign = (payload: string) => createHmac('sha256', `ec2-import-watch simulator ${seed}${kind}`).update(payload).digest().subarray(0, 12);
 	return {
 		encode(seq) {
 			const payload = `v1:${seq}`;
@@ -50,7 +49,7 @@ export function paginate<T>(entries: readonly Entry<T>[], codec: TokenCodec, max
 	const page = rest.slice(0, size);
 	const last = page.at(-1);
 	if (rest.length > page.length && last !== undefined) {
-		return { entries: page, nextToken: codec.encode(last.seq) };
+		return {entries: page, nextToken: codec.encode(last.seq)};
 	}
-	return { entries: page };
+	return {entries: page};
 }

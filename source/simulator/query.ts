@@ -1,8 +1,8 @@
 // The EC2 Query protocol, request side: a form body (or a GET query string) to a typed request.
 // Pure: throws the EC2 error a real endpoint would answer with.
 
-import { type TaskState, taskStates } from './api-task.js';
-import { InvalidParameterValue, MissingAction, MissingParameter, UnknownParameter } from './errors.js';
+import {type TaskState, taskStates} from './api-task.js';
+import {InvalidParameterValue, MissingAction, MissingParameter, UnknownParameter} from './errors.js';
 
 export interface Filter {
 	name: string;
@@ -56,18 +56,18 @@ interface FilterParts {
 	index: number;
 	key: string;
 	name?: string;
-	values: { index: number; value: string }[];
+	values: {index: number; value: string}[];
 }
 
 export function parseDescribeRequest(params: URLSearchParams): DescribeRequest {
 	const filters = new Map<string, FilterParts>();
-	const ids: { index: number; value: string }[] = [];
-	const request: DescribeRequest = { dryRun: false, states: [], importTaskIds: [] };
+	const ids: {index: number; value: string}[] = [];
+	const request: DescribeRequest = {dryRun: false, states: [], importTaskIds: []};
 	const filterFor = (prefix: string, index: string): FilterParts => {
 		const key = `${prefix}.${index}`;
 		const existing = filters.get(key);
 		if (existing !== undefined) return existing;
-		const created: FilterParts = { index: Number(index), key, values: [] };
+		const created: FilterParts = {index: Number(index), key, values: []};
 		filters.set(key, created);
 		return created;
 	};
@@ -79,9 +79,9 @@ export function parseDescribeRequest(params: URLSearchParams): DescribeRequest {
 		if (name?.[1] !== undefined && name[2] !== undefined) {
 			filterFor(name[1], name[2]).name = value;
 		} else if (filterValueMatch?.[1] !== undefined && filterValueMatch[2] !== undefined) {
-			filterFor(filterValueMatch[1], filterValueMatch[2]).values.push({ index: Number(filterValueMatch[3]), value });
+			filterFor(filterValueMatch[1], filterValueMatch[2]).values.push({index: Number(filterValueMatch[3]), value});
 		} else if (id?.[1] !== undefined) {
-			ids.push({ index: Number(id[1]), value });
+			ids.push({index: Number(id[1]), value});
 		} else if (key === 'DryRun') {
 			request.dryRun = parseBoolean(key, value);
 		} else if (key === 'MaxResults') {
@@ -111,10 +111,10 @@ export function parseCancelRequest(params: URLSearchParams): CancelRequest {
 	}
 	// The model does not mark ImportTaskId required, but there is nothing to cancel without it.
 	if (importTaskId === undefined || importTaskId === '') throw new MissingParameter('ImportTaskId');
-	return cancelReason === undefined ? { dryRun, importTaskId } : { dryRun, importTaskId, cancelReason };
+	return cancelReason === undefined ? {dryRun, importTaskId} : {dryRun, importTaskId, cancelReason};
 }
 
-function byIndex(items: { index: number; value: string }[]): string[] {
+function byIndex(items: {index: number; value: string}[]): string[] {
 	return items.sort((a, b) => a.index - b.index).map((item) => item.value);
 }
 
@@ -132,9 +132,7 @@ function toStates(filter: FilterParts): TaskState[] {
 	return values.map((value) => {
 		const state = taskStates.find((candidate) => candidate === value);
 		if (state === undefined) {
-			throw new InvalidParameterValue(
-				`Value (${value}) for filter task-state is invalid. Valid values: ${taskStates.join(', ')}`,
-			);
+			throw new InvalidParameterValue(`Value (${value}) for filter task-state is invalid. Valid values: ${taskStates.join(', ')}`);
 		}
 		return state;
 	});

@@ -2,9 +2,9 @@
 // API's own shape (PascalCase, as the SDK returns them), served exactly as given (until cancelled). Validated strictly: the first problem is reported with
 // where it is (`tasks[2].Progress must be a string`), unknown keys included.
 
-import { readFile } from 'node:fs/promises';
-import type { ApiLicenseSpecification, ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
-import { jsonErrorPosition } from './json-position.js';
+import {readFile} from 'node:fs/promises';
+import type {ApiLicenseSpecification, ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket} from './api-task.js';
+import {jsonErrorPosition} from './json-position.js';
 
 export interface ScenarioFile {
 	tasks: ApiTask[];
@@ -94,7 +94,7 @@ function defined<T extends object>(fields: T): T {
 
 function readUserBucket(value: unknown, path: string): ApiUserBucket {
 	const read = new FieldReader(value, path);
-	const bucket = defined({ S3Bucket: read.string('S3Bucket'), S3Key: read.string('S3Key') });
+	const bucket = defined({S3Bucket: read.string('S3Bucket'), S3Key: read.string('S3Key')});
 	read.done();
 	return bucket;
 }
@@ -116,21 +116,21 @@ function readDiskFields(read: FieldReader) {
 
 function readSnapshotDetail(value: unknown, path: string): ApiSnapshotDetail {
 	const read = new FieldReader(value, path);
-	const detail = defined({ ...readDiskFields(read), DeviceName: read.string('DeviceName') });
+	const detail = defined({...readDiskFields(read), DeviceName: read.string('DeviceName')});
 	read.done();
 	return detail;
 }
 
 function readTag(value: unknown, path: string): ApiTag {
 	const read = new FieldReader(value, path);
-	const tag = defined({ Key: read.string('Key'), Value: read.string('Value') });
+	const tag = defined({Key: read.string('Key'), Value: read.string('Value')});
 	read.done();
 	return tag;
 }
 
 function readLicense(value: unknown, path: string): ApiLicenseSpecification {
 	const read = new FieldReader(value, path);
-	const license = defined({ LicenseConfigurationArn: read.string('LicenseConfigurationArn') });
+	const license = defined({LicenseConfigurationArn: read.string('LicenseConfigurationArn')});
 	read.done();
 	return license;
 }
@@ -162,7 +162,7 @@ function readTask(value: unknown, path: string): ApiTask {
 
 function readSnapshotTaskDetail(value: unknown, path: string): ApiSnapshotTaskDetail {
 	const read = new FieldReader(value, path);
-	const detail = defined({ ...readDiskFields(read), Encrypted: read.boolean('Encrypted'), KmsKeyId: read.string('KmsKeyId') });
+	const detail = defined({...readDiskFields(read), Encrypted: read.boolean('Encrypted'), KmsKeyId: read.string('KmsKeyId')});
 	read.done();
 	return detail;
 }
@@ -196,7 +196,7 @@ export function parseScenario(text: string): ScenarioFile {
 	if (tasks === undefined && snapshotTasks === undefined) throw new ScenarioError('tasks is required');
 	// Ids are unique across both lists: CancelImportTask takes either kind by id alone.
 	const seen = new Map<string, string>();
-	const check = (list: readonly { ImportTaskId: string }[], name: string) => {
+	const check = (list: readonly {ImportTaskId: string}[], name: string) => {
 		list.forEach((task, index) => {
 			const where = `${name}[${index}].ImportTaskId`;
 			const first = seen.get(task.ImportTaskId);
@@ -206,7 +206,7 @@ export function parseScenario(text: string): ScenarioFile {
 	};
 	check(tasks ?? [], 'tasks');
 	check(snapshotTasks ?? [], 'snapshotTasks');
-	return snapshotTasks === undefined ? { tasks: tasks ?? [] } : { tasks: tasks ?? [], snapshotTasks };
+	return snapshotTasks === undefined ? {tasks: tasks ?? []} : {tasks: tasks ?? [], snapshotTasks};
 }
 
 /** Reads and validates a scenario file; every failure is a one-line ScenarioError. */

@@ -1,21 +1,21 @@
 // The HTTP shell: node:http, routing by Action, faults, latency. State lives in store.ts, rules in
 // describe.ts and cancel.ts, the wire in query.ts and xml.ts.
 
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
-import { cancelImportTask } from './cancel.js';
-import { describeImportTasks } from './describe.js';
-import { Ec2Error, InvalidAction, UnauthorizedOperation } from './errors.js';
-import { checkFaults, type FaultSettings, garbageBody, noFaults, pickFault, signingKeyId } from './faults.js';
-import { tokenCodec } from './pagination.js';
-import { actionOf, parseCancelRequest, parseDescribeRequest, parseForm } from './query.js';
-import { type Random, stream, uuid } from './random.js';
-import type { ScenarioFile } from './scenarios.js';
-import { generatedStore, staticStore } from './store.js';
-import { cancelResponseXml, describeResponseXml, describeSnapshotsResponseXml, errorXml } from './xml.js';
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {Socket} from 'node:net';
+import {cancelImportTask} from './cancel.js';
+import {describeImportTasks} from './describe.js';
+import {Ec2Error, InvalidAction, UnauthorizedOperation} from './errors.js';
+import {checkFaults, type FaultSettings, garbageBody, noFaults, pickFault, signingKeyId} from './faults.js';
+import {tokenCodec} from './pagination.js';
+import {actionOf, parseCancelRequest, parseDescribeRequest, parseForm} from './query.js';
+import {type Random, stream, uuid} from './random.js';
+import type {ScenarioFile} from './scenarios.js';
+import {generatedStore, staticStore} from './store.js';
+import {cancelResponseXml, describeResponseXml, describeSnapshotsResponseXml, errorXml} from './xml.js';
 
-export { typicalImportMs } from './generate.js';
-export type { ScenarioFile } from './scenarios.js';
+export {typicalImportMs} from './generate.js';
+export type {ScenarioFile} from './scenarios.js';
 
 export interface SimulatorOptions {
 	host?: string;
@@ -91,7 +91,7 @@ const faultKeys = [
 
 function applyFaults(current: FaultSettings, changes: FaultOptions): FaultSettings {
 	checkFaults(changes);
-	const next = { ...current };
+	const next = {...current};
 	for (const key of faultKeys) {
 		if (!(key in changes)) continue;
 		const value = changes[key];
@@ -133,7 +133,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 	const startedAt = now();
 	const store =
 		options.scenario === undefined
-			? generatedStore({ seed, tasks: taskCount, snapshotTasks: snapshotCount, arrivals: options.arrivals ?? true })
+			? generatedStore({seed, tasks: taskCount, snapshotTasks: snapshotCount, arrivals: options.arrivals ?? true})
 			: staticStore(options.scenario);
 	const codec = tokenCodec(seed);
 	const snapshotCodec = tokenCodec(seed, ' snapshots');
@@ -184,9 +184,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 			const handler = handlers.get(action);
 			if (handler === undefined) throw new InvalidAction(action);
 			if (faults.denyActions.includes(action)) throw new UnauthorizedOperation();
-			return { status: 200, body: handler(params, requestId) };
+			return {status: 200, body: handler(params, requestId)};
 		} catch (error) {
-			if (error instanceof Ec2Error) return { status: error.status, body: errorXml(error.code, error.message, requestId) };
+			if (error instanceof Ec2Error) return {status: error.status, body: errorXml(error.code, error.message, requestId)};
 			throw error;
 		}
 	}
@@ -195,8 +195,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		response.writeHead(
 			answer.status,
 			answer.proxy
-				? { 'Content-Type': 'text/html', 'Content-Length': bodyBytes.length, Server: 'nginx' }
-				: { 'Content-Type': xmlType, 'Content-Length': bodyBytes.length, 'x-amzn-RequestId': requestId, Server: 'AmazonEC2' },
+				? {'Content-Type': 'text/html', 'Content-Length': bodyBytes.length, Server: 'nginx'}
+				: {'Content-Type': xmlType, 'Content-Length': bodyBytes.length, 'x-amzn-RequestId': requestId, Server: 'AmazonEC2'},
 		);
 		response.end(bodyBytes);
 	}
@@ -210,9 +210,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		const url = new URL(request.url ?? '/', 'http://simulator');
 		let answer: Answer =
 			fault.kind === 'error'
-				? { status: fault.error.status, body: errorXml(fault.error.code, fault.error.message, requestId) }
+				? {status: fault.error.status, body: errorXml(fault.error.code, fault.error.message, requestId)}
 				: dispatch(request.method ?? 'GET', url, body, requestId);
-		if (fault.kind === 'garbage') answer = { status: 200, body: garbageBody, proxy: true };
+		if (fault.kind === 'garbage') answer = {status: 200, body: garbageBody, proxy: true};
 		let bytes = Buffer.from(answer.body, 'utf8');
 		if (fault.kind === 'truncate') bytes = bytes.subarray(0, Math.floor(bytes.length / 2));
 		if (faults.latencyMs > 0) {

@@ -5,8 +5,8 @@
 // `completed` (without progress or message); since 2024 a running task carries `SnapshotId: ""`
 // (aws-cli#9118). The order pending → validating → validated is that of image imports.
 
-import type { ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag } from './api-task.js';
-import { type PlannedStage, retentionMs, stageAt } from './lifecycle.js';
+import type {ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag} from './api-task.js';
+import {type PlannedStage, retentionMs, stageAt} from './lifecycle.js';
 
 export const snapshotStageNames = ['pending', 'validating', 'validated', 'downloading/converting'] as const;
 export type SnapshotStageName = (typeof snapshotStageNames)[number];
@@ -35,7 +35,7 @@ export interface SnapshotSpec {
 	tags: ApiTag[];
 	/** Run in order; when `failure` is set the task fails at the end of the last stage. */
 	stages: SnapshotStage[];
-	failure?: { message: string; deletingMs: number };
+	failure?: {message: string; deletingMs: number};
 }
 
 /** The size is known once the disk has been validated; before that EC2 says 0.0. */
@@ -71,10 +71,10 @@ export function snapshotTaskAt(spec: SnapshotSpec, now: number): ApiSnapshotTask
 		detail.StatusMessage = spec.failure.message;
 	}
 	if (spec.withUrl) detail.Url = `s3://${spec.bucket}/${spec.key}`;
-	detail.UserBucket = { S3Bucket: spec.bucket, S3Key: spec.key };
-	const task: ApiSnapshotTask = { ImportTaskId: spec.id };
+	detail.UserBucket = {S3Bucket: spec.bucket, S3Key: spec.key};
+	const task: ApiSnapshotTask = {ImportTaskId: spec.id};
 	if (spec.description !== undefined) task.Description = spec.description;
 	task.SnapshotTaskDetail = detail;
-	task.Tags = spec.tags.map((tag) => ({ ...tag }));
+	task.Tags = spec.tags.map((tag) => ({...tag}));
 	return task;
 }

@@ -5,14 +5,14 @@
 // change; they are stamped with simulated time, so the same seed + clock + requests give the
 // same answers.
 
-import type { ApiSnapshotTask, ApiTask } from './api-task.js';
-import { type Cancellation, cancelledImageTask, cancelledSnapshotTask, cancelledUntil } from './cancellation.js';
-import { generateSpec, typicalImportMs } from './generate.js';
-import { generateSnapshotSpec, snapshotLifetime } from './generate-snapshot.js';
-import { durationOf, retentionMs, type TaskSpec, taskAt } from './lifecycle.js';
-import { type Random, stream } from './random.js';
-import type { ScenarioFile } from './scenarios.js';
-import { type SnapshotSpec, snapshotTaskAt } from './snapshot-lifecycle.js';
+import type {ApiSnapshotTask, ApiTask} from './api-task.js';
+import {type Cancellation, cancelledImageTask, cancelledSnapshotTask, cancelledUntil} from './cancellation.js';
+import {generateSpec, typicalImportMs} from './generate.js';
+import {generateSnapshotSpec, snapshotLifetime} from './generate-snapshot.js';
+import {durationOf, retentionMs, type TaskSpec, taskAt} from './lifecycle.js';
+import {type Random, stream} from './random.js';
+import type {ScenarioFile} from './scenarios.js';
+import {type SnapshotSpec, snapshotTaskAt} from './snapshot-lifecycle.js';
 
 export interface Entry<T = ApiTask> {
 	/** Creation order within its kind: larger is newer. Never reused. */
@@ -44,13 +44,13 @@ function newestFirst<T>(entries: Entry<T>[]): Entry<T>[] {
 /** Tasks served exactly as given, in the file's order (the first is treated as the newest), until cancelled. */
 export function staticStore(scenario: ScenarioFile): TaskStore {
 	const cancels = new Map<string, Cancellation>();
-	const numbered = <T>(tasks: readonly T[]) => tasks.map((task, index) => ({ seq: tasks.length - index, task }));
+	const numbered = <T>(tasks: readonly T[]) => tasks.map((task, index) => ({seq: tasks.length - index, task}));
 	const images = numbered(scenario.tasks);
 	const snapshots = numbered(scenario.snapshotTasks ?? []);
-	function overlay<T extends { ImportTaskId: string }>(entries: Entry<T>[], now: number, cancelled: (task: T, c: Cancellation, now: number) => T): Entry<T>[] {
+	function overlay<T extends {ImportTaskId: string}>(entries: Entry<T>[], now: number, cancelled: (task: T, c: Cancellation, now: number) => T): Entry<T>[] {
 		return entries.map((entry) => {
 			const cancellation = cancels.get(entry.task.ImportTaskId);
-			return cancellation === undefined ? entry : { seq: entry.seq, task: cancelled(entry.task, cancellation, now) };
+			return cancellation === undefined ? entry : {seq: entry.seq, task: cancelled(entry.task, cancellation, now)};
 		});
 	}
 	return {
@@ -63,7 +63,7 @@ export function staticStore(scenario: ScenarioFile): TaskStore {
 }
 
 /** One kind of generated task: how to make, age and show it. */
-interface Kind<S extends { id: string; createdAt: number }, T> {
+interface Kind<S extends {id: string; createdAt: number}, T> {
 	/** Names the PRNG streams; the image kind keeps the unprefixed names it always had. */
 	prefix: string;
 	count: number;
@@ -81,7 +81,7 @@ const day = 24 * 60 * 60 * 1000;
  * ago, most under way), plus new imports arriving at seeded moments after that.
  * Assumes the clock does not run backwards: tasks past retention are dropped for good.
  */
-function population<S extends { id: string; createdAt: number }, T>(
+function population<S extends {id: string; createdAt: number}, T>(
 	seed: number,
 	arrivals: boolean,
 	kind: Kind<S, T>,
@@ -90,22 +90,22 @@ function population<S extends { id: string; createdAt: number }, T>(
 	const specRandom = stream(seed, `${kind.prefix}tasks`);
 	const arrivalRandom = stream(seed, `${kind.prefix}arrivals`);
 	const ageRandom = stream(seed, `${kind.prefix}ages`);
-	let specs: { seq: number; spec: S }[] = [];
+	let specs: {seq: number; spec: S}[] = [];
 	let nextSeq = 1;
 	const gap = () => Math.max(1000, Math.round(-Math.log(1 - arrivalRandom()) * kind.meanGapMs));
 	let nextArrival = gap();
 
 	// Stratified over "how far along": about 60% under way (spread over their lives), the rest
 	// finished up to five days ago, so even a handful of tasks shows every kind of row.
-	const initial = Array.from({ length: kind.count }, (_, index) => {
+	const initial = Array.from({length: kind.count}, (_, index) => {
 		const spec = kind.generate(specRandom, 0);
 		const lifetime = kind.lifetime(spec);
 		const position = (index + ageRandom()) / kind.count;
 		const age = position < 0.6 ? (position / 0.6) * lifetime : lifetime + ((position - 0.6) / 0.4) * 5 * day;
-		return { ...spec, createdAt: -Math.round(age) };
+		return {...spec, createdAt: -Math.round(age)};
 	});
 	for (const spec of initial.sort((a, b) => a.createdAt - b.createdAt)) {
-		specs.push({ seq: nextSeq++, spec });
+		specs.push({seq: nextSeq++, spec});
 	}
 
 	const listedUntil = (spec: S): number => {
@@ -115,17 +115,17 @@ function population<S extends { id: string; createdAt: number }, T>(
 
 	return (now) => {
 		while (arrivals && nextArrival <= now) {
-			specs.push({ seq: nextSeq++, spec: kind.generate(specRandom, nextArrival) });
+			specs.push({seq: nextSeq++, spec: kind.generate(specRandom, nextArrival)});
 			nextArrival += gap();
 		}
-		specs = specs.filter(({ spec }) => listedUntil(spec) > now);
+		specs = specs.filter(({spec}) => listedUntil(spec) > now);
 		const entries: Entry<T>[] = [];
-		for (const { seq, spec } of specs) {
+		for (const {seq, spec} of specs) {
 			const cancellation = cancels.get(spec.id);
 			// A cancelled task shows what it had at the cancel, then the cancel's own changes.
 			const natural = kind.taskAt(spec, cancellation === undefined ? now : Math.min(now, cancellation.at));
 			if (natural === undefined) continue;
-			entries.push({ seq, task: cancellation === undefined || now < cancellation.at ? natural : kind.cancelled(natural, cancellation, now) });
+			entries.push({seq, task: cancellation === undefined || now < cancellation.at ? natural : kind.cancelled(natural, cancellation, now)});
 		}
 		return newestFirst(entries);
 	};

@@ -12,7 +12,7 @@
 //   characters, long strings) is sent as is, UTF-8 encoded: XML 1.0 allows it, and the consumer
 //   (the watcher) is the one that must sanitise before printing to a terminal.
 
-import type { ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket } from './api-task.js';
+import type {ApiSnapshotDetail, ApiSnapshotTask, ApiSnapshotTaskDetail, ApiTag, ApiTask, ApiUserBucket} from './api-task.js';
 
 export const ec2Namespace = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const declaration = '<?xml version="1.0" encoding="UTF-8"?>';
@@ -158,7 +158,14 @@ function writeSnapshotTask(xml: Writer, task: ApiSnapshotTask): void {
 	writeTags(xml, task.Tags);
 }
 
-function describeXml<T>(root: string, setName: string, requestId: string, tasks: readonly T[], writeItem: (xml: Writer, task: T) => void, nextToken?: string): string {
+function describeXml<T>(
+	root: string,
+	setName: string,
+	requestId: string,
+	tasks: readonly T[],
+	writeItem: (xml: Writer, task: T) => void,
+	nextToken?: string,
+): string {
 	const xml = new Writer();
 	xml.open(root, ` xmlns="${ec2Namespace}"`);
 	xml.text('requestId', requestId);
@@ -176,7 +183,7 @@ export function describeSnapshotsResponseXml(requestId: string, tasks: readonly 
 	return describeXml('DescribeImportSnapshotTasksResponse', 'importSnapshotTaskSet', requestId, tasks, writeSnapshotTask, nextToken);
 }
 
-export function cancelResponseXml(requestId: string, result: { importTaskId: string; previousState: string; state: string }): string {
+export function cancelResponseXml(requestId: string, result: {importTaskId: string; previousState: string; state: string}): string {
 	const xml = new Writer();
 	xml.open('CancelImportTaskResponse', ` xmlns="${ec2Namespace}"`);
 	xml.text('requestId', requestId);

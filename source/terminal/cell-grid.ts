@@ -144,7 +144,6 @@ export class Screen {
 	}
 }
 
-
 export interface ScreenSize {
 	columns: number;
 	rows: number;

@@ -80,7 +80,8 @@ export function play(screen: Screen, match: RegExpExecArray): boolean {
 	}
 	if (sequence === '\r') screen.moveTo(screen.row, 0);
 	else if (sequence === '\n') screen.newLine();
-	else if (sequence.length === 1 && sequence >= ' ' && sequence !== '\u007F' && !(sequence >= '\u0080' && sequence < '\u00A0')) screen.print(sequence, displayWidth(sequence));
+	else if (sequence.length === 1 && sequence >= ' ' && sequence !== '\u007F' && !(sequence >= '\u0080' && sequence < '\u00A0'))
+		screen.print(sequence, displayWidth(sequence));
 	else if (sequence === '\u001B[?25l' || sequence === '\u001B[?25h') screen.cursorVisible = sequence === '\u001B[?25h';
 	else return final !== '' && intermediates === '' && playCsi(screen, params, final);
 	return true;

@@ -11,7 +11,10 @@ import {forTerminal, type NotifyMethod, notification} from './osc.js';
  * they would be escape sequences and BEL in the middle of a log, so none; on a terminal that takes no escape
  * sequences (TERM=dumb) the bell only. `dropped` is what was asked for and is left out.
  */
-export function notifyMethodsFor(methods: readonly NotifyMethod[], output: {tty: boolean; escapes: boolean}): {methods: NotifyMethod[]; dropped: NotifyMethod[]} {
+export function notifyMethodsFor(
+	methods: readonly NotifyMethod[],
+	output: {tty: boolean; escapes: boolean},
+): {methods: NotifyMethod[]; dropped: NotifyMethod[]} {
 	const allowed = (method: NotifyMethod) => output.tty && (output.escapes || method === 'bell');
 	return {methods: methods.filter(allowed), dropped: methods.filter((method) => !allowed(method))};
 }

@@ -239,8 +239,7 @@ export function createScreenDiff(size: () => ScreenSize | undefined): ScreenDiff
 			// From a style not known, only a reset makes it known again.
 			const resets = params === '' || params.split(';')[0] === '0' || params.split(';')[0] === '';
 			style = style === undefined && !resets ? undefined : applySgr(style ?? plainStyle, params);
-		}
-		else if (final === 'H' || final === 'f') {
+		} else if (final === 'H' || final === 'f') {
 			const [row = '', col = ''] = params.split(';');
 			loose = /^\d*(?:;\d*)?$/.test(params) ? {row: Math.max(1, Number(row) || 1) - 1, col: Math.max(1, Number(col) || 1) - 1} : undefined;
 		} else if (sequence === '\u001B[?25l' || sequence === '\u001B[?25h') cursorVisible = sequence === '\u001B[?25h';
@@ -261,7 +260,8 @@ export function createScreenDiff(size: () => ScreenSize | undefined): ScreenDiff
 		// Mid-frame, the frame's own end repaints everything.
 		if (frameOpen) return '';
 		const sized = size();
-		if (sized !== undefined && sized.columns > 0 && sized.rows > 0 && (sized.columns !== screen.columns || sized.rows !== screen.rows)) screen.resize(sized.columns, sized.rows);
+		if (sized !== undefined && sized.columns > 0 && sized.rows > 0 && (sized.columns !== screen.columns || sized.rows !== screen.rows))
+			screen.resize(sized.columns, sized.rows);
 		// The terminal's style and cursor visibility are not trusted either: both are sent again.
 		style = undefined;
 		cursorVisible = undefined;
@@ -316,7 +316,8 @@ export function createScreenDiff(size: () => ScreenSize | undefined): ScreenDiff
 			const neutral =
 				sequence.startsWith('\u001B]') ||
 				sequence === '\u0007' ||
-				(final !== '' && ((/[hl]/.test(final) && neutralModes.test(params)) || (final === 'u' && /^[?<>=]/.test(params)) || (final === 'q' && intermediates === ' ')));
+				(final !== '' &&
+					((/[hl]/.test(final) && neutralModes.test(params)) || (final === 'u' && /^[?<>=]/.test(params)) || (final === 'q' && intermediates === ' ')));
 			if (neutral) {
 				held += sequence;
 				continue;

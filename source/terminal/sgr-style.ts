@@ -25,7 +25,18 @@ export function intern(style: Style): Style {
 	return frozen;
 }
 
-export const plainStyle: Style = intern({bold: false, dim: false, italic: false, underline: false, blink: false, inverse: false, hidden: false, strike: false, fg: '', bg: ''});
+export const plainStyle: Style = intern({
+	bold: false,
+	dim: false,
+	italic: false,
+	underline: false,
+	blink: false,
+	inverse: false,
+	hidden: false,
+	strike: false,
+	fg: '',
+	bg: '',
+});
 
 const toggles = [
 	['italic', 3, 23],

@@ -58,7 +58,11 @@ export function captureStrayOutput(onMessage: (line: string) => void, targets: S
 	}
 
 	const write = targets.stderr.write;
-	const caughtWrite = (chunk: Uint8Array | string, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean => {
+	const caughtWrite = (
+		chunk: Uint8Array | string,
+		encoding?: BufferEncoding | ((error?: Error | null) => void),
+		callback?: (error?: Error | null) => void,
+	): boolean => {
 		take(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
 		const done = typeof encoding === 'function' ? encoding : callback;
 		if (done !== undefined) queueMicrotask(() => done(null));

@@ -99,7 +99,11 @@ export function fitColumns(columns: readonly ColumnSpec[], total: number, gap: n
 	let excess = widths.reduce((sum, width) => sum + width, 0) - available;
 
 	if (excess < 0) {
-		const shares = distribute(-excess, flexes, flexes.map(() => Number.POSITIVE_INFINITY));
+		const shares = distribute(
+			-excess,
+			flexes,
+			flexes.map(() => Number.POSITIVE_INFINITY),
+		);
 		return widths.map((width, index) => width + (shares[index] ?? 0));
 	}
 	const even = columns.map(() => 1);

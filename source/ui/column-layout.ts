@@ -159,8 +159,12 @@ export function layoutColumns<Row>(columns: readonly Column<Row>[], width: numbe
  * least, free text to its end (no `max`), so that nothing is cut.
  */
 function naturalLayout<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Layout<Row> {
-	return {shown: withoutBlankColumns(columns, rows).map((column) => ({column, width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows))}))};
+	return {
+		shown: withoutBlankColumns(columns, rows).map((column) => ({
+			column,
+			width: Math.max(column.ideal, contentWidth({...column, max: undefined}, column.ideal, rows)),
+		})),
+	};
 }
 
 export const fit = (text: string, width: number, align: 'left' | 'right' = 'left') => padToWidth(truncateToWidth(text, width), width, align);
-

@@ -41,9 +41,15 @@ function moveOrScroll(mode: Mode, by: number): Action {
 }
 
 /** `rows` rows up (negative) or down. */
-const move = (rows: number) => ({mode}: KeyPlace) => moveOrScroll(mode, rows);
+const move =
+	(rows: number) =>
+	({mode}: KeyPlace) =>
+		moveOrScroll(mode, rows);
 /** A page up (-1) or down (1): as many rows as the body shows. */
-const page = (direction: 1 | -1) => ({mode, pageSize}: KeyPlace) => moveOrScroll(mode, direction * pageSize);
+const page =
+	(direction: 1 | -1) =>
+	({mode, pageSize}: KeyPlace) =>
+		moveOrScroll(mode, direction * pageSize);
 
 const browse: readonly Mode[] = ['list', 'detail'];
 const watching: readonly Mode[] = ['list', 'detail', 'events', 'timeline'];
@@ -57,23 +63,87 @@ export const keymap: readonly Binding[] = [
 	{action: move(1), keys: ['down', 'j'], label: '↓/j', description: 'Move down (scroll down in details)', modes: scrollable, hint: 'move', hintLabel: '↑↓/jk'},
 	{action: page(-1), keys: ['pageup'], label: 'PgUp', description: 'Move up one page', modes: scrollable},
 	{action: page(1), keys: ['pagedown'], label: 'PgDn', description: 'Move down one page', modes: scrollable},
-	{action: {type: 'move-to', edge: 'first'}, keys: ['g', 'home'], label: 'g/Home', description: 'Go to the first task (event)', modes: ['list', 'events', 'timeline']},
-	{action: {type: 'move-to', edge: 'last'}, keys: ['G', 'end'], label: 'G/End', description: 'Go to the last task (event)', modes: ['list', 'events', 'timeline']},
+	{
+		action: {type: 'move-to', edge: 'first'},
+		keys: ['g', 'home'],
+		label: 'g/Home',
+		description: 'Go to the first task (event)',
+		modes: ['list', 'events', 'timeline'],
+	},
+	{
+		action: {type: 'move-to', edge: 'last'},
+		keys: ['G', 'end'],
+		label: 'G/End',
+		description: 'Go to the last task (event)',
+		modes: ['list', 'events', 'timeline'],
+	},
 	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the task’s details and disks', modes: ['list'], hint: 'details'},
-	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the details of the event’s task (Esc comes back)', modes: ['events'], hint: 'task'},
-	{action: {type: 'open-detail'}, keys: ['enter'], label: 'Enter', description: 'Show the selected task’s details (Esc comes back)', modes: ['timeline'], hint: 'details'},
+	{
+		action: {type: 'open-detail'},
+		keys: ['enter'],
+		label: 'Enter',
+		description: 'Show the details of the event’s task (Esc comes back)',
+		modes: ['events'],
+		hint: 'task',
+	},
+	{
+		action: {type: 'open-detail'},
+		keys: ['enter'],
+		label: 'Enter',
+		description: 'Show the selected task’s details (Esc comes back)',
+		modes: ['timeline'],
+		hint: 'details',
+	},
 	{action: {type: 'set-state-filter', filter: 'all'}, keys: ['1'], label: '1', description: 'Show all tasks', modes: ['list']},
 	{action: {type: 'set-state-filter', filter: 'active'}, keys: ['2'], label: '2', description: 'Show active tasks', modes: ['list']},
 	{action: {type: 'set-state-filter', filter: 'completed'}, keys: ['3'], label: '3', description: 'Show completed tasks', modes: ['list']},
 	{action: {type: 'set-state-filter', filter: 'deleting'}, keys: ['4'], label: '4', description: 'Show deleting tasks', modes: ['list']},
 	{action: {type: 'set-state-filter', filter: 'deleted'}, keys: ['5'], label: '5', description: 'Show deleted (failed or cancelled) tasks', modes: ['list']},
-	{action: {type: 'cycle-state-filter', direction: 1}, keys: ['tab'], label: 'Tab', description: 'Next state filter', modes: ['list'], hint: 'state', hintLabel: '1-5/Tab'},
+	{
+		action: {type: 'cycle-state-filter', direction: 1},
+		keys: ['tab'],
+		label: 'Tab',
+		description: 'Next state filter',
+		modes: ['list'],
+		hint: 'state',
+		hintLabel: '1-5/Tab',
+	},
 	{action: {type: 'cycle-state-filter', direction: -1}, keys: ['shift-tab'], label: 'S-Tab', description: 'Previous state filter', modes: ['list']},
-	{action: {type: 'search-start'}, keys: ['/'], label: '/', description: 'Filter by text (Enter keeps it, Esc clears it)', modes: ['list', 'events'], hint: 'filter'},
+	{
+		action: {type: 'search-start'},
+		keys: ['/'],
+		label: '/',
+		description: 'Filter by text (Enter keeps it, Esc clears it)',
+		modes: ['list', 'events'],
+		hint: 'filter',
+	},
 	{action: {type: 'next-kind-filter'}, keys: ['K'], label: 'K', description: 'Show image imports, snapshot imports, or both', modes: ['list'], hint: 'kind'},
-	{action: {type: 'open-events'}, keys: ['e'], label: 'e', description: 'Show every transition seen, newest first, across all tasks', modes: ['list'], hint: 'events'},
-	{action: {type: 'back'}, keys: ['escape', 'backspace'], label: 'Esc/⌫', description: 'Back to the list (in the list: clear the text filter)', modes: screens, hint: 'back', hintLabel: 'Esc', hintModes: ['detail', 'help', 'events', 'timeline']},
-	{action: {type: 'sort-next'}, keys: ['s'], label: 's', description: 'Sort by the next column (newest first, id, status, progress, ETA)', modes: ['list'], hint: 'sort'},
+	{
+		action: {type: 'open-events'},
+		keys: ['e'],
+		label: 'e',
+		description: 'Show every transition seen, newest first, across all tasks',
+		modes: ['list'],
+		hint: 'events',
+	},
+	{
+		action: {type: 'back'},
+		keys: ['escape', 'backspace'],
+		label: 'Esc/⌫',
+		description: 'Back to the list (in the list: clear the text filter)',
+		modes: screens,
+		hint: 'back',
+		hintLabel: 'Esc',
+		hintModes: ['detail', 'help', 'events', 'timeline'],
+	},
+	{
+		action: {type: 'sort-next'},
+		keys: ['s'],
+		label: 's',
+		description: 'Sort by the next column (newest first, id, status, progress, ETA)',
+		modes: ['list'],
+		hint: 'sort',
+	},
 	{action: {type: 'sort-reverse'}, keys: ['S'], label: 'S', description: 'Reverse the sort order', modes: ['list']},
 	{effect: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
 	{effect: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (a snapshot import: its snapshot id)', modes: ['list']},
@@ -82,14 +152,28 @@ export const keymap: readonly Binding[] = [
 	{effect: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
 	{effect: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
 	// Its hint comes after the ones the list cannot do without, so a narrower line drops it first.
-	{action: {type: 'open-timeline'}, keys: ['t'], label: 't', description: 'Show the tasks on a time line: when each ran, how far it got, how it ended', modes: ['list'], hint: 'timeline'},
+	{
+		action: {type: 'open-timeline'},
+		keys: ['t'],
+		label: 't',
+		description: 'Show the tasks on a time line: when each ran, how far it got, how it ended',
+		modes: ['list'],
+		hint: 'timeline',
+	},
 	{action: {type: 'toggle-help'}, keys: ['?'], label: '?', description: 'Show or hide this help', modes: screens, hint: 'help'},
 	{effect: 'quit', keys: ['q', 'ctrl-c'], label: 'q/Ctrl-C', description: 'Quit and give the terminal back', modes: screens, hint: 'quit', hintLabel: 'q'},
 	{action: {type: 'search-commit'}, keys: ['enter'], label: 'Enter', description: 'Keep the text filter', modes: ['search'], hint: 'keep'},
 	{action: {type: 'search-cancel'}, keys: ['escape'], label: 'Esc', description: 'Clear the text filter', modes: ['search'], hint: 'clear'},
 	{action: {type: 'search-erase'}, keys: ['backspace'], label: '⌫', description: 'Erase a character', modes: ['search']},
 	{effect: 'cancel-confirm', keys: ['y'], label: 'y', description: 'Cancel the import (CancelImportTask)', modes: ['confirm'], hint: 'cancel it'},
-	{action: {type: 'cancel-close', kept: true}, keys: ['n', 'escape'], label: 'any other key', description: 'Keep the import (do not cancel)', modes: ['confirm'], hint: 'keep it'},
+	{
+		action: {type: 'cancel-close', kept: true},
+		keys: ['n', 'escape'],
+		label: 'any other key',
+		description: 'Keep the import (do not cancel)',
+		modes: ['confirm'],
+		hint: 'keep it',
+	},
 	{effect: 'quit', keys: ['ctrl-c'], label: 'Ctrl-C', description: 'Quit and give the terminal back', modes: ['search', 'confirm']},
 	{effect: 'repaint', keys: ['ctrl-l'], label: 'Ctrl-L', description: 'Redraw the whole screen (after another program wrote on it)', modes: everywhere},
 	{effect: 'suspend', keys: ['ctrl-z'], label: 'Ctrl-Z', description: 'Suspend: give the terminal back to the shell (fg resumes)', modes: everywhere},
@@ -179,7 +263,17 @@ export function hintsFor(mode: Mode, unicode = true, paused = false): {label: st
 
 /** The README's key table, made from the keymap (a test keeps the README in step with it). */
 export function keyTableMarkdown(): string {
-	const modeNames: Record<Mode, string> = {list: 'list', detail: 'details', help: 'help', search: 'filter', events: 'events', confirm: 'cancel question', timeline: 'timeline'};
-	const rows = keymap.map((binding) => `| ${binding.label.replace(/\|/g, '\\|')} | ${binding.description} | ${binding.modes.map((mode) => modeNames[mode]).join(', ')} |`);
+	const modeNames: Record<Mode, string> = {
+		list: 'list',
+		detail: 'details',
+		help: 'help',
+		search: 'filter',
+		events: 'events',
+		confirm: 'cancel question',
+		timeline: 'timeline',
+	};
+	const rows = keymap.map(
+		(binding) => `| ${binding.label.replace(/\|/g, '\\|')} | ${binding.description} | ${binding.modes.map((mode) => modeNames[mode]).join(', ')} |`,
+	);
 	return ['| Key | What it does | Where |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -85,15 +85,39 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 	];
 	return [
 		...where,
-		{id: 'id', header: 'TASK ID', min: context.idWidth ?? imageIdWidth, ideal: context.idWidth ?? imageIdWidth, cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId})},
+		{
+			id: 'id',
+			header: 'TASK ID',
+			min: context.idWidth ?? imageIdWidth,
+			ideal: context.idWidth ?? imageIdWidth,
+			cell: (task) => (task.importTaskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: task.importTaskId}),
+		},
 		// The id's prefix says the kind too (import-ami-, import-snap-): the first column to go when narrow.
 		...(context.kinds === true ? [{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 4.5, cell: (task: ImportTask) => ({text: task.kind})}] : []),
 		{id: 'status', header: 'STATUS', min: 11, ideal: 11, cell: (task) => statusCell(task.status, theme)},
-		{id: 'message', header: 'MESSAGE', min: 13, ideal: 20, flex: 2, hideOrder: 1, fitContent: true, max: 120, cell: (task) => ({text: task.statusMessage ?? ''})},
+		{
+			id: 'message',
+			header: 'MESSAGE',
+			min: 13,
+			ideal: 20,
+			flex: 2,
+			hideOrder: 1,
+			fitContent: true,
+			max: 120,
+			cell: (task) => ({text: task.statusMessage ?? ''}),
+		},
 		// At its narrowest a bar of 3 and the percent: the header's width.
 		{id: 'progress', header: 'PROGRESS', min: 8, ideal: 13, flex: 1, blankWhen: [dash], cell: (task, width) => progressCell(task.progress, width, theme)},
 		// No ETA known in any row shown (— until a minute of history, blank once over): the column says nothing.
-		{id: 'eta', header: 'ETA', min: 9, ideal: 9, hideOrder: 3, blankWhen: ['', dash], cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs))},
+		{
+			id: 'eta',
+			header: 'ETA',
+			min: 9,
+			ideal: 9,
+			hideOrder: 3,
+			blankWhen: ['', dash],
+			cell: (task) => paceCell(task.status, pace(task, history.get(taskKey(task)), now, stuckAfterMs)),
+		},
 		{
 			id: 'description',
 			header: 'DESCRIPTION',
@@ -121,12 +145,32 @@ export function taskColumns(context: ColumnContext): Column<ImportTask>[] {
 			},
 		},
 		context.snapshots === true
-			? {id: 'image', header: context.resultHeader ?? 'IMAGE/SNAPSHOT', min: 22, ideal: 22, hideOrder: 4, fitContent: true, outranksText: true, cell: (task) => ({text: resultId(task) ?? ''})}
-			: {id: 'image', header: context.resultHeader ?? 'IMAGE', min: 21, ideal: 21, hideOrder: 4, fitContent: true, outranksText: true, cell: (task) => ({text: task.imageId ?? ''})},
+			? {
+					id: 'image',
+					header: context.resultHeader ?? 'IMAGE/SNAPSHOT',
+					min: 22,
+					ideal: 22,
+					hideOrder: 4,
+					fitContent: true,
+					outranksText: true,
+					cell: (task) => ({text: resultId(task) ?? ''}),
+				}
+			: {
+					id: 'image',
+					header: context.resultHeader ?? 'IMAGE',
+					min: 21,
+					ideal: 21,
+					hideOrder: 4,
+					fitContent: true,
+					outranksText: true,
+					cell: (task) => ({text: task.imageId ?? ''}),
+				},
 	];
 }
 
 /** Columns for plain output (--once, no TTY), where there is no history. */
 export function plainColumns(theme: Theme, regions = false, profiles = false, tasks: readonly ImportTask[] = []): Column<ImportTask>[] {
-	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles, ...columnsFor(tasks)}).filter((column) => column.id !== 'eta');
+	return taskColumns({theme, history: new Map(), now: 0, stuckAfterMs: Number.POSITIVE_INFINITY, regions, profiles, ...columnsFor(tasks)}).filter(
+		(column) => column.id !== 'eta',
+	);
 }

@@ -19,11 +19,11 @@ const palette = {
 	'status.deleting': 'yellow',
 	'status.deleted': 'red',
 	'status.unknown': 'magenta',
-	'fault': 'red',
-	'stale': 'yellow',
-	'changed': 'yellow',
-	'muted': 'gray',
-	'accent': 'blue',
+	fault: 'red',
+	stale: 'yellow',
+	changed: 'yellow',
+	muted: 'gray',
+	accent: 'blue',
 } as const satisfies Record<string, ColorName>;
 
 export type Role = keyof typeof palette;

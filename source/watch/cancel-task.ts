@@ -17,7 +17,18 @@ export function isDryRunOperation(error: unknown): boolean {
 }
 
 /** Failures that happen before a request leaves: nothing was sent, so nothing can have been cancelled. */
-const notSentCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'EHOSTDOWN', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+const notSentCodes = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'EHOSTDOWN',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'EADDRNOTAVAIL',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** Whether a failed request may have reached EC2 and been carried out, its answer lost. */
 export function answerLost(fault: PollFault, error: unknown): boolean {

@@ -290,9 +290,7 @@ function describeFault(kind: FaultKind, shape: ErrorShape, context: ErrorContext
 		case 'server': {
 			const status = shape.status === undefined ? '' : ` (HTTP ${shape.status})`;
 			const unreadable = unreadableMessage.test(shape.message);
-			const text = unreadable
-				? `EC2 sent an answer that could not be read${status}: ${detail}`
-				: `EC2 had a problem${status}: ${detail}`;
+			const text = unreadable ? `EC2 sent an answer that could not be read${status}: ${detail}` : `EC2 had a problem${status}: ${detail}`;
 			return {kind, code, message: flatErrorText(text), hint: 'usually passes', retryNote: 'the next poll retries'};
 		}
 		case 'timeout':
@@ -318,7 +316,13 @@ export function classifyError(error: unknown, context: ErrorContext = {}): PollF
 	const shape = readShape(error);
 	// One of our own read limits (read-limits.ts): said as what it is, not as a problem of EC2's.
 	if (shape.name === readLimitName) {
-		return {kind: 'server', code: readLimitName, message: flatErrorText(shape.message), hint: 'the endpoint sent far more than EC2 does', retryNote: 'the next poll retries'};
+		return {
+			kind: 'server',
+			code: readLimitName,
+			message: flatErrorText(shape.message),
+			hint: 'the endpoint sent far more than EC2 does',
+			retryNote: 'the next poll retries',
+		};
 	}
 	return describeFault(kindOf(shape), shape, context);
 }

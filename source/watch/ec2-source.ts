@@ -180,10 +180,16 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 	// Each kind polls and fails on its own (the same parts as regions and profiles): a kind that fails keeps its
 	// last good tasks and its own backoff while the other's keep coming; the poll fails only when every kind fails.
 	const kinds = createParts({
-		parts: [...readers.values()].filter((reader) => reader.lists).map((reader) => ({
-			label: reader.action,
-			source: {fetchTasks: (signal: AbortSignal) => readKind(reader, signal), classify: (error: unknown) => classifyError(error, context), resetCredentials: retireClient},
-		})),
+		parts: [...readers.values()]
+			.filter((reader) => reader.lists)
+			.map((reader) => ({
+				label: reader.action,
+				source: {
+					fetchTasks: (signal: AbortSignal) => readKind(reader, signal),
+					classify: (error: unknown) => classifyError(error, context),
+					resetCredentials: retireClient,
+				},
+			})),
 		intervalMs: options.intervalMs ?? sourceDefaults.intervalMs,
 		timers: options.timers ?? realTimers,
 	});
@@ -267,4 +273,3 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		destroy: retireClient,
 	};
 }
-

@@ -1,7 +1,17 @@
 import {type ChildProcess, spawn} from 'node:child_process';
 import type {Timers} from '../model/clock.js';
 import type {JournalEntry} from '../model/history.js';
-import {hookDroppedLine, hookEnv, hookFailure, hookFailureLine, hookInput, type HookOutcome, type HookStats, lastLine, noHookStats} from '../model/hook-event.js';
+import {
+	hookDroppedLine,
+	hookEnv,
+	hookFailure,
+	hookFailureLine,
+	hookInput,
+	type HookOutcome,
+	type HookStats,
+	lastLine,
+	noHookStats,
+} from '../model/hook-event.js';
 
 // --on-event CMD: each transition runs `/bin/sh -c CMD` (the operator's own text; the event goes to stdin and
 // the environment only). At most `maxRunning` at once, the rest wait in a bounded queue; each in a process group

@@ -1,4 +1,18 @@
-import {accessSync, closeSync, constants, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, type Stats, statSync, unlinkSync, writeSync} from 'node:fs';
+import {
+	accessSync,
+	closeSync,
+	constants,
+	fsyncSync,
+	linkSync,
+	mkdirSync,
+	openSync,
+	renameSync,
+	rmSync,
+	type Stats,
+	statSync,
+	unlinkSync,
+	writeSync,
+} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {formatBytes} from '../model/format.js';
@@ -212,7 +226,9 @@ export function openHistoryStore(options: HistoryOptions): HistoryStore {
 
 	return {
 		read() {
-			reading ??= Promise.all([directory === undefined ? undefined : readStore(directory), journal === undefined ? undefined : readJournal(journal)]).then(() => {});
+			reading ??= Promise.all([directory === undefined ? undefined : readStore(directory), journal === undefined ? undefined : readJournal(journal)]).then(
+				() => {},
+			);
 			return reading;
 		},
 		load(listed) {

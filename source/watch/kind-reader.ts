@@ -87,7 +87,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	}
 
 	// The same call with only ImportTaskIds (no filter, no MaxResults): what EC2 says of these tasks now.
-	const byId = (tasks: readonly ImportTask[]) => new Map(tasks.flatMap((task) => (task.importTaskId === undefined ? [] : [[task.importTaskId, task] as const])));
+	const byId = (tasks: readonly ImportTask[]) =>
+		new Map(tasks.flatMap((task) => (task.importTaskId === undefined ? [] : [[task.importTaskId, task] as const])));
 	function lookUp(sdk: Ec2Sdk, client: EC2Client): LookUp {
 		return async (ids, signal) => {
 			const input = {ImportTaskIds: [...ids]};

@@ -20,7 +20,7 @@ export const lookUpBatch = 100;
 
 /** The error EC2 (and the simulator) answers a Describe call naming an id it does not know. */
 export function isUnknownId(error: unknown): boolean {
-	const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'Code') ?? Reflect.get(error, 'name') : undefined;
+	const code = typeof error === 'object' && error !== null ? (Reflect.get(error, 'Code') ?? Reflect.get(error, 'name')) : undefined;
 	return typeof code === 'string' && code.startsWith('InvalidConversionTaskId');
 }
 
@@ -69,7 +69,11 @@ export function createLeftFollower(): LeftFollower {
 			if (going.length === 0) return left;
 			let found: ReadonlyMap<string, ImportTask> | undefined;
 			try {
-				found = await lookUpAll(going.flatMap((task) => (task.importTaskId === undefined ? [] : [task.importTaskId])), lookUp, signal);
+				found = await lookUpAll(
+					going.flatMap((task) => (task.importTaskId === undefined ? [] : [task.importTaskId])),
+					lookUp,
+					signal,
+				);
 			} catch (error) {
 				if (signal.aborted) throw error;
 			}

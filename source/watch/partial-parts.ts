@@ -73,7 +73,9 @@ export function createParts<Source extends PartSource, Handle>(options: {
 			const now = options.timers.now();
 			// A part waits out its own backoff only while another part is fine; when all fail, the poller's backoff
 			// (of the poll as a whole) is the one that counts, and every part is asked again.
-			const due = states.some((state) => state.fault === undefined) ? states.filter((state) => state.fault === undefined || state.fault.retryAt <= now) : states;
+			const due = states.some((state) => state.fault === undefined)
+				? states.filter((state) => state.fault === undefined || state.fault.retryAt <= now)
+				: states;
 			await Promise.all(due.map((state) => poll(state, signal)));
 			// No part fine: the poll as a whole failed (the poller says so, and backs off); the last good tasks stay
 			// where the poller keeps them.

@@ -50,7 +50,12 @@ interface Streamed extends AsyncIterable<unknown> {
 }
 
 function isStreamed(value: unknown): value is Streamed {
-	return typeof value === 'object' && value !== null && typeof Reflect.get(value, Symbol.asyncIterator) === 'function' && typeof Reflect.get(value, 'pipe') === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof Reflect.get(value, Symbol.asyncIterator) === 'function' &&
+		typeof Reflect.get(value, 'pipe') === 'function'
+	);
 }
 
 /**

@@ -79,7 +79,10 @@ describe('command line', () => {
 			[['--bogus'], /unknown flag --bogus/],
 			[['-r', 'eu-west-1'], /: unknown flag -r \(did you mean --region\?\)$/],
 			[['--regoin', 'eu-west-1'], /: unknown flag --regoin \(did you mean --region\?\)$/],
-			[['--region', 'eu-wset-1'], /: the region name "eu-wset-1" \(--region\) looks wrong: no AWS partition has a region named so \(did you mean eu-west-1\?\)$/],
+			[
+				['--region', 'eu-wset-1'],
+				/: the region name "eu-wset-1" \(--region\) looks wrong: no AWS partition has a region named so \(did you mean eu-west-1\?\)$/,
+			],
 			[['extra'], /unexpected argument "extra"/],
 		];
 		const outcomes = await Promise.all(cases.map(([args]) => ec2ImportWatch(args, env)));
@@ -107,7 +110,10 @@ describe('command line', () => {
 	});
 
 	it('only warns about a region name that looks wrong when an endpoint is given (a simulator takes any)', async () => {
-		const outcome = await ec2ImportWatch(['--once', '--json', '--region', 'eu-wset-1', '--endpoint', simulator.url], bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}));
+		const outcome = await ec2ImportWatch(
+			['--once', '--json', '--region', 'eu-wset-1', '--endpoint', simulator.url],
+			bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}),
+		);
 		assert.equal(outcome.code, 0, outcome.stderr);
 		assert.equal(
 			outcome.stderr,
@@ -117,7 +123,10 @@ describe('command line', () => {
 	});
 
 	it('says when a profile does not exist', async () => {
-		assertOneLineError(await ec2ImportWatch(['--once', '--profile', 'nope', '--region', 'us-east-1'], bareEnv()), /--profile: no profile "nope" in the AWS config or credentials file/);
+		assertOneLineError(
+			await ec2ImportWatch(['--once', '--profile', 'nope', '--region', 'us-east-1'], bareEnv()),
+			/--profile: no profile "nope" in the AWS config or credentials file/,
+		);
 	});
 
 	it('says what to do when there are no credentials', async () => {
@@ -127,7 +136,10 @@ describe('command line', () => {
 	});
 
 	it('says when the endpoint cannot be reached', async () => {
-		const outcome = await ec2ImportWatch(['--once', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:9'], bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}));
+		const outcome = await ec2ImportWatch(
+			['--once', '--region', 'us-east-1', '--endpoint', 'http://127.0.0.1:9'],
+			bareEnv({AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's'}),
+		);
 		assertOneLineError(outcome, /127\.0\.0\.1:9|unreachable|refused/i);
 	});
 
@@ -175,7 +187,11 @@ describe('command line', () => {
 				assert.match(outcome.stdout, /Usage\n/, args.join(' '));
 				assert.equal(outcome.stderr, '', args.join(' '));
 			}
-			for (const args of [['--version', '--demo', '--once'], ['--once', '--endpoint', endpoint, '--region', 'us-east-1', '--version'], ['--version', 'x']]) {
+			for (const args of [
+				['--version', '--demo', '--once'],
+				['--once', '--endpoint', endpoint, '--region', 'us-east-1', '--version'],
+				['--version', 'x'],
+			]) {
 				const outcome = await ec2ImportWatch(args, env);
 				assert.equal(outcome.code, 0, `${args.join(' ')}: ${outcome.stderr}`);
 				assert.match(outcome.stdout.trim(), /^\d+\.\d+\.\d+$/, args.join(' '));
@@ -243,7 +259,10 @@ describe('--once, snapshot imports', () => {
 			tasks.map((task) => line(task.importTaskId, task.status, task.progressText)).sort(),
 			theirs.ImportSnapshotTasks.map((task) => line(task.ImportTaskId, task.SnapshotTaskDetail?.Status, task.SnapshotTaskDetail?.Progress)).sort(),
 		);
-		assert.ok(tasks.some((task) => task.progressText !== undefined), 'some task has a progress to compare');
+		assert.ok(
+			tasks.some((task) => task.progressText !== undefined),
+			'some task has a progress to compare',
+		);
 	});
 
 	it('both kinds by default, with a Kind column; --max-items cuts the list and says so on stderr', async () => {
@@ -261,7 +280,10 @@ describe('--once, snapshot imports', () => {
 
 	it('refuses a bad --kind or --max-items in one line', async () => {
 		assertOneLineError(await ec2ImportWatch(['--once', '--kind', 'volume', '--region', 'us-east-1'], bareEnv()), /--kind: "volume" is not a kind of import/);
-		assertOneLineError(await ec2ImportWatch(['--once', '--max-items', '0', '--region', 'us-east-1'], bareEnv()), /--max-items must be a whole number of at least 1/);
+		assertOneLineError(
+			await ec2ImportWatch(['--once', '--max-items', '0', '--region', 'us-east-1'], bareEnv()),
+			/--max-items must be a whole number of at least 1/,
+		);
 	});
 });
 
@@ -299,7 +321,9 @@ describe('--until-done', () => {
 		const denied = await startTestSimulator({
 			scenario: {
 				tasks: [{ImportTaskId: 'import-ami-0000000000000done', Status: 'completed', ImageId: 'ami-0c93e58db64cb1d23'}],
-				snapshotTasks: [{ImportTaskId: 'import-snap-0000000000000done', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}}],
+				snapshotTasks: [
+					{ImportTaskId: 'import-snap-0000000000000done', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}},
+				],
 			},
 		});
 		try {
@@ -310,7 +334,10 @@ describe('--until-done', () => {
 			const images = await ec2ImportWatch(['--until-done', '--endpoint', denied.url], keys());
 			assert.equal(images.code, 0, images.stderr);
 			// One line, wrapped at the width like every plain line.
-			assert.match(images.stdout.replace(/\n {2}/g, ' '), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d snapshot imports not shown: not authorized for ec2:DescribeImportSnapshotTasks$/m);
+			assert.match(
+				images.stdout.replace(/\n {2}/g, ' '),
+				/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d snapshot imports not shown: not authorized for ec2:DescribeImportSnapshotTasks$/m,
+			);
 			assert.equal(images.stdout.match(/snapshot imports not shown/g)?.length, 1, 'said once');
 			assert.doesNotMatch(images.stdout, /import-snap-/);
 		} finally {
@@ -328,11 +355,16 @@ describe('--until-done', () => {
 		const {execFileSync} = await import('node:child_process');
 		const fifo = join(home, 'journal.fifo');
 		execFileSync('mkfifo', [fifo]);
-		assertOneLineError(await ec2ImportWatch(['--journal', fifo, '--endpoint', scenarioSimulator.url], keys()), /cannot append to the journal .*journal\.fifo \(a FIFO, not a regular file\)$/);
+		assertOneLineError(
+			await ec2ImportWatch(['--journal', fifo, '--endpoint', scenarioSimulator.url], keys()),
+			/cannot append to the journal .*journal\.fifo \(a FIFO, not a regular file\)$/,
+		);
 	});
 
 	it('refuses a journal it cannot write, in one line', async () => {
-		assertOneLineError(await ec2ImportWatch(['--journal', '/nonexistent-dir/j.jsonl', '--endpoint', scenarioSimulator.url], keys()), /^ec2-import-watch: cannot append to the journal \/nonexistent-dir\/j.jsonl \(ENOENT\)$/);
+		assertOneLineError(
+			await ec2ImportWatch(['--journal', '/nonexistent-dir/j.jsonl', '--endpoint', scenarioSimulator.url], keys()),
+			/^ec2-import-watch: cannot append to the journal \/nonexistent-dir\/j.jsonl \(ENOENT\)$/,
+		);
 	});
 });
-

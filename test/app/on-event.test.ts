@@ -54,7 +54,17 @@ interface Watcher {
 }
 
 function watch(args: string[], extraEnv: Record<string, string>): Watcher {
-	const env = {PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: freshStateDir(), LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true', ...extraEnv};
+	const env = {
+		PATH: process.env.PATH,
+		HOME: dir,
+		XDG_STATE_HOME: freshStateDir(),
+		LANG: 'C.UTF-8',
+		AWS_ACCESS_KEY_ID: 'k',
+		AWS_SECRET_ACCESS_KEY: 's',
+		AWS_REGION: 'us-east-1',
+		AWS_EC2_METADATA_DISABLED: 'true',
+		...extraEnv,
+	};
 	const child = spawn(process.execPath, [launchPath, '--endpoint', sim.url, '--interval', '1', ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
 	let out = '';
 	let err = '';
@@ -74,13 +84,25 @@ const cancel = (task: string, reason: string) => sim.client.send(new CancelImpor
 describe('--on-event, installed', () => {
 	it('--until-done: every transition reaches the hook as JSON, the last ones too; task text is never run; hook output stays out', async () => {
 		const events = join(dir, 'events.jsonl');
-		const watcher = watch(['--task-ids', `${id},${done}`, '--until-done', '--on-event', 'cat >> "$EVENTS"; echo "$EC2_IMPORT_WATCH_EVENT $EC2_IMPORT_WATCH_TASK_ID" >> "$EVENTS.env"; echo HOOK-OUT; echo HOOK-ERR >&2'], {EVENTS: events});
+		const watcher = watch(
+			[
+				'--task-ids',
+				`${id},${done}`,
+				'--until-done',
+				'--on-event',
+				'cat >> "$EVENTS"; echo "$EC2_IMPORT_WATCH_EVENT $EC2_IMPORT_WATCH_TASK_ID" >> "$EVENTS.env"; echo HOOK-OUT; echo HOOK-ERR >&2',
+			],
+			{EVENTS: events},
+		);
 		await waitFor(() => watcher.stdout().includes('2 tasks'), 'the first poll', 20_000);
 		await cancel(id, `stop $(touch ${marker})`);
 		await waitFor(() => existsSync(events) && readFileSync(events, 'utf8').includes('"deleting"'), 'the hook for deleting', 20_000);
 		clock.advance(31_000);
 		assert.equal(await watcher.exited, 1, 'a deleted import: exit 1');
-		const records = readFileSync(events, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+		const records = readFileSync(events, 'utf8')
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		// Hooks run side by side: the order they finish in (and append in) is theirs.
 		const byText = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 		assert.deepEqual(
@@ -100,20 +122,34 @@ describe('--on-event, installed', () => {
 
 	it('a failing hook is a plain line and is in the summary; hooks still running at exit are ended at once', async () => {
 		const pids = join(dir, 'pids');
-		const watcher = watch(['--task-ids', `${second},${done}`, '--on-event', 'case "$EC2_IMPORT_WATCH_EVENT" in message) echo "no route to hook" >&2; exit 3;; esac; sleep 600 & echo $! >> "$PIDS"; wait'], {PIDS: pids});
+		const watcher = watch(
+			[
+				'--task-ids',
+				`${second},${done}`,
+				'--on-event',
+				'case "$EC2_IMPORT_WATCH_EVENT" in message) echo "no route to hook" >&2; exit 3;; esac; sleep 600 & echo $! >> "$PIDS"; wait',
+			],
+			{PIDS: pids},
+		);
 		await waitFor(() => watcher.stdout().includes('2 tasks'), 'the first poll', 20_000);
 		await cancel(second, 'second run');
 		const [sleeper] = await pidsIn(pids, 1, 20_000);
 		assert.ok(sleeper !== undefined && alive(sleeper));
 		await waitFor(() => watcher.stdout().includes('no route to hook'), 'the failure line', 20_000);
 		// Wrapped at 80 columns like every plain line.
-		assert.match(watcher.stdout().replace(/\n {2}/g, ' '), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d --on-event failed: exit status 3 for import-ami-0123456789abcdef1 message: no route to hook$/m);
+		assert.match(
+			watcher.stdout().replace(/\n {2}/g, ' '),
+			/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d --on-event failed: exit status 3 for import-ami-0123456789abcdef1 message: no route to hook$/m,
+		);
 		const quitAt = Date.now();
 		watcher.child.kill('SIGTERM');
 		assert.equal(await watcher.exited, 0);
 		assert.ok(Date.now() - quitAt < 10_000, 'does not wait for the hook');
 		await waitFor(() => !alive(sleeper), 'the hook’s sleep to be gone');
-		assert.match(watcher.stderr(), /^ec2-import-watch: --on-event ran 2 times: 1 failed, 1 still running ended at exit \(last: exit status 3 for import-ami-0123456789abcdef1 message: no route to hook\)$/m);
+		assert.match(
+			watcher.stderr(),
+			/^ec2-import-watch: --on-event ran 2 times: 1 failed, 1 still running ended at exit \(last: exit status 3 for import-ami-0123456789abcdef1 message: no route to hook\)$/m,
+		);
 	});
 
 	it('the TUI: a failing hook in the notice line, then in the summary after the screen is given back', async () => {
@@ -131,7 +167,10 @@ describe('--on-event, installed', () => {
 			term.write('q');
 			const exit = await term.exited;
 			assert.equal(exit.code, 0);
-			assert.match(term.text().slice(before), /ec2-import-watch: --on-event ran \d+ times: \d+ failed \(last: exit status 9 for import-ami-0123456789abcdef2 \w+: webhook: 500\)/);
+			assert.match(
+				term.text().slice(before),
+				/ec2-import-watch: --on-event ran \d+ times: \d+ failed \(last: exit status 9 for import-ami-0123456789abcdef2 \w+: webhook: 500\)/,
+			);
 		} finally {
 			await term.close();
 		}

@@ -62,7 +62,14 @@ describe('a restart on the same history', () => {
 		const first = await startWatcher(start);
 		app = first;
 		await waitFor(() => first.frame().includes('import-ami-'), 'the first poll');
-		assert.doesNotMatch(first.frame().split('\n').find((line) => line.includes('fe3c')) ?? '', /\d+h \d+m/, 'no ETA yet without history');
+		assert.doesNotMatch(
+			first
+				.frame()
+				.split('\n')
+				.find((line) => line.includes('fe3c')) ?? '',
+			/\d+h \d+m/,
+			'no ETA yet without history',
+		);
 		first.unmount();
 		app = undefined;
 		const file = historyFile(historyDirectory({XDG_STATE_HOME: state}, '/nonexistent'));
@@ -94,7 +101,10 @@ describe('a restart on the same history', () => {
 				['completed', true, start + down],
 			],
 		);
-		assert.equal(found?.some((entry) => entry.type === 'first-seen'), false);
+		assert.equal(
+			found?.some((entry) => entry.type === 'first-seen'),
+			false,
+		);
 		const stored = parseJournalText(readFileSync(file, 'utf8')).entries;
 		assert.equal(stored.filter((entry) => entry.late === true && entry.type === 'status').length, 2);
 

@@ -22,13 +22,24 @@ process.env.FORCE_COLOR = '1';
 const {render} = await import('ink');
 const {appElement} = await import('../helpers/app-harness.js');
 
-const api = (id: string, fields: Partial<ApiImportImageTask>): ImportTask => normaliseTask({ImportTaskId: id, Status: 'active', StatusMessage: 'converting', Progress: '20', ...fields});
+const api = (id: string, fields: Partial<ApiImportImageTask>): ImportTask =>
+	normaliseTask({ImportTaskId: id, Status: 'active', StatusMessage: 'converting', Progress: '20', ...fields});
 const tasksAt = (step: number): ImportTask[] => [
 	api('import-ami-0cjk0000000000001', {Description: '日本語のサーバー 東京', Progress: String(20 + step)}),
 	api('import-ami-0emoji00000000002', {Description: '🚀 web-01 🇯🇵 ok', StatusMessage: step > 1 ? 'booting 🔁' : 'converting'}),
 	api('import-ami-0mark000000000003', {Description: 'cafe\u0301 nai\u0308ve Zo\u0308e', Progress: String(40 + 2 * step)}),
-	api('import-ami-0fill000000000004', {Description: `${step} filler\u3164here\u115Fand\uFFA0more\u1160end`, StatusMessage: 'validating\u00ADnow', Progress: String(30 + step)}),
-	api('import-ami-0done000000000005', {Status: 'completed', StatusMessage: undefined, Progress: undefined, ImageId: 'ami-0123456789abcdef0', Description: '한국어 설명'}),
+	api('import-ami-0fill000000000004', {
+		Description: `${step} filler\u3164here\u115Fand\uFFA0more\u1160end`,
+		StatusMessage: 'validating\u00ADnow',
+		Progress: String(30 + step),
+	}),
+	api('import-ami-0done000000000005', {
+		Status: 'completed',
+		StatusMessage: undefined,
+		Progress: undefined,
+		ImageId: 'ami-0123456789abcdef0',
+		Description: '한국어 설명',
+	}),
 	...(step >= 2 ? [api('import-ami-0new0000000000006', {Description: `new ${'界'.repeat(step)} 👩🏽‍💻 arrives`, Progress: '5'})] : []),
 ];
 
@@ -37,7 +48,11 @@ class FakeTty extends Writable {
 	isTTY = true;
 	columns: number;
 	rows: number;
-	constructor(columns: number, rows: number, private readonly onWrite: (text: string) => void) {
+	constructor(
+		columns: number,
+		rows: number,
+		private readonly onWrite: (text: string) => void,
+	) {
 		super({decodeStrings: false});
 		this.columns = columns;
 		this.rows = rows;
@@ -107,7 +122,16 @@ const element: ReactElement = appElement({
 		tty.write(full);
 	},
 });
-const instance = render(element, {stdout: stream, stdin: stdin as unknown as NodeJS.ReadStream, interactive: true, alternateScreen: true, incrementalRendering: true, maxFps: 1000, exitOnCtrlC: false, patchConsole: false});
+const instance = render(element, {
+	stdout: stream,
+	stdin: stdin as unknown as NodeJS.ReadStream,
+	interactive: true,
+	alternateScreen: true,
+	incrementalRendering: true,
+	maxFps: 1000,
+	exitOnCtrlC: false,
+	patchConsole: false,
+});
 after(async () => {
 	instance.unmount();
 	await instance.waitUntilExit();
@@ -209,7 +233,11 @@ test('the screen is what a full redraw shows, after every step of a script', asy
 	const reference = await fullRedraw();
 	const shown = screen.screen();
 	assert.match(shown[19] ?? '', /stray/);
-	assert.deepEqual(shown.filter((_, row) => row !== 19), reference.filter((_, row) => row !== 19), 'the update after foreign output');
+	assert.deepEqual(
+		shown.filter((_, row) => row !== 19),
+		reference.filter((_, row) => row !== 19),
+		'the update after foreign output',
+	);
 	stdin.write(keys.ctrlL);
 	await assertFaithful('foreign write, data change, Ctrl-L');
 

@@ -66,12 +66,19 @@ describe('the watcher against the simulator', () => {
 
 		await app.press(keys.escape, 'j', keys.enter);
 		const windows = app.frame();
-		for (const expected of [/Platform +Windows/, /LicenseType +AWS/, /BootMode +uefi/, /Encrypted +false/, /Image +ami-0c93e58db64cb1d23/, /disk 1 Url +s3:\/\/win-bucket\/2022.vhdx/]) {
+		for (const expected of [
+			/Platform +Windows/,
+			/LicenseType +AWS/,
+			/BootMode +uefi/,
+			/Encrypted +false/,
+			/Image +ami-0c93e58db64cb1d23/,
+			/disk 1 Url +s3:\/\/win-bucket\/2022.vhdx/,
+		]) {
 			assert.match(windows, expected);
 		}
 		assert.doesNotMatch(windows, /^Tags/m, 'no row for an empty field');
 		await app.press(keys.escape, 'j', keys.enter);
 		assert.match(app.frame(), /Message +ClientError: Unknown OS \/ Missing OS files\./);
-		assert.match(app.frame(), /EC2 lists no snapshot details for this task\./, "a deleted task: no \"yet\"");
+		assert.match(app.frame(), /EC2 lists no snapshot details for this task\./, 'a deleted task: no "yet"');
 	});
 });

@@ -3,11 +3,11 @@
 // static scenarios cannot do. Pages by MaxResults/NextToken (the token is an offset). The watcher also lists
 // snapshot imports each poll: those calls get an empty set at once and are not counted as polls or exchanges.
 
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { ApiTask } from '../../source/simulator/api-task.js';
-import { generatedStore } from '../../source/simulator/store.js';
-import { describeResponseXml, describeSnapshotsResponseXml } from '../../source/simulator/xml.js';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import type {ApiTask} from '../../source/simulator/api-task.js';
+import {generatedStore} from '../../source/simulator/store.js';
+import {describeResponseXml, describeSnapshotsResponseXml} from '../../source/simulator/xml.js';
 
 export interface Exchange {
 	/** performance.now() when the request arrived and when its answer was handed to the socket. */
@@ -35,7 +35,7 @@ export interface BenchServerOptions {
 
 /** Seeded, realistic tasks frozen at one moment (the simulator's generator without arrivals). */
 export function frozenTasks(count: number, seed = 7): ApiTask[] {
-	return generatedStore({ seed, tasks: count, arrivals: false })
+	return generatedStore({seed, tasks: count, arrivals: false})
 		.list(0)
 		.map((entry) => entry.task);
 }
@@ -44,7 +44,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 	const exchanges: Exchange[] = [];
 	let polls = 0;
 	let completed = 0;
-	const waiters: { count: number; resolve: () => void }[] = [];
+	const waiters: {count: number; resolve: () => void}[] = [];
 	let current: readonly ApiTask[] = [];
 	const server: Server = createServer((request, response) => {
 		const requestAt = performance.now();
@@ -54,7 +54,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 			const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 			if (form.get('Action') === 'DescribeImportSnapshotTasks') {
 				const body = describeSnapshotsResponseXml('bench-snapshots', []);
-				response.writeHead(200, { 'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': Buffer.byteLength(body) });
+				response.writeHead(200, {'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': Buffer.byteLength(body)});
 				response.end(body);
 				return;
 			}
@@ -69,9 +69,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 			const next = offset + size < current.length ? String(offset + size) : undefined;
 			const body = Buffer.from(describeResponseXml(`bench-${poll}-${offset}`, page, next), 'utf8');
 			const send = () => {
-				response.writeHead(200, { 'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': body.length });
+				response.writeHead(200, {'Content-Type': 'text/xml;charset=UTF-8', 'Content-Length': body.length});
 				response.end(body, () => {
-					exchanges.push({ requestAt, answeredAt: performance.now(), poll });
+					exchanges.push({requestAt, answeredAt: performance.now(), poll});
 					if (next !== undefined) return;
 					completed = Math.max(completed, poll);
 					for (const waiter of waiters.filter((w) => w.count <= completed)) {
@@ -86,7 +86,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
+	const {port} = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}`,
 		exchanges,
@@ -95,7 +95,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 		},
 		answered(count) {
 			if (completed >= count) return Promise.resolve();
-			return new Promise((resolve) => waiters.push({ count, resolve }));
+			return new Promise((resolve) => waiters.push({count, resolve}));
 		},
 		close: () =>
 			new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // Small measuring tools for the bench: medians, /proc readings, bytes in a time window of a pty.
 
-import { readFileSync } from 'node:fs';
-import type { Chunk } from '../helpers/term.js';
+import {readFileSync} from 'node:fs';
+import type {Chunk} from '../helpers/term.js';
 
 export function median(values: readonly number[]): number {
 	const sorted = [...values].filter(Number.isFinite).sort((a, b) => a - b);
@@ -18,10 +18,10 @@ export function cpuMs(pid: number): number {
 }
 
 /** Resident set size now and at its peak, in MB. */
-export function memory(pid: number): { rssMb: number; peakMb: number } {
+export function memory(pid: number): {rssMb: number; peakMb: number} {
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 	const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
-	return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+	return {rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024};
 }
 
 export function bytesBetween(chunks: readonly Chunk[], from: number, to: number): number {

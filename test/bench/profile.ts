@@ -4,18 +4,32 @@
 //   node --import tsx test/bench/profile.ts big                                       (10,000 tasks, one moving, 3 s polls)
 // It prints the CPU used (% of a core, /proc), the key latencies and CPU per press, polls, peak RSS and writes;
 // the app quits with q, so Node writes its profile. BENCH_APP=FILE runs another build, for before/after.
-import { simulatorArgs, simulatorEnv, startTerm } from '../helpers/term.js';
-import { frozenTasks, startBenchServer } from './ec2-server.js';
-import { cpuMs, delay, memory, median } from './measure.js';
+import {simulatorArgs, simulatorEnv, startTerm} from '../helpers/term.js';
+import {frozenTasks, startBenchServer} from './ec2-server.js';
+import {cpuMs, delay, memory, median} from './measure.js';
 
 const [scenario = 'idle', ...flags] = process.argv.slice(2);
 const app = process.env.BENCH_APP ?? new URL('../../dist/launch.js', import.meta.url).pathname;
 const count = scenario === 'idle' ? 200 : 10_000;
 const tasks = frozenTasks(count);
 const moving = tasks.findIndex((t) => t.Status === 'active' && t.Progress !== undefined);
-const server = await startBenchServer({ tasksFor: (poll) => (scenario === 'idle' ? tasks : tasks.map((t, i) => (i === moving ? { ...t, Progress: String(10 + poll) } : t))) });
+const server = await startBenchServer({
+	tasksFor: (poll) => (scenario === 'idle' ? tasks : tasks.map((t, i) => (i === moving ? {...t, Progress: String(10 + poll)} : t))),
+});
 const interval = scenario === 'idle' ? '5' : scenario === 'keys' ? '120' : '3';
-const term = startTerm({ command: ['node', '--max-semi-space-size=2', ...flags, app, ...simulatorArgs(server.url), '--interval', interval, ...(count > 1000 ? ['--page-size', '1000'] : [])], env: { ...simulatorEnv } });
+const term = startTerm({
+	command: [
+		'node',
+		'--max-semi-space-size=2',
+		...flags,
+		app,
+		...simulatorArgs(server.url),
+		'--interval',
+		interval,
+		...(count > 1000 ? ['--page-size', '1000'] : []),
+	],
+	env: {...simulatorEnv},
+});
 const pid = await term.pid;
 await server.answered(1);
 await delay(1500);
@@ -40,7 +54,9 @@ if (scenario === 'idle') {
 	await delay(Number(process.env.SECS ?? 8) * 1000);
 }
 const secs = (performance.now() - t0) / 1000;
-process.stderr.write(`cpu ${(((cpuMs(pid) - c0) / 1000 / secs) * 100).toFixed(2)} % over ${secs.toFixed(0)} s, polls ${server.polls}, peak ${memory(pid).peakMb.toFixed(0)} MB, writes ${term.chunks.length - chunks0}\n`);
+process.stderr.write(
+	`cpu ${(((cpuMs(pid) - c0) / 1000 / secs) * 100).toFixed(2)} % over ${secs.toFixed(0)} s, polls ${server.polls}, peak ${memory(pid).peakMb.toFixed(0)} MB, writes ${term.chunks.length - chunks0}\n`,
+);
 term.write('q');
 await Promise.race([term.exited, delay(5000)]);
 await term.close();

@@ -17,10 +17,17 @@ function isMode(value: string | undefined): value is Mode {
 	return modes.some((mode) => mode === value);
 }
 
-const page = (from: number) => Array.from({length: 1000}, (_, index) => ({id: `import-ami-${String(from + index).padStart(17, '0')}`, status: 'active', progress: 42}));
+const page = (from: number) =>
+	Array.from({length: 1000}, (_, index) => ({id: `import-ami-${String(from + index).padStart(17, '0')}`, status: 'active', progress: 42}));
 
 async function serve(mode: Mode): Promise<void> {
-	const huge = mode === 'huge' ? describeAnswer('DescribeImportImageTasks', Array.from({length: 2_400_000}, (_, index) => ({id: `import-ami-${String(index).padStart(17, '0')}`, status: 'active'}))) : '';
+	const huge =
+		mode === 'huge'
+			? describeAnswer(
+					'DescribeImportImageTasks',
+					Array.from({length: 2_400_000}, (_, index) => ({id: `import-ami-${String(index).padStart(17, '0')}`, status: 'active'})),
+				)
+			: '';
 	let served = 0;
 	const endpoint = await startHostileEndpoint(({action}, response) => {
 		if (mode === 'huge') return sendXml(response, 200, huge);
@@ -59,7 +66,14 @@ async function measure(mode: Mode, uncapped: boolean): Promise<void> {
 	const {createEc2Source} = await import('../../source/watch/ec2-source.js');
 	const {classifyError} = await import('../../source/watch/classify-error.js');
 	const caps = uncapped ? {answerBytes: Number.POSITIVE_INFINITY, pages: Number.POSITIVE_INFINITY, tasks: Number.POSITIVE_INFINITY} : {};
-	const options = {region: 'us-east-1', credentials: {accessKeyId: 'k', secretAccessKey: 's'}, maxAttempts: 1, kinds: ['image' as const], readCaps: caps, requestTimeoutMs: 120_000};
+	const options = {
+		region: 'us-east-1',
+		credentials: {accessKeyId: 'k', secretAccessKey: 's'},
+		maxAttempts: 1,
+		kinds: ['image' as const],
+		readCaps: caps,
+		requestTimeoutMs: 120_000,
+	};
 	// A good poll first, so the SDK is loaded and warm before "before".
 	const good = await startHostileEndpoint(({action}, response) => sendXml(response, 200, describeAnswer(action, page(0))));
 	await createEc2Source({...options, endpoint: good.url}).fetchTasks(AbortSignal.timeout(10_000));
@@ -80,7 +94,9 @@ async function measure(mode: Mode, uncapped: boolean): Promise<void> {
 		const peak = rss().peakMb;
 		await settle();
 		const {heapUsed, arrayBuffers} = process.memoryUsage();
-		console.log(`${mode}${uncapped ? ' (uncapped)' : ''} poll ${poll}: ${outcome} after ${took} ms · RSS before ${before.toFixed(0)} MB, peak so far ${peak.toFixed(0)} MB, after ${rss().rssMb.toFixed(0)} MB (heap ${mb(heapUsed)} MB, buffers ${mb(arrayBuffers)} MB)`);
+		console.log(
+			`${mode}${uncapped ? ' (uncapped)' : ''} poll ${poll}: ${outcome} after ${took} ms · RSS before ${before.toFixed(0)} MB, peak so far ${peak.toFixed(0)} MB, after ${rss().rssMb.toFixed(0)} MB (heap ${mb(heapUsed)} MB, buffers ${mb(arrayBuffers)} MB)`,
+		);
 	}
 	source.destroy();
 	child.kill();

@@ -87,15 +87,23 @@ describe('the real script', () => {
 	const nodeOnly = {PATH: dirname(process.execPath), HOME: process.env.HOME, LANG: 'C.UTF-8'};
 	const script = (args: string[]) =>
 		new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) => {
-			const child = execFile(process.execPath, ['--import', 'tsx', 'source/build/package-sea.ts', ...args], {cwd: repoRoot, env: nodeOnly}, (_error, stdout, stderr) => {
-				resolve({code: child.exitCode, stdout, stderr});
-			});
+			const child = execFile(
+				process.execPath,
+				['--import', 'tsx', 'source/build/package-sea.ts', ...args],
+				{cwd: repoRoot, env: nodeOnly},
+				(_error, stdout, stderr) => {
+					resolve({code: child.exitCode, stdout, stderr});
+				},
+			);
 		});
 
 	it('says in one line what the arm64 file needs, exit 1, no stack trace', async () => {
 		const {code, stdout, stderr} = await script(['arm64']);
 		assert.equal(stdout, '');
-		assert.equal(stderr, 'package: dist/ec2-import-watch-linux-arm64 not built: it needs aarch64-linux-gnu-strip on PATH (Debian: binutils-aarch64-linux-gnu)\n');
+		assert.equal(
+			stderr,
+			'package: dist/ec2-import-watch-linux-arm64 not built: it needs aarch64-linux-gnu-strip on PATH (Debian: binutils-aarch64-linux-gnu)\n',
+		);
 		assert.equal(code, 1);
 	});
 

@@ -17,7 +17,11 @@ after(async () => {
 	await sim.close();
 });
 
-const rowsOf = (frame: string) => frame.split('\n').filter((line) => /^. import-ami-/.test(line)).map((line) => line.slice(2, 30));
+const rowsOf = (frame: string) =>
+	frame
+		.split('\n')
+		.filter((line) => /^. import-ami-/.test(line))
+		.map((line) => line.slice(2, 30));
 
 test('garbage, truncated and hung answers: each shown, each survived, STALE from the second miss until a good poll', async () => {
 	app = await renderFaultApp(sim.url);

@@ -35,7 +35,12 @@ function startLossyEndpoint(drop: Drop): Promise<LossyEndpoint> {
 				response.end(xml);
 			};
 			if (form.get('Action') === 'DescribeImportImageTasks') {
-				answer(200, taskList(['<importTaskId>import-ami-0123456789abcdef0</importTaskId><status>active</status><progress>28</progress><description>web-01</description>']));
+				answer(
+					200,
+					taskList([
+						'<importTaskId>import-ami-0123456789abcdef0</importTaskId><status>active</status><progress>28</progress><description>web-01</description>',
+					]),
+				);
 			} else if (form.get('Action') === 'CancelImportTask' && form.get('DryRun') === 'true') {
 				answer(412, errorBody('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.'));
 			} else if (form.get('Action') === 'CancelImportTask') {

@@ -49,7 +49,8 @@ describe('the credentials hint', () => {
 		assert.doesNotMatch(faultLine(fault), /next poll/, 'the line printed on exit promises no next poll');
 	});
 	test('a credential_process profile: the command failed, not "aws sso login"', () => {
-		const settings = (profile: string | undefined, key: ProfileKey) => (profile === 'vault' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined);
+		const settings = (profile: string | undefined, key: ProfileKey) =>
+			profile === 'vault' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined;
 		const resolved = resolveOptions({region: 'us-east-1', profile: 'vault'}, {}, settings);
 		assert.ok(resolved.ok);
 		assert.deepEqual(resolved.config.errorContext, {profile: 'vault', processProfiles: ['vault']});
@@ -58,7 +59,9 @@ describe('the credentials hint', () => {
 		assert.equal(fault.hint, 'the credential_process command of profile vault failed or gave keys that are not accepted: run it yourself to see why');
 		assert.doesNotMatch(faultLine(fault, true), /sso/);
 		assert.match(faultLine(fault, true), /the next poll runs it again$/);
-		const byDefault = resolveOptions({region: 'us-east-1'}, {}, (profile, key) => (profile === 'default' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined));
+		const byDefault = resolveOptions({region: 'us-east-1'}, {}, (profile, key) =>
+			profile === 'default' && key === 'credential_process' ? '/usr/local/bin/vault-creds' : undefined,
+		);
 		assert.ok(byDefault.ok);
 		assert.match(classifyError(failed, byDefault.config.errorContext).hint ?? '', /^the credential_process command of the default profile failed/);
 	});
@@ -74,6 +77,9 @@ describe('the credentials hint', () => {
 			error: '--check checks AWS access on its own: leave out --demo',
 		});
 		assert.deepEqual(resolveOptions({check: true, once: true}, {}), {ok: false, error: '--check checks AWS access on its own: leave out --once'});
-		assert.deepEqual(resolveOptions({check: true, once: true, demo: true}, {}), {ok: false, error: '--check checks AWS access on its own: leave out --once and --demo'});
+		assert.deepEqual(resolveOptions({check: true, once: true, demo: true}, {}), {
+			ok: false,
+			error: '--check checks AWS access on its own: leave out --once and --demo',
+		});
 	});
 });

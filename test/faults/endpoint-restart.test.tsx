@@ -31,7 +31,11 @@ test('simulator stopped and started again on the same port: unreachable since HH
 	assert.match(down, new RegExp(`✖ endpoint unreachable since ${formatClock(failedAt)} — next poll in \\ds`));
 	assert.match(down, /cannot reach EC2: .*ECONNREFUSED/);
 	assert.match(down, /check the network, VPN or proxy, and the endpoint/);
-	assert.deepEqual(rowsOf(down).map((row) => row.slice(0, 40)), rows.map((row) => row.slice(0, 40)), 'the last good rows stay');
+	assert.deepEqual(
+		rowsOf(down).map((row) => row.slice(0, 40)),
+		rows.map((row) => row.slice(0, 40)),
+		'the last good rows stay',
+	);
 	assert.doesNotMatch(down, /STALE/, 'one missed poll is not stale yet');
 
 	simulator = createSimulator({...options, port});

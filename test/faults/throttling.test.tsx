@@ -29,7 +29,10 @@ test('half the requests throttled: shown, backing off more each time, r refused,
 	app = await renderFaultApp(sim.url, {kinds: ['image']});
 	assert.match(app.frame(), /import-ami-/);
 	assert.equal(nextPollGap(app.frame()), 2);
-	const rows = app.frame().split('\n').filter((line) => line.includes('import-ami-')).length;
+	const rows = app
+		.frame()
+		.split('\n')
+		.filter((line) => line.includes('import-ami-')).length;
 
 	const waits: number[] = [];
 	for (let poll = 0; poll < 4; poll++) {

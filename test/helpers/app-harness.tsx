@@ -31,7 +31,20 @@ export type TestAppProps = Omit<AppProps<FakeTimerHandle>, 'session' | 'where' |
 		stuckAfterMs?: number;
 	};
 
-export function appElement({where, intervalMs, classify, theme, source, deadlineMs, stuckAfterMs, onTasks, onTransitions, onAllDone, onStartupFault, ...rest}: TestAppProps): ReactElement {
+export function appElement({
+	where,
+	intervalMs,
+	classify,
+	theme,
+	source,
+	deadlineMs,
+	stuckAfterMs,
+	onTasks,
+	onTransitions,
+	onAllDone,
+	onStartupFault,
+	...rest
+}: TestAppProps): ReactElement {
 	const session = createWatchSession({
 		source,
 		intervalMs: intervalMs ?? 10_000,

@@ -13,7 +13,13 @@ const giveUpAt = Date.now() + 60_000;
 while (!existsSync(`${path}.go`) && Date.now() < giveUpAt) {}
 for (let batch = 0; batch < Number(batches); batch++) {
 	journal.append(
-		[0, 1, 2].map((index) => ({at: Date.UTC(2026, 0, 1) + batch, type: 'status' as const, taskId: `import-ami-${writer}-${batch}-${index}`, status: 'active', message: 'x'.repeat(200)})),
+		[0, 1, 2].map((index) => ({
+			at: Date.UTC(2026, 0, 1) + batch,
+			type: 'status' as const,
+			taskId: `import-ami-${writer}-${batch}-${index}`,
+			status: 'active',
+			message: 'x'.repeat(200),
+		})),
 	);
 }
 await journal.close();

@@ -57,7 +57,18 @@ export function createEmulator(columns: number, rows: number): Emulator {
 				for (let x = 0; x < terminal.cols; x++) {
 					line?.getCell(x, cell);
 					if (line === undefined || cell.getWidth() === 0) continue;
-					const next = [cell.getFgColorMode(), cell.getFgColor(), cell.getBgColorMode(), cell.getBgColor(), cell.isBold(), cell.isDim(), cell.isItalic(), cell.isUnderline(), cell.isInverse(), cell.isStrikethrough()].join(',');
+					const next = [
+						cell.getFgColorMode(),
+						cell.getFgColor(),
+						cell.getBgColorMode(),
+						cell.getBgColor(),
+						cell.isBold(),
+						cell.isDim(),
+						cell.isItalic(),
+						cell.isUnderline(),
+						cell.isInverse(),
+						cell.isStrikethrough(),
+					].join(',');
 					if (next !== style) text += `{${next}}`;
 					style = next;
 					text += cell.getChars() === '' ? ' ' : cell.getChars();

@@ -18,7 +18,10 @@ export function alive(pid: number): boolean {
 export async function pidsIn(file: string, count = 1, limitMs = 10_000): Promise<number[]> {
 	const read = () => {
 		try {
-			return readFileSync(file, 'utf8').split('\n').filter((line) => /^\d+$/.test(line)).map(Number);
+			return readFileSync(file, 'utf8')
+				.split('\n')
+				.filter((line) => /^\d+$/.test(line))
+				.map(Number);
 		} catch {
 			return [];
 		}

@@ -2,11 +2,11 @@
 // `script` allocates the pty, `stty` inside it sets the size. Collects the raw bytes the app writes (with
 // arrival times, for the bench), sends keys, and waits for a byte pattern with a timeout.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { assertBuilt, launchPath } from './built-app.js';
-import { freshStateDir } from './state-dir.js';
+import {type ChildProcess, spawn} from 'node:child_process';
+import {assertBuilt, launchPath} from './built-app.js';
+import {freshStateDir} from './state-dir.js';
 
-export { assertBuilt, launchPath, repoRoot } from './built-app.js';
+export {assertBuilt, launchPath, repoRoot} from './built-app.js';
 
 /** Printed by the shell before it execs the app: the app's pid, and where its own bytes begin. */
 const pidMarker = '@@term-pid ';
@@ -44,7 +44,7 @@ export interface Term {
 	/** Arrival-stamped chunks, for measuring. */
 	readonly chunks: readonly Chunk[];
 	/** Resolves with the offset just past the first match at or after `from`. */
-	waitFor(pattern: string | RegExp, options?: { timeoutMs?: number; from?: number }): Promise<number>;
+	waitFor(pattern: string | RegExp, options?: {timeoutMs?: number; from?: number}): Promise<number>;
 	write(keys: string): void;
 	kill(signal: NodeJS.Signals): Promise<void>;
 	readonly exited: Promise<Exit>;
@@ -81,8 +81,8 @@ export function startTerm(options: TermOptions = {}): Term {
 	const env = baseEnv(options.env);
 	const inner = `stty cols ${columns} rows ${rows} 2>/dev/null; printf '${pidMarker}%s\\n' $$; exec ${command.map(quote).join(' ')}`;
 	const child = options.noTty
-		? spawn('/bin/sh', ['-c', inner], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-		: spawn('script', ['-qfec', inner, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+		? spawn('/bin/sh', ['-c', inner], {env, stdio: ['ignore', 'pipe', 'pipe']})
+		: spawn('script', ['-qfec', inner, '/dev/null'], {env, stdio: ['pipe', 'pipe', 'pipe']});
 
 	const chunks: Chunk[] = [];
 	let raw = Buffer.alloc(0);
@@ -106,9 +106,9 @@ export function startTerm(options: TermOptions = {}): Term {
 			appStart = match.index + match[0].length;
 			resolvePid(Number(match[1]));
 			const rest = raw.subarray(appStart);
-			if (rest.length > 0) chunks.push({ at, bytes: rest });
+			if (rest.length > 0) chunks.push({at, bytes: rest});
 		} else {
-			chunks.push({ at, bytes: data });
+			chunks.push({at, bytes: data});
 		}
 		for (const listener of listeners) listener();
 	});
@@ -121,7 +121,7 @@ export function startTerm(options: TermOptions = {}): Term {
 		child.on('exit', (code, signal) => {
 			rejectPid(new Error('exited before starting the app'));
 			for (const listener of listeners) listener();
-			resolve({ code, signal });
+			resolve({code, signal});
 		});
 	});
 	let done = false;
@@ -138,7 +138,7 @@ export function startTerm(options: TermOptions = {}): Term {
 		text: () => output().toString('utf8'),
 		chunks,
 		child,
-		waitFor(pattern, { timeoutMs = 4000, from = 0 } = {}) {
+		waitFor(pattern, {timeoutMs = 4000, from = 0} = {}) {
 			return new Promise<number>((resolve, reject) => {
 				const check = (): boolean => {
 					const bytes = output().subarray(from);
@@ -159,14 +159,22 @@ export function startTerm(options: TermOptions = {}): Term {
 					}
 					if (done) {
 						finish();
-						reject(new Error(`exited before ${String(pattern)} appeared; stderr: ${stderr.slice(-400)}; output tail: ${JSON.stringify(output().toString('utf8').slice(-400))}`));
+						reject(
+							new Error(
+								`exited before ${String(pattern)} appeared; stderr: ${stderr.slice(-400)}; output tail: ${JSON.stringify(output().toString('utf8').slice(-400))}`,
+							),
+						);
 						return true;
 					}
 					return false;
 				};
 				const timer = setTimeout(() => {
 					finish();
-					reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; stderr: ${stderr.slice(-400)}; output tail: ${JSON.stringify(output().toString('utf8').slice(-400))}`));
+					reject(
+						new Error(
+							`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; stderr: ${stderr.slice(-400)}; output tail: ${JSON.stringify(output().toString('utf8').slice(-400))}`,
+						),
+					);
 				}, timeoutMs);
 				const listener = () => {
 					check();
@@ -217,12 +225,12 @@ export interface Screen {
 /** The app inside a private tmux server, to read the screen as a terminal shows it (alignment checks). */
 export async function startScreen(options: TermOptions = {}): Promise<Screen> {
 	assertBuilt();
-	const { execFile } = await import('node:child_process');
+	const {execFile} = await import('node:child_process');
 	const socket = `eiw-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 	const env = baseEnv(options.env);
 	const tmux = (...args: string[]) =>
 		new Promise<string>((resolve, reject) => {
-			execFile('tmux', ['-L', socket, '-f', '/dev/null', ...args], { env }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+			execFile('tmux', ['-L', socket, '-f', '/dev/null', ...args], {env}, (error, stdout) => (error ? reject(error) : resolve(stdout)));
 		});
 	const command = [process.execPath, launchPath, ...(options.args ?? [])].map(quote).join(' ');
 	const envFlags = Object.entries(options.env ?? {}).flatMap(([key, value]) => (value === undefined ? [] : ['-e', `${key}=${value}`]));
@@ -253,7 +261,7 @@ export interface SimulateProcess {
 /** `ec2-import-watch simulate --port 0 …` as its own process; resolves once it says where it listens. */
 export function startSimulateCommand(args: readonly string[]): Promise<SimulateProcess> {
 	assertBuilt();
-	const child = spawn(process.execPath, [launchPath, 'simulate', '--port', '0', ...args], { env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [launchPath, 'simulate', '--port', '0', ...args], {env: baseEnv(), stdio: ['ignore', 'pipe', 'pipe']});
 	const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
 	return new Promise((resolve, reject) => {
 		let out = '';
@@ -282,7 +290,7 @@ export function simulatorArgs(url: string): string[] {
 	return ['--endpoint', url, '--region', 'us-east-1'];
 }
 
-export const simulatorEnv = { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true' };
+export const simulatorEnv = {AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true'};
 
 /** Runs `body` with the terminal, and closes it however the body ends. */
 export async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promise<T> {

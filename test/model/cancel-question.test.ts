@@ -41,7 +41,10 @@ describe('the cancel question', () => {
 	});
 
 	it('the Name tag when there is no description; the id alone when there is neither', () => {
-		assert.equal(cancelQuestion(prompt(task('import-ami-0123456789abcdef0', {tags: [{key: 'Name', value: 'web-01'}]}))), 'Cancel import-ami-0123456789abcdef0 "web-01"? y: cancel · other keys: keep');
+		assert.equal(
+			cancelQuestion(prompt(task('import-ami-0123456789abcdef0', {tags: [{key: 'Name', value: 'web-01'}]}))),
+			'Cancel import-ami-0123456789abcdef0 "web-01"? y: cancel · other keys: keep',
+		);
 		assert.equal(cancelQuestion(prompt(task('import-ami-0123456789abcdef0'))), 'Cancel import-ami-0123456789abcdef0? y: cancel · other keys: keep');
 	});
 
@@ -108,7 +111,10 @@ describe('a cancel whose answer is lost', () => {
 	});
 
 	it('is said as "may have been cancelled — watch its status", not "Not cancelled"', () => {
-		const line = cancelOutcomeLine('import-ami-0123456789abcdef0', {kind: 'unknown', fault: {kind: 'network', message: 'cannot reach EC2', code: 'ECONNRESET'}});
+		const line = cancelOutcomeLine('import-ami-0123456789abcdef0', {
+			kind: 'unknown',
+			fault: {kind: 'network', message: 'cannot reach EC2', code: 'ECONNRESET'},
+		});
 		assert.equal(line, 'import-ami-0123456789abcdef0 may have been cancelled — watch its status (no answer: ECONNRESET).');
 		assert.ok(displayWidth(line.slice(0, line.indexOf(' ('))) <= 80);
 	});

@@ -196,7 +196,11 @@ describe('failure or not', () => {
 				assert.equal(hasFailed(cancelled), false, `${status} ${reason}`);
 				assert.equal(explainFailure(cancelled), undefined, `${status} ${reason}`);
 			}
-			for (const message of ['ClientError: Unsupported kernel version 5.4.0-1021-aws', 'CLIENT_ERROR : ClientError: cancelled by EC2', 'Unsupported kernel version 5.4.0']) {
+			for (const message of [
+				'ClientError: Unsupported kernel version 5.4.0-1021-aws',
+				'CLIENT_ERROR : ClientError: cancelled by EC2',
+				'Unsupported kernel version 5.4.0',
+			]) {
 				assert.equal(hasFailed(task('import-ami-1', {status, statusMessage: message, progress: undefined})), true, `${status} ${message}`);
 			}
 		}
@@ -233,7 +237,10 @@ describe('the failure’s journal entry and notification', () => {
 			],
 		);
 		const ended = observe(shown.history, [{...failing, status: 'deleted'}], 2000, false, Number.POSITIVE_INFINITY);
-		assert.deepEqual(ended.entries.map((entry) => [entry.type, entry.explanation !== undefined]), [['status', false]]);
+		assert.deepEqual(
+			ended.entries.map((entry) => [entry.type, entry.explanation !== undefined]),
+			[['status', false]],
+		);
 		const seen = observe(new Map(), [failing], 0, true, Number.POSITIVE_INFINITY);
 		assert.equal(seen.entries[0]?.explanation?.doc, `${guide}prerequisites.html#vmimport-operating-systems`);
 	});
@@ -242,7 +249,10 @@ describe('the failure’s journal entry and notification', () => {
 		const shown = observe(observe(new Map(), [booting], 0, true, 1e9).history, [failing], Date.UTC(2026, 11, 7), false, 1e9);
 		const line = shown.entries.map(journalLine).find((text) => text.includes('"explanation"')) ?? '';
 		const record: unknown = JSON.parse(line);
-		assert.deepEqual(explanationFrom(typeof record === 'object' && record !== null && 'explanation' in record ? record.explanation : undefined), explainFailure(failing));
+		assert.deepEqual(
+			explanationFrom(typeof record === 'object' && record !== null && 'explanation' in record ? record.explanation : undefined),
+			explainFailure(failing),
+		);
 		assert.deepEqual(parseJournalLine(line)?.explanation, explainFailure(failing));
 		assert.equal(explanationFrom({cause: 'x', fix: 1, doc: 'y'}), undefined);
 	});
@@ -253,7 +263,13 @@ describe('the failure’s journal entry and notification', () => {
 		let state = collect(emptyNotifier(), shown.entries);
 		state = collect(state, ended.entries);
 		assert.equal(due(state, 20_000).message?.body, `${id} failed: unsupported kernel`);
-		const cancelled = observe(observe(new Map(), [task('import-ami-2')], 0, true, 1e9).history, [task('import-ami-2', {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})], 1000, false, 1e9);
+		const cancelled = observe(
+			observe(new Map(), [task('import-ami-2')], 0, true, 1e9).history,
+			[task('import-ami-2', {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})],
+			1000,
+			false,
+			1e9,
+		);
 		assert.equal(due(collect(emptyNotifier(), cancelled.entries), 20_000).message?.body, 'import-ami-2 deleted');
 	});
 });
@@ -261,7 +277,9 @@ describe('the failure’s journal entry and notification', () => {
 describe('the simulator fails with the same families', () => {
 	it('every generated failure is one the watcher explains by a known cause, variants included', () => {
 		const random = stream(7, 'image');
-		const messages = new Set(Array.from({length: 3000}, (_, index) => generateSpec(random, index * 1000).failure?.message).filter((message) => message !== undefined));
+		const messages = new Set(
+			Array.from({length: 3000}, (_, index) => generateSpec(random, index * 1000).failure?.message).filter((message) => message !== undefined),
+		);
 		for (const message of messages) {
 			const explanation = explainFailure(failed(message));
 			assert.ok(explanation !== undefined && failureBrief(explanation) !== 'unknown cause', message);

@@ -10,7 +10,10 @@ describe('fault lines say what will happen only when it will', () => {
 	test('a start-up timeout (exit 2) does not promise a next poll; while watching it does', () => {
 		const fault = timeoutFault(15_000);
 		assert.equal(faultLine(fault), 'EC2 did not answer within 15 s; the request was cancelled — check the network or the endpoint');
-		assert.equal(faultLine(fault, true), 'EC2 did not answer within 15 s; the request was cancelled — check the network or the endpoint; the next poll retries');
+		assert.equal(
+			faultLine(fault, true),
+			'EC2 did not answer within 15 s; the request was cancelled — check the network or the endpoint; the next poll retries',
+		);
 	});
 
 	test('a server fault: the same', () => {

@@ -82,7 +82,10 @@ describe('the first poll after a restart', () => {
 				['import-ami-c', 'message', 'ClientError: no OS', true, at],
 			],
 		);
-		assert.equal(resumed.entries.every((entry) => entry.late !== true || journalLine(entry).includes('"late":true')), true);
+		assert.equal(
+			resumed.entries.every((entry) => entry.late !== true || journalLine(entry).includes('"late":true')),
+			true,
+		);
 	});
 
 	test('the rate and ETA from before the restart at once; the timeline and the events from before', () => {
@@ -117,8 +120,14 @@ describe('the first poll after a restart', () => {
 				['moved on', 1],
 			],
 		});
-		assert.equal(awayLine(resumed.away ?? {since: 0, counts: []}, at), `since ${formatClock(t0 + 2 * minute)} (last run): 1 completed, 1 deleted, 1 new, 1 moved on`);
-		assert.equal(awayLine({since: t0 - 2 * 86_400_000, counts: [['completed', 2]]}, at), `since ${formatDateTime(t0 - 2 * 86_400_000)} (last run): 2 completed`);
+		assert.equal(
+			awayLine(resumed.away ?? {since: 0, counts: []}, at),
+			`since ${formatClock(t0 + 2 * minute)} (last run): 1 completed, 1 deleted, 1 new, 1 moved on`,
+		);
+		assert.equal(
+			awayLine({since: t0 - 2 * 86_400_000, counts: [['completed', 2]]}, at),
+			`since ${formatDateTime(t0 - 2 * 86_400_000)} (last run): 2 completed`,
+		);
 		assert.equal(resume(prior, [task('import-ami-a', {progress: 20})], at, Number.POSITIVE_INFINITY).away, undefined, 'nothing changed: nothing said');
 	});
 });
@@ -205,17 +214,39 @@ describe('journal lines read back', () => {
 		assert.equal(parseJournalLine(line.replace('"v":1,', ''))?.taskId, 'import-ami-1', 'a line from before the version marker');
 		assert.equal(parseJournalLine(line.replace('"v":1', '"v":"1"')), undefined);
 		const text = `${line}\n${line.replace('"v":1', '"v":2')}\n{"v":1,"time":"2026-`;
-		assert.deepEqual(
-			(({unreadable, future, entries}) => ({unreadable, future, entries: entries.length}))(parseJournalText(text)),
-			{unreadable: 1, future: 1, entries: 1},
-		);
+		assert.deepEqual((({unreadable, future, entries}) => ({unreadable, future, entries: entries.length}))(parseJournalText(text)), {
+			unreadable: 1,
+			future: 1,
+			entries: 1,
+		});
 	});
 
 	test('one reader for every field: the report’s, the explanation and the late marker', () => {
 		const explanation = {cause: 'the cause', fix: 'the fix', doc: 'https://docs.aws.amazon.com/vm-import/'};
-		const entry: JournalEntry = {at: t0, type: 'status', taskId: 'import-ami-1', kind: 'image', status: 'completed', from: 'active', to: 'completed', resultId: 'ami-1', diskBytes: 1024, message: '', late: true};
+		const entry: JournalEntry = {
+			at: t0,
+			type: 'status',
+			taskId: 'import-ami-1',
+			kind: 'image',
+			status: 'completed',
+			from: 'active',
+			to: 'completed',
+			resultId: 'ami-1',
+			diskBytes: 1024,
+			message: '',
+			late: true,
+		};
 		assert.deepEqual(parseJournalLine(journalLine(entry)), entry);
-		const first: JournalEntry = {at: t0, type: 'first-seen', taskId: 'import-ami-2', kind: 'image', status: 'deleting', description: 'web', diskBytes: 2048, explanation};
+		const first: JournalEntry = {
+			at: t0,
+			type: 'first-seen',
+			taskId: 'import-ami-2',
+			kind: 'image',
+			status: 'deleting',
+			description: 'web',
+			diskBytes: 2048,
+			explanation,
+		};
 		assert.deepEqual(parseJournalLine(journalLine(first)), first);
 	});
 
@@ -227,9 +258,6 @@ describe('journal lines read back', () => {
 		assert.equal(peekTaskId(journalLine({at: t0, type: 'new', status: 'active'}).trimEnd()), null);
 		const other = line.replace('import-ami-1', 'import-ami-2');
 		const parsed = parseJournalTextFor(`${line}\n${other}\n${other.slice(0, 40)}`, (taskId) => taskId === 'import-ami-2');
-		assert.deepEqual(
-			[parsed.entries.map((entry) => entry.taskId), parsed.unreadable],
-			[['import-ami-2'], 1],
-		);
+		assert.deepEqual([parsed.entries.map((entry) => entry.taskId), parsed.unreadable], [['import-ami-2'], 1]);
 	});
 });

@@ -121,7 +121,10 @@ describe('history', () => {
 			[31 * minute, [still]],
 			[40 * minute, [still]],
 		]);
-		assert.deepEqual(entries.map((list) => list.map((e) => e.type)), [['first-seen'], [], ['stuck'], []]);
+		assert.deepEqual(
+			entries.map((list) => list.map((e) => e.type)),
+			[['first-seen'], [], ['stuck'], []],
+		);
 		assert.equal(entries[2]?.[0]?.since, 0);
 		assert.equal(pace(still, history.get('w'), 45 * minute, stuckAfter).stuckForMs, 45 * minute);
 		assert.equal(pace(task('w', {status: 'completed'}), history.get('w'), 45 * minute, stuckAfter).stuckForMs, undefined);
@@ -133,7 +136,10 @@ describe('history', () => {
 	});
 
 	it('keeps a bounded timeline per task', () => {
-		const polls: [number, ReturnType<typeof task>[]][] = Array.from({length: 100}, (_, index) => [index * minute, [task('a', {statusMessage: `step ${index}`})]]);
+		const polls: [number, ReturnType<typeof task>[]][] = Array.from({length: 100}, (_, index) => [
+			index * minute,
+			[task('a', {statusMessage: `step ${index}`})],
+		]);
 		const {history} = run(polls);
 		assert.equal(history.get('a')?.timeline.length, 40);
 		assert.equal(history.get('a')?.timeline.at(-1)?.to, 'step 99');
@@ -185,6 +191,9 @@ describe('sorting', () => {
 	});
 
 	it('cycles through the sort keys', () => {
-		assert.deepEqual([nextSortKey('newest'), nextSortKey('id'), nextSortKey('status'), nextSortKey('progress'), nextSortKey('eta')], ['id', 'status', 'progress', 'eta', 'newest']);
+		assert.deepEqual(
+			[nextSortKey('newest'), nextSortKey('id'), nextSortKey('status'), nextSortKey('progress'), nextSortKey('eta')],
+			['id', 'status', 'progress', 'eta', 'newest'],
+		);
 	});
 });

@@ -304,7 +304,10 @@ describe('createTaskCollector', () => {
 		const first = createTaskCollector();
 		first.add(list);
 		const second = createTaskCollector(first.byId);
-		second.add([{ImportTaskId: 'import-ami-b', Progress: '20', Tags: [{Key: 'Name', Value: 'web'}]}, {ImportTaskId: 'import-ami-a', Progress: '31'}]);
+		second.add([
+			{ImportTaskId: 'import-ami-b', Progress: '20', Tags: [{Key: 'Name', Value: 'web'}]},
+			{ImportTaskId: 'import-ami-a', Progress: '31'},
+		]);
 		const [b, a] = second.tasks();
 		assert.equal(b, first.byId.get('import-ami-b'));
 		assert.notEqual(a, first.byId.get('import-ami-a'));

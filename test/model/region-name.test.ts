@@ -7,14 +7,18 @@ import {checkRegionName, regionProblem, regionShape} from '../../source/model/re
 // The SDK's own partition table (what it builds endpoints from; a JS module holding one JSON object): every region it
 // knows must pass, so an SDK update that brings a region of a new geography or direction fails here, not at a
 // user's start.
-const partitionsFile = fileURLToPath(new URL('../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js', import.meta.url));
+const partitionsFile = fileURLToPath(
+	new URL('../../node_modules/@aws-sdk/core/dist-es/submodules/client/util-endpoints/lib/aws/partitions.js', import.meta.url),
+);
 
 function sdkRegions(): string[] {
 	const text = readFileSync(partitionsFile, 'utf8');
 	const table: unknown = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1));
 	assert.ok(typeof table === 'object' && table !== null && 'partitions' in table && Array.isArray(table.partitions));
 	return table.partitions.flatMap((partition: unknown) => {
-		assert.ok(typeof partition === 'object' && partition !== null && 'regions' in partition && typeof partition.regions === 'object' && partition.regions !== null);
+		assert.ok(
+			typeof partition === 'object' && partition !== null && 'regions' in partition && typeof partition.regions === 'object' && partition.regions !== null,
+		);
 		// `aws-global` and the like are endpoints' pseudo-regions, not regions one watches.
 		return Object.keys(partition.regions).filter((name) => !name.endsWith('-global'));
 	});
@@ -27,7 +31,8 @@ it('takes every region of every partition the SDK knows', () => {
 		assert.ok(regionShape.test(region), region);
 		assert.deepEqual(checkRegionName(region), {ok: true}, region);
 	}
-	for (const region of ['ap-southeast-9', 'eu-central-3', 'us-gov-central-1', 'cn-southwest-1', 'us-isof-north-1']) assert.deepEqual(checkRegionName(region), {ok: true}, region);
+	for (const region of ['ap-southeast-9', 'eu-central-3', 'us-gov-central-1', 'cn-southwest-1', 'us-isof-north-1'])
+		assert.deepEqual(checkRegionName(region), {ok: true}, region);
 });
 
 it('finds a misspelt direction and says which region was likely meant', () => {

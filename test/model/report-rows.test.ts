@@ -35,7 +35,11 @@ describe('report rows', () => {
 			],
 			'a task without an id is left out',
 		);
-		assert.deepEqual(filterRows(rows, {states: ['active', 'completed']}).map((row) => row.taskId), ['old'], 'an unknown status matches no --state');
+		assert.deepEqual(
+			filterRows(rows, {states: ['active', 'completed']}).map((row) => row.taskId),
+			['old'],
+			'an unknown status matches no --state',
+		);
 	});
 
 	it('keeps the latest message, description, size, result and cause; entries out of order are sorted by time', () => {
@@ -112,7 +116,8 @@ describe('report rows', () => {
 
 describe('report cells', () => {
 	it('csv: a would-be formula gets a leading quote; comma, quote, CR and LF are quoted', () => {
-		for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(csvField(text).replace(/^"|"$/g, '').startsWith("'"), true, JSON.stringify(text));
+		for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+			assert.equal(csvField(text).replace(/^"|"$/g, '').startsWith("'"), true, JSON.stringify(text));
 		assert.equal(csvField('a,b'), '"a,b"');
 		assert.equal(csvField('say "hi"'), '"say ""hi"""');
 		assert.equal(csvField('a\nb'), '"a\nb"');
@@ -128,9 +133,21 @@ describe('report cells', () => {
 
 	it('ISO 8601 with the offset, east and west and on the half hour', () => {
 		const moment = Date.UTC(2026, 11, 7, 8, 5, 9);
-		assert.equal(isoWithOffset(moment, () => 60), '2026-12-07T09:05:09+01:00');
-		assert.equal(isoWithOffset(moment, () => -300), '2026-12-07T03:05:09-05:00');
-		assert.equal(isoWithOffset(moment, () => 330), '2026-12-07T13:35:09+05:30');
-		assert.equal(isoWithOffset(moment, () => 0), '2026-12-07T08:05:09+00:00');
+		assert.equal(
+			isoWithOffset(moment, () => 60),
+			'2026-12-07T09:05:09+01:00',
+		);
+		assert.equal(
+			isoWithOffset(moment, () => -300),
+			'2026-12-07T03:05:09-05:00',
+		);
+		assert.equal(
+			isoWithOffset(moment, () => 330),
+			'2026-12-07T13:35:09+05:30',
+		);
+		assert.equal(
+			isoWithOffset(moment, () => 0),
+			'2026-12-07T08:05:09+00:00',
+		);
 	});
 });

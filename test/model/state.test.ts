@@ -26,8 +26,14 @@ describe('reducer', () => {
 		const list = visibleTasks(state);
 		assert.equal(visibleTasks({...state, notice: 'x'}), list);
 		const reversed = visibleTasks(reduce(state, {type: 'sort-reverse'}));
-		assert.deepEqual(reversed.map((t) => t.importTaskId), [...list].reverse().map((t) => t.importTaskId));
-		assert.deepEqual(visibleTasks({...state, textFilter: 'db'}).map((t) => t.importTaskId), ['import-ami-c']);
+		assert.deepEqual(
+			reversed.map((t) => t.importTaskId),
+			[...list].reverse().map((t) => t.importTaskId),
+		);
+		assert.deepEqual(
+			visibleTasks({...state, textFilter: 'db'}).map((t) => t.importTaskId),
+			['import-ami-c'],
+		);
 		assert.equal(visibleTasks({...state, tasks: [...tasks]}).length, 5);
 		assert.notEqual(visibleTasks(state), list, 'recomputed after other inputs, equal but not the same list');
 		assert.deepEqual(visibleTasks(state), list);
@@ -56,7 +62,10 @@ describe('reducer', () => {
 
 	it('keeps the selection across state filters, rests near its place while a filter hides its task, and is back on it after', () => {
 		let state = run(polled(), {type: 'move', by: 2}, {type: 'set-state-filter', filter: 'active'});
-		assert.deepEqual(visibleTasks(state).map((t) => t.importTaskId), ['import-ami-a', 'import-ami-c']);
+		assert.deepEqual(
+			visibleTasks(state).map((t) => t.importTaskId),
+			['import-ami-a', 'import-ami-c'],
+		);
 		assert.equal(selected(state), 'import-ami-c');
 		state = reduce(state, {type: 'set-state-filter', filter: 'completed'});
 		assert.equal(selected(state), 'import-ami-b', 'the cursor rests on the row where it was');
@@ -84,7 +93,10 @@ describe('reducer', () => {
 	it('filters by text over the visible columns, live while typing; Esc clears it', () => {
 		let state = run(polled(), {type: 'search-start'}, {type: 'search-type', text: 'd'}, {type: 'search-type', text: 'b-0'});
 		assert.equal(state.mode, 'search');
-		assert.deepEqual(visibleTasks(state).map((t) => t.importTaskId), ['import-ami-c']);
+		assert.deepEqual(
+			visibleTasks(state).map((t) => t.importTaskId),
+			['import-ami-c'],
+		);
 		state = reduce(reduce(state, {type: 'search-erase'}), {type: 'search-erase'});
 		assert.equal(state.textFilter, 'db');
 		const kept = reduce(state, {type: 'search-commit'});
@@ -141,7 +153,14 @@ describe('reducer', () => {
 describe('faults of parts and of the whole poll', () => {
 	it('a whole-poll fault clears the per-kind faults of the last poll: one fault, one next-poll time', () => {
 		const kindFault = {label: 'DescribeImportSnapshotTasks', fault: {kind: 'server' as const, message: 'EC2 had a problem'}, since: 1000, retryAt: 3000};
-		let state = reduce(initialState(), {type: 'poll-succeeded', at: 1000, generation: 1, tasks: [task('import-ami-a')], nextPollAt: 2000, partialFaults: [kindFault]});
+		let state = reduce(initialState(), {
+			type: 'poll-succeeded',
+			at: 1000,
+			generation: 1,
+			tasks: [task('import-ami-a')],
+			nextPollAt: 2000,
+			partialFaults: [kindFault],
+		});
 		assert.equal(state.pairFaults.length, 1);
 		state = reduce(state, {type: 'poll-failed', at: 2000, generation: 2, fault: {kind: 'server', message: 'EC2 had a problem'}, nextPollAt: 4000});
 		assert.deepEqual(state.pairFaults, []);

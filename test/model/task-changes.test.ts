@@ -3,7 +3,15 @@ import {describe, it} from 'node:test';
 import type {ImportTask} from '../../source/model/import-task.js';
 import {changedTaskIds, sameData} from '../../source/model/task-changes.js';
 
-const task = (id: string, extra: Partial<ImportTask> = {}): ImportTask => ({kind: 'image', importTaskId: id, status: 'active', tags: [], licenseSpecifications: [], snapshotDetails: [], ...extra});
+const task = (id: string, extra: Partial<ImportTask> = {}): ImportTask => ({
+	kind: 'image',
+	importTaskId: id,
+	status: 'active',
+	tags: [],
+	licenseSpecifications: [],
+	snapshotDetails: [],
+	...extra,
+});
 
 describe('sameData', () => {
 	it('compares plain data deeply, whatever the key order', () => {

@@ -68,7 +68,11 @@ describe('a task’s span', () => {
 			[5 * minute, task(id, {status: 'deleting', statusMessage: 'wrong disk', progress: undefined})],
 			[15 * minute, task(id, {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})],
 		]);
-		assert.deepEqual(spanOf(seenDeleting.last, seenDeleting.known), {start: 5 * minute, end: 15 * minute, state: 'cancelled'}, 'seen deleting: it ended in sight');
+		assert.deepEqual(
+			spanOf(seenDeleting.last, seenDeleting.known),
+			{start: 5 * minute, end: 15 * minute, state: 'cancelled'},
+			'seen deleting: it ended in sight',
+		);
 	});
 
 	it('when the end entry has left the bounded timeline, the last change says when', () => {

@@ -19,7 +19,9 @@ const count = (rows: readonly string[], pattern: RegExp) => rows.filter((row) =>
 
 async function modesOfTty(tty: string): Promise<string> {
 	const {execFile} = await import('node:child_process');
-	const text = await new Promise<string>((resolve, reject) => execFile('stty', ['-F', tty, '-a'], (error, stdout) => (error ? reject(error) : resolve(stdout))));
+	const text = await new Promise<string>((resolve, reject) =>
+		execFile('stty', ['-F', tty, '-a'], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+	);
 	return text
 		.split(/\s+/)
 		.filter((word) => /^-?(icanon|echo)$/.test(word))
@@ -41,21 +43,37 @@ describe('suspend and resume in a shell', () => {
 		await shell.waitForScreen(/^icanon echo :modes/);
 
 		await shell.run('fg');
-		await until(() => shell.modes(), (modes) => modes.alternate && !modes.cursor, 'the alternate screen again');
+		await until(
+			() => shell.modes(),
+			(modes) => modes.alternate && !modes.cursor,
+			'the alternate screen again',
+		);
 		await shell.waitForScreen(/demo simulator at/);
 		assert.equal(await modesOfTty(await shell.tty()), '-icanon -echo', 'raw mode again');
 
 		process.kill(await shell.appPid(), 'SIGTSTP');
-		await until(() => shell.capture(), (rows) => count(rows, /Stopped/) === 2, 'a second stop');
+		await until(
+			() => shell.capture(),
+			(rows) => count(rows, /Stopped/) === 2,
+			'a second stop',
+		);
 		assert.deepEqual(await shell.modes(), {alternate: false, cursor: true});
 		await shell.run('fg');
 		await shell.waitForScreen(/demo simulator at/);
-		await until(() => shell.tty().then(modesOfTty), (modes) => modes === '-icanon -echo', 'raw mode after the second fg');
+		await until(
+			() => shell.tty().then(modesOfTty),
+			(modes) => modes === '-icanon -echo',
+			'raw mode after the second fg',
+		);
 
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
 		// The shell's prompt, then the question (typed earlier, the shell would discard it).
-		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt');
+		await until(
+			() => shell.capture(),
+			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
+			'the prompt',
+		);
 		await shell.run('echo "exit=$?"');
 		await shell.waitForScreen(/^exit=0$/);
 	});
@@ -87,29 +105,65 @@ describe('suspend and resume through npm start', () => {
 
 		await shell.keys('C-z');
 		await shell.waitForScreen(/^\[1\]\+\s+Stopped\s+npm start -- --demo/);
-		await until(() => shell.job(), (now) => now.every((entry) => entry.stat.startsWith('T')), 'every process of the job stopped');
-		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt');
+		await until(
+			() => shell.job(),
+			(now) => now.every((entry) => entry.stat.startsWith('T')),
+			'every process of the job stopped',
+		);
+		await until(
+			() => shell.capture(),
+			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
+			'the prompt',
+		);
 		assert.deepEqual(await shell.modes(), {alternate: false, cursor: true}, 'main screen, cursor shown');
 		await shell.run('jobs');
-		await until(() => shell.capture(), (rows) => count(rows, /^\[1\]\+\s+Stopped\s+npm start -- --demo/) === 2, 'jobs listing it Stopped');
+		await until(
+			() => shell.capture(),
+			(rows) => count(rows, /^\[1\]\+\s+Stopped\s+npm start -- --demo/) === 2,
+			'jobs listing it Stopped',
+		);
 
 		await shell.run('fg');
-		await until(() => shell.modes(), (modes) => modes.alternate && !modes.cursor, 'the alternate screen again');
+		await until(
+			() => shell.modes(),
+			(modes) => modes.alternate && !modes.cursor,
+			'the alternate screen again',
+		);
 		await shell.waitForScreen(/demo simulator at/);
-		await until(() => shell.job(), (now) => now.every((entry) => !entry.stat.startsWith('T')), 'every process running again');
+		await until(
+			() => shell.job(),
+			(now) => now.every((entry) => !entry.stat.startsWith('T')),
+			'every process running again',
+		);
 		assert.equal(await modesOfTty(await shell.tty()), '-icanon -echo', 'raw mode again');
 
 		// kill -TSTP from elsewhere, to the app alone: the whole job stops all the same.
 		process.kill(await shell.appPid(), 'SIGTSTP');
-		await until(() => shell.job(), (now) => now.every((entry) => entry.stat.startsWith('T')), 'the job stopped by kill -TSTP');
-		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt again');
+		await until(
+			() => shell.job(),
+			(now) => now.every((entry) => entry.stat.startsWith('T')),
+			'the job stopped by kill -TSTP',
+		);
+		await until(
+			() => shell.capture(),
+			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
+			'the prompt again',
+		);
 		await shell.run('fg');
 		await shell.waitForScreen(/demo simulator at/);
-		await until(() => shell.tty().then(modesOfTty), (modes) => modes === '-icanon -echo', 'raw mode after the second fg');
+		await until(
+			() => shell.tty().then(modesOfTty),
+			(modes) => modes === '-icanon -echo',
+			'raw mode after the second fg',
+		);
 
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
-		await until(() => shell.capture(), (rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$', 'the prompt after q');
+		await until(
+			() => shell.capture(),
+			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
+			'the prompt after q',
+		);
 		await shell.run('echo "exit=$?"');
 		await shell.waitForScreen(/^exit=0$/);
 	});
@@ -124,24 +178,40 @@ describe('foreign output', () => {
 		const tty = await shell.tty();
 		writeFileSync(tty, '\u001B[27;1Hstray');
 		// The next header tick: on the first row, not where the foreign write left the cursor (below the list).
-		const ticked = await until(() => shell.capture(), (rows) => rows[0] !== first[0] && /last poll/.test(rows[0] ?? ''), 'a header tick');
+		const ticked = await until(
+			() => shell.capture(),
+			(rows) => rows[0] !== first[0] && /last poll/.test(rows[0] ?? ''),
+			'a header tick',
+		);
 		assert.match(ticked[26] ?? '', /^stray/);
 		assert.equal(count(ticked, /last poll/), 1);
 
 		await shell.keys('C-l');
-		const healed = await until(() => shell.capture(), (rows) => !/stray/.test(rows[26] ?? ''), 'Ctrl-L repainting');
+		const healed = await until(
+			() => shell.capture(),
+			(rows) => !/stray/.test(rows[26] ?? ''),
+			'Ctrl-L repainting',
+		);
 		assert.match(healed[0] ?? '', /last poll/);
 
 		writeFileSync(tty, '\u001B[27;1Hstray again');
 		await shell.waitForScreen(/^stray again/);
 		process.kill(await shell.appPid(), 'SIGWINCH');
-		await until(() => shell.capture(), (rows) => !rows.some((row) => /stray/.test(row)), 'SIGWINCH repainting');
+		await until(
+			() => shell.capture(),
+			(rows) => !rows.some((row) => /stray/.test(row)),
+			'SIGWINCH repainting',
+		);
 
 		// A real resize: Ink draws the new layout, written whole.
 		writeFileSync(tty, '\u001B[27;1Hstray once more');
 		await shell.waitForScreen(/^stray once more/);
 		await shell.resize(90, 28);
-		const resized = await until(() => shell.capture(), (rows) => !rows.some((row) => /stray/.test(row)) && /last poll/.test(rows[0] ?? ''), 'a resize repainting');
+		const resized = await until(
+			() => shell.capture(),
+			(rows) => !rows.some((row) => /stray/.test(row)) && /last poll/.test(rows[0] ?? ''),
+			'a resize repainting',
+		);
 		assert.ok(resized.every((row) => row.length <= 90));
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
@@ -157,7 +227,14 @@ describe('stray output of a library', () => {
 			writeFileSync(join(home, 'credentials'), '[both]\naws_access_key_id = profile\naws_secret_access_key = profile\n');
 			pane = await startShellPane({
 				columns: 160,
-				env: {HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_ACCESS_KEY_ID: 'env', AWS_SECRET_ACCESS_KEY: 'env', AWS_EC2_METADATA_DISABLED: 'true'},
+				env: {
+					HOME: home,
+					AWS_CONFIG_FILE: join(home, 'config'),
+					AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+					AWS_ACCESS_KEY_ID: 'env',
+					AWS_SECRET_ACCESS_KEY: 'env',
+					AWS_EC2_METADATA_DISABLED: 'true',
+				},
 			});
 			const shell = pane;
 			await shell.run(appCommand([...simulatorArgs(simulator.url), '--profile', 'both']));
@@ -169,7 +246,11 @@ describe('stray output of a library', () => {
 			);
 			const shown = rows.map((row, index) => ({row, index})).filter(({row}) => /credential|AWS_PROFILE|WARNING/.test(row));
 			assert.equal(shown.length, 1, rows.join('\n'));
-			assert.equal(shown[0]?.index, rows.findLastIndex((row) => row.trim() !== ''), 'on the notice line, the last one');
+			assert.equal(
+				shown[0]?.index,
+				rows.findLastIndex((row) => row.trim() !== ''),
+				'on the notice line, the last one',
+			);
 			await shell.keys('q');
 			const after = await shell.waitForScreen(/^ec2-import-watch: caught while the screen was up \(1 message\):/);
 			assert.ok(after.some((row) => /^ {2}@aws-sdk\/credential-provider-node .* Multiple credential sources detected: Both AWS_PROFILE/.test(row)));

@@ -18,7 +18,10 @@ let dir: string;
 before(async () => {
 	dir = scratchDir('eiw-notify-');
 	const scenario = join(dir, 'one-active.json');
-	writeFileSync(scenario, JSON.stringify({tasks: [{ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', StatusMessage: 'converting', Progress: '28'}]}));
+	writeFileSync(
+		scenario,
+		JSON.stringify({tasks: [{ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', StatusMessage: 'converting', Progress: '28'}]}),
+	);
 	simulator = await startSimulateCommand(['--scenario', scenario]);
 });
 after(async () => {
@@ -43,7 +46,10 @@ describe('notifications only where a terminal is', () => {
 		const err = join(dir, 'watch.err');
 		writeFileSync(out, '');
 		const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
-		const child = spawn('/bin/sh', ['-c', `exec ${[process.execPath, launchPath, ...args()].map(quote).join(' ')} > ${quote(out)} 2> ${quote(err)}`], {env: baseEnv(simulatorEnv), stdio: 'ignore'});
+		const child = spawn('/bin/sh', ['-c', `exec ${[process.execPath, launchPath, ...args()].map(quote).join(' ')} > ${quote(out)} 2> ${quote(err)}`], {
+			env: baseEnv(simulatorEnv),
+			stdio: 'ignore',
+		});
 		const exited = new Promise((resolve) => child.on('exit', resolve));
 		try {
 			await waitForFile(out, stuckLine, 20_000);

@@ -47,7 +47,17 @@ describe('plain output', () => {
 describe('a journal that can no longer be written', () => {
 	// bash's ulimit -f counts KiB: the first poll's lines (21 tasks first seen) do not fit in 1 KiB. Node's compile
 	// cache, written at exit under the same limit, is turned off so that the exit code is the watcher's own.
-	const limited = (journal: string, args: string[]) => ['/bin/bash', '-c', `ulimit -f 1; exec "$0" "$@"`, process.execPath, launchPath, '--demo', '--journal', journal, ...args];
+	const limited = (journal: string, args: string[]) => [
+		'/bin/bash',
+		'-c',
+		`ulimit -f 1; exec "$0" "$@"`,
+		process.execPath,
+		launchPath,
+		'--demo',
+		'--journal',
+		journal,
+		...args,
+	];
 	const env = {NODE_DISABLE_COMPILE_CACHE: '1'};
 
 	test('plain lines: a line when it fails, the failure after the summary, exit code 2', async () => {

@@ -25,7 +25,10 @@ describe('plain lines into a pipe', () => {
 			await term.exited;
 			const text = term.text();
 			assert.match(text, reason, 'a failure reason whole in the table');
-			assert.ok(lines(text).some((line) => line.length > 160), 'lines wider than any terminal are kept');
+			assert.ok(
+				lines(text).some((line) => line.length > 160),
+				'lines wider than any terminal are kept',
+			);
 			assert.doesNotMatch(text, /\S~(?=\s|$)/m, 'no cut mark anywhere (a lone ~ is the deleting glyph)');
 			assert.doesNotMatch(text, /> \(none\)/, 'a message cleared on completion is not news');
 		});

@@ -2,19 +2,10 @@
 // and, for alignment, on the screen tmux shows.
 
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-	type SimulateProcess,
-	sgrCodes,
-	simulatorArgs,
-	simulatorEnv,
-	startScreen,
-	startSimulateCommand,
-	startTerm,
-	type Term,
-} from '../helpers/term.js';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {type SimulateProcess, sgrCodes, simulatorArgs, simulatorEnv, startScreen, startSimulateCommand, startTerm, type Term} from '../helpers/term.js';
 import {scratchDir} from '../helpers/scratch-dir.js';
 
 const hostile = {
@@ -55,7 +46,7 @@ function scenarioFile(): string {
 		StatusMessage: text,
 		Progress: String(10 + index),
 		Description: `${text} desc`,
-		SnapshotDetails: [{ DiskImageSize: 1_000_000_000, Format: 'VMDK', Url: 'https://bucket.s3.amazonaws.com/disk.vmdk?X-Amz-Signature=secret-sig' }],
+		SnapshotDetails: [{DiskImageSize: 1_000_000_000, Format: 'VMDK', Url: 'https://bucket.s3.amazonaws.com/disk.vmdk?X-Amz-Signature=secret-sig'}],
 	}));
 	tasks.push({
 		ImportTaskId: taskId(99),
@@ -67,7 +58,7 @@ function scenarioFile(): string {
 	});
 	const dir = scratchDir('eiw-pty-');
 	const file = join(dir, 'hostile.json');
-	writeFileSync(file, JSON.stringify({ tasks }));
+	writeFileSync(file, JSON.stringify({tasks}));
 	return file;
 }
 
@@ -94,7 +85,7 @@ async function withTerm<T>(term: Term, body: (term: Term) => Promise<T>): Promis
 
 describe('untrusted text under a pty', () => {
 	test('no hostile sequence reaches the terminal, and the presigned query is gone', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: simulatorEnv }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: simulatorEnv}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			term.write('q');
 			await term.exited;
@@ -107,7 +98,7 @@ describe('untrusted text under a pty', () => {
 	});
 
 	test('the columns stay aligned on screen', async () => {
-		const screen = await startScreen({ args: simulatorArgs(simulator.url), env: simulatorEnv });
+		const screen = await startScreen({args: simulatorArgs(simulator.url), env: simulatorEnv});
 		try {
 			const rows = await screen.waitForScreen(new RegExp(lastTaskShown));
 			const taskRows = rows.filter((row) => /import-ami-0\d{16}/.test(row));
@@ -148,7 +139,7 @@ function assertGaveTerminalBack(text: string): void {
 describe('every way out gives the terminal back', () => {
 	for (const signal of ['SIGTERM', 'SIGHUP'] as const) {
 		test(signal, async () => {
-			await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: simulatorEnv }), async (term) => {
+			await withTerm(startTerm({args: simulatorArgs(simulator.url), env: simulatorEnv}), async (term) => {
 				await term.waitFor(lastTaskShown);
 				await term.kill(signal);
 				const exit = await term.exited;
@@ -163,7 +154,7 @@ describe('every way out gives the terminal back', () => {
 		['Ctrl-C', '\u0003'],
 	] as const) {
 		test(name, async () => {
-			await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: simulatorEnv }), async (term) => {
+			await withTerm(startTerm({args: simulatorArgs(simulator.url), env: simulatorEnv}), async (term) => {
 				await term.waitFor(lastTaskShown);
 				term.write(key);
 				const exit = await term.exited;
@@ -177,7 +168,7 @@ describe('every way out gives the terminal back', () => {
 		// A preload that throws outside React when told to (SIGUSR2), as a bug in a timer callback would.
 		const preload = `data:text/javascript,process.on('SIGUSR2',()=>setImmediate(()=>{throw new Error('boom')}))`;
 		const command = [process.execPath, '--import', preload, (await import('../helpers/term.js')).launchPath, ...simulatorArgs(simulator.url)];
-		await withTerm(startTerm({ command, env: simulatorEnv }), async (term) => {
+		await withTerm(startTerm({command, env: simulatorEnv}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			await term.kill('SIGUSR2');
 			const exit = await term.exited;
@@ -197,11 +188,11 @@ describe('colour and terminal kind', () => {
 		});
 
 	for (const [name, env, args] of [
-		['NO_COLOR', { NO_COLOR: '1' }, []],
+		['NO_COLOR', {NO_COLOR: '1'}, []],
 		['--no-color', {}, ['--no-color']],
 	] as const) {
 		test(`${name}: no colour codes at all`, async () => {
-			await withTerm(startTerm({ args: [...simulatorArgs(simulator.url), ...args], env: { ...simulatorEnv, ...env } }), async (term) => {
+			await withTerm(startTerm({args: [...simulatorArgs(simulator.url), ...args], env: {...simulatorEnv, ...env}}), async (term) => {
 				await term.waitFor(lastTaskShown);
 				term.write('q');
 				await term.exited;
@@ -213,7 +204,7 @@ describe('colour and terminal kind', () => {
 	}
 
 	test('with colour allowed, states are coloured (the check above can see colour)', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: simulatorEnv }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: simulatorEnv}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			term.write('q');
 			await term.exited;
@@ -222,7 +213,7 @@ describe('colour and terminal kind', () => {
 	});
 
 	test('stdout not a TTY: plain lines, no escape sequences', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: simulatorEnv, noTty: true }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: simulatorEnv, noTty: true}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			await term.kill('SIGTERM');
 			await term.exited;
@@ -234,7 +225,7 @@ describe('colour and terminal kind', () => {
 	});
 
 	test('TERM=dumb under a pty: plain lines, no cursor movement', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: { ...simulatorEnv, TERM: 'dumb' } }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: {...simulatorEnv, TERM: 'dumb'}}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			await term.kill('SIGTERM');
 			await term.exited;
@@ -242,10 +233,10 @@ describe('colour and terminal kind', () => {
 		});
 	});
 
-	const nonUtf8 = { ...simulatorEnv, LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined };
+	const nonUtf8 = {...simulatorEnv, LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined};
 
 	test('a non-UTF-8 locale: ASCII bars, borders and status glyphs', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: nonUtf8 }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: nonUtf8}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			term.write('q');
 			await term.exited;
@@ -259,11 +250,11 @@ describe('colour and terminal kind', () => {
 	});
 
 	test('a non-UTF-8 locale: nothing but ASCII on the screen (arrows, separators, dashes, bars)', async () => {
-		await withTerm(startTerm({ args: simulatorArgs(simulator.url), env: nonUtf8 }), async (term) => {
+		await withTerm(startTerm({args: simulatorArgs(simulator.url), env: nonUtf8}), async (term) => {
 			await term.waitFor(lastTaskShown);
 			term.write('q');
 			await term.exited;
-			assert.match(term.text(), /Up\/Dn\/jk/, "the arrows in words: ^v would read as Ctrl-V");
+			assert.match(term.text(), /Up\/Dn\/jk/, 'the arrows in words: ^v would read as Ctrl-V');
 			assert.deepEqual([...new Set(term.text().match(/[^\x00-\x7f]/gu) ?? [])], [], 'only ASCII was written');
 		});
 	});

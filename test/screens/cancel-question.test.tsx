@@ -112,7 +112,11 @@ describe('at 80 columns', () => {
 	it('a refusal keeps its reason: the middle of a notice gives way, not its end', async () => {
 		app = await renderApp([task('import-ami-0123456789abcdef0', {idAltered: 'trimmed'})], {canceller: recordingCanceller(), columns: 80});
 		await app.press('x');
-		const line = app.frame().split('\n').find((one) => one.startsWith('Not cancellable: ')) ?? '';
+		const line =
+			app
+				.frame()
+				.split('\n')
+				.find((one) => one.startsWith('Not cancellable: ')) ?? '';
 		assert.match(line, /^Not cancellable: … .*\(shown trimmed\)\.$/, line);
 		assert.ok(line.length <= 80, line);
 	});
@@ -121,7 +125,11 @@ describe('at 80 columns', () => {
 		const wide = task('import-ami-0123456789abcdef0', {description: '数据库服务器迁移第二批次生产环境'});
 		app = await renderApp([wide], {canceller: recordingCanceller(), columns: 80});
 		await app.press('x');
-		const line = app.frame().split('\n').find((one) => one.startsWith('Cancel ')) ?? '';
+		const line =
+			app
+				.frame()
+				.split('\n')
+				.find((one) => one.startsWith('Cancel ')) ?? '';
 		assert.match(line, /^Cancel import-ami-0123456789abcdef0 "数据[^ "]*…"\? y: cancel · other keys: keep\s*$/, line);
 	});
 });

@@ -133,7 +133,10 @@ describe('opt-in cancel', () => {
 		await started.app.press('y');
 		await waitFor(() => /Not cancelled/.test(started.app.frame()), 'the refusal');
 		// Within the width: the middle gives way, the code and the reason (its end) stay.
-		assert.match(started.app.frame().split('\n').at(-1) ?? '', /^Not cancelled \(IncorrectState\): .*The import task 'import-ami-0123456789abcdef0' is in state 'deleting' and cannot be canceled\.$/);
+		assert.match(
+			started.app.frame().split('\n').at(-1) ?? '',
+			/^Not cancelled \(IncorrectState\): .*The import task 'import-ami-0123456789abcdef0' is in state 'deleting' and cannot be canceled\.$/,
+		);
 	});
 });
 

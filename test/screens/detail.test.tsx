@@ -18,7 +18,10 @@ const full: ImportTask = task('import-ami-0306b6f28c3708613', {
 	bootMode: 'legacy-bios',
 	encrypted: true,
 	kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd',
-	tags: [{key: 'Name', value: 'centos-7'}, {key: 'team', value: 'migration'}],
+	tags: [
+		{key: 'Name', value: 'centos-7'},
+		{key: 'team', value: 'migration'},
+	],
 	licenseSpecifications: ['arn:aws:license-manager:us-east-1:111122223333:license-configuration:lic-1'],
 	snapshotDetails: [
 		{
@@ -99,7 +102,15 @@ describe('detail screen', () => {
 			hypervisor: undefined,
 			snapshotDetails: [
 				{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk1.vmdk'},
-				{deviceName: '/dev/sdb', format: 'VMDK', diskImageSize: 11_918_534_656, status: 'completed', snapshotId: 'snap-0fedcba9876543210', s3Bucket: 'vm-migration', s3Key: 'vms/disk2.vmdk'},
+				{
+					deviceName: '/dev/sdb',
+					format: 'VMDK',
+					diskImageSize: 11_918_534_656,
+					status: 'completed',
+					snapshotId: 'snap-0fedcba9876543210',
+					s3Bucket: 'vm-migration',
+					s3Key: 'vms/disk2.vmdk',
+				},
 			],
 		};
 		app = await renderApp([twoDisks], {columns: 80, rows: 24});
@@ -133,7 +144,14 @@ describe('detail screen', () => {
 			progress: 30,
 			kmsKeyId: kms,
 			snapshotDetails: [
-				{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, status: 'active', s3Bucket: 'vm-migration-imports-prod', s3Key: 'exports/2026/12/07/web-01/disk1.vmdk'},
+				{
+					deviceName: '/dev/sda1',
+					format: 'VMDK',
+					diskImageSize: 2_233_466_880,
+					status: 'active',
+					s3Bucket: 'vm-migration-imports-prod',
+					s3Key: 'exports/2026/12/07/web-01/disk1.vmdk',
+				},
 			],
 		};
 		app = await renderApp([failing], {columns: 80, rows: 24});
@@ -154,7 +172,13 @@ describe('detail screen', () => {
 		assert.ok(wrapped.length > 1, 'the message takes more than one line');
 		assert.equal(wrapped.map((line) => line.slice(valueColumn).trim()).join(' '), message);
 		assert.doesNotMatch(frame, /…/, 'nothing is cut');
-		for (const expected of [/^Status +▶ active$/m, /^Progress +█+.*30%$/m, /^ETA /m, /^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB/m, /^disk 1 S3 +s3:\/\/vm-migration-imports-prod\//m]) {
+		for (const expected of [
+			/^Status +▶ active$/m,
+			/^Progress +█+.*30%$/m,
+			/^ETA /m,
+			/^ +1 +\/dev\/sda1 +VMDK +2\.08 GiB/m,
+			/^disk 1 S3 +s3:\/\/vm-migration-imports-prod\//m,
+		]) {
 			assert.match(frame, expected);
 		}
 		await app.press(...Array.from({length: 12}, () => 'j'));
@@ -197,11 +221,41 @@ describe('detail screen', () => {
 
 describe('details at 80×24 (issue 17, items 9 and 10)', () => {
 	const disks: ImportTask['snapshotDetails'] = [
-		{deviceName: '/dev/sda1', format: 'VMDK', diskImageSize: 2_233_466_880, progress: 42, progressText: '42', status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk1.vmdk'},
-		{deviceName: '/dev/sdb', format: 'VMDK', diskImageSize: 11_918_534_656, progressText: 'in progress', status: 'active', s3Bucket: 'vm-migration', s3Key: 'vms/disk2.vmdk'},
-		{deviceName: '/dev/sdc', format: 'VMDK', diskImageSize: 705_638_400, status: 'completed', snapshotId: 'snap-0fedcba9876543210', s3Bucket: 'vm-migration', s3Key: 'vms/disk3.vmdk'},
+		{
+			deviceName: '/dev/sda1',
+			format: 'VMDK',
+			diskImageSize: 2_233_466_880,
+			progress: 42,
+			progressText: '42',
+			status: 'active',
+			s3Bucket: 'vm-migration',
+			s3Key: 'vms/disk1.vmdk',
+		},
+		{
+			deviceName: '/dev/sdb',
+			format: 'VMDK',
+			diskImageSize: 11_918_534_656,
+			progressText: 'in progress',
+			status: 'active',
+			s3Bucket: 'vm-migration',
+			s3Key: 'vms/disk2.vmdk',
+		},
+		{
+			deviceName: '/dev/sdc',
+			format: 'VMDK',
+			diskImageSize: 705_638_400,
+			status: 'completed',
+			snapshotId: 'snap-0fedcba9876543210',
+			s3Bucket: 'vm-migration',
+			s3Key: 'vms/disk3.vmdk',
+		},
 	];
-	const named = task('import-ami-0306b6f28c3708613', {statusMessage: 'converting', progress: 30, tags: [{key: 'Name', value: 'web-01'}], snapshotDetails: disks});
+	const named = task('import-ami-0306b6f28c3708613', {
+		statusMessage: 'converting',
+		progress: 30,
+		tags: [{key: 'Name', value: 'web-01'}],
+		snapshotDetails: disks,
+	});
 
 	it('each disk keeps its own progress (a number as a percent, EC2 text as sent) on the first screen; the exact bytes below', async () => {
 		app = await renderApp([named], {columns: 80, rows: 24});
@@ -228,7 +282,10 @@ describe('details at 80×24 (issue 17, items 9 and 10)', () => {
 		await app.press(keys.enter);
 		assert.match(app.frame(), /^Description +web-01 VMDK$/m);
 		app.unmount();
-		const snapshot = task('import-snap-0123456789abcdef0', {kind: 'snapshot', snapshotDetails: [{description: 'pg-data disk', status: 'active', progress: 28}]});
+		const snapshot = task('import-snap-0123456789abcdef0', {
+			kind: 'snapshot',
+			snapshotDetails: [{description: 'pg-data disk', status: 'active', progress: 28}],
+		});
 		app = await renderApp([snapshot], {columns: 80, rows: 24});
 		assert.match(app.frame(), /import-snap-0123456789abcdef0 .* pg-data disk$/m, 'the list shows the disk description');
 		await app.press(keys.enter);

@@ -51,7 +51,10 @@ describe('a disk EC2 has not measured', () => {
 	});
 
 	it('a completed task keeps what EC2 said', async () => {
-		app = await renderApp([task('import-snap-0eeeeeeeeeeeeeee5', {kind: 'snapshot', status: 'completed', progress: undefined, snapshotDetails: [{...disk, status: 'completed'}]})], {columns: 160});
+		app = await renderApp(
+			[task('import-snap-0eeeeeeeeeeeeeee5', {kind: 'snapshot', status: 'completed', progress: undefined, snapshotDetails: [{...disk, status: 'completed'}]})],
+			{columns: 160},
+		);
 		assert.match(app.frame(), /0 B/);
 	});
 });

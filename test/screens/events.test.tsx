@@ -9,7 +9,8 @@ import {task} from '../helpers/tasks.js';
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
-const rows = (frame: string) => [...frame.matchAll(/^[> ] (\d\d:\d\d:\d\d) (import-\w+-\w+) +(\w+)? +([\w-]+) +(.*?)\s*$/gm)].map((match) => `${match[2]} ${match[4]} ${match[5]}`);
+const rows = (frame: string) =>
+	[...frame.matchAll(/^[> ] (\d\d:\d\d:\d\d) (import-\w+-\w+) +(\w+)? +([\w-]+) +(.*?)\s*$/gm)].map((match) => `${match[2]} ${match[4]} ${match[5]}`);
 
 async function twoPolls(columns = 140): Promise<AppHarness> {
 	const a = task('import-ami-aaaaaaaaaaaaaaaaa', {statusMessage: 'pending', progress: 2});
@@ -68,12 +69,25 @@ describe('events view', () => {
 	});
 
 	it('the header never cuts its words (`events: all ta…`): whole or left out, at 80 to 99 columns, short and long counts', async () => {
-		const many = Array.from({length: 121}, (_, index) => task(`import-ami-${String(index).padStart(17, '0')}`, index % 3 === 0 ? {status: 'completed', statusMessage: undefined, progress: undefined} : index % 5 === 0 ? {status: 'deleted', statusMessage: 'ClientError: x', progress: undefined} : {}));
+		const many = Array.from({length: 121}, (_, index) =>
+			task(
+				`import-ami-${String(index).padStart(17, '0')}`,
+				index % 3 === 0
+					? {status: 'completed', statusMessage: undefined, progress: undefined}
+					: index % 5 === 0
+						? {status: 'deleted', statusMessage: 'ClientError: x', progress: undefined}
+						: {},
+			),
+		);
 		for (const tasks of [many.slice(0, 3), many]) {
 			for (const columns of [80, 84, 86, 88, 90, 92, 95, 99]) {
 				const shown = await renderApp(tasks, {columns});
 				await shown.press('e');
-				const tabs = shown.frame().split('\n').find((line) => line.startsWith('1 all ')) ?? '';
+				const tabs =
+					shown
+						.frame()
+						.split('\n')
+						.find((line) => line.startsWith('1 all ')) ?? '';
 				shown.unmount();
 				assert.ok(tabs.length <= columns, tabs);
 				assert.doesNotMatch(tabs, /…/, `${columns}: ${tabs}`);

@@ -56,12 +56,22 @@ describe('a failed import explained in its details', () => {
 		for (const line of lines) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 		assert.doesNotMatch(frame, /…/, 'nothing is cut');
 		const order = ['Status', 'Message', 'Cause', 'Fix', 'Doc', 'Description'].map((label) => lines.findIndex((line) => line.startsWith(`${label} `)));
-		assert.deepEqual([...order].sort((a, b) => a - b), order, `in this order: ${order.join(', ')}`);
+		assert.deepEqual(
+			[...order].sort((a, b) => a - b),
+			order,
+			`in this order: ${order.join(', ')}`,
+		);
 		assert.equal(fieldValue(lines, 'Message').replaceAll('\n', ' '), failed.statusMessage);
-		assert.equal(fieldValue(lines, 'Cause').replaceAll('\n', ' '), 'The kernel that boots the image is not one VM Import supports (a custom, cloud-tuned or too new kernel).');
+		assert.equal(
+			fieldValue(lines, 'Cause').replaceAll('\n', ' '),
+			'The kernel that boots the image is not one VM Import supports (a custom, cloud-tuned or too new kernel).',
+		);
 		assert.match(fieldValue(lines, 'Fix').replaceAll('\n', ' '), /stock kernel of a supported release/);
 		assert.ok(fieldValue(lines, 'Fix').includes('\n'), 'the fix is wrapped onto more than one line');
-		assert.equal(fieldValue(lines, 'Doc').replaceAll('\n', ''), 'https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-operating-systems');
+		assert.equal(
+			fieldValue(lines, 'Doc').replaceAll('\n', ''),
+			'https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-operating-systems',
+		);
 		for (const index of [1, 2]) {
 			assert.match(frame, new RegExp(`^ +${index} +\\S+ +VMDK`, 'm'), `disk ${index} on the first screen`);
 			assert.match(frame, new RegExp(`^disk ${index} S3 +s3://vm-migration-prod/vms/web-01-disk${index}\\.vmdk$`, 'm'));
@@ -69,7 +79,10 @@ describe('a failed import explained in its details', () => {
 	});
 
 	it('a failure no family explains says so and links the troubleshooting guide', async () => {
-		app = await renderApp([{...failed, statusMessage: 'ServerError: The import could not be completed (code 7).', snapshotDetails: []}], {columns: 100, rows: 30});
+		app = await renderApp([{...failed, statusMessage: 'ServerError: The import could not be completed (code 7).', snapshotDetails: []}], {
+			columns: 100,
+			rows: 30,
+		});
 		await app.press(keys.enter);
 		const lines = app.frame().split('\n');
 		assert.match(fieldValue(lines, 'Cause'), /^No known cause matches this message/);
@@ -90,7 +103,11 @@ describe('a failed import explained in its details', () => {
 			for (const line of doc.slice(0, -1)) assert.match(line, /\/$/, `${columns}: broken after a / only`);
 			if (message === s3) {
 				const fix = fieldValue(lines, 'Fix').split('\n');
-				for (const action of ['s3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt']) assert.ok(fix.some((line) => line.includes(action)), `${columns}: ${action} broken: ${JSON.stringify(fix)}`);
+				for (const action of ['s3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt'])
+					assert.ok(
+						fix.some((line) => line.includes(action)),
+						`${columns}: ${action} broken: ${JSON.stringify(fix)}`,
+					);
 			}
 			app.unmount();
 			app = undefined;
@@ -113,7 +130,10 @@ describe('a failed import explained in its details', () => {
 		for (let poll = 0; poll < 7; poll++) await app.poll();
 		const lines = app.frame().split('\n');
 		assert.match(fieldValue(lines, 'ETA'), /^stuck: no change for 35m/);
-		assert.match(fieldValue(lines, 'Note').replaceAll('\n', ' '), /^Booting can take hours, most of all for Windows \(2–3 h have been seen\); EC2 ends the task itself, with FirstBootFailure/);
+		assert.match(
+			fieldValue(lines, 'Note').replaceAll('\n', ' '),
+			/^Booting can take hours, most of all for Windows \(2–3 h have been seen\); EC2 ends the task itself, with FirstBootFailure/,
+		);
 		app.source.set([{...booting, statusMessage: 'converting'}]);
 		await app.poll();
 		assert.doesNotMatch(app.frame(), /^Note /m, 'only at booting');

@@ -32,7 +32,7 @@ describe('column widths', () => {
 		assert.doesNotMatch(app.frame(), /ETA|IMAGE/);
 	});
 
-	it('at 80 columns, a deleted task: the VM\'s name is shown, the message cut to make room for it', async () => {
+	it("at 80 columns, a deleted task: the VM's name is shown, the message cut to make room for it", async () => {
 		app = await renderApp([rows[1] ?? task('x')], {columns: 80});
 		assert.match(app.frame(), /FirstBootFai… +— +win2019-dc/);
 		assert.doesNotMatch(app.frame(), /DESCRIPTI…/, 'no column header cut');
@@ -47,7 +47,11 @@ describe('column widths', () => {
 		app = await renderApp(rows, {columns: 200});
 		app.source.set([rows[0] === undefined ? task('x') : {...rows[0], progress: 40}, ...rows.slice(1)]);
 		await app.poll();
-		const line = app.frame().split('\n').find((text) => text.includes('import-ami-00000000000000001')) ?? '';
+		const line =
+			app
+				.frame()
+				.split('\n')
+				.find((text) => text.includes('import-ami-00000000000000001')) ?? '';
 		assert.match(line, /ubuntu-22\.04-golden VMDK( +\S+)? ●$/, `mark far from its row: ${JSON.stringify(line)}`);
 		assert.doesNotMatch(line, / {3}●$/, 'no run of blanks before the mark');
 	});
@@ -57,8 +61,21 @@ describe('what a finished import produced (issue 17, item 3)', () => {
 	const mixed = [
 		task('import-snap-0000000000000000a', {kind: 'snapshot', statusMessage: 'downloading/converting', description: 'kafka-03-data VMDK'}),
 		task('import-ami-00000000000000004', {statusMessage: 'converting', tags: [{key: 'Name', value: 'web-02'}]}),
-		task('import-ami-00000000000000005', {status: 'completed', statusMessage: undefined, progress: undefined, description: 'rhel9-app', imageId: 'ami-0123456789abcdef0'}),
-		task('import-snap-0000000000000000b', {kind: 'snapshot', status: 'completed', statusMessage: undefined, progress: undefined, description: 'logs-archive', snapshotDetails: [{snapshotId: 'snap-0123456789abcdef0', status: 'completed'}]}),
+		task('import-ami-00000000000000005', {
+			status: 'completed',
+			statusMessage: undefined,
+			progress: undefined,
+			description: 'rhel9-app',
+			imageId: 'ami-0123456789abcdef0',
+		}),
+		task('import-snap-0000000000000000b', {
+			kind: 'snapshot',
+			status: 'completed',
+			statusMessage: undefined,
+			progress: undefined,
+			description: 'logs-archive',
+			snapshotDetails: [{snapshotId: 'snap-0123456789abcdef0', status: 'completed'}],
+		}),
 	];
 	const line = (frame: string, id: string) => frame.split('\n').find((text) => text.includes(id)) ?? '';
 
@@ -84,7 +101,7 @@ describe('what a finished import produced (issue 17, item 3)', () => {
 		assert.ok(frame.split('\n').every((text) => text.length <= 120));
 	});
 
-	it('at 80×24: rows carry the VM\'s name (description or Name tag), with the DESCRIPTION header whole', async () => {
+	it("at 80×24: rows carry the VM's name (description or Name tag), with the DESCRIPTION header whole", async () => {
 		app = await renderApp(mixed, {columns: 80, rows: 24});
 		const frame = app.frame();
 		assert.match(frame, / DESCRIPTION$/m);
@@ -102,9 +119,17 @@ describe('small oddities (issue 17, item 14)', () => {
 		app = await renderApp([bare, named], {columns: 120});
 		app.source.set([{...bare, statusMessage: 'ClientError: z'}, named]);
 		await app.poll();
-		const line = app.frame().split('\n').find((text) => text.includes('import-ami-00000000000000006')) ?? '';
+		const line =
+			app
+				.frame()
+				.split('\n')
+				.find((text) => text.includes('import-ami-00000000000000006')) ?? '';
 		assert.doesNotMatch(line, /— ●/, line);
-		const header = app.frame().split('\n').find((text) => text.includes('TASK ID')) ?? '';
+		const header =
+			app
+				.frame()
+				.split('\n')
+				.find((text) => text.includes('TASK ID')) ?? '';
 		assert.equal(line.indexOf('●'), header.indexOf('DESCRIPTION'), `${line}\n${header}`);
 	});
 

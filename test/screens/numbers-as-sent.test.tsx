@@ -14,10 +14,19 @@ afterEach(() => {
 
 describe('numbers as sent', () => {
 	it('99.9 % shows as 99%; 1e308 bytes as 1e+308 B, in the list and the details', async () => {
-		const almost = normaliseTask({ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', Progress: '99.9', SnapshotDetails: [{DiskImageSize: 1e308, Format: 'VMDK'}]});
+		const almost = normaliseTask({
+			ImportTaskId: 'import-ami-0123456789abcdef0',
+			Status: 'active',
+			Progress: '99.9',
+			SnapshotDetails: [{DiskImageSize: 1e308, Format: 'VMDK'}],
+		});
 		app = await renderApp([almost], {columns: 140});
 		await app.poll();
-		const row = app.frame().split('\n').find((line) => line.startsWith('> import-ami-0123456789abcdef0')) ?? '';
+		const row =
+			app
+				.frame()
+				.split('\n')
+				.find((line) => line.startsWith('> import-ami-0123456789abcdef0')) ?? '';
 		assert.match(row, / 99% /);
 		assert.doesNotMatch(row, /100%/);
 		assert.match(row, /1e\+308 B/);

@@ -19,7 +19,9 @@ const snapshot = task('import-snap-0123456789abcdef0', {
 	progress: 42,
 	description: 'pg-data',
 	encrypted: true,
-	snapshotDetails: [{diskImageSize: 705638400, format: 'VMDK', progress: 42, status: 'active', statusMessage: 'downloading/converting', s3Bucket: 'disks', s3Key: 'pg.vmdk'}],
+	snapshotDetails: [
+		{diskImageSize: 705638400, format: 'VMDK', progress: 42, status: 'active', statusMessage: 'downloading/converting', s3Bucket: 'disks', s3Key: 'pg.vmdk'},
+	],
 });
 const image = task('import-ami-0123456789abcdef0', {description: 'web-01'});
 
@@ -98,7 +100,10 @@ describe('snapshot imports on screen', () => {
 		await app.press('Y');
 		assert.deepEqual(copied, ['snap-0fedcba9876543210']);
 		await app.press('/', 's', 'n', 'a', 'p', '-', '0', 'f', 'e', keys.enter);
-		assert.deepEqual([...app.frame().matchAll(/^[> ] (import-\S+)/gm)].map((match) => match[1]), ['import-snap-0000000000000done']);
+		assert.deepEqual(
+			[...app.frame().matchAll(/^[> ] (import-\S+)/gm)].map((match) => match[1]),
+			['import-snap-0000000000000done'],
+		);
 	});
 
 	it('no Kind column while only one kind is listed', async () => {
@@ -122,7 +127,14 @@ describe('snapshot imports on screen', () => {
 describe('the header line for what a poll left out', () => {
 	let sim: TestSimulator;
 	before(async () => {
-		sim = await startTestSimulator({seed: 5, tasks: 6, snapshotTasks: 4, arrivals: false, now: manualClock().now, denyActions: ['DescribeImportSnapshotTasks']});
+		sim = await startTestSimulator({
+			seed: 5,
+			tasks: 6,
+			snapshotTasks: 4,
+			arrivals: false,
+			now: manualClock().now,
+			denyActions: ['DescribeImportSnapshotTasks'],
+		});
 	});
 	after(() => sim.close());
 

@@ -13,7 +13,10 @@ afterEach(() => {
 	app = undefined;
 });
 
-const tasks = [task('import-ami-000000000000000a1'), task('import-ami-000000000000000d1', {status: 'deleted', statusMessage: 'ClientError: Unsupported kernel version'})];
+const tasks = [
+	task('import-ami-000000000000000a1'),
+	task('import-ami-000000000000000d1', {status: 'deleted', statusMessage: 'ClientError: Unsupported kernel version'}),
+];
 
 describe('--state in the TUI', () => {
 	it('the tabs of states not fetched show – and, chosen, say they are not fetched', async () => {

@@ -57,7 +57,10 @@ const text = (harness: AppHarness) => harness.frame().replace(sgr, '');
 /** The timeline's lines: from its axis to the line above the hints. */
 const body = (frame: string) => {
 	const all = lines(frame);
-	return all.slice(all.findIndex((line) => line.startsWith('  TASK ')), -1);
+	return all.slice(
+		all.findIndex((line) => line.startsWith('  TASK ')),
+		-1,
+	);
 };
 
 /** The runs of a line's visible text by the foreground colour in effect (30–37, 90–97), blanks left out. */
@@ -96,8 +99,16 @@ describe('timeline', () => {
 	});
 
 	it('a task that had already ended when first seen claims no duration: its line says so, its row is one mark', async () => {
-		app = await renderApp([task(a, done), task(b, failed), snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}), task(d, {progress: 3})], {columns: 120, rows: 40, theme: plain, intervalMs: 5 * 60_000});
-		app.source.set([task(a, done), task(b, failed), snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}), task(d, {progress: 9})]);
+		app = await renderApp(
+			[task(a, done), task(b, failed), snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}), task(d, {progress: 3})],
+			{columns: 120, rows: 40, theme: plain, intervalMs: 5 * 60_000},
+		);
+		app.source.set([
+			task(a, done),
+			task(b, failed),
+			snap(undefined, {status: 'deleted', statusMessage: 'cancelled from ec2-import-watch'}),
+			task(d, {progress: 9}),
+		]);
 		await app.poll();
 		await app.press('t');
 		const said = new Map<string, string>();
@@ -108,7 +119,11 @@ describe('timeline', () => {
 			said.set(detail.replace(/^\d+\/\d+ · /, ''), selected);
 			await app.press('j');
 		}
-		const ended: [string, string, string][] = [[a, 'completed', '✔'], [b, 'failed', '✖'], [c, 'cancelled', '⊘']];
+		const ended: [string, string, string][] = [
+			[a, 'completed', '✔'],
+			[b, 'failed', '✖'],
+			[c, 'cancelled', '⊘'],
+		];
 		for (const [id, state, mark] of ended) {
 			const line = `${id}: already ${state} when first seen at 20:26`;
 			const row = said.get(line);
@@ -116,7 +131,10 @@ describe('timeline', () => {
 			const cells = row.slice(25).replace(/[┊ ]/g, '');
 			assert.equal(cells, mark, `${id}: a mark at first sight, not a bar: ${row}`);
 		}
-		assert.ok([...said.keys()].some((line) => line.startsWith(`${d} active at 9%: 20:26 → now`)), 'a task still going keeps its span');
+		assert.ok(
+			[...said.keys()].some((line) => line.startsWith(`${d} active at 9%: 20:26 → now`)),
+			'a task still going keeps its span',
+		);
 		assert.doesNotMatch([...said.keys()].join('\n'), /\(0s\)/);
 	});
 
@@ -140,14 +158,27 @@ describe('timeline', () => {
 	it('in colour: each bar and its end glyph in its state’s colour, the track and the grid dim', async () => {
 		app = await watchWave(120, 40, {color: true, unicode: true});
 		await app.press('t');
-		const row = (label: string) => app?.frame().split('\n').find((line) => line.includes(label)) ?? '';
+		const row = (label: string) =>
+			app
+				?.frame()
+				.split('\n')
+				.find((line) => line.includes(label)) ?? '';
 		// Each run: its colour and its text without spaces, a glyph repeated said once.
 		const colours = (line: string) => colourRuns(line).map(({colour, run}) => `${colour}:${run.replace(/ /g, '').replace(/([^\p{L}])\1+/gu, '$1')}`);
 		assert.deepEqual(colours(row('ami-0ddddddddddddddd4')), ['90:┊', '36:█', '90:░', '36:▶', '90:┊'], 'active: cyan');
 		assert.deepEqual(colours(row('ami-0aaaaaaaaaaaaaaa1')), ['32:█✔', '90:┊'], 'completed: green');
 		assert.deepEqual(colours(row('ami-0bbbbbbbbbbbbbbb2')), ['31:█', '90:░', '31:✖', '90:┊'], 'failed: red');
 		assert.deepEqual(colours(row('snap-0ccccccccccccccc3')), ['33:█', '90:░', '33:⊘', '90:┊'], 'cancelled: yellow');
-		assert.deepEqual(colours(app.frame().split('\n').find((line) => line.replace(sgr, '').startsWith('▶ active ✔ completed')) ?? ''), ['36:▶active', '32:✔completed', '31:✖failed', '33:⊘cancelled', '90:·1column=15s'], 'the legend in the same colours');
+		assert.deepEqual(
+			colours(
+				app
+					.frame()
+					.split('\n')
+					.find((line) => line.replace(sgr, '').startsWith('▶ active ✔ completed')) ?? '',
+			),
+			['36:▶active', '32:✔completed', '31:✖failed', '33:⊘cancelled', '90:·1column=15s'],
+			'the legend in the same colours',
+		);
 	});
 
 	it('the selection is the list’s: moving in either moves both; Enter opens the task and Esc comes back', async () => {
@@ -189,25 +220,27 @@ describe('timeline', () => {
 	it('updates on each poll: a bar grows with its progress and a new task gets a row', async () => {
 		app = await watchWave(120, 40);
 		await app.press('t');
-		app.source.set([...(wave[4] ?? []).map((one) => (one.importTaskId === d ? {...one, progress: 90} : one)), task('import-ami-0eeeeeeeeeeeeeee5', {progress: 1})]);
+		app.source.set([
+			...(wave[4] ?? []).map((one) => (one.importTaskId === d ? {...one, progress: 90} : one)),
+			task('import-ami-0eeeeeeeeeeeeeee5', {progress: 1}),
+		]);
 		await app.poll();
-		assert.deepEqual(body(app.frame()).slice(0, 3), [
-			'  TASK                             20:30          20:35          20:40          20:45          20:50          20:55',
-			'  ami-0eeeeeeeeeeeeeee5            ┊              ┊              ┊              ┊              ┊    ▶         ┊',
-			'  ami-0ddddddddddddddd4            ┊    ██████████████████████████████████████████████████████░░░░░░▶         ┊',
-		], 'the new task is one cell, at now; d is 90 % along its bar');
+		assert.deepEqual(
+			body(app.frame()).slice(0, 3),
+			[
+				'  TASK                             20:30          20:35          20:40          20:45          20:50          20:55',
+				'  ami-0eeeeeeeeeeeeeee5            ┊              ┊              ┊              ┊              ┊    ▶         ┊',
+				'  ami-0ddddddddddddddd4            ┊    ██████████████████████████████████████████████████████░░░░░░▶         ┊',
+			],
+			'the new task is one cell, at now; d is 90 % along its bar',
+		);
 		assert.match(text(app), /1 column = 20s/, 'the axis stepped up to hold 25 minutes');
 	});
 
 	it('a row is named by its Name tag when no other row has it (wide text cut to the column, the bars still line up)', async () => {
 		const named = (id: string, name: string, extra: Partial<ImportTask> = {}) => task(id, {tags: [{key: 'Name', value: name}], ...extra});
 		app = await renderApp(
-			[
-				named(a, 'web-01'),
-				named(b, 'db-primary'),
-				named(c, 'db-primary', {kind: 'snapshot'}),
-				named(d, '東京のデータベース・本番サーバー二号機'),
-			],
+			[named(a, 'web-01'), named(b, 'db-primary'), named(c, 'db-primary', {kind: 'snapshot'}), named(d, '東京のデータベース・本番サーバー二号機')],
 			{columns: 80, rows: 24},
 		);
 		await app.press('t');

@@ -23,13 +23,20 @@ describe('--once --json against the simulator', () => {
 		simulator = await startTestSimulator({
 			scenario: {
 				tasks: [
-					{ImportTaskId: 'import-ami-0000000000000fail', Status: 'deleted', StatusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.', ImageId: ''},
+					{
+						ImportTaskId: 'import-ami-0000000000000fail',
+						Status: 'deleted',
+						StatusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.',
+						ImageId: '',
+					},
 					{ImportTaskId: 'import-ami-00000000000000new', Status: 'deleting', StatusMessage: 'ServerError: The import could not be finished.'},
 					{ImportTaskId: 'import-ami-000000000000going', Status: 'active', StatusMessage: 'booting', Progress: '58'},
 					{ImportTaskId: 'import-ami-0000000000cancel', Status: 'active', StatusMessage: 'converting', Progress: '28'},
 					{ImportTaskId: 'import-ami-00000000000000done', Status: 'completed', ImageId: 'ami-0c93e58db64cb1d23'},
 				],
-				snapshotTasks: [{ImportTaskId: 'import-snap-0000000000000fail', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}}],
+				snapshotTasks: [
+					{ImportTaskId: 'import-snap-0000000000000fail', SnapshotTaskDetail: {Status: 'deleted', StatusMessage: 'ClientError: Footers not identical'}},
+				],
 			},
 		});
 		// Cancelled by a person, for real: deleting, with the reason as its message.
@@ -41,7 +48,9 @@ describe('--once --json against the simulator', () => {
 		const {stdout} = await run(process.execPath, [launchPath, ...simulatorArgs(simulator.url), '--once', '--json'], {env: baseEnv(simulatorEnv)});
 		const tasks: unknown = JSON.parse(stdout);
 		assert.ok(Array.isArray(tasks));
-		const byId = new Map(tasks.map((item: {importTaskId?: string; explanation?: unknown; status?: string; statusMessage?: string}) => [item.importTaskId, item]));
+		const byId = new Map(
+			tasks.map((item: {importTaskId?: string; explanation?: unknown; status?: string; statusMessage?: string}) => [item.importTaskId, item]),
+		);
 		assert.equal(byId.get('import-ami-0000000000cancel')?.statusMessage, 'wrong disk');
 		assert.equal(byId.get('import-ami-0000000000cancel')?.status, 'deleting');
 		const unknownOs = byId.get('import-ami-0000000000000fail')?.explanation;
@@ -51,7 +60,10 @@ describe('--once --json against the simulator', () => {
 			fix: 'Import a disk with a supported 64-bit Linux or Windows installed the usual way, /etc and /boot on the boot disk (bootc or CoreOS images are not recognised).',
 			doc: `${guide}prerequisites.html#vmimport-operating-systems`,
 		});
-		assert.match(JSON.stringify(byId.get('import-ami-00000000000000new')?.explanation), /"cause":"No known cause matches this message.*vmimport-troubleshooting\.html"/);
+		assert.match(
+			JSON.stringify(byId.get('import-ami-00000000000000new')?.explanation),
+			/"cause":"No known cause matches this message.*vmimport-troubleshooting\.html"/,
+		);
 		assert.match(JSON.stringify(byId.get('import-snap-0000000000000fail')?.explanation), /differencing disk/);
 		for (const id of ['import-ami-000000000000going', 'import-ami-0000000000cancel', 'import-ami-00000000000000done']) {
 			assert.equal('explanation' in (byId.get(id) ?? {}), false, id);
@@ -113,11 +125,24 @@ describe('plain lines', () => {
 		for (const line of [...failure, ...deleted]) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 		assert.match(failure[0] ?? '', new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} status active → deleting$`));
 		const cause = failure.findIndex((line) => line.startsWith('  cause: '));
-		const change = failure.slice(1, cause).map((line) => line.trim()).join(' ');
-		assert.match(change, new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No valid partition$`), 'the failure line, wrapped at 80 and not cut');
+		const change = failure
+			.slice(1, cause)
+			.map((line) => line.trim())
+			.join(' ');
+		assert.match(
+			change,
+			new RegExp(`^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d ${id} booting → ClientError: No valid partition$`),
+			'the failure line, wrapped at 80 and not cut',
+		);
 		const rest = failure.slice(cause);
-		assert.ok(rest.every((line) => /^ {2}(cause|fix|doc): | {4}\S/.test(line)), 'indented under the failure line, continuations by two more');
-		const unwrapped = rest.join('\n').replace(/\n {4}(?=prerequisites)/, '').replace(/\n {4}/g, ' ');
+		assert.ok(
+			rest.every((line) => /^ {2}(cause|fix|doc): | {4}\S/.test(line)),
+			'indented under the failure line, continuations by two more',
+		);
+		const unwrapped = rest
+			.join('\n')
+			.replace(/\n {4}(?=prerequisites)/, '')
+			.replace(/\n {4}/g, ' ');
 		assert.equal(
 			unwrapped,
 			[
@@ -132,8 +157,17 @@ describe('plain lines', () => {
 
 	it('after the first table, a line and the cause, fix and doc for each task that had already failed; within 80 columns', () => {
 		const failed = task(id, {status: 'deleted', statusMessage: 'ClientError: Unsupported kernel version 5.4.0-1021-aws', progress: undefined});
-		const other = task('import-ami-00000000000000002', {status: 'deleted', statusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.', progress: undefined});
-		const [first = []] = lines([failed, other, task('import-ami-00000000000000003'), task('import-ami-00000000000000004', {status: 'deleted', statusMessage: 'wrong disk', progress: undefined})]);
+		const other = task('import-ami-00000000000000002', {
+			status: 'deleted',
+			statusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.',
+			progress: undefined,
+		});
+		const [first = []] = lines([
+			failed,
+			other,
+			task('import-ami-00000000000000003'),
+			task('import-ami-00000000000000004', {status: 'deleted', statusMessage: 'wrong disk', progress: undefined}),
+		]);
 		for (const line of first) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 		const text = first.join('\n');
 		assert.equal(text.match(/^ {2}cause: /gm)?.length, 2, text);

@@ -10,7 +10,10 @@ it('the README’s flag list is the flag table’s', async () => {
 });
 
 it('meow’s spec has every flag of the table, and only those', () => {
-	assert.deepEqual(Object.keys(flagSpec), flags.map((row) => row.name));
+	assert.deepEqual(
+		Object.keys(flagSpec),
+		flags.map((row) => row.name),
+	);
 	assert.deepEqual(flagSpec.color, {type: 'boolean', default: true});
 	assert.deepEqual(flagSpec.region, {type: 'string'});
 });

@@ -56,7 +56,10 @@ describe('history across a kill -9', () => {
 		const stored = lines(file);
 		assert.equal(stored.unreadable, 0);
 		assert.deepEqual(
-			stored.entries.filter((entry) => entry.late === true && entry.type === 'status').map((entry) => entry.to).sort(),
+			stored.entries
+				.filter((entry) => entry.late === true && entry.type === 'status')
+				.map((entry) => entry.to)
+				.sort(),
 			['completed', 'deleted'],
 		);
 		assert.equal(stored.entries.filter((entry) => entry.type === 'first-seen').length, 4, 'no task first seen twice');
@@ -69,7 +72,9 @@ describe('history across a kill -9', () => {
 		const directory = join(state, 'ec2-import-watch');
 		mkdirSync(directory, {mode: 0o700});
 		const torn = '{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123","sta';
-		writeFileSync(join(directory, 'history.jsonl'), `{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}`, {mode: 0o600});
+		writeFileSync(join(directory, 'history.jsonl'), `{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"first-seen","taskId":"import-ami-0123"}\n${torn}`, {
+			mode: 0o600,
+		});
 		const term = startTerm({args: [...simulatorArgs(simulator.url), '--interval', '1'], env: {...simulatorEnv, XDG_STATE_HOME: state}, columns: 200});
 		running.push(term);
 		// (`…` is three bytes: the raw output is matched as latin1.)

@@ -58,7 +58,10 @@ describe('--once --json is as EC2 sent it (issue 17, item 10)', () => {
 			scenario: {
 				tasks: [{ImportTaskId: 'import-ami-0123456789abcdef0', Status: 'active', Progress: '28', Tags: [{Key: 'Name', Value: 'web-01'}]}],
 				snapshotTasks: [
-					{ImportTaskId: 'import-snap-0123456789abcdef0', SnapshotTaskDetail: {Description: 'the disk’s own', Status: 'active', Progress: '42', DiskImageSize: 705638400}},
+					{
+						ImportTaskId: 'import-snap-0123456789abcdef0',
+						SnapshotTaskDetail: {Description: 'the disk’s own', Status: 'active', Progress: '42', DiskImageSize: 705638400},
+					},
 					{ImportTaskId: 'import-snap-0123456789abcdef1', Description: 'the task’s', SnapshotTaskDetail: {Description: 'the disk’s', Status: 'active'}},
 				],
 			},

@@ -53,10 +53,13 @@ describe('options', () => {
 			{region: 'us-east-1', profile: 'b'},
 			{region: 'eu-west-1', profile: 'b'},
 		]);
-		assert.deepEqual(config({profile: 'lab,prod'}, {}, (profile, key) => (profile === 'prod' && key === 'region' ? 'us-west-2' : regionOf(profile, key))).pairs, [
-			{region: 'eu-west-1', profile: 'lab'},
-			{region: 'us-west-2', profile: 'prod'},
-		]);
+		assert.deepEqual(
+			config({profile: 'lab,prod'}, {}, (profile, key) => (profile === 'prod' && key === 'region' ? 'us-west-2' : regionOf(profile, key))).pairs,
+			[
+				{region: 'eu-west-1', profile: 'lab'},
+				{region: 'us-west-2', profile: 'prod'},
+			],
+		);
 		assert.match(resolveOptions({profile: 'lab,none'}, {}, regionOf).ok ? '' : 'no region', /no region/);
 		assert.match(error({region: 'us-east-1,eu-west-1', once: true}), /several regions or profiles go with the live watcher only/);
 	});
@@ -70,8 +73,16 @@ describe('options', () => {
 	});
 
 	it('says a profile does not exist before it looks for its region', () => {
-		const resolved = resolveOptions({profile: 'lab,nosuch'}, {}, () => undefined, (profile) => profile === 'lab');
-		assert.equal(resolved.ok ? '' : resolved.error, '--profile: no profile "nosuch" in the AWS config or credentials file (aws configure list-profiles lists them)');
+		const resolved = resolveOptions(
+			{profile: 'lab,nosuch'},
+			{},
+			() => undefined,
+			(profile) => profile === 'lab',
+		);
+		assert.equal(
+			resolved.ok ? '' : resolved.error,
+			'--profile: no profile "nosuch" in the AWS config or credentials file (aws configure list-profiles lists them)',
+		);
 	});
 
 	it('takes notification methods, a journal and --until-done', () => {
@@ -105,20 +116,31 @@ describe('options', () => {
 		assert.match(error({onEvent: ' '}), /--on-event needs a command/);
 		assert.match(error({onEvent: 'true', once: true}), /--on-event goes with the live watcher/);
 		assert.match(error({onEventTimeout: '5'}), /--on-event-timeout goes with --on-event/);
-		for (const bad of ['0', '-1', 'soon', '', '90000']) assert.match(error({onEvent: 'true', onEventTimeout: bad}), /--on-event-timeout must be a number of seconds above 0/);
+		for (const bad of ['0', '-1', 'soon', '', '90000'])
+			assert.match(error({onEvent: 'true', onEventTimeout: bad}), /--on-event-timeout must be a number of seconds above 0/);
 	});
 });
 
 // Only parsed, never requested: no test talks to anything but 127.0.0.1.
 describe('the unencrypted endpoint warning', () => {
 	it('warns for http:// to another machine, in one line', () => {
-		assert.equal(plaintextWarning('http://ec2.internal.example:8080/'), 'warning: http://ec2.internal.example:8080 is not encrypted: requests and answers travel in clear over the network (use https://)');
+		assert.equal(
+			plaintextWarning('http://ec2.internal.example:8080/'),
+			'warning: http://ec2.internal.example:8080 is not encrypted: requests and answers travel in clear over the network (use https://)',
+		);
 		assert.match(plaintextWarning('http://10.0.0.5') ?? '', /^warning: http:\/\/10\.0\.0\.5 is not encrypted/);
 		assert.match(plaintextWarning('http://[fd00::1]:4599') ?? '', /^warning: http:\/\/\[fd00::1\]:4599 is not encrypted/);
 	});
 
 	it('does not warn for https:// or for this machine', () => {
-		for (const url of ['https://ec2.eu-west-1.amazonaws.com', 'http://127.0.0.1:4599', 'http://127.1.2.3', 'http://localhost:4599', 'http://[::1]:4599', undefined]) {
+		for (const url of [
+			'https://ec2.eu-west-1.amazonaws.com',
+			'http://127.0.0.1:4599',
+			'http://127.1.2.3',
+			'http://localhost:4599',
+			'http://[::1]:4599',
+			undefined,
+		]) {
 			assert.equal(plaintextWarning(url), undefined, String(url));
 		}
 		assert.equal(isLoopbackHost('[::1]'), true);

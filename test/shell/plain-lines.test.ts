@@ -22,14 +22,25 @@ function polled(...polls: ReturnType<typeof task>[][]) {
 
 describe('changeLine', () => {
 	it('says when (with the date), which task, what changed, and the ETA', () => {
-		const state = polled([task('import-ami-a', {progress: 10})], [task('import-ami-a', {progress: 20})], [task('import-ami-a', {progress: 30, statusMessage: 'booting'})]);
+		const state = polled(
+			[task('import-ami-a', {progress: 10})],
+			[task('import-ami-a', {progress: 20})],
+			[task('import-ami-a', {progress: 30, statusMessage: 'booting'})],
+		);
 		const lines = state.lastEntries.flatMap((entry) => changeLines(entry, state, 200, 'UTC'));
-		assert.deepEqual(lines, ['2026-12-07 08:17:03 import-ami-a converting → booting · ETA 7m 00s', '2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s']);
+		assert.deepEqual(lines, [
+			'2026-12-07 08:17:03 import-ami-a converting → booting · ETA 7m 00s',
+			'2026-12-07 08:17:03 import-ami-a passed 25% (was 20%) · ETA 7m 00s',
+		]);
 	});
 
 	it('within the width, shortens the old value first, keeps the new one whole and the ETA', () => {
 		const id = 'import-ami-0123456789abcdef0';
-		const state = polled([task(id, {progress: 10, statusMessage: 'downloading/converting a long old story'})], [task(id, {progress: 20, statusMessage: 'downloading/converting a long old story'})], [task(id, {progress: 30, statusMessage: 'booting'})]);
+		const state = polled(
+			[task(id, {progress: 10, statusMessage: 'downloading/converting a long old story'})],
+			[task(id, {progress: 20, statusMessage: 'downloading/converting a long old story'})],
+			[task(id, {progress: 30, statusMessage: 'booting'})],
+		);
 		const [message, ...rest] = changeLines(state.lastEntries[0] ?? assert.fail('no entry'), state, 80, 'UTC');
 		assert.deepEqual(rest, []);
 		assert.equal(message, `2026-12-07 08:17:03 ${id} downloa… → booting · ETA 7m 00s`);
@@ -67,7 +78,13 @@ describe('wrapToWidth', () => {
 		const lines = wrapToWidth(`2026-12-07 08:15:03 ${'x'.repeat(50)} ok`, 30);
 		for (const line of lines) assert.ok(line.length <= 30, line);
 		assert.ok(lines[0]?.startsWith('2026-12-07 08:15:03 x'), lines[0]);
-		assert.equal(lines.map((line) => line.trim()).join('').replaceAll(' ', ''), `2026-12-0708:15:03${'x'.repeat(50)}ok`);
+		assert.equal(
+			lines
+				.map((line) => line.trim())
+				.join('')
+				.replaceAll(' ', ''),
+			`2026-12-0708:15:03${'x'.repeat(50)}ok`,
+		);
 	});
 });
 
@@ -81,7 +98,12 @@ describe('the first heading', () => {
 		];
 		const state = polled(tasks);
 		const lines = pollLines(state, true, at, plainColumns({color: false, unicode: false}, false, false, tasks), 80);
-		const heading = lines.slice(0, lines.findIndex((line) => line.includes('TASK ID'))).join(' ');
+		const heading = lines
+			.slice(
+				0,
+				lines.findIndex((line) => line.includes('TASK ID')),
+			)
+			.join(' ');
 		assert.match(heading, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d 21 tasks \(11 active, 8 completed, 1 deleting, 1 deleted\)$/);
 		for (const line of lines) assert.ok(line.length <= 80, `wider than 80: ${line}`);
 	});

@@ -55,13 +55,34 @@ function writeWave(path: string): void {
 				task('import-ami-a', {statusMessage: 'pending', progress: undefined, description: formula, region: 'eu-west-1'}),
 			],
 		],
-		[10 * minute, [task('import-ami-done', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0old', snapshotDetails: [disk(4)]}), task('import-ami-a', {statusMessage: 'converting', progress: 30, description: formula, region: 'eu-west-1', snapshotDetails: [disk(8)]}), task('import-ami-b', {statusMessage: 'pending', progress: undefined, description: 'web | tier, "two"', region: 'eu-west-1'})]],
+		[
+			10 * minute,
+			[
+				task('import-ami-done', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0old', snapshotDetails: [disk(4)]}),
+				task('import-ami-a', {statusMessage: 'converting', progress: 30, description: formula, region: 'eu-west-1', snapshotDetails: [disk(8)]}),
+				task('import-ami-b', {statusMessage: 'pending', progress: undefined, description: 'web | tier, "two"', region: 'eu-west-1'}),
+			],
+		],
 		[
 			130 * minute,
 			[
 				task('import-ami-done', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0old', snapshotDetails: [disk(4)]}),
-				task('import-ami-a', {status: 'completed', statusMessage: undefined, progress: undefined, description: formula, region: 'eu-west-1', imageId: 'ami-0a', snapshotDetails: [disk(8)]}),
-				task('import-ami-b', {status: 'deleted', statusMessage: 'ClientError: Unknown OS / missing OS files.', progress: undefined, description: 'web | tier, "two"', region: 'eu-west-1'}),
+				task('import-ami-a', {
+					status: 'completed',
+					statusMessage: undefined,
+					progress: undefined,
+					description: formula,
+					region: 'eu-west-1',
+					imageId: 'ami-0a',
+					snapshotDetails: [disk(8)],
+				}),
+				task('import-ami-b', {
+					status: 'deleted',
+					statusMessage: 'ClientError: Unknown OS / missing OS files.',
+					progress: undefined,
+					description: 'web | tier, "two"',
+					region: 'eu-west-1',
+				}),
 				task('import-snap-c', {kind: 'snapshot', statusMessage: 'downloading/converting', description: '-data disk\u001b[31m', region: 'eu-west-1'}),
 			],
 		],
@@ -74,8 +95,14 @@ function writeWave(path: string): void {
 	}
 	void journal.close();
 	// What other parts of the watcher add to a record reaches the report: the result id and the failure's cause.
-	appendFileSync(path, `${JSON.stringify({time: new Date(start + 131 * minute).toISOString(), event: 'message', taskId: 'import-ami-b', kind: 'image', region: 'eu-west-1', status: 'deleted', from: 'x', to: 'ClientError: Unknown OS / missing OS files.', explanation: {cause: 'The disk has no OS EC2 recognises', fix: 'check the boot disk', doc: 'https://docs.aws.amazon.com/'}})}\n`);
-	appendFileSync(path, `${JSON.stringify({time: new Date(start + 131 * minute).toISOString(), event: 'status', taskId: 'import-ami-a', kind: 'image', region: 'eu-west-1', status: 'completed', from: 'completed', to: 'completed', resultId: 'ami-0a'})}\n`);
+	appendFileSync(
+		path,
+		`${JSON.stringify({time: new Date(start + 131 * minute).toISOString(), event: 'message', taskId: 'import-ami-b', kind: 'image', region: 'eu-west-1', status: 'deleted', from: 'x', to: 'ClientError: Unknown OS / missing OS files.', explanation: {cause: 'The disk has no OS EC2 recognises', fix: 'check the boot disk', doc: 'https://docs.aws.amazon.com/'}})}\n`,
+	);
+	appendFileSync(
+		path,
+		`${JSON.stringify({time: new Date(start + 131 * minute).toISOString(), event: 'status', taskId: 'import-ami-a', kind: 'image', region: 'eu-west-1', status: 'completed', from: 'completed', to: 'completed', resultId: 'ami-0a'})}\n`,
+	);
 }
 
 function wave(): string {
@@ -106,9 +133,15 @@ describe('report', () => {
 		const {code, out} = report(['--journal', wave(), '--format', 'md']);
 		assert.equal(code, 0);
 		const lines = out.split('\n');
-		assert.equal(lines[0], '| task_id | kind | region | description | status | first_seen | ended | duration_s | disk_bytes | gib_per_hour | result_id | message | explanation |');
+		assert.equal(
+			lines[0],
+			'| task_id | kind | region | description | status | first_seen | ended | duration_s | disk_bytes | gib_per_hour | result_id | message | explanation |',
+		);
 		assert.equal(lines[1], '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-		assert.equal(lines[4], '| import-ami-b | image | eu-west-1 | web \\| tier, "two" | deleted | 2026-12-07T09:10:00+01:00 | 2026-12-07T11:10:00+01:00 | 7200 | — | — | — | ClientError: Unknown OS / missing OS files. | The disk has no OS EC2 recognises |');
+		assert.equal(
+			lines[4],
+			'| import-ami-b | image | eu-west-1 | web \\| tier, "two" | deleted | 2026-12-07T09:10:00+01:00 | 2026-12-07T11:10:00+01:00 | 7200 | — | — | — | ClientError: Unknown OS / missing OS files. | The disk has no OS EC2 recognises |',
+		);
 		for (const row of lines.slice(2, 6)) assert.equal(row.split(/(?<!\\)\|/).length, 15, `13 cells: ${row}`);
 		assert.deepEqual(lines.slice(7), [
 			'Totals:',
@@ -179,9 +212,20 @@ describe('report', () => {
 		const store = join(state, 'ec2-import-watch');
 		mkdirSync(store);
 		const history = join(store, 'history.jsonl');
-		const first = observe(new Map(), [task('import-ami-late', {statusMessage: 'converting', progress: 40, snapshotDetails: [disk(2)]})], start, true, 30 * minute);
+		const first = observe(
+			new Map(),
+			[task('import-ami-late', {statusMessage: 'converting', progress: 40, snapshotDetails: [disk(2)]})],
+			start,
+			true,
+			30 * minute,
+		);
 		// The watcher was stopped; the next one's first poll found the import completed.
-		const resumed = resume(priorHistory(first.entries), [task('import-ami-late', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0late', snapshotDetails: [disk(2)]})], start + 60 * minute, 30 * minute);
+		const resumed = resume(
+			priorHistory(first.entries),
+			[task('import-ami-late', {status: 'completed', statusMessage: undefined, progress: undefined, imageId: 'ami-0late', snapshotDetails: [disk(2)]})],
+			start + 60 * minute,
+			30 * minute,
+		);
 		assert.equal(resumed.entries[0]?.late, true);
 		const lines = [...first.entries, ...resumed.entries].map(journalLine);
 		writeFileSync(history, `${lines.join('')}${lines[0]?.replace('"v":1', '"v":2') ?? ''}`);
@@ -204,10 +248,17 @@ describe('report', () => {
 			[['--journal', path, '--format', 'xlsx'], 'ec2-import-watch report: --format must be csv, md or json (got "xlsx")\n'],
 			[['--journal', empty], `ec2-import-watch report: ${empty} holds no imports yet\n`],
 			[['--journal', '/nonexistent/imports.jsonl'], 'ec2-import-watch report: no journal at /nonexistent/imports.jsonl\n'],
-			[[], 'ec2-import-watch report: no history yet at /nonexistent-state/ec2-import-watch/history.jsonl: the watcher writes it as it runs (or pass --journal FILE)\n', {XDG_STATE_HOME: '/nonexistent-state'}],
+			[
+				[],
+				'ec2-import-watch report: no history yet at /nonexistent-state/ec2-import-watch/history.jsonl: the watcher writes it as it runs (or pass --journal FILE)\n',
+				{XDG_STATE_HOME: '/nonexistent-state'},
+			],
 			[['--journal', path, '--state', 'failed'], 'ec2-import-watch report: --state: "failed" is not a task state (use active, completed, deleting, deleted)\n'],
 			[['--journal', path, '--kind', 'volume'], 'ec2-import-watch report: --kind: "volume" is not a kind of import (use image, snapshot)\n'],
-			[['--journal', path, '--since', 'yesterday'], 'ec2-import-watch report: --since must be a date or time (2026-12-07, 2026-12-07T08:00+01:00) or a time ago (24h, 7d) (got "yesterday")\n'],
+			[
+				['--journal', path, '--since', 'yesterday'],
+				'ec2-import-watch report: --since must be a date or time (2026-12-07, 2026-12-07T08:00+01:00) or a time ago (24h, 7d) (got "yesterday")\n',
+			],
 			[['--journal', path, '--colour'], "ec2-import-watch report: Unknown option '--colour' (see report --help)\n"],
 		];
 		for (const [argv, line, env] of cases) {
@@ -225,7 +276,11 @@ describe('report as a command', () => {
 		assertBuilt();
 		const path = wave();
 		const env = {PATH: process.env.PATH, HOME: '/nonexistent-home', TZ: 'UTC', LANG: 'C.UTF-8'};
-		const good = spawnSync(process.execPath, [launchPath, 'report', '--journal', path, '--format', 'csv', '--kind', 'snapshot'], {env, encoding: 'utf8', timeout: 20_000});
+		const good = spawnSync(process.execPath, [launchPath, 'report', '--journal', path, '--format', 'csv', '--kind', 'snapshot'], {
+			env,
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
 		assert.equal(good.status, 0, good.stderr);
 		assert.equal(good.stdout.split('\r\n')[1], "import-snap-c,snapshot,eu-west-1,'-data disk␛,active,2026-12-07T10:10:00+00:00,,,,,,downloading/converting,");
 		const bad = spawnSync(process.execPath, [launchPath, 'report', '--journal', path, '--format', 'html'], {env, encoding: 'utf8', timeout: 20_000});
@@ -234,9 +289,20 @@ describe('report as a command', () => {
 
 	it('into a pipe that closes early (| head): ends quietly with 141', async () => {
 		const path = join(scratchDir('eiw-big-'), 'big.jsonl');
-		const record = (index: number) => JSON.stringify({time: new Date(start + index * 1000).toISOString(), event: 'new', taskId: `import-ami-${String(index).padStart(17, '0')}`, kind: 'image', status: 'active', description: 'x'.repeat(100)});
+		const record = (index: number) =>
+			JSON.stringify({
+				time: new Date(start + index * 1000).toISOString(),
+				event: 'new',
+				taskId: `import-ami-${String(index).padStart(17, '0')}`,
+				kind: 'image',
+				status: 'active',
+				description: 'x'.repeat(100),
+			});
 		writeFileSync(path, `${Array.from({length: 5000}, (_, index) => record(index)).join('\n')}\n`);
-		const child = spawn(process.execPath, [launchPath, 'report', '--journal', path], {env: {PATH: process.env.PATH, HOME: '/nonexistent-home'}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [launchPath, 'report', '--journal', path], {
+			env: {PATH: process.env.PATH, HOME: '/nonexistent-home'},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stderr = '';
 		child.stderr.on('data', (chunk) => {
 			stderr += String(chunk);

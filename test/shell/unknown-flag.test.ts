@@ -17,7 +17,10 @@ it('says an unknown flag as it was typed, with the flag it likely stands for', (
 });
 
 it('lets every flag of the table through, in each spelling the parser takes, and leaves values alone', () => {
-	assert.equal(unknownFlag(['--region', 'eu-west-1', '--task-ids=import-ami-1', '--taskIds', 'x', '--no-color', '--color', '--once', '--json', '--interval', '-5']), undefined);
+	assert.equal(
+		unknownFlag(['--region', 'eu-west-1', '--task-ids=import-ami-1', '--taskIds', 'x', '--no-color', '--color', '--once', '--json', '--interval', '-5']),
+		undefined,
+	);
 	assert.equal(unknownFlag(['--help']), undefined);
 	assert.equal(unknownFlag(['--version']), undefined);
 	assert.equal(unknownFlag(['extra', '-']), undefined, 'not flags: for the unexpected-argument check');

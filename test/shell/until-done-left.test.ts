@@ -46,7 +46,15 @@ async function scripted(script: Script): Promise<HostileEndpoint> {
 			const found = ids.map((id) => script.lookUp(id, listings));
 			const missing = ids.find((_id, index) => found[index] === undefined);
 			if (missing !== undefined) sendXml(response, 400, errorBody('InvalidConversionTaskId.Malformed', `The import task ID '${missing}' is malformed`));
-			else sendXml(response, 200, describeAnswer(action, found.filter((task) => task !== undefined)));
+			else
+				sendXml(
+					response,
+					200,
+					describeAnswer(
+						action,
+						found.filter((task) => task !== undefined),
+					),
+				);
 			return;
 		}
 		const listing = script.listings[Math.min(listings, script.listings.length - 1)] ?? [];
@@ -59,7 +67,16 @@ async function scripted(script: Script): Promise<HostileEndpoint> {
 
 async function watch(url: string, args: string[]): Promise<{code: number; stdout: string; stderr: string; journal: Record<string, unknown>[]}> {
 	const journal = join(home, `journal-${endpoints.length}-${args.join('')}.jsonl`.replace(/[^\w.-]/g, ''));
-	const env = {PATH: process.env.PATH, HOME: home, XDG_STATE_HOME: freshStateDir(), LANG: 'C.UTF-8', AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true'};
+	const env = {
+		PATH: process.env.PATH,
+		HOME: home,
+		XDG_STATE_HOME: freshStateDir(),
+		LANG: 'C.UTF-8',
+		AWS_ACCESS_KEY_ID: 'k',
+		AWS_SECRET_ACCESS_KEY: 's',
+		AWS_REGION: 'us-east-1',
+		AWS_EC2_METADATA_DISABLED: 'true',
+	};
 	const argv = ['--import', 'tsx', cli, '--endpoint', url, '--kind', 'image', '--interval', '1', '--until-done', '--journal', journal, ...args];
 	let outcome: {code: number; stdout: string; stderr: string};
 	try {
@@ -82,7 +99,14 @@ const said = (journal: Record<string, unknown>[]) => journal.map((entry) => `${S
 describe('--until-done when tasks leave the watched list', () => {
 	it('--state active: a task that fails leaves the list, is looked up, journaled as deleted, and the exit is 1', async () => {
 		const endpoint = await scripted({
-			listings: [[{id: a, status: 'active'}, {id: b, status: 'active'}], [{id: b, status: 'active'}], []],
+			listings: [
+				[
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
+				[{id: b, status: 'active'}],
+				[],
+			],
 			lookUp: (id) => (id === a ? {id, status: 'deleted'} : {id, status: 'completed'}),
 		});
 		const outcome = await watch(endpoint.url, ['--state', 'active']);
@@ -93,7 +117,14 @@ describe('--until-done when tasks leave the watched list', () => {
 
 	it('--state active: every task leaving as completed exits 0', async () => {
 		const endpoint = await scripted({
-			listings: [[{id: a, status: 'active'}, {id: b, status: 'active'}], [{id: b, status: 'active'}], []],
+			listings: [
+				[
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
+				[{id: b, status: 'active'}],
+				[],
+			],
 			lookUp: (id) => ({id, status: 'completed'}),
 		});
 		const outcome = await watch(endpoint.url, ['--state', 'active']);
@@ -103,7 +134,14 @@ describe('--until-done when tasks leave the watched list', () => {
 
 	it('a task EC2 no longer knows is gone, and the exit is 1 (not known to have completed)', async () => {
 		const endpoint = await scripted({
-			listings: [[{id: a, status: 'active'}, {id: b, status: 'active'}], [{id: b, status: 'active'}], []],
+			listings: [
+				[
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
+				[{id: b, status: 'active'}],
+				[],
+			],
 			lookUp: (id) => (id === a ? undefined : {id, status: 'completed'}),
 		});
 		const outcome = await watch(endpoint.url, ['--state', 'active']);
@@ -125,9 +163,20 @@ describe('--until-done when tasks leave the watched list', () => {
 	it('--max-items: a task pushed out of the list is not gone; it is followed by id until it completes', async () => {
 		const endpoint = await scripted({
 			listings: [
-				[{id: a, status: 'active'}, {id: b, status: 'active'}],
-				[{id: c, status: 'active'}, {id: a, status: 'active'}, {id: b, status: 'active'}],
-				[{id: c, status: 'completed'}, {id: a, status: 'active'}, {id: b, status: 'active'}],
+				[
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
+				[
+					{id: c, status: 'active'},
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
+				[
+					{id: c, status: 'completed'},
+					{id: a, status: 'active'},
+					{id: b, status: 'active'},
+				],
 			],
 			lookUp: (id, listings) => ({id, status: listings < 3 ? 'active' : 'completed'}),
 		});
@@ -144,7 +193,14 @@ describe('--until-done when tasks leave the watched list', () => {
 			if (ids.length === 1 && ids[0] === b) onlyB += 1;
 			const unknown = ids.find((id) => id === a && number > 1);
 			if (unknown !== undefined) return sendXml(response, 400, errorBody('InvalidConversionTaskId.Malformed', `The import task ID '${unknown}' is malformed`));
-			sendXml(response, 200, describeAnswer(action, ids.map((id) => ({id, status: id === b && onlyB >= 2 ? 'completed' : 'active'}))));
+			sendXml(
+				response,
+				200,
+				describeAnswer(
+					action,
+					ids.map((id) => ({id, status: id === b && onlyB >= 2 ? 'completed' : 'active'})),
+				),
+			);
 		});
 		endpoints.push(endpoint);
 		const outcome = await watch(endpoint.url, ['--task-ids', `${a},${b}`]);

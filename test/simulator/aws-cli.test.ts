@@ -1,21 +1,21 @@
 // The real AWS CLI against the simulator: its own paginator, filters, dry run and XML parser (expat).
 
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import type { ApiSnapshotTask, ApiTask } from '../../source/simulator/api-task.js';
-import { startTestSimulator, type TestSimulator } from '../helpers/simulator.js';
-import { everyField, everySnapshotField, hostile, hostileSnapshotTask, hostileTask, long } from './fixtures.js';
+import {execFile} from 'node:child_process';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, it} from 'node:test';
+import {promisify} from 'node:util';
+import type {ApiSnapshotTask, ApiTask} from '../../source/simulator/api-task.js';
+import {startTestSimulator, type TestSimulator} from '../helpers/simulator.js';
+import {everyField, everySnapshotField, hostile, hostileSnapshotTask, hostileTask, long} from './fixtures.js';
 
 const run = promisify(execFile);
 
 async function awsVersion(): Promise<string | undefined> {
 	try {
-		const { stdout, stderr } = await run('aws', ['--version'], { timeout: 30_000 });
+		const {stdout, stderr} = await run('aws', ['--version'], {timeout: 30_000});
 		return `${stdout}${stderr}`.trim();
 	} catch {
 		return undefined;
@@ -24,16 +24,16 @@ async function awsVersion(): Promise<string | undefined> {
 const skip = (await awsVersion()) === undefined ? 'aws CLI not installed' : false;
 
 const scenario: ApiTask[] = [
-	...['active', 'completed', 'deleted', 'completed', 'active'].map((Status, index) => ({ ImportTaskId: `import-ami-0000000000000000${index}`, Status })),
+	...['active', 'completed', 'deleted', 'completed', 'active'].map((Status, index) => ({ImportTaskId: `import-ami-0000000000000000${index}`, Status})),
 	everyField,
 	hostileTask(hostile.sent),
-	{ ...hostileTask(long), ImportTaskId: 'import-ami-long' },
-	{ ImportTaskId: 'import-ami-cancel-me', Progress: '39', Status: 'active', StatusMessage: 'booting' },
+	{...hostileTask(long), ImportTaskId: 'import-ami-long'},
+	{ImportTaskId: 'import-ami-cancel-me', Progress: '39', Status: 'active', StatusMessage: 'booting'},
 ];
 const snapshotScenario: ApiSnapshotTask[] = [
 	...['active', 'completed', 'deleted'].map((Status, index) => ({
 		ImportTaskId: `import-snap-0000000000000000${index}`,
-		SnapshotTaskDetail: { Status },
+		SnapshotTaskDetail: {Status},
 	})),
 	everySnapshotField,
 	hostileSnapshotTask(hostile.sent),
@@ -45,17 +45,17 @@ interface CliResult {
 	stderr: string;
 }
 
-describe('the AWS CLI against the simulator', { skip }, () => {
+describe('the AWS CLI against the simulator', {skip}, () => {
 	let sim: TestSimulator;
 	let home = '';
 
 	before(async () => {
-		sim = await startTestSimulator({ scenario: { tasks: scenario, snapshotTasks: snapshotScenario } });
+		sim = await startTestSimulator({scenario: {tasks: scenario, snapshotTasks: snapshotScenario}});
 		home = await mkdtemp(join(tmpdir(), 'aws-home-'));
 	});
 	after(async () => {
 		await sim?.close();
-		if (home !== '') await rm(home, { recursive: true, force: true });
+		if (home !== '') await rm(home, {recursive: true, force: true});
 	});
 
 	async function aws(operation: string, ...args: string[]): Promise<CliResult> {
@@ -71,11 +71,11 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 		});
 		const argv = ['ec2', operation, '--endpoint-url', sim.url, '--region', 'us-east-1', '--output', 'json', ...args];
 		try {
-			const { stdout, stderr } = await run('aws', argv, { env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
-			return { code: 0, stdout, stderr };
+			const {stdout, stderr} = await run('aws', argv, {env, timeout: 60_000, maxBuffer: 16 * 1024 * 1024});
+			return {code: 0, stdout, stderr};
 		} catch (error) {
 			if (error instanceof Error && 'stdout' in error && 'stderr' in error && 'code' in error && typeof error.code === 'number') {
-				return { code: error.code, stdout: String(error.stdout), stderr: String(error.stderr) };
+				return {code: error.code, stdout: String(error.stdout), stderr: String(error.stderr)};
 			}
 			throw error;
 		}
@@ -113,7 +113,10 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 	it('exits 255 with DryRunOperation for --dry-run', async () => {
 		const result = await images('--dry-run');
 		assert.equal(result.code, 255);
-		assert.match(result.stderr, /An error occurred \(DryRunOperation\) when calling the DescribeImportImageTasks operation: Request would have succeeded, but DryRun flag is set\./);
+		assert.match(
+			result.stderr,
+			/An error occurred \(DryRunOperation\) when calling the DescribeImportImageTasks operation: Request would have succeeded, but DryRun flag is set\./,
+		);
 	});
 
 	it('exits 255 with InvalidConversionTaskId.Malformed for an unknown id', async () => {
@@ -123,7 +126,10 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 	});
 
 	it('exits 255 with InvalidPaginationToken for a token it did not hand out (raw, and through --starting-token)', async () => {
-		for (const args of [['--no-paginate', '--next-token', 'abc+/='], ['--starting-token', 'abc']]) {
+		for (const args of [
+			['--no-paginate', '--next-token', 'abc+/='],
+			['--starting-token', 'abc'],
+		]) {
 			const result = await images(...args);
 			assert.equal(result.code, 255, args.join(' '));
 			assert.match(
@@ -137,7 +143,7 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 
 	it('reads every field back as given, and hostile and long strings as the SDK does', async () => {
 		const tasks = tasksOf(await images('--import-task-ids', everyField.ImportTaskId, 'import-ami-hostile', 'import-ami-long'));
-		assert.deepEqual(tasks, [everyField, hostileTask(hostile.expected), { ...hostileTask(long), ImportTaskId: 'import-ami-long' }]);
+		assert.deepEqual(tasks, [everyField, hostileTask(hostile.expected), {...hostileTask(long), ImportTaskId: 'import-ami-long'}]);
 	});
 	it('describe-import-snapshot-tasks: every field, hostile strings, paging, filters, ids and dry run', async () => {
 		const before = sim.simulator.requestCount;
@@ -162,12 +168,12 @@ describe('the AWS CLI against the simulator', { skip }, () => {
 		assert.equal(dryRun.code, 255);
 		assert.match(dryRun.stderr, /\(DryRunOperation\) when calling the CancelImportTask operation/);
 		const cancelled = parsedOf(await aws('cancel-import-task', '--import-task-id', 'import-ami-cancel-me', '--cancel-reason', 'stuck at booting'));
-		assert.deepEqual(cancelled, { ImportTaskId: 'import-ami-cancel-me', PreviousState: 'active', State: 'deleting' });
+		assert.deepEqual(cancelled, {ImportTaskId: 'import-ami-cancel-me', PreviousState: 'active', State: 'deleting'});
 		assert.deepEqual(tasksOf(await images('--import-task-ids', 'import-ami-cancel-me')), [
-			{ ImportTaskId: 'import-ami-cancel-me', Status: 'deleting', StatusMessage: 'stuck at booting' },
+			{ImportTaskId: 'import-ami-cancel-me', Status: 'deleting', StatusMessage: 'stuck at booting'},
 		]);
 		const snapshot = parsedOf(await aws('cancel-import-task', '--import-task-id', 'import-snap-00000000000000000'));
-		assert.deepEqual(snapshot, { ImportTaskId: 'import-snap-00000000000000000', PreviousState: 'active', State: 'deleting' });
+		assert.deepEqual(snapshot, {ImportTaskId: 'import-snap-00000000000000000', PreviousState: 'active', State: 'deleting'});
 		const again = await aws('cancel-import-task', '--import-task-id', 'import-snap-00000000000000000');
 		assert.equal(again.code, 255);
 		assert.match(again.stderr, /\(IncorrectState\) when calling the CancelImportTask operation: .*'deleting'/);

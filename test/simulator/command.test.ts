@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
-import { DescribeImportImageTasksCommand, DescribeImportSnapshotTasksCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { bindWarning, runSimulateCommand } from '../../source/simulator/command.js';
-import { createSimulator } from '../../source/simulator/server.js';
-import { testCredentials } from '../helpers/simulator.js';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Writable} from 'node:stream';
+import {after, before, describe, it} from 'node:test';
+import {DescribeImportImageTasksCommand, DescribeImportSnapshotTasksCommand, EC2Client} from '@aws-sdk/client-ec2';
+import {bindWarning, runSimulateCommand} from '../../source/simulator/command.js';
+import {createSimulator} from '../../source/simulator/server.js';
+import {testCredentials} from '../helpers/simulator.js';
 
 class Capture extends Writable {
 	text = '';
@@ -29,19 +29,19 @@ class Capture extends Writable {
 	}
 }
 
-async function runToError(argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+async function runToError(argv: string[]): Promise<{code: number; stderr: string; stdout: string}> {
 	const stdout = new Capture();
 	const stderr = new Capture();
-	const code = await runSimulateCommand(argv, { stdout, stderr, signal: AbortSignal.abort() });
-	return { code, stderr: stderr.text, stdout: stdout.text };
+	const code = await runSimulateCommand(argv, {stdout, stderr, signal: AbortSignal.abort()});
+	return {code, stderr: stderr.text, stdout: stdout.text};
 }
 
 /** Starts the command, hands its URL to `body`, then stops it as SIGINT would. */
-async function whileRunning(argv: string[], body: (url: string, stderr: string) => Promise<void>): Promise<{ code: number; stdout: string }> {
+async function whileRunning(argv: string[], body: (url: string, stderr: string) => Promise<void>): Promise<{code: number; stdout: string}> {
 	const stdout = new Capture();
 	const stderr = new Capture();
 	const stop = new AbortController();
-	const running = runSimulateCommand(argv, { stdout, stderr, signal: stop.signal });
+	const running = runSimulateCommand(argv, {stdout, stderr, signal: stop.signal});
 	const [, url = ''] = await stdout.line(/^listening on (http:\/\/\S+)\n/);
 	try {
 		await stderr.line(/\n/);
@@ -49,7 +49,7 @@ async function whileRunning(argv: string[], body: (url: string, stderr: string) 
 	} finally {
 		stop.abort();
 	}
-	return { code: await running, stdout: stdout.text };
+	return {code: await running, stdout: stdout.text};
 }
 
 describe('simulate command', () => {
@@ -60,12 +60,15 @@ describe('simulate command', () => {
 		await writeFile(join(directory, 'broken.json'), 'nope\n');
 		await writeFile(join(directory, 'good.json'), '{"tasks": [{"ImportTaskId": "import-ami-from-file", "Status": "active"}]}');
 	});
-	after(() => rm(directory, { recursive: true, force: true }));
+	after(() => rm(directory, {recursive: true, force: true}));
 
 	it('decides which bind addresses are reachable from the network', () => {
 		for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]']) assert.equal(bindWarning(host), undefined, host);
 		for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.internal']) {
-			assert.equal(bindWarning(host), `ec2-import-watch simulate: warning: listening on ${host}, reachable from the network: anyone who can reach it can use it (it accepts any credentials)`);
+			assert.equal(
+				bindWarning(host),
+				`ec2-import-watch simulate: warning: listening on ${host}, reachable from the network: anyone who can reach it can use it (it accepts any credentials)`,
+			);
 		}
 	});
 
@@ -85,7 +88,24 @@ describe('simulate command', () => {
 		const result = await runToError(['--help']);
 		assert.equal(result.code, 0);
 		assert.match(result.stdout, /^Usage: ec2-import-watch simulate/);
-		for (const flag of ['--port', '--host', '--seed', '--speed', '--tasks', '--snapshot-tasks', '--scenario', '--throttle', '--fail-rate', '--latency', '--deny', '--deny-actions', '--hang-rate', '--garbage-rate', '--truncate-rate', '--expire-credentials-after']) {
+		for (const flag of [
+			'--port',
+			'--host',
+			'--seed',
+			'--speed',
+			'--tasks',
+			'--snapshot-tasks',
+			'--scenario',
+			'--throttle',
+			'--fail-rate',
+			'--latency',
+			'--deny',
+			'--deny-actions',
+			'--hang-rate',
+			'--garbage-rate',
+			'--truncate-rate',
+			'--expire-credentials-after',
+		]) {
 			assert.ok(result.stdout.includes(flag), flag);
 		}
 	});
@@ -131,8 +151,8 @@ describe('simulate command', () => {
 		const result = await whileRunning(['--port', '0', '--seed', '7', '--tasks', '4', '--deny'], async (url, stderr) => {
 			assert.match(url, /^http:\/\/127\.0\.0\.1:[1-9]\d*$/);
 			assert.match(stderr, new RegExp(`aws ec2 describe-import-image-tasks --endpoint-url ${url} --region us-east-1`));
-			client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1 });
-			await assert.rejects(client.send(new DescribeImportImageTasksCommand({})), { name: 'UnauthorizedOperation' });
+			client = new EC2Client({region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1});
+			await assert.rejects(client.send(new DescribeImportImageTasksCommand({})), {name: 'UnauthorizedOperation'});
 			served++;
 		});
 		client?.destroy();
@@ -143,10 +163,10 @@ describe('simulate command', () => {
 
 	it('--deny-actions refuses only the actions it names', async () => {
 		await whileRunning(['--port', '0', '--tasks', '2', '--deny-actions', 'DescribeImportSnapshotTasks, CancelImportTask'], async (url) => {
-			const client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1 });
+			const client = new EC2Client({region: 'us-east-1', endpoint: url, credentials: testCredentials, maxAttempts: 1});
 			try {
 				assert.equal((await client.send(new DescribeImportImageTasksCommand({}))).ImportImageTasks?.length, 2);
-				await assert.rejects(client.send(new DescribeImportSnapshotTasksCommand({})), { name: 'UnauthorizedOperation' });
+				await assert.rejects(client.send(new DescribeImportSnapshotTasksCommand({})), {name: 'UnauthorizedOperation'});
 			} finally {
 				client.destroy();
 			}
@@ -155,7 +175,7 @@ describe('simulate command', () => {
 
 	it('generates --snapshot-tasks snapshot imports beside the image imports', async () => {
 		await whileRunning(['--port', '0', '--tasks', '3', '--snapshot-tasks', '5'], async (url) => {
-			const client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials });
+			const client = new EC2Client({region: 'us-east-1', endpoint: url, credentials: testCredentials});
 			try {
 				const snapshots = await client.send(new DescribeImportSnapshotTasksCommand({}));
 				assert.equal(snapshots.ImportSnapshotTasks?.length, 5);
@@ -169,10 +189,10 @@ describe('simulate command', () => {
 
 	it('serves a scenario file as given', async () => {
 		await whileRunning(['--port', '0', '--scenario', join(directory, 'good.json')], async (url) => {
-			const client = new EC2Client({ region: 'us-east-1', endpoint: url, credentials: testCredentials });
+			const client = new EC2Client({region: 'us-east-1', endpoint: url, credentials: testCredentials});
 			try {
 				const output = await client.send(new DescribeImportImageTasksCommand({}));
-				assert.deepEqual(output.ImportImageTasks, [{ ImportTaskId: 'import-ami-from-file', Status: 'active' }]);
+				assert.deepEqual(output.ImportImageTasks, [{ImportTaskId: 'import-ami-from-file', Status: 'active'}]);
 			} finally {
 				client.destroy();
 			}

@@ -1,6 +1,6 @@
 // Scenario tasks shared by the SDK and AWS CLI round-trip tests.
 
-import type { ApiSnapshotTask, ApiTask } from '../../source/simulator/api-task.js';
+import type {ApiSnapshotTask, ApiTask} from '../../source/simulator/api-task.js';
 
 /** A scenario task with every field of the response syntax, in awkward but legal values. */
 export const everyField: ApiTask = {
@@ -25,14 +25,17 @@ export const everyField: ApiTask = {
 			Status: 'completed',
 			StatusMessage: 'done',
 			Url: 's3://bucket/key.raw',
-			UserBucket: { S3Bucket: 'bucket', S3Key: 'key.raw' },
+			UserBucket: {S3Bucket: 'bucket', S3Key: 'key.raw'},
 		},
-		{ DiskImageSize: 0.5 },
+		{DiskImageSize: 0.5},
 	],
 	Status: 'deleted',
 	StatusMessage: 'CLIENT_ERROR : ClientError: Unknown OS / Missing OS files.',
-	Tags: [{ Key: 'Name', Value: 'bootc' }, { Key: 'empty', Value: '' }],
-	LicenseSpecifications: [{ LicenseConfigurationArn: 'arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0123' }],
+	Tags: [
+		{Key: 'Name', Value: 'bootc'},
+		{Key: 'empty', Value: ''},
+	],
+	LicenseSpecifications: [{LicenseConfigurationArn: 'arn:aws:license-manager:us-east-1:123456789012:license-configuration:lic-0123'}],
 	UsageOperation: 'RunInstances:0800',
 	BootMode: 'uefi-preferred',
 };
@@ -49,8 +52,8 @@ export function hostileTask(text: string): ApiTask {
 		ImportTaskId: 'import-ami-hostile',
 		Description: text,
 		StatusMessage: text,
-		SnapshotDetails: [{ UserBucket: { S3Bucket: 'b', S3Key: text } }],
-		Tags: [{ Key: text, Value: text }],
+		SnapshotDetails: [{UserBucket: {S3Bucket: 'b', S3Key: text}}],
+		Tags: [{Key: text, Value: text}],
 	};
 }
 
@@ -69,16 +72,19 @@ export const everySnapshotField: ApiSnapshotTask = {
 		Status: 'active',
 		StatusMessage: 'downloading/converting',
 		Url: 's3://scloud-dev/Sensor.vhd',
-		UserBucket: { S3Bucket: 'scloud-dev', S3Key: 'Sensor.vhd' },
+		UserBucket: {S3Bucket: 'scloud-dev', S3Key: 'Sensor.vhd'},
 	},
-	Tags: [{ Key: 'Name', Value: 'sensor' }, { Key: 'empty', Value: '' }],
+	Tags: [
+		{Key: 'Name', Value: 'sensor'},
+		{Key: 'empty', Value: ''},
+	],
 };
 
 export function hostileSnapshotTask(text: string): ApiSnapshotTask {
 	return {
 		ImportTaskId: 'import-snap-hostile',
 		Description: text,
-		SnapshotTaskDetail: { StatusMessage: text, UserBucket: { S3Bucket: 'b', S3Key: text } },
-		Tags: [{ Key: text, Value: text }],
+		SnapshotTaskDetail: {StatusMessage: text, UserBucket: {S3Bucket: 'b', S3Key: text}},
+		Tags: [{Key: text, Value: text}],
 	};
 }

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { generateSpec } from '../../source/simulator/generate.js';
-import { generateSnapshotSpec } from '../../source/simulator/generate-snapshot.js';
-import { durationOf, retentionMs, type TaskSpec } from '../../source/simulator/lifecycle.js';
-import { stream } from '../../source/simulator/random.js';
-import { typicalImportMs } from '../../source/simulator/server.js';
-import { generatedStore } from '../../source/simulator/store.js';
+import {describe, it} from 'node:test';
+import {generateSpec} from '../../source/simulator/generate.js';
+import {generateSnapshotSpec} from '../../source/simulator/generate-snapshot.js';
+import {durationOf, retentionMs, type TaskSpec} from '../../source/simulator/lifecycle.js';
+import {stream} from '../../source/simulator/random.js';
+import {typicalImportMs} from '../../source/simulator/server.js';
+import {generatedStore} from '../../source/simulator/store.js';
 
 const minute = 60_000;
 const hour = 60 * minute;
 
 function specs(seed: number, count: number): TaskSpec[] {
 	const random = stream(seed, 'tasks');
-	return Array.from({ length: count }, () => generateSpec(random, 0));
+	return Array.from({length: count}, () => generateSpec(random, 0));
 }
 
 describe('generated tasks', () => {
@@ -49,7 +49,7 @@ describe('generated tasks', () => {
 
 describe('generated store', () => {
 	it('starts with tasks at every point of their life, newest first', () => {
-		const entries = generatedStore({ seed: 1, tasks: 12, arrivals: false }).list(0);
+		const entries = generatedStore({seed: 1, tasks: 12, arrivals: false}).list(0);
 		assert.equal(entries.length, 12);
 		const statuses = new Set(entries.map((entry) => entry.task.Status));
 		assert.ok(statuses.has('active') && statuses.has('completed'), [...statuses].join());
@@ -60,8 +60,8 @@ describe('generated store', () => {
 	});
 
 	it('lets new imports arrive over time only when arrivals are on', () => {
-		const arriving = generatedStore({ seed: 1, tasks: 0, arrivals: true });
-		const fixed = generatedStore({ seed: 1, tasks: 0, arrivals: false });
+		const arriving = generatedStore({seed: 1, tasks: 0, arrivals: true});
+		const fixed = generatedStore({seed: 1, tasks: 0, arrivals: false});
 		assert.equal(arriving.list(0).length, 0);
 		const later = arriving.list(4 * hour);
 		assert.ok(later.length >= 3, `${later.length} arrivals in 4 hours`);
@@ -70,14 +70,14 @@ describe('generated store', () => {
 	});
 
 	it('forgets finished tasks 7 days after they finished', () => {
-		const store = generatedStore({ seed: 3, tasks: 12, arrivals: false });
+		const store = generatedStore({seed: 3, tasks: 12, arrivals: false});
 		const longest = Math.max(...specs(3, 12).map((spec) => durationOf(spec) + (spec.failure?.deletingMs ?? 0)));
 		assert.equal(store.list(0).length, 12);
 		assert.equal(store.list(longest + retentionMs + 1).length, 0);
 	});
 
 	it('has a task count of 0 allowed', () => {
-		assert.deepEqual(generatedStore({ seed: 1, tasks: 0, arrivals: false }).list(0), []);
+		assert.deepEqual(generatedStore({seed: 1, tasks: 0, arrivals: false}).list(0), []);
 	});
 });
 
@@ -94,13 +94,17 @@ describe('generated failures fit the disk format', () => {
 			assert.ok(with_.length > 0, `${message} never generated`);
 			for (const spec of with_) assert.ok(formats.includes(spec.disks[0]?.sourceFormat ?? ''), `${spec.disks[0]?.sourceFormat}: ${spec.failure?.message}`);
 		}
-		assert.ok(failed.some((spec) => spec.disks[0]?.sourceFormat === 'RAW' && spec.stages.at(-1)?.message === 'converting'), 'RAW still fails while converting');
+		assert.ok(
+			failed.some((spec) => spec.disks[0]?.sourceFormat === 'RAW' && spec.stages.at(-1)?.message === 'converting'),
+			'RAW still fails while converting',
+		);
 	});
 	it('snapshot imports likewise, and a VMDK or RAW disk fails converting with a message that fits it', () => {
 		const random = stream(1, 'snapshots');
-		const failed = Array.from({ length: 2000 }, () => generateSnapshotSpec(random, 0)).filter((spec) => spec.failure !== undefined);
+		const failed = Array.from({length: 2000}, () => generateSnapshotSpec(random, 0)).filter((spec) => spec.failure !== undefined);
 		for (const [message, formats] of fits) {
-			for (const spec of failed.filter((one) => message.test(one.failure?.message ?? ''))) assert.ok(formats.includes(spec.format), `${spec.format}: ${spec.failure?.message}`);
+			for (const spec of failed.filter((one) => message.test(one.failure?.message ?? '')))
+				assert.ok(formats.includes(spec.format), `${spec.format}: ${spec.failure?.message}`);
 		}
 		assert.ok(failed.some((spec) => spec.format === 'VHD' && /Footers not identical/.test(spec.failure?.message ?? '')));
 		assert.ok(failed.some((spec) => spec.format !== 'VHD' && /Uncompressed data has invalid length/.test(spec.failure?.message ?? '')));

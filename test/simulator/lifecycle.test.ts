@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { finishedAt, retentionMs, type TaskSpec, taskAt } from '../../source/simulator/lifecycle.js';
+import {describe, it} from 'node:test';
+import {finishedAt, retentionMs, type TaskSpec, taskAt} from '../../source/simulator/lifecycle.js';
 
 const minute = 60_000;
 
@@ -12,7 +12,7 @@ function spec(overrides: Partial<TaskSpec> = {}): TaskSpec {
 		architecture: 'x86_64',
 		licenseType: 'BYOL',
 		encrypted: false,
-		tags: [{ Key: 'Name', Value: 'centos' }],
+		tags: [{Key: 'Name', Value: 'centos'}],
 		licenseSpecifications: [],
 		disks: [
 			{
@@ -28,14 +28,14 @@ function spec(overrides: Partial<TaskSpec> = {}): TaskSpec {
 		imageId: 'ami-0c93e58db64cb1d23',
 		// Ten minutes per stage, so stage k runs from 1000 + 10k minutes.
 		stages: [
-			{ message: 'pending', durationMs: 10 * minute, from: 2, to: 2 },
-			{ message: 'validating', durationMs: 10 * minute, from: 3, to: 5 },
-			{ message: 'validated', durationMs: 10 * minute, from: 6, to: 6 },
-			{ message: 'converting', durationMs: 10 * minute, from: 28, to: 33 },
-			{ message: 'updating', durationMs: 10 * minute, from: 34, to: 41 },
-			{ message: 'booting', durationMs: 10 * minute, from: 58, to: 75 },
-			{ message: 'booted', durationMs: 10 * minute, from: 76, to: 83 },
-			{ message: 'preparing ami', durationMs: 10 * minute, from: 84, to: 99 },
+			{message: 'pending', durationMs: 10 * minute, from: 2, to: 2},
+			{message: 'validating', durationMs: 10 * minute, from: 3, to: 5},
+			{message: 'validated', durationMs: 10 * minute, from: 6, to: 6},
+			{message: 'converting', durationMs: 10 * minute, from: 28, to: 33},
+			{message: 'updating', durationMs: 10 * minute, from: 34, to: 41},
+			{message: 'booting', durationMs: 10 * minute, from: 58, to: 75},
+			{message: 'booted', durationMs: 10 * minute, from: 76, to: 83},
+			{message: 'preparing ami', durationMs: 10 * minute, from: 84, to: 99},
 		],
 		...overrides,
 	};
@@ -65,7 +65,7 @@ describe('lifecycle', () => {
 			SnapshotDetails: [],
 			Status: 'active',
 			StatusMessage: 'pending',
-			Tags: [{ Key: 'Name', Value: 'centos' }],
+			Tags: [{Key: 'Name', Value: 'centos'}],
 			LicenseSpecifications: [],
 		});
 	});
@@ -82,7 +82,7 @@ describe('lifecycle', () => {
 				Format: 'VMDK',
 				Status: 'active',
 				Url: 's3://b/vms/centos.ova',
-				UserBucket: { S3Bucket: 'b', S3Key: 'vms/centos.ova' },
+				UserBucket: {S3Bucket: 'b', S3Key: 'vms/centos.ova'},
 			},
 		]);
 		assert.equal(at(spec(), 4)?.SnapshotDetails?.[0]?.Status, 'completed');
@@ -111,7 +111,7 @@ describe('lifecycle', () => {
 	it('fails into deleting and then deleted, keeping the message and the details it had', () => {
 		const failing = spec({
 			stages: spec().stages.slice(0, 5),
-			failure: { message: 'ClientError: Unknown OS / Missing OS files.', deletingMs: minute },
+			failure: {message: 'ClientError: Unknown OS / Missing OS files.', deletingMs: minute},
 		});
 		const deleting = at(failing, 5, 30_000);
 		assert.equal(deleting?.Status, 'deleting');
@@ -139,14 +139,14 @@ describe('lifecycle', () => {
 			kmsKeyId: 'arn:aws:kms:us-east-1:1:key/k',
 			bootMode: 'uefi',
 			usageOperation: 'RunInstances:0800',
-			licenseSpecifications: [{ LicenseConfigurationArn: 'arn:lic' }],
+			licenseSpecifications: [{LicenseConfigurationArn: 'arn:lic'}],
 		});
 		const early = at(task, 0);
 		assert.equal(early?.Description, 'web');
 		assert.equal(early?.KmsKeyId, 'arn:aws:kms:us-east-1:1:key/k');
 		assert.equal(early?.BootMode, 'uefi');
 		assert.equal(early?.UsageOperation, undefined);
-		assert.deepEqual(early?.LicenseSpecifications, [{ LicenseConfigurationArn: 'arn:lic' }]);
+		assert.deepEqual(early?.LicenseSpecifications, [{LicenseConfigurationArn: 'arn:lic'}]);
 		assert.equal(at(task, 8)?.UsageOperation, 'RunInstances:0800');
 		assert.equal(at(task, 8)?.Hypervisor, 'xen');
 	});

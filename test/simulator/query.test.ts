@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { Ec2Error } from '../../source/simulator/errors.js';
-import { actionOf, parseCancelRequest, parseDescribeRequest, parseForm } from '../../source/simulator/query.js';
+import {describe, it} from 'node:test';
+import {Ec2Error} from '../../source/simulator/errors.js';
+import {actionOf, parseCancelRequest, parseDescribeRequest, parseForm} from '../../source/simulator/query.js';
 
 const base = 'Action=DescribeImportImageTasks&Version=2016-11-15';
 const parse = (body: string) => parseDescribeRequest(parseForm(`${base}${body}`));
@@ -33,7 +33,7 @@ describe('query parsing', () => {
 	});
 
 	it('reads a bare request as "everything, one page"', () => {
-		assert.deepEqual(parse(''), { dryRun: false, states: [], importTaskIds: [] });
+		assert.deepEqual(parse(''), {dryRun: false, states: [], importTaskIds: []});
 	});
 
 	it('orders list members by their index, not by their place in the body', () => {
@@ -58,7 +58,7 @@ describe('query parsing', () => {
 	});
 
 	it('ignores SigV4 query parameters of a presigned GET', () => {
-		assert.deepEqual(parse('&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc'), { dryRun: false, states: [], importTaskIds: [] });
+		assert.deepEqual(parse('&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc'), {dryRun: false, states: [], importTaskIds: []});
 	});
 
 	it('refuses an unknown filter name the way EC2 does', () => {
@@ -83,8 +83,8 @@ describe('query parsing', () => {
 
 	it('needs an Action and a Version', () => {
 		assert.equal(actionOf(parseForm(base)), 'DescribeImportImageTasks');
-		assert.throws(() => actionOf(parseForm('Version=2016-11-15')), { code: 'MissingAction' });
-		assert.throws(() => actionOf(parseForm('Action=DescribeImportImageTasks')), { code: 'MissingParameter' });
+		assert.throws(() => actionOf(parseForm('Version=2016-11-15')), {code: 'MissingAction'});
+		assert.throws(() => actionOf(parseForm('Action=DescribeImportImageTasks')), {code: 'MissingParameter'});
 	});
 });
 
@@ -97,13 +97,13 @@ describe('CancelImportTask parsing', () => {
 			importTaskId: 'import-snap-1',
 			cancelReason: 'stuck at booting+',
 		});
-		assert.deepEqual(cancel('&ImportTaskId=import-ami-1&DryRun=true'), { dryRun: true, importTaskId: 'import-ami-1' });
+		assert.deepEqual(cancel('&ImportTaskId=import-ami-1&DryRun=true'), {dryRun: true, importTaskId: 'import-ami-1'});
 	});
 
 	it('needs an ImportTaskId and refuses what the operation does not have', () => {
-		assert.throws(() => cancel(''), { code: 'MissingParameter', message: /ImportTaskId/ });
-		assert.throws(() => cancel('&ImportTaskId='), { code: 'MissingParameter' });
-		assert.throws(() => cancel('&ImportTaskId.1=import-ami-1'), { code: 'UnknownParameter' });
-		assert.throws(() => cancel('&ImportTaskId=import-ami-1&DryRun=yes'), { code: 'InvalidParameterValue' });
+		assert.throws(() => cancel(''), {code: 'MissingParameter', message: /ImportTaskId/});
+		assert.throws(() => cancel('&ImportTaskId='), {code: 'MissingParameter'});
+		assert.throws(() => cancel('&ImportTaskId.1=import-ami-1'), {code: 'UnknownParameter'});
+		assert.throws(() => cancel('&ImportTaskId=import-ami-1&DryRun=yes'), {code: 'InvalidParameterValue'});
 	});
 });

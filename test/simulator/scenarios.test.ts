@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { loadScenario, parseScenario, ScenarioError } from '../../source/simulator/scenarios.js';
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, describe, it} from 'node:test';
+import {loadScenario, parseScenario, ScenarioError} from '../../source/simulator/scenarios.js';
 
 function refuses(text: string, message: RegExp): void {
-	assert.throws(() => parseScenario(text), (error: unknown) => error instanceof ScenarioError && message.test(error.message));
+	assert.throws(
+		() => parseScenario(text),
+		(error: unknown) => error instanceof ScenarioError && message.test(error.message),
+	);
 }
 
 describe('scenario files', () => {
@@ -14,15 +17,18 @@ describe('scenario files', () => {
 		const task = {
 			ImportTaskId: 'import-ami-1',
 			Encrypted: true,
-			SnapshotDetails: [{ DiskImageSize: 0, UserBucket: { S3Bucket: 'b' } }],
+			SnapshotDetails: [{DiskImageSize: 0, UserBucket: {S3Bucket: 'b'}}],
 			Tags: [],
 		};
-		assert.deepEqual(parseScenario(JSON.stringify({ tasks: [task] })), { tasks: [task] });
+		assert.deepEqual(parseScenario(JSON.stringify({tasks: [task]})), {tasks: [task]});
 	});
 
 	it('names what is wrong and where', () => {
 		refuses('{"tasks": [{"ImportTaskId": "a"}, {"ImportTaskId": "b"}, {"ImportTaskId": "c", "Progress": 28}]}', /^tasks\[2\]\.Progress must be a string$/);
-		refuses('{"tasks": [{"ImportTaskId": "a", "SnapshotDetails": [{"DiskImageSize": "1"}]}]}', /^tasks\[0\]\.SnapshotDetails\[0\]\.DiskImageSize must be a number$/);
+		refuses(
+			'{"tasks": [{"ImportTaskId": "a", "SnapshotDetails": [{"DiskImageSize": "1"}]}]}',
+			/^tasks\[0\]\.SnapshotDetails\[0\]\.DiskImageSize must be a number$/,
+		);
 		refuses('{"tasks": [{"ImportTaskId": "a", "Encrypted": "false"}]}', /^tasks\[0\]\.Encrypted must be true or false$/);
 		refuses('{"tasks": [{"ImportTaskId": "a", "Tags": {}}]}', /^tasks\[0\]\.Tags must be a list$/);
 		refuses('{"tasks": [{"ImportTaskId": "a", "Tags": [{"Key": "k", "Colour": "red"}]}]}', /^tasks\[0\]\.Tags\[0\]\.Colour is not a known field$/);
@@ -38,19 +44,34 @@ describe('scenario files', () => {
 		const snapshot = {
 			ImportTaskId: 'import-snap-1',
 			Description: 'd',
-			SnapshotTaskDetail: { DiskImageSize: 0, Encrypted: false, KmsKeyId: 'k', SnapshotId: '', UserBucket: { S3Key: 'k' } },
+			SnapshotTaskDetail: {DiskImageSize: 0, Encrypted: false, KmsKeyId: 'k', SnapshotId: '', UserBucket: {S3Key: 'k'}},
 			Tags: [],
 		};
-		assert.deepEqual(parseScenario(JSON.stringify({ tasks: [], snapshotTasks: [snapshot] })), { tasks: [], snapshotTasks: [snapshot] });
-		assert.deepEqual(parseScenario(JSON.stringify({ snapshotTasks: [snapshot] })), { tasks: [], snapshotTasks: [snapshot] });
-		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Progress": 3}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.Progress must be a string$/);
-		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"DeviceName": "/dev/sda1"}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.DeviceName is not a known field$/);
-		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Encrypted": "true"}}]}', /^snapshotTasks\[0\]\.SnapshotTaskDetail\.Encrypted must be true or false$/);
+		assert.deepEqual(parseScenario(JSON.stringify({tasks: [], snapshotTasks: [snapshot]})), {tasks: [], snapshotTasks: [snapshot]});
+		assert.deepEqual(parseScenario(JSON.stringify({snapshotTasks: [snapshot]})), {tasks: [], snapshotTasks: [snapshot]});
+		refuses(
+			'{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Progress": 3}}]}',
+			/^snapshotTasks\[0\]\.SnapshotTaskDetail\.Progress must be a string$/,
+		);
+		refuses(
+			'{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"DeviceName": "/dev/sda1"}}]}',
+			/^snapshotTasks\[0\]\.SnapshotTaskDetail\.DeviceName is not a known field$/,
+		);
+		refuses(
+			'{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotTaskDetail": {"Encrypted": "true"}}]}',
+			/^snapshotTasks\[0\]\.SnapshotTaskDetail\.Encrypted must be true or false$/,
+		);
 		refuses('{"snapshotTasks": [{"ImportTaskId": "a", "SnapshotDetails": []}]}', /^snapshotTasks\[0\]\.SnapshotDetails is not a known field$/);
 		refuses('{"snapshotTasks": [{"Description": "a"}]}', /^snapshotTasks\[0\]\.ImportTaskId is required$/);
 		refuses('{"snapshotTasks": {}}', /^snapshotTasks must be a list$/);
-		refuses('{"tasks": [{"ImportTaskId": "a", "SnapshotDetails": [{"Encrypted": true}]}]}', /^tasks\[0\]\.SnapshotDetails\[0\]\.Encrypted is not a known field$/);
-		refuses('{"tasks": [{"ImportTaskId": "a"}], "snapshotTasks": [{"ImportTaskId": "b"}, {"ImportTaskId": "a"}]}', /^snapshotTasks\[1\]\.ImportTaskId repeats tasks\[0\]\.ImportTaskId$/);
+		refuses(
+			'{"tasks": [{"ImportTaskId": "a", "SnapshotDetails": [{"Encrypted": true}]}]}',
+			/^tasks\[0\]\.SnapshotDetails\[0\]\.Encrypted is not a known field$/,
+		);
+		refuses(
+			'{"tasks": [{"ImportTaskId": "a"}], "snapshotTasks": [{"ImportTaskId": "b"}, {"ImportTaskId": "a"}]}',
+			/^snapshotTasks\[1\]\.ImportTaskId repeats tasks\[0\]\.ImportTaskId$/,
+		);
 	});
 
 	it('reports a JSON syntax error with its position', () => {
@@ -62,7 +83,7 @@ describe('scenario files', () => {
 	describe('files', () => {
 		let directory = '';
 		after(async () => {
-			if (directory !== '') await rm(directory, { recursive: true, force: true });
+			if (directory !== '') await rm(directory, {recursive: true, force: true});
 		});
 
 		it('loads a file and names the file in its errors', async () => {
@@ -71,9 +92,9 @@ describe('scenario files', () => {
 			const bad = join(directory, 'bad.json');
 			await writeFile(good, '{"tasks": [{"ImportTaskId": "import-ami-1"}]}');
 			await writeFile(bad, '{"tasks": [{"ImportTaskId": 1}]}');
-			assert.deepEqual(await loadScenario(good), { tasks: [{ ImportTaskId: 'import-ami-1' }] });
-			await assert.rejects(loadScenario(bad), { name: 'ScenarioError', message: `${bad}: tasks[0].ImportTaskId must be a string` });
-			await assert.rejects(loadScenario(join(directory, 'missing.json')), { name: 'ScenarioError', message: /cannot read .*missing\.json \(ENOENT\)/ });
+			assert.deepEqual(await loadScenario(good), {tasks: [{ImportTaskId: 'import-ami-1'}]});
+			await assert.rejects(loadScenario(bad), {name: 'ScenarioError', message: `${bad}: tasks[0].ImportTaskId must be a string`});
+			await assert.rejects(loadScenario(join(directory, 'missing.json')), {name: 'ScenarioError', message: /cannot read .*missing\.json \(ENOENT\)/});
 		});
 	});
 });

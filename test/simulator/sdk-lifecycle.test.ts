@@ -1,12 +1,12 @@
 // The lifecycle under an injected clock, scenario round trips and escaping, through the real SDK.
 
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { DescribeImportImageTasksCommand, type ImportImageTask } from '@aws-sdk/client-ec2';
-import { stageNames } from '../../source/simulator/lifecycle.js';
-import { typicalImportMs } from '../../source/simulator/server.js';
-import { manualClock, startTestSimulator } from '../helpers/simulator.js';
-import { everyField, hostile, hostileTask, long } from './fixtures.js';
+import {describe, it} from 'node:test';
+import {DescribeImportImageTasksCommand, type ImportImageTask} from '@aws-sdk/client-ec2';
+import {stageNames} from '../../source/simulator/lifecycle.js';
+import {typicalImportMs} from '../../source/simulator/server.js';
+import {manualClock, startTestSimulator} from '../helpers/simulator.js';
+import {everyField, hostile, hostileTask, long} from './fixtures.js';
 
 const ranks = new Map<string | undefined, number>(stageNames.map((name, index) => [name, index]));
 const rank = (message: string | undefined) => ranks.get(message) ?? -1;
@@ -15,7 +15,7 @@ describe('lifecycle through the real SDK', () => {
 	it('moves arriving imports through the real stages, with fields appearing when EC2 shows them', async () => {
 		const clock = manualClock();
 		// speed 30: each 1 s of the injected clock is 30 s of simulated time.
-		const sim = await startTestSimulator({ seed: 2, tasks: 0, arrivals: true, speed: 30, now: clock.now });
+		const sim = await startTestSimulator({seed: 2, tasks: 0, arrivals: true, speed: 30, now: clock.now});
 		const journeys = new Map<string, ImportImageTask[]>();
 		try {
 			for (let step = 0; step < 600; step++) {
@@ -30,8 +30,14 @@ describe('lifecycle through the real SDK', () => {
 			await sim.close();
 		}
 		const finished = [...journeys.values()].filter((seen) => seen[0]?.StatusMessage === 'pending' && seen.at(-1)?.Status !== 'active');
-		assert.ok(finished.some((seen) => seen.at(-1)?.Status === 'completed'), 'some import completed');
-		assert.ok(finished.some((seen) => seen.at(-1)?.Status === 'deleted'), 'some import failed');
+		assert.ok(
+			finished.some((seen) => seen.at(-1)?.Status === 'completed'),
+			'some import completed',
+		);
+		assert.ok(
+			finished.some((seen) => seen.at(-1)?.Status === 'deleted'),
+			'some import failed',
+		);
 		for (const seen of finished) {
 			const id = seen[0]?.ImportTaskId;
 			let lastRank = 0;
@@ -69,21 +75,18 @@ describe('lifecycle through the real SDK', () => {
 			}
 			assert.ok(progressSeen.size >= 8, `${id}: progress ticked through ${progressSeen.size} values`);
 			const statuses = seen.map((task) => task.Status).filter((status, index, all) => status !== all[index - 1]);
-			assert.ok(
-				['active,completed', 'active,deleting,deleted'].includes(statuses.join()),
-				`${id}: ${statuses.join(' > ')}`,
-			);
+			assert.ok(['active,completed', 'active,deleting,deleted'].includes(statuses.join()), `${id}: ${statuses.join(' > ')}`);
 		}
 	});
 
 	it('plays a typical import out in typicalImportMs of simulated time', async () => {
 		assert.ok(typicalImportMs > 0);
 		const clock = manualClock();
-		const sim = await startTestSimulator({ seed: 1, tasks: 0, arrivals: true, speed: typicalImportMs / 120_000, now: clock.now });
+		const sim = await startTestSimulator({seed: 1, tasks: 0, arrivals: true, speed: typicalImportMs / 120_000, now: clock.now});
 		try {
 			let active = 0;
 			for (let second = 0; second < 600; second += 5) {
-				const output = await sim.client.send(new DescribeImportImageTasksCommand({ Filters: [{ Name: 'task-state', Values: ['active'] }] }));
+				const output = await sim.client.send(new DescribeImportImageTasksCommand({Filters: [{Name: 'task-state', Values: ['active']}]}));
 				active = Math.max(active, output.ImportImageTasks?.length ?? 0);
 				clock.advance(5000);
 			}
@@ -96,20 +99,20 @@ describe('lifecycle through the real SDK', () => {
 
 describe('scenarios and escaping through the real SDK', () => {
 	it('serves a scenario task with every field exactly as given', async () => {
-		const sim = await startTestSimulator({ scenario: { tasks: [everyField, { ImportTaskId: 'import-ami-bare' }] } });
+		const sim = await startTestSimulator({scenario: {tasks: [everyField, {ImportTaskId: 'import-ami-bare'}]}});
 		try {
 			const output = await sim.client.send(new DescribeImportImageTasksCommand({}));
-			assert.deepEqual(output.ImportImageTasks, [everyField, { ImportTaskId: 'import-ami-bare' }]);
+			assert.deepEqual(output.ImportImageTasks, [everyField, {ImportTaskId: 'import-ami-bare'}]);
 		} finally {
 			await sim.close();
 		}
 	});
 
 	it('carries hostile and long strings through, replacing only what XML 1.0 cannot hold', async () => {
-		const sim = await startTestSimulator({ scenario: { tasks: [hostileTask(hostile.sent), { ...hostileTask(long), ImportTaskId: 'import-ami-long' }] } });
+		const sim = await startTestSimulator({scenario: {tasks: [hostileTask(hostile.sent), {...hostileTask(long), ImportTaskId: 'import-ami-long'}]}});
 		try {
 			const output = await sim.client.send(new DescribeImportImageTasksCommand({}));
-			assert.deepEqual(output.ImportImageTasks, [hostileTask(hostile.expected), { ...hostileTask(long), ImportTaskId: 'import-ami-long' }]);
+			assert.deepEqual(output.ImportImageTasks, [hostileTask(hostile.expected), {...hostileTask(long), ImportTaskId: 'import-ami-long'}]);
 		} finally {
 			await sim.close();
 		}

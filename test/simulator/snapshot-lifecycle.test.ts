@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { cancelledSnapshotTask } from '../../source/simulator/cancellation.js';
-import { retentionMs } from '../../source/simulator/lifecycle.js';
-import { type SnapshotSpec, snapshotFinishedAt, snapshotTaskAt } from '../../source/simulator/snapshot-lifecycle.js';
+import {describe, it} from 'node:test';
+import {cancelledSnapshotTask} from '../../source/simulator/cancellation.js';
+import {retentionMs} from '../../source/simulator/lifecycle.js';
+import {type SnapshotSpec, snapshotFinishedAt, snapshotTaskAt} from '../../source/simulator/snapshot-lifecycle.js';
 
 const minute = 60_000;
 
@@ -21,10 +21,10 @@ function spec(overrides: Partial<SnapshotSpec> = {}): SnapshotSpec {
 		tags: [],
 		// Ten minutes per stage, so stage k runs from 1000 + 10k minutes.
 		stages: [
-			{ message: 'pending', durationMs: 10 * minute, from: 3, to: 3 },
-			{ message: 'validating', durationMs: 10 * minute, from: 4, to: 9 },
-			{ message: 'validated', durationMs: 10 * minute, from: 10, to: 10 },
-			{ message: 'downloading/converting', durationMs: 10 * minute, from: 11, to: 99 },
+			{message: 'pending', durationMs: 10 * minute, from: 3, to: 3},
+			{message: 'validating', durationMs: 10 * minute, from: 4, to: 9},
+			{message: 'validated', durationMs: 10 * minute, from: 10, to: 10},
+			{message: 'downloading/converting', durationMs: 10 * minute, from: 11, to: 99},
 		],
 		...overrides,
 	};
@@ -46,7 +46,7 @@ describe('snapshot lifecycle', () => {
 				SnapshotId: '',
 				Status: 'active',
 				StatusMessage: 'pending',
-				UserBucket: { S3Bucket: 'b', S3Key: 'disks/data.vmdk' },
+				UserBucket: {S3Bucket: 'b', S3Key: 'disks/data.vmdk'},
 			},
 			Tags: [],
 		});
@@ -54,8 +54,14 @@ describe('snapshot lifecycle', () => {
 
 	it('walks pending, validating, validated, downloading/converting, completed; the size is known once validated', () => {
 		const details = [0, 1, 2, 3, 4].map((stage) => at(spec(), stage)?.SnapshotTaskDetail);
-		assert.deepEqual(details.map((detail) => detail?.StatusMessage ?? detail?.Status), ['pending', 'validating', 'validated', 'downloading/converting', 'completed']);
-		assert.deepEqual(details.map((detail) => detail?.DiskImageSize), [0, 0, 705626112, 705626112, 705626112]);
+		assert.deepEqual(
+			details.map((detail) => detail?.StatusMessage ?? detail?.Status),
+			['pending', 'validating', 'validated', 'downloading/converting', 'completed'],
+		);
+		assert.deepEqual(
+			details.map((detail) => detail?.DiskImageSize),
+			[0, 0, 705626112, 705626112, 705626112],
+		);
 		assert.equal(at(spec(), 3, 5 * minute)?.SnapshotTaskDetail?.Progress, '55');
 		const done = details[4];
 		assert.equal(done?.SnapshotId, 'snap-0a1b2c3d4e5f60718');
@@ -63,7 +69,7 @@ describe('snapshot lifecycle', () => {
 	});
 
 	it('shows encryption and the s3 url where the spec has them', () => {
-		const detail = at(spec({ encrypted: true, kmsKeyId: 'arn:k', withUrl: true }), 1)?.SnapshotTaskDetail;
+		const detail = at(spec({encrypted: true, kmsKeyId: 'arn:k', withUrl: true}), 1)?.SnapshotTaskDetail;
 		assert.equal(detail?.Encrypted, true);
 		assert.equal(detail?.KmsKeyId, 'arn:k');
 		assert.equal(detail?.Url, 's3://b/disks/data.vmdk');
@@ -71,7 +77,10 @@ describe('snapshot lifecycle', () => {
 	});
 
 	it('fails into deleting and deleted with the message, and is forgotten 7 days later', () => {
-		const failing = spec({ stages: spec().stages.slice(0, 2), failure: { message: 'ClientError: Disk validation failed [Unsupported VMDK File Format]', deletingMs: minute } });
+		const failing = spec({
+			stages: spec().stages.slice(0, 2),
+			failure: {message: 'ClientError: Disk validation failed [Unsupported VMDK File Format]', deletingMs: minute},
+		});
 		const deleting = at(failing, 2, 30_000)?.SnapshotTaskDetail;
 		assert.equal(deleting?.Status, 'deleting');
 		assert.equal(deleting?.StatusMessage, 'ClientError: Disk validation failed [Unsupported VMDK File Format]');
@@ -85,10 +94,18 @@ describe('snapshot lifecycle', () => {
 	it('a cancel keeps the rest of the task and replaces status, message and progress', () => {
 		const running = at(spec(), 3);
 		assert.ok(running !== undefined);
-		const cancelled = cancelledSnapshotTask(running, { at: 0, reason: 'wrong disk' }, 0);
+		const cancelled = cancelledSnapshotTask(running, {at: 0, reason: 'wrong disk'}, 0);
 		assert.deepEqual(cancelled, {
 			...running,
-			SnapshotTaskDetail: { Description: 'data disk', DiskImageSize: 705626112, Format: 'VMDK', SnapshotId: '', Status: 'deleting', StatusMessage: 'wrong disk', UserBucket: { S3Bucket: 'b', S3Key: 'disks/data.vmdk' } },
+			SnapshotTaskDetail: {
+				Description: 'data disk',
+				DiskImageSize: 705626112,
+				Format: 'VMDK',
+				SnapshotId: '',
+				Status: 'deleting',
+				StatusMessage: 'wrong disk',
+				UserBucket: {S3Bucket: 'b', S3Key: 'disks/data.vmdk'},
+			},
 		});
 	});
 });

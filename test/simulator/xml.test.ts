@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { describeResponseXml, errorXml, escapeXml, formatDouble } from '../../source/simulator/xml.js';
+import {describe, it} from 'node:test';
+import {describeResponseXml, errorXml, escapeXml, formatDouble} from '../../source/simulator/xml.js';
 
 describe('xml building', () => {
 	it('renders a task as both clients parse it, fields in model order, empty lists as <x/>', () => {
@@ -22,12 +22,12 @@ describe('xml building', () => {
 							DiskImageSize: 705638400,
 							Format: 'VMDK',
 							Status: 'completed',
-							UserBucket: { S3Bucket: 'my-import-bucket', S3Key: 'vms/web-01.ova' },
+							UserBucket: {S3Bucket: 'my-import-bucket', S3Key: 'vms/web-01.ova'},
 						},
 					],
 					Status: 'active',
 					StatusMessage: 'converting',
-					Tags: [{ Key: 'Name', Value: 'web-01' }],
+					Tags: [{Key: 'Name', Value: 'web-01'}],
 					LicenseSpecifications: [],
 					BootMode: 'legacy-bios',
 				},
@@ -86,7 +86,7 @@ describe('xml building', () => {
 	});
 
 	it('omits absent fields and keeps empty strings (EC2 sends "SnapshotId": "")', () => {
-		const xml = describeResponseXml('r', [{ ImportTaskId: 'i', ImageId: '', Encrypted: true }]);
+		const xml = describeResponseXml('r', [{ImportTaskId: 'i', ImageId: '', Encrypted: true}]);
 		assert.match(xml, /<imageId><\/imageId>/);
 		assert.match(xml, /<encrypted>true<\/encrypted>/);
 		assert.doesNotMatch(xml, /snapshotDetailSet|tagSet|progress|status/);

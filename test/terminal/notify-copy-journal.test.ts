@@ -66,11 +66,29 @@ describe('journal file', () => {
 		first.append([completed('import-ami-1', Date.UTC(2026, 10, 26, 21, 40))]);
 		await first.close();
 		const second = openJournal(path);
-		second.append([{at: Date.UTC(2026, 10, 26, 22, 0), type: 'stuck', taskId: 'import-ami-2', region: 'eu-west-1', since: Date.UTC(2026, 10, 26, 21, 30), status: 'active', progress: 39}]);
+		second.append([
+			{
+				at: Date.UTC(2026, 10, 26, 22, 0),
+				type: 'stuck',
+				taskId: 'import-ami-2',
+				region: 'eu-west-1',
+				since: Date.UTC(2026, 10, 26, 21, 30),
+				status: 'active',
+				progress: 39,
+			},
+		]);
 		await second.close();
 		const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
 		assert.equal(lines.length, 3);
-		assert.deepEqual(JSON.parse(lines[1] ?? ''), {v: 1, time: '2026-11-26T21:40:00.000Z', event: 'status', taskId: 'import-ami-1', status: 'completed', from: 'active', to: 'completed'});
+		assert.deepEqual(JSON.parse(lines[1] ?? ''), {
+			v: 1,
+			time: '2026-11-26T21:40:00.000Z',
+			event: 'status',
+			taskId: 'import-ami-1',
+			status: 'completed',
+			from: 'active',
+			to: 'completed',
+		});
 		assert.deepEqual(JSON.parse(lines[2] ?? ''), {
 			v: 1,
 			time: '2026-11-26T22:00:00.000Z',
@@ -138,7 +156,10 @@ describe('shell hooks', () => {
 		assert.deepEqual(written, ['\u0007']);
 		// Drained as under --until-done: the hook that was started gets to finish.
 		await hooks.close(true);
-		const events = (await readFile(join(dir, 'events.jsonl'), 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line));
+		const events = (await readFile(join(dir, 'events.jsonl'), 'utf8'))
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		assert.deepEqual(
 			events.map((event) => [event.event, event.taskId, event.late]),
 			[
@@ -162,7 +183,10 @@ describe('shell hooks', () => {
 		hooks.onCopy('ami-1');
 		assert.equal(written[1], `${osc52('ami-1')}${tmuxPassthrough(osc52('ami-1'))}`);
 		await hooks.close();
-		const events = (await readFile(path, 'utf8')).trimEnd().split('\n').map((line) => JSON.parse(line).event);
+		const events = (await readFile(path, 'utf8'))
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line).event);
 		assert.deepEqual(events, ['first-seen', 'status', 'status']);
 	});
 });

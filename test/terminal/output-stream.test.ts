@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { PassThrough, Writable } from 'node:stream';
-import { test } from 'node:test';
-import { createElement } from 'react';
-import { playScreen } from '../../source/terminal/ink-bytes.js';
-import { rewriteStream, streamSize } from '../../source/terminal/output-stream.js';
-import { createScreenDiff } from '../../source/terminal/screen-diff.js';
+import {PassThrough, Writable} from 'node:stream';
+import {test} from 'node:test';
+import {createElement} from 'react';
+import {playScreen} from '../../source/terminal/ink-bytes.js';
+import {rewriteStream, streamSize} from '../../source/terminal/output-stream.js';
+import {createScreenDiff} from '../../source/terminal/screen-diff.js';
 
 // Styles are what the virtual screen must get right too: chalk decides on colour when Ink is first loaded.
 process.env.FORCE_COLOR = '1';
-const { Box, render, Text } = await import('ink');
+const {Box, render, Text} = await import('ink');
 
 interface Line {
 	text: string;
@@ -25,7 +25,7 @@ function fakeTerminal() {
 			done();
 		},
 	}) as unknown as NodeJS.WriteStream;
-	Object.assign(stdout, { isTTY: true, columns: 30, rows: 6 });
+	Object.assign(stdout, {isTTY: true, columns: 30, rows: 6});
 	const compact = createScreenDiff(streamSize(stdout));
 	const stream = rewriteStream(stdout, (text) => {
 		raw += text;
@@ -33,29 +33,29 @@ function fakeTerminal() {
 		compacted += out;
 		return out;
 	});
-	return { stream, raw: () => raw, compacted: () => compacted };
+	return {stream, raw: () => raw, compacted: () => compacted};
 }
 
-function Board({ lines }: { lines: readonly Line[] }) {
+function Board({lines}: {lines: readonly Line[]}) {
 	return createElement(
 		Box,
-		{ flexDirection: 'column', height: 6, width: 30 },
-		...lines.map((line, index) => createElement(Text, { key: index, color: line.color, inverse: line.inverse, wrap: 'truncate' }, line.text)),
+		{flexDirection: 'column', height: 6, width: 30},
+		...lines.map((line, index) => createElement(Text, {key: index, color: line.color, inverse: line.inverse, wrap: 'truncate'}, line.text)),
 	);
 }
 
-test('under real Ink, the compacted bytes draw the same screen as Ink\'s, with fewer bytes', async () => {
+test("under real Ink, the compacted bytes draw the same screen as Ink's, with fewer bytes", async () => {
 	const terminal = fakeTerminal();
-	const stdin = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.ReadStream;
+	const stdin = Object.assign(new PassThrough(), {isTTY: false}) as unknown as NodeJS.ReadStream;
 	const steps: Line[][] = [
-		[{ text: 'ec2-import-watch · last 10:00:01' }, { text: '> task-1  ▶ active   ▏░░░  2%', inverse: true }, { text: '  task-2  ✔ completed', color: 'green' }],
-		[{ text: 'ec2-import-watch · last 10:00:03' }, { text: '> task-1  ▶ active   ▎░░░  3%', inverse: true }, { text: '  task-2  ✔ completed', color: 'green' }],
-		[{ text: 'ec2-import-watch · last 10:00:05' }, { text: '> task-1  ▶ active   ▎░░░  3%', inverse: true }, { text: '  task-2  ✔ done', color: 'yellow' }],
-		[{ text: 'ec2-import-watch · 中文 tâche 😀' }, { text: '  task-1  ▶ active   ▎░░░  3%' }, { text: '> task-2  ✔ done', color: 'yellow', inverse: true }],
-		[{ text: 'ec2-import-watch · 文中 tâche 😀' }, { text: '' }, { text: '> task-2', inverse: true }, { text: 'a new line at the bottom' }],
+		[{text: 'ec2-import-watch · last 10:00:01'}, {text: '> task-1  ▶ active   ▏░░░  2%', inverse: true}, {text: '  task-2  ✔ completed', color: 'green'}],
+		[{text: 'ec2-import-watch · last 10:00:03'}, {text: '> task-1  ▶ active   ▎░░░  3%', inverse: true}, {text: '  task-2  ✔ completed', color: 'green'}],
+		[{text: 'ec2-import-watch · last 10:00:05'}, {text: '> task-1  ▶ active   ▎░░░  3%', inverse: true}, {text: '  task-2  ✔ done', color: 'yellow'}],
+		[{text: 'ec2-import-watch · 中文 tâche 😀'}, {text: '  task-1  ▶ active   ▎░░░  3%'}, {text: '> task-2  ✔ done', color: 'yellow', inverse: true}],
+		[{text: 'ec2-import-watch · 文中 tâche 😀'}, {text: ''}, {text: '> task-2', inverse: true}, {text: 'a new line at the bottom'}],
 	];
 	const first = steps[0] ?? [];
-	const instance = render(createElement(Board, { lines: first }), {
+	const instance = render(createElement(Board, {lines: first}), {
 		stdout: terminal.stream,
 		stdin,
 		interactive: true,
@@ -64,14 +64,14 @@ test('under real Ink, the compacted bytes draw the same screen as Ink\'s, with f
 		exitOnCtrlC: false,
 		patchConsole: false,
 	});
-	const size = { columns: 30, rows: 6 };
+	const size = {columns: 30, rows: 6};
 	let rawTotal = 0;
 	let ourTotal = 0;
 	const written: string[] = [];
 	for (const lines of steps) {
 		const rawBefore = terminal.raw().length;
 		const ourBefore = terminal.compacted().length;
-		instance.rerender(createElement(Board, { lines }));
+		instance.rerender(createElement(Board, {lines}));
 		await instance.waitUntilRenderFlush();
 		assert.deepEqual(playScreen(terminal.compacted(), size), playScreen(terminal.raw(), size), `after ${JSON.stringify(lines.map((line) => line.text))}`);
 		rawTotal += terminal.raw().length - rawBefore;

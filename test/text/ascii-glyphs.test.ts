@@ -19,7 +19,7 @@ describe('toAscii', () => {
 	});
 
 	test('the app’s own curly quotes become straight ones, not ?', () => {
-		assert.equal(toAscii('(“cancelled from ec2-import-watch”) ‘x’ it’s'), '("cancelled from ec2-import-watch") \'x\' it\'s');
+		assert.equal(toAscii('(“cancelled from ec2-import-watch”) ‘x’ it’s'), "(\"cancelled from ec2-import-watch\") 'x' it's");
 	});
 
 	test('other non-ASCII text becomes one ? per column, so the layout stays', () => {

@@ -39,7 +39,9 @@ test('the memory is bounded: past many distinct strings, early ones are measured
 
 test('the built app measures through the remembered widths, and bundles string-width once', () => {
 	const chunks = new URL('chunks/', new URL(`file://${launchPath}`));
-	const code = readdirSync(chunks).map((name) => readFileSync(new URL(name, chunks), 'utf8')).join('\n');
+	const code = readdirSync(chunks)
+		.map((name) => readFileSync(new URL(name, chunks), 'utf8'))
+		.join('\n');
 	assert.equal(code.match(/^function stringWidth\(/gm)?.length, 1, 'one copy of string-width');
 	assert.match(code, /getStringWidth = \(string\) => memoStringWidth\(string, \{ countAnsiEscapeCodes: true \}\)/, "Ink's output measures through the memo");
 	// Outside the memo itself, nothing calls the bare function.

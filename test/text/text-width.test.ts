@@ -166,12 +166,16 @@ describe('wrapText', () => {
 		const doc = 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html#import-instance-errors';
 		assert.deepEqual(wrapText(`see ${doc}`, 110), ['see', doc]);
 		assert.deepEqual(wrapText(doc, 60), ['https://docs.aws.amazon.com/vm-import/latest/userguide/', 'vmimport-troubleshooting.html#import-instance-errors']);
-		const fix = 'Give the vmimport role s3:GetBucketLocation, s3:GetObject and s3:ListBucket on the bucket, and kms:Decrypt on its SSE-KMS key; then import again.';
+		const fix =
+			'Give the vmimport role s3:GetBucketLocation, s3:GetObject and s3:ListBucket on the bucket, and kms:Decrypt on its SSE-KMS key; then import again.';
 		for (const width of [30, 40, 50, 60, 70, 80, 100]) {
 			const lines = wrapText(fix, width);
 			for (const line of lines) assert.ok(displayWidth(line) <= width, line);
 			for (const action of ['s3:GetBucketLocation,', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt']) {
-				assert.ok(lines.some((line) => line.includes(action)), `${width}: ${action} broken in ${JSON.stringify(lines)}`);
+				assert.ok(
+					lines.some((line) => line.includes(action)),
+					`${width}: ${action} broken in ${JSON.stringify(lines)}`,
+				);
 			}
 			assert.equal(lines.join(' '), fix);
 		}

@@ -12,8 +12,9 @@ test('a labelled notice keeps its label and its reason', () => {
 	assert.ok(line.includes('…'), line);
 });
 
-test("a warning without a short label keeps its start: the end gives way", () => {
-	const warning = '@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING: Multiple credential sources detected: Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.';
+test('a warning without a short label keeps its start: the end gives way', () => {
+	const warning =
+		'@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING: Multiple credential sources detected: Both AWS_PROFILE and the pair AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY static credentials are set.';
 	const line = fitLine(warning, 100);
 	assert.ok(line.startsWith('@aws-sdk/credential-provider-node - defaultProvider::fromEnv WARNING: Multiple credential'), line);
 	assert.ok(line.endsWith('…'), line);

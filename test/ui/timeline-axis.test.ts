@@ -59,18 +59,28 @@ describe('the ticks', () => {
 			ticksFor(axis, 'UTC').map(({column, label}) => `${column} ${label}`),
 			['0 10:00', '10 10:05', '20 10:10', '30 10:15', '40 10:20', '50 10:25', '60 10:30', '70 10:35', '80 10:40', '90 10:45'],
 		);
-		assert.equal(axisLine(axis, ticksFor(axis, 'UTC')), `${['10:00', '10:05', '10:10', '10:15', '10:20', '10:25', '10:30', '10:35', '10:40', '10:45'].join('     ')}`);
+		assert.equal(
+			axisLine(axis, ticksFor(axis, 'UTC')),
+			`${['10:00', '10:05', '10:10', '10:15', '10:20', '10:25', '10:30', '10:35', '10:40', '10:45'].join('     ')}`,
+		);
 	});
 
 	it('a label that would run past the right edge is left out', () => {
 		assert.deepEqual(
-			ticksFor({...axis, columns: 94}, 'UTC').map(({label}) => label).slice(-2),
+			ticksFor({...axis, columns: 94}, 'UTC')
+				.map(({label}) => label)
+				.slice(-2),
 			['10:35', '10:40'],
 		);
 	});
 
 	it('in local time: round local minutes and hours, also in a zone 5 h 45 m from UTC', () => {
-		assert.deepEqual(ticksFor(axis, 'Asia/Kolkata').map(({label}) => label).slice(0, 3), ['15:30', '15:35', '15:40']);
+		assert.deepEqual(
+			ticksFor(axis, 'Asia/Kolkata')
+				.map(({label}) => label)
+				.slice(0, 3),
+			['15:30', '15:35', '15:40'],
+		);
 		const eight = {origin: ten, step: 8 * minute, columns: 60};
 		assert.equal(tickStep(eight), hour);
 		assert.deepEqual(
@@ -118,7 +128,11 @@ describe('a task’s bar', () => {
 	});
 
 	it('a span within one column is the end glyph alone', () => {
-		assert.deepEqual(barCells({start: ten + 5 * second, end: ten + 20 * second, state: 'cancelled', progress: 50}, axis, ten + hour), {from: 0, to: 0, filled: 0});
+		assert.deepEqual(barCells({start: ten + 5 * second, end: ten + 20 * second, state: 'cancelled', progress: 50}, axis, ten + hour), {
+			from: 0,
+			to: 0,
+			filled: 0,
+		});
 	});
 
 	const small = {origin: ten, step: minute, columns: 20};
@@ -142,7 +156,10 @@ describe('a task’s bar', () => {
 	it('in ASCII each state has its own end glyph: o active, + completed, x failed, / cancelled', () => {
 		const ascii = {color: false, unicode: false};
 		const ticks = ticksFor(small, 'UTC');
-		const line = (span: Parameters<typeof barLine>[0]) => barLine(span, small, ten + 12 * minute, ticks, ascii).map(({text}) => text).join('');
+		const line = (span: Parameters<typeof barLine>[0]) =>
+			barLine(span, small, ten + 12 * minute, ticks, ascii)
+				.map(({text}) => text)
+				.join('');
 		assert.equal(line(failed), ':  ##---x :         ');
 		assert.equal(line({start: ten, state: 'active', progress: 25}), '###---------o       ');
 		assert.equal(line({start: ten + 2 * minute, end: ten + 6 * minute, state: 'completed', progress: 100}), ': ####+   :         ');

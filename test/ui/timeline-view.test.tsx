@@ -37,7 +37,11 @@ async function drawn(state: WatchState, timers: FakeTimers, {width = 100, height
 	return {frames: () => instance.frames.length, frame: () => instance.lastFrame() ?? ''};
 }
 
-const bar = (frame: string, label: string) => frame.split('\n').find((line) => line.includes(label))?.slice(24) ?? '';
+const bar = (frame: string, label: string) =>
+	frame
+		.split('\n')
+		.find((line) => line.includes(label))
+		?.slice(24) ?? '';
 
 describe('the timeline as time passes', () => {
 	const a = 'import-ami-0aaaaaaaaaaaaaaa1';
@@ -65,7 +69,13 @@ describe('the timeline as time passes', () => {
 	it('with every bar over, only the axis stepping up draws again', async () => {
 		const state = polled([
 			[start, [task(a, {progress: 10}), task(b, {progress: 10})]],
-			[start + 20 * minute, [task(a, {status: 'completed', statusMessage: undefined, progress: undefined}), task(b, {status: 'deleted', statusMessage: 'ClientError: Unknown OS / Missing OS files.', progress: undefined})]],
+			[
+				start + 20 * minute,
+				[
+					task(a, {status: 'completed', statusMessage: undefined, progress: undefined}),
+					task(b, {status: 'deleted', statusMessage: 'ClientError: Unknown OS / Missing OS files.', progress: undefined}),
+				],
+			],
 		]);
 		const timers = createFakeTimers(start + 20 * minute);
 		const view = await drawn(state, timers);
@@ -89,8 +99,20 @@ describe('a wave of days', () => {
 		const state = polled([
 			[monday, [task('import-ami-0aaaaaaaaaaaaaaa1', {progress: 5})]],
 			[monday + day, [task('import-ami-0aaaaaaaaaaaaaaa1', {progress: 60}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 1})]],
-			[monday + 2 * day, [task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 50})]],
-			[monday + 3 * day, [task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}), task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 75})]],
+			[
+				monday + 2 * day,
+				[
+					task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}),
+					task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 50}),
+				],
+			],
+			[
+				monday + 3 * day,
+				[
+					task('import-ami-0aaaaaaaaaaaaaaa1', {status: 'completed', statusMessage: undefined, progress: undefined}),
+					task('import-ami-0bbbbbbbbbbbbbbb2', {progress: 75}),
+				],
+			],
 		]);
 		const timers = createFakeTimers(monday + 3 * day);
 		const view = await drawn(state, timers, {width: 80, height: 6, unicode: false});
@@ -116,13 +138,16 @@ describe('the words around the bars', () => {
 		const named = (id: string, name: string) => task(id, {tags: [{key: 'Name', value: name}]});
 		const noId = task('x');
 		delete noId.importTaskId;
-		assert.deepEqual(rowLabels([named('import-ami-01', 'web'), named('import-ami-02', 'db'), named('import-snap-03', 'db'), task('import-ami-04'), noId, named('import-ami-05', '')]), [
-			'web',
-			'ami-02',
-			'snap-03',
-			'ami-04',
-			'(no id)',
-			'ami-05',
-		]);
+		assert.deepEqual(
+			rowLabels([
+				named('import-ami-01', 'web'),
+				named('import-ami-02', 'db'),
+				named('import-snap-03', 'db'),
+				task('import-ami-04'),
+				noId,
+				named('import-ami-05', ''),
+			]),
+			['web', 'ami-02', 'snap-03', 'ami-04', '(no id)', 'ami-05'],
+		);
 	});
 });

@@ -59,10 +59,11 @@ describe('classifyError: network', () => {
 	});
 
 	test("the SDK request handler's TimeoutError", () => {
-		const error = Object.assign(
-			new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 500 ms requestTimeout.'),
-			{name: 'TimeoutError', code: 'ETIMEDOUT', $metadata: {}},
-		);
+		const error = Object.assign(new Error('@smithy/node-http-handler - [ERROR] a request has exceeded the configured 500 ms requestTimeout.'), {
+			name: 'TimeoutError',
+			code: 'ETIMEDOUT',
+			$metadata: {},
+		});
 		const fault = classifyError(error);
 		assert.equal(fault.kind, 'network');
 		assert.equal(fault.message, 'cannot reach EC2: a request has exceeded the configured 500 ms requestTimeout.');
@@ -100,10 +101,7 @@ describe('classifyError: credentials', () => {
 		});
 		const fault = classifyError(error, {});
 		assert.equal(fault.kind, 'credentials');
-		assert.equal(
-			fault.hint,
-			'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo',
-		);
+		assert.equal(fault.hint, 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile, run aws sso login, or try --demo');
 	});
 
 	test('an expired SSO token names the profile to log in with', () => {
@@ -191,9 +189,7 @@ describe('classifyError: timeout and request', () => {
 	});
 
 	test('InvalidConversionTaskId.Malformed', () => {
-		const fault = classifyError(
-			serviceError('InvalidConversionTaskId.Malformed', 400, "The conversion task ID 'import-ami-x' is malformed."),
-		);
+		const fault = classifyError(serviceError('InvalidConversionTaskId.Malformed', 400, "The conversion task ID 'import-ami-x' is malformed."));
 		assert.equal(fault.kind, 'request');
 		assert.equal(fault.message, 'an import task id is unknown or expired');
 	});

@@ -72,10 +72,7 @@ describe('ec2-source: listing', () => {
 		assert.ok(completed.every((task) => task.status === 'completed'));
 		assert.equal(completed.length, all.filter((task) => task.status === 'completed').length);
 		const activeOrDeleted = await source({stateFilter: ['active', 'deleted']}).fetchTasks(new AbortController().signal);
-		assert.deepEqual(
-			ids(activeOrDeleted),
-			ids(all.filter((task) => task.status === 'active' || task.status === 'deleted')),
-		);
+		assert.deepEqual(ids(activeOrDeleted), ids(all.filter((task) => task.status === 'active' || task.status === 'deleted')));
 	});
 
 	test('task ids', async () => {

@@ -38,20 +38,41 @@ describe('--on-event hooks', () => {
 		const dir = scratch();
 		const timers = createFakeTimers(at);
 		const hooks = createEventHooks({
-			command: 'cat >> "$DIR/events.jsonl"; printf "%s|%s|%s|%s\\n" "$EC2_IMPORT_WATCH_EVENT" "$EC2_IMPORT_WATCH_TASK_ID" "$EC2_IMPORT_WATCH_STATUS" "$EC2_IMPORT_WATCH_KIND" >> "$DIR/env.txt"',
+			command:
+				'cat >> "$DIR/events.jsonl"; printf "%s|%s|%s|%s\\n" "$EC2_IMPORT_WATCH_EVENT" "$EC2_IMPORT_WATCH_TASK_ID" "$EC2_IMPORT_WATCH_STATUS" "$EC2_IMPORT_WATCH_KIND" >> "$DIR/env.txt"',
 			timeoutMs: 30_000,
 			timers,
 			env: {PATH: process.env.PATH, DIR: dir},
 			maxRunning: 1,
 		});
-		hooks.add([completed('import-ami-1', {diskBytes: 8 * 2 ** 30}), {at: at + 1000, type: 'new', taskId: 'import-snap-2', kind: 'snapshot', status: 'active', description: 'db disk'}]);
+		hooks.add([
+			completed('import-ami-1', {diskBytes: 8 * 2 ** 30}),
+			{at: at + 1000, type: 'new', taskId: 'import-snap-2', kind: 'snapshot', status: 'active', description: 'db disk'},
+		]);
 		await waitFor(() => hooks.stats().ran === 2 && hooks.running().length === 0, 'both hooks');
-		const records = readFileSync(join(dir, 'events.jsonl'), 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+		const records = readFileSync(join(dir, 'events.jsonl'), 'utf8')
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		assert.deepEqual(records, [
-			{v: 1, time: '2026-12-07T08:00:00.000Z', event: 'status', taskId: 'import-ami-1', kind: 'image', region: 'eu-west-1', status: 'completed', from: 'active', to: 'completed', diskBytes: 8 * 2 ** 30},
+			{
+				v: 1,
+				time: '2026-12-07T08:00:00.000Z',
+				event: 'status',
+				taskId: 'import-ami-1',
+				kind: 'image',
+				region: 'eu-west-1',
+				status: 'completed',
+				from: 'active',
+				to: 'completed',
+				diskBytes: 8 * 2 ** 30,
+			},
 			{v: 1, time: '2026-12-07T08:00:01.000Z', event: 'new', taskId: 'import-snap-2', kind: 'snapshot', status: 'active', description: 'db disk'},
 		]);
-		assert.deepEqual(readFileSync(join(dir, 'env.txt'), 'utf8').trimEnd().split('\n'), ['status|import-ami-1|completed|image', 'new|import-snap-2|active|snapshot']);
+		assert.deepEqual(readFileSync(join(dir, 'env.txt'), 'utf8').trimEnd().split('\n'), [
+			'status|import-ami-1|completed|image',
+			'new|import-snap-2|active|snapshot',
+		]);
 		assert.equal(hookSummary(hooks.stats()), undefined, 'nothing to say when every hook ran well');
 		await hooks.close();
 	});
@@ -124,7 +145,13 @@ describe('--on-event hooks', () => {
 	it('kills with SIGKILL after the grace a hook that ignores SIGTERM', async () => {
 		const dir = scratch();
 		const timers = createFakeTimers(at);
-		const hooks = createEventHooks({command: 'trap "" TERM; echo ready > "$DIR/ready"; while :; do sleep 0.05; done', timeoutMs: 1000, graceMs: 2000, timers, env: {PATH: process.env.PATH, DIR: dir}});
+		const hooks = createEventHooks({
+			command: 'trap "" TERM; echo ready > "$DIR/ready"; while :; do sleep 0.05; done',
+			timeoutMs: 1000,
+			graceMs: 2000,
+			timers,
+			env: {PATH: process.env.PATH, DIR: dir},
+		});
 		hooks.add([completed('import-ami-1')]);
 		await waitFor(() => existsSync(join(dir, 'ready')), 'the hook to start');
 		const [shell] = hooks.running();
@@ -153,7 +180,11 @@ describe('--on-event hooks', () => {
 		hooks.add(Array.from({length: 10}, (_, index) => completed(`import-ami-${index}`)));
 		const pids = await pidsIn(join(dir, 'pids'), 4);
 		assert.equal(hooks.running().length, 4);
-		assert.deepEqual(problems, ['--on-event: 3 events already waiting: new events are dropped until there is room (counted at exit)'], '10 events: 4 running, 3 waiting, 3 dropped');
+		assert.deepEqual(
+			problems,
+			['--on-event: 3 events already waiting: new events are dropped until there is room (counted at exit)'],
+			'10 events: 4 running, 3 waiting, 3 dropped',
+		);
 		assert.equal(hooks.stats().dropped, 3);
 		await hooks.close();
 		for (const pid of pids) assert.equal(alive(pid), false, `hook ${pid} was ended at close`);
@@ -165,7 +196,12 @@ describe('--on-event hooks', () => {
 
 	it('ends the hooks still running when the watcher quits, without waiting for their time limit', async () => {
 		const dir = scratch();
-		const hooks = createEventHooks({command: 'sleep 60 & echo $! > "$DIR/pids"; wait', timeoutMs: 30_000, timers: createFakeTimers(at), env: {PATH: process.env.PATH, DIR: dir}});
+		const hooks = createEventHooks({
+			command: 'sleep 60 & echo $! > "$DIR/pids"; wait',
+			timeoutMs: 30_000,
+			timers: createFakeTimers(at),
+			env: {PATH: process.env.PATH, DIR: dir},
+		});
 		hooks.add([completed('import-ami-1')]);
 		const [sleeper] = await pidsIn(join(dir, 'pids'));
 		assert.ok(sleeper !== undefined);
@@ -178,7 +214,13 @@ describe('--on-event hooks', () => {
 
 	it('lets hooks finish when asked to drain (--until-done), up to the limit given', async () => {
 		const dir = scratch();
-		const hooks = createEventHooks({command: 'sleep 0.2; cat >> "$DIR/out"', timeoutMs: 30_000, timers: createFakeTimers(at), env: {PATH: process.env.PATH, DIR: dir}, maxRunning: 1});
+		const hooks = createEventHooks({
+			command: 'sleep 0.2; cat >> "$DIR/out"',
+			timeoutMs: 30_000,
+			timers: createFakeTimers(at),
+			env: {PATH: process.env.PATH, DIR: dir},
+			maxRunning: 1,
+		});
 		hooks.add([completed('import-ami-1'), completed('import-ami-2')]);
 		await hooks.close(30_000);
 		assert.equal(readFileSync(join(dir, 'out'), 'utf8').trimEnd().split('\n').length, 2, 'the waiting one ran too');
@@ -187,7 +229,14 @@ describe('--on-event hooks', () => {
 
 	it('says a command that cannot start', async () => {
 		const problems: string[] = [];
-		const hooks = createEventHooks({command: 'true', shell: '/nonexistent/sh', timeoutMs: 30_000, timers: createFakeTimers(at), env: {}, onProblem: (line) => problems.push(line)});
+		const hooks = createEventHooks({
+			command: 'true',
+			shell: '/nonexistent/sh',
+			timeoutMs: 30_000,
+			timers: createFakeTimers(at),
+			env: {},
+			onProblem: (line) => problems.push(line),
+		});
 		hooks.add([completed('import-ami-1')]);
 		await waitFor(() => problems.length === 1, 'the failure');
 		assert.match(problems[0] ?? '', /^--on-event failed: could not start \(ENOENT\) for import-ami-1 status$/);

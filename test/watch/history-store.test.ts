@@ -51,7 +51,10 @@ describe('the history store', () => {
 		assert.deepEqual(notices, []);
 		const again = open(directory).store;
 		await again.read();
-		assert.deepEqual(again.load([task('import-ami-1')]).map((entry) => entry.taskId), ['import-ami-1']);
+		assert.deepEqual(
+			again.load([task('import-ami-1')]).map((entry) => entry.taskId),
+			['import-ami-1'],
+		);
 		await again.close();
 	});
 
@@ -82,7 +85,10 @@ describe('the history store', () => {
 		const {store, notices, kept} = open(directory);
 		await store.read();
 		// Only the lines of listed tasks are parsed; the torn one is counted whatever its task.
-		assert.deepEqual(store.load([task('import-ami-1'), task('import-ami-2')]).map((entry) => entry.taskId), ['import-ami-1', 'import-ami-2']);
+		assert.deepEqual(
+			store.load([task('import-ami-1'), task('import-ami-2')]).map((entry) => entry.taskId),
+			['import-ami-1', 'import-ami-2'],
+		);
 		const said = `history: ${shortPath(historyFile(directory))}, left in the file: 1 torn or foreign line skipped`;
 		assert.deepEqual(notices, [said]);
 		assert.deepEqual(kept, [said], 'said again after quit');
@@ -154,7 +160,10 @@ describe('the history store', () => {
 		const {store, notices} = open(directory, {capBytes: 1500});
 		await store.read();
 		const listed: ImportTask[] = [task('import-ami-listed')];
-		assert.deepEqual(store.load(listed).map((entry) => entry.taskId), ['import-ami-listed']);
+		assert.deepEqual(
+			store.load(listed).map((entry) => entry.taskId),
+			['import-ami-listed'],
+		);
 		store.append([seen('import-ami-new')]);
 		await store.close();
 		assert.equal(readFileSync(join(directory, 'history.1.jsonl'), 'utf8'), lines, 'the old file, whole');
@@ -193,7 +202,10 @@ describe('the history store', () => {
 		const {store, notices} = open(undefined, {journal});
 		await store.read();
 		const listed = [task('import-ami-0'), task('import-ami-1'), task('import-ami-2')];
-		assert.deepEqual(store.load(listed).map((entry) => entry.taskId), ['import-ami-1', 'import-ami-2']);
+		assert.deepEqual(
+			store.load(listed).map((entry) => entry.taskId),
+			['import-ami-1', 'import-ami-2'],
+		);
 		store.append([seen('import-ami-3')]);
 		await store.close();
 		assert.deepEqual(notices, []);
@@ -204,14 +216,21 @@ describe('the history store', () => {
 		writeFileSync(historyFile(directory), `${journalLine(seen('import-ami-1'))}${journalLine(seen('import-ami-0'))}`);
 		const both = open(directory, {journal}).store;
 		await both.read();
-		assert.deepEqual(both.load(listed).map((entry) => entry.taskId), ['import-ami-1', 'import-ami-0', 'import-ami-2']);
+		assert.deepEqual(
+			both.load(listed).map((entry) => entry.taskId),
+			['import-ami-1', 'import-ami-0', 'import-ami-2'],
+		);
 		await both.close();
 	});
 
 	test('a store with a run before, even of no task listed now: the newest time of any task, so new imports are new', async () => {
 		const directory = fresh();
 		mkdirSync(directory, {recursive: true, mode: 0o700});
-		writeFileSync(historyFile(directory), `${journalLine(seen('import-ami-old', now - 5 * 60_000))}${journalLine(seen('import-ami-older', now - 9 * 60_000))}`, {mode: 0o600});
+		writeFileSync(
+			historyFile(directory),
+			`${journalLine(seen('import-ami-old', now - 5 * 60_000))}${journalLine(seen('import-ami-older', now - 9 * 60_000))}`,
+			{mode: 0o600},
+		);
 		const {store} = open(directory);
 		const listed = [task('import-ami-fresh')];
 		const source = withHistory({fetchTasks: () => Promise.resolve(listed)}, store);

@@ -48,7 +48,10 @@ describe('openJournal', () => {
 		await journal.close();
 		assert.equal(journal.failure, undefined);
 		assert.deepEqual(
-			readFileSync(file, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line)),
+			readFileSync(file, 'utf8')
+				.trimEnd()
+				.split('\n')
+				.map((line) => JSON.parse(line)),
 			[{kept: true}, {v: 1, time: '2026-01-01T00:00:00.000Z', event: 'new', taskId: 'import-ami-1', status: 'active'}],
 		);
 	});
@@ -57,7 +60,10 @@ describe('openJournal', () => {
 describe('the one writer of JSON lines', () => {
 	const dir = scratchDir('eiw-writer-');
 	const entry = (taskId: string) => ({at: Date.UTC(2026, 0, 1), type: 'new' as const, taskId, status: 'active'});
-	const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+	const lines = (file: string) =>
+		readFileSync(file, 'utf8')
+			.split('\n')
+			.filter((line) => line !== '');
 
 	test('ends a half line left by a crash before its first line, and never cuts it', async () => {
 		const file = join(dir, 'torn.jsonl');
@@ -67,7 +73,10 @@ describe('the one writer of JSON lines', () => {
 		journal.append([entry('import-ami-2')]);
 		await journal.close();
 		const text = readFileSync(file, 'utf8');
-		assert.ok(text.startsWith('{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"new","taskId":"a"}\n{"v":1,"time":"2026-01-\n'), 'the half line is kept, ended');
+		assert.ok(
+			text.startsWith('{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"new","taskId":"a"}\n{"v":1,"time":"2026-01-\n'),
+			'the half line is kept, ended',
+		);
 		const parsed = parseJournalText(text);
 		assert.equal(parsed.unreadable, 1);
 		assert.deepEqual(
@@ -85,7 +94,10 @@ describe('the one writer of JSON lines', () => {
 		journal.append([entry('import-ami-2')]);
 		await journal.close();
 		assert.equal(journal.failure, undefined);
-		assert.deepEqual(lines(file).map((line) => JSON.parse(line).taskId), ['import-ami-2']);
+		assert.deepEqual(
+			lines(file).map((line) => JSON.parse(line).taskId),
+			['import-ami-2'],
+		);
 		assert.equal(statSync(file).mode & 0o777, 0o600);
 		assert.equal(said.length, 1);
 		assert.match(said[0] ?? '', /^the journal .*deleted\.jsonl was moved or deleted at .*: appending to a new file at that path$/);
@@ -102,7 +114,9 @@ describe('the one writer of JSON lines', () => {
 		journal.append([entry('import-ami-2')]);
 		journal.append([entry('import-ami-3')]);
 		await journal.close();
-		assert.deepEqual(failures, [`the journal ${file} was moved or deleted, and cannot be made again (ENOENT) at 2026-01-01T00:00:00.000Z: transitions since then are not in it`]);
+		assert.deepEqual(failures, [
+			`the journal ${file} was moved or deleted, and cannot be made again (ENOENT) at 2026-01-01T00:00:00.000Z: transitions since then are not in it`,
+		]);
 		assert.equal(journal.failure, failures[0]);
 	});
 
@@ -114,15 +128,24 @@ describe('the one writer of JSON lines', () => {
 		writeFileSync(file, '{"v":1,"time":"2026-01-01T00:00:00.000Z","event":"new","taskId":"x"}');
 		journal.append([entry('import-ami-2')]);
 		await journal.close();
-		assert.deepEqual(lines(`${file}.1`).map((line) => JSON.parse(line).taskId), ['import-ami-1']);
-		assert.deepEqual(lines(file).map((line) => JSON.parse(line).taskId), ['x', 'import-ami-2'], 'on a line of its own after what was there');
+		assert.deepEqual(
+			lines(`${file}.1`).map((line) => JSON.parse(line).taskId),
+			['import-ami-1'],
+		);
+		assert.deepEqual(
+			lines(file).map((line) => JSON.parse(line).taskId),
+			['x', 'import-ami-2'],
+			'on a line of its own after what was there',
+		);
 	});
 
 	test('two writers at once append whole lines only', {timeout: 60_000}, async () => {
 		const file = join(dir, 'shared.jsonl');
 		const script = fileURLToPath(new URL('../helpers/append-journal.ts', import.meta.url));
 		const run = (writer: string) =>
-			new Promise<string>((resolve) => execFile(process.execPath, ['--import', 'tsx', script, file, writer, '4000'], (error) => resolve(error === null ? 'ok' : String(error))));
+			new Promise<string>((resolve) =>
+				execFile(process.execPath, ['--import', 'tsx', script, file, writer, '4000'], (error) => resolve(error === null ? 'ok' : String(error))),
+			);
 		let ended = false;
 		const done = Promise.all([run('a'), run('b')]).finally(() => {
 			ended = true;

@@ -57,7 +57,10 @@ describe('image and snapshot imports in one list', () => {
 		const completed = await source({stateFilter: ['completed']}).fetchTasks(fresh());
 		assert.deepEqual(
 			completed.map((task) => task.importTaskId).sort(),
-			all.filter((task) => task.status === 'completed').map((task) => task.importTaskId).sort(),
+			all
+				.filter((task) => task.status === 'completed')
+				.map((task) => task.importTaskId)
+				.sort(),
 		);
 		assert.ok(ofKind(completed, 'snapshot').length > 0 && ofKind(completed, 'image').length > 0, 'both kinds have completed tasks at seed 5');
 		const wanted = [ofKind(all, 'image')[0]?.importTaskId ?? '', ofKind(all, 'snapshot')[0]?.importTaskId ?? ''];
@@ -108,7 +111,12 @@ describe('image and snapshot imports in one list', () => {
 			assert.equal(denied.ok ? 'ok' : denied.fault.kind, 'permission');
 			assert.match(denied.ok ? '' : denied.fault.message, /not allowed to call ec2:DescribeImportSnapshotTasks \(UnauthorizedOperation\)/);
 			const watched = source({kinds: ['snapshot']});
-			const fault = watched.classify(await watched.fetchTasks(fresh()).then(() => assert.fail('expected a refusal'), (error: unknown) => error));
+			const fault = watched.classify(
+				await watched.fetchTasks(fresh()).then(
+					() => assert.fail('expected a refusal'),
+					(error: unknown) => error,
+				),
+			);
 			assert.equal(fault.action, 'ec2:DescribeImportSnapshotTasks');
 			assert.match(fault.hint ?? '', /allows ec2:DescribeImportSnapshotTasks/);
 		});

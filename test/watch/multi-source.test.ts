@@ -81,10 +81,22 @@ describe('several regions at once', () => {
 			assert.deepEqual(source.pollNotes(), {disabled: [{kind: 'snapshot', action: 'DescribeImportSnapshotTasks', label: 'eu-west-1'}]});
 			const active = tasks.find((task) => task.region === 'eu-west-1' && task.status === 'active');
 			assert.ok(active?.importTaskId !== undefined, 'an active task in eu-west-1 (seed 2)');
-			const outcome = await source.cancelTask({importTaskId: active.importTaskId, region: 'eu-west-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
+			const outcome = await source.cancelTask(
+				{importTaskId: active.importTaskId, region: 'eu-west-1'},
+				{dryRun: true, reason: 'test'},
+				new AbortController().signal,
+			);
 			assert.deepEqual(outcome, {kind: 'allowed'});
-			const elsewhere = await source.cancelTask({importTaskId: active.importTaskId, region: 'us-east-1'}, {dryRun: true, reason: 'test'}, new AbortController().signal);
-			assert.equal(elsewhere.kind === 'refused' ? elsewhere.fault.code : elsewhere.kind, 'InvalidConversionTaskId.Malformed', 'the other region does not know it');
+			const elsewhere = await source.cancelTask(
+				{importTaskId: active.importTaskId, region: 'us-east-1'},
+				{dryRun: true, reason: 'test'},
+				new AbortController().signal,
+			);
+			assert.equal(
+				elsewhere.kind === 'refused' ? elsewhere.fault.code : elsewhere.kind,
+				'InvalidConversionTaskId.Malformed',
+				'the other region does not know it',
+			);
 		} finally {
 			west.simulator.configure({denyActions: undefined});
 			source.destroy();

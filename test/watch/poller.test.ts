@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {ImportTask} from '../../source/model/import-task.js';
 import type {PollEvent, PollFault} from '../../source/model/poll-events.js';
-import {
-	backoff,
-	createPoller,
-	defaultDeadlineMs,
-	idleIntervalMs,
-	type PollerOptions,
-	retryDelayMs,
-} from '../../source/watch/poller.js';
+import {backoff, createPoller, defaultDeadlineMs, idleIntervalMs, type PollerOptions, retryDelayMs} from '../../source/watch/poller.js';
 import {pollOf} from '../../source/model/task-source.js';
 import {createFakeTimers, type FakeTimerHandle, type FakeTimers, settle} from '../helpers/fake-timers.js';
 
@@ -58,8 +51,7 @@ function setup(overrides: Partial<PollerOptions<FakeTimerHandle>> = {}, fetch = 
 		random: () => 0.5,
 		...overrides,
 	});
-	const ofType = <T extends PollEvent['type']>(type: T) =>
-		events.filter((event): event is Extract<PollEvent, {type: T}> => event.type === type);
+	const ofType = <T extends PollEvent['type']>(type: T) => events.filter((event): event is Extract<PollEvent, {type: T}> => event.type === type);
 	return {clock, events, poller, fetch, ofType};
 }
 
@@ -226,7 +218,11 @@ describe('poller: backoff', () => {
 	test('throttling backs off exponentially with full jitter, within bounds', () => {
 		for (let faults = 1; faults <= 12; faults++) {
 			const ceiling = Math.min(backoff.throttleCapMs, interval * 2 ** faults);
-			assert.equal(retryDelayMs('throttled', faults, interval, () => 0), interval, 'never faster than the interval');
+			assert.equal(
+				retryDelayMs('throttled', faults, interval, () => 0),
+				interval,
+				'never faster than the interval',
+			);
 			const top = retryDelayMs('throttled', faults, interval, () => 0.999_999);
 			assert.ok(top <= ceiling && top >= ceiling - 1, `fault ${faults}: ${top} near ${ceiling}`);
 			for (const r of [0.1, 0.37, 0.5, 0.83]) {
@@ -234,7 +230,10 @@ describe('poller: backoff', () => {
 				assert.ok(delay >= interval && delay <= ceiling, `fault ${faults}: ${delay} in [${interval}, ${ceiling}]`);
 			}
 		}
-		assert.equal(retryDelayMs('throttled', 40, interval, () => 0.999_999), backoff.throttleCapMs - 1);
+		assert.equal(
+			retryDelayMs('throttled', 40, interval, () => 0.999_999),
+			backoff.throttleCapMs - 1,
+		);
 	});
 
 	test('repeated throttling makes the gaps grow, and a refresh is refused meanwhile', async () => {

@@ -74,7 +74,15 @@ describe('bounded reads', () => {
 	test('endless pages with fresh tokens stop at the page cap, named as such; the reader then reads normally again', async () => {
 		let endless = true;
 		const endpoint = await hostile(({number}, response) =>
-			sendXml(response, 200, describeAnswer('DescribeImportImageTasks', [{id: `import-ami-${String(number).padStart(17, '0')}`, status: 'active'}], endless ? `token-${number}` : undefined)),
+			sendXml(
+				response,
+				200,
+				describeAnswer(
+					'DescribeImportImageTasks',
+					[{id: `import-ami-${String(number).padStart(17, '0')}`, status: 'active'}],
+					endless ? `token-${number}` : undefined,
+				),
+			),
 		);
 		const watched = source(endpoint.url, {readCaps: {pages: 20}});
 		const error = await failureOf(watched.fetchTasks(new AbortController().signal));

@@ -10,7 +10,8 @@ test('an answer the same as the last one to the same request is not parsed again
 	const client = new EC2Client({region: 'us-east-1', endpoint: sim.url, credentials: testCredentials});
 	skipUnchangedPages(client);
 	try {
-		const page = (token?: string, size = 10) => client.send(new DescribeImportImageTasksCommand({MaxResults: size, ...(token === undefined ? {} : {NextToken: token})}));
+		const page = (token?: string, size = 10) =>
+			client.send(new DescribeImportImageTasksCommand({MaxResults: size, ...(token === undefined ? {} : {NextToken: token})}));
 		const first = await page();
 		const again = await page();
 		assert.ok(first.ImportImageTasks !== undefined && first.ImportImageTasks.length === 10);
@@ -36,7 +37,8 @@ test('an answer the same as the last one to the same request is not parsed again
 });
 
 test('the digest leaves out only the requestId', () => {
-	const body = (id: string, progress: string) => Buffer.from(`<DescribeImportImageTasksResponse><requestId>${id}</requestId><progress>${progress}</progress></DescribeImportImageTasksResponse>`);
+	const body = (id: string, progress: string) =>
+		Buffer.from(`<DescribeImportImageTasksResponse><requestId>${id}</requestId><progress>${progress}</progress></DescribeImportImageTasksResponse>`);
 	assert.equal(answerDigest(body('a-1', '10')), answerDigest(body('b-22', '10')));
 	assert.notEqual(answerDigest(body('a-1', '10')), answerDigest(body('a-1', '11')));
 	assert.notEqual(answerDigest(Buffer.from('<x>1</x>')), answerDigest(Buffer.from('<x>2</x>')));

@@ -32,7 +32,11 @@ async function read(total: number, serverPage: number, pageSize: number | undefi
 		(id: string) => task(id),
 		(id) => id,
 	);
-	const {cut} = await readPages({pages: paginator(total, serverPage, input, asked), input, items: (page) => page.items, nextToken: (page) => page.token}, collector, {maxItems, maxPages: 100, maxTasks: 1_000_000});
+	const {cut} = await readPages(
+		{pages: paginator(total, serverPage, input, asked), input, items: (page) => page.items, nextToken: (page) => page.token},
+		collector,
+		{maxItems, maxPages: 100, maxTasks: 1_000_000},
+	);
 	return {asked, cut, count: collector.tasks().length};
 }
 

@@ -56,7 +56,13 @@ function scripted() {
 function setup() {
 	const timers = createFakeTimers(start);
 	const script = scripted();
-	const session = createWatchSession({source: script.source, intervalMs: interval, timers, classify: (error) => ({kind: 'network', message: String(error)}), stuckAfterMs: 60_000});
+	const session = createWatchSession({
+		source: script.source,
+		intervalMs: interval,
+		timers,
+		classify: (error) => ({kind: 'network', message: String(error)}),
+		stuckAfterMs: 60_000,
+	});
 	const told: number[] = [];
 	session.subscribe(() => told.push(session.getSnapshot().polls));
 	return {timers, script, session, told};

@@ -30,8 +30,25 @@ export interface EventsViewProps {
 function eventColumns(where: boolean): Column<LoggedEvent>[] {
 	return [
 		{id: 'time', header: 'TIME', min: 8, ideal: 8, cell: ({entry}) => ({text: formatClock(entry.at)})},
-		{id: 'task', header: 'TASK ID', min: 29, ideal: 29, cell: ({entry}) => (entry.taskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: entry.taskId})},
-		...(where ? [{id: 'where', header: 'WHERE', min: 9, ideal: 16, hideOrder: 3, cell: ({entry}: LoggedEvent) => ({text: [entry.profile, entry.region].filter((part) => part !== undefined).join('/')})}] : []),
+		{
+			id: 'task',
+			header: 'TASK ID',
+			min: 29,
+			ideal: 29,
+			cell: ({entry}) => (entry.taskId === undefined ? {text: noIdLabel, role: 'muted'} : {text: entry.taskId}),
+		},
+		...(where
+			? [
+					{
+						id: 'where',
+						header: 'WHERE',
+						min: 9,
+						ideal: 16,
+						hideOrder: 3,
+						cell: ({entry}: LoggedEvent) => ({text: [entry.profile, entry.region].filter((part) => part !== undefined).join('/')}),
+					},
+				]
+			: []),
 		{id: 'kind', header: 'KIND', min: 8, ideal: 8, hideOrder: 2, cell: ({entry}) => ({text: entry.kind ?? ''})},
 		{id: 'event', header: 'EVENT', min: 10, ideal: 10, hideOrder: 1, cell: ({entry}) => ({text: entry.type})},
 		{
@@ -40,7 +57,10 @@ function eventColumns(where: boolean): Column<LoggedEvent>[] {
 			min: 30,
 			ideal: 40,
 			flex: 1,
-			cell: ({entry}) => ({text: describeEntry(entry), ...(entry.type === 'status' && entry.to !== undefined ? {role: statusRole(entry.to)} : entry.type === 'stuck' ? {role: 'fault' as const} : {})}),
+			cell: ({entry}) => ({
+				text: describeEntry(entry),
+				...(entry.type === 'status' && entry.to !== undefined ? {role: statusRole(entry.to)} : entry.type === 'stuck' ? {role: 'fault' as const} : {}),
+			}),
 		},
 	];
 }
@@ -75,9 +95,7 @@ export function EventsView({state, shown, width, height}: EventsViewProps): Reac
 	const below = shown.length - start.current - rows.length;
 	const stale = isStale(state);
 	const empty =
-		state.eventLog.events.length === 0
-			? 'No transitions seen yet (the first poll records what exists).'
-			: 'No event matches this text (Esc clears it).';
+		state.eventLog.events.length === 0 ? 'No transitions seen yet (the first poll records what exists).' : 'No event matches this text (Esc clears it).';
 	const layout = layoutColumns(eventColumns(where), width, rows);
 	// The cause starts under the task id, after the time.
 	const causeIndent = gutter + (layout.shown[0]?.width ?? 0) + gap;

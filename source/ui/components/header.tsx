@@ -107,7 +107,8 @@ export function shortenPlace(where: string, room: number): string {
 /** The narrowest the place is shown, so that even at 80 columns the header says what is watched. */
 const placeFloor = 16;
 
-const partsWidth = (parts: readonly Part[]): number => parts.reduce((sum, part) => sum + displayWidth(part.text), 0) + separator.length * Math.max(0, parts.length - 1);
+const partsWidth = (parts: readonly Part[]): number =>
+	parts.reduce((sum, part) => sum + displayWidth(part.text), 0) + separator.length * Math.max(0, parts.length - 1);
 
 /**
  * Line 1 as it fits `width`: the least needed parts go first (the title, the pace, the next poll); the place is
@@ -223,7 +224,9 @@ export function Header<Handle>({state, timers, where, intervalMs, width, alert}:
 	// The text filter stays whatever its length: its end, after an ellipsis, in the room the tabs leave.
 	const room = width - tabsWidth - 2;
 	const filterText =
-		state.textFilter === '' && state.mode !== 'search' ? '' : `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
+		state.textFilter === '' && state.mode !== 'search'
+			? ''
+			: `/${keepEnd(state.textFilter, Math.max(2, room - 1 - (state.mode === 'search' ? 1 : 0)))}${state.mode === 'search' ? '▏' : ''}`;
 	const fitted = fitSegments(
 		[
 			{key: 'filter', text: filterText, priority: 0},

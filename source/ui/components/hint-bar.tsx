@@ -12,7 +12,12 @@ const separator = '  ';
  * the state the screen is in (`p resume`); the others go from the end first.
  */
 export function hintsThatFit(hints: readonly {label: string; hint: string; stays?: true}[], width: number): {label: string; hint: string}[] {
-	const segments = hints.map((hint, index) => ({...hint, key: hint.hint, text: `${hint.label} ${hint.hint}`, priority: index >= hints.length - 2 || hint.stays === true ? 0 : index + 1}));
+	const segments = hints.map((hint, index) => ({
+		...hint,
+		key: hint.hint,
+		text: `${hint.label} ${hint.hint}`,
+		priority: index >= hints.length - 2 || hint.stays === true ? 0 : index + 1,
+	}));
 	return fitSegments(segments, width, separator.length);
 }
 

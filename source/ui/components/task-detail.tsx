@@ -82,14 +82,20 @@ function etaRow(task: ImportTask, history: TaskHistory | undefined, now: number,
 			['Note', slowPhaseNote(task, taskPace.stuckForMs)],
 		];
 	}
-	return [['ETA', taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`]];
+	return [
+		['ETA', taskPace.etaMs === undefined ? '— (not enough history yet)' : `${formatDuration(taskPace.etaMs)} (about ${formatClock(now + taskPace.etaMs)})`],
+	];
 }
 
 /** The disks, each with its S3 location under it. */
 function diskLines(task: ImportTask): Line[] {
 	if (task.snapshotDetails.length === 0) {
-		const note = statusOf(task.status) === 'active' ? 'No snapshot details yet (EC2 lists them once conversion starts).' : 'EC2 lists no snapshot details for this task.';
-		return [{kind: 'title', text: 'Disks'}, {kind: 'note', text: note, role: 'muted'}];
+		const note =
+			statusOf(task.status) === 'active' ? 'No snapshot details yet (EC2 lists them once conversion starts).' : 'EC2 lists no snapshot details for this task.';
+		return [
+			{kind: 'title', text: 'Disks'},
+			{kind: 'note', text: note, role: 'muted'},
+		];
 	}
 	return [
 		{kind: 'title', text: `Disks (${task.snapshotDetails.length})`},
@@ -168,7 +174,8 @@ function wrapFields(lines: readonly Line[], labelWidth: number, width: number): 
 /** The line above the details: where the data stands (gone, stale, failing, paused, final or live). */
 function bannerOf(task: ImportTask, props: Pick<TaskDetailProps, 'goneAt' | 'stale' | 'failing' | 'paused'>): {text: string; role: Role} {
 	const id = shownId(task);
-	if (props.goneAt !== undefined) return {text: `EC2 no longer returns this task (missing since ${formatClock(props.goneAt)}): the last data seen is shown.`, role: 'fault'};
+	if (props.goneAt !== undefined)
+		return {text: `EC2 no longer returns this task (missing since ${formatClock(props.goneAt)}): the last data seen is shown.`, role: 'fault'};
 	if (props.stale) return {text: 'STALE: polls are failing; this is the last good data.', role: 'stale'};
 	if (props.failing) return {text: `Task ${id} · the last poll failed (see above); this is the last good data`, role: 'stale'};
 	if (hasEnded(task.status)) return {text: `Task ${id} · ${task.status} (final)`, role: 'muted'};
@@ -223,7 +230,9 @@ export function TaskDetail({task, history, now, stuckAfterMs, goneAt, stale, fai
 		<>
 			<Text color={colorOf(theme, banner.role)} bold={banner.role !== 'muted'} wrap="truncate">
 				{banner.text}
-				{lines.length > bodyHeight ? `  (${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}, ${keyLabel(scrollKeys, theme.unicode)} scroll)` : ''}
+				{lines.length > bodyHeight
+					? `  (${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}, ${keyLabel(scrollKeys, theme.unicode)} scroll)`
+					: ''}
 			</Text>
 			{lines.slice(top, top + bodyHeight).map((line, index) => {
 				const key = `${top + index}`;

@@ -24,7 +24,10 @@ export function TaskList({state, now, visible, width, height}: TaskListProps): R
 	const byTasks = useMemo(() => columnsFor(state.tasks, visible), [state.tasks, visible]);
 	const {history, stuckAfterMs} = state;
 	// Kept while what they are made from stays (a key that moves the selection), so the table keeps its layout.
-	const columns = useMemo(() => taskColumns({theme, history, now, stuckAfterMs, regions, profiles, ...byTasks}), [theme, history, now, stuckAfterMs, regions, profiles, byTasks]);
+	const columns = useMemo(
+		() => taskColumns({theme, history, now, stuckAfterMs, regions, profiles, ...byTasks}),
+		[theme, history, now, stuckAfterMs, regions, profiles, byTasks],
+	);
 	const start = useRef(0);
 	const bodyHeight = Math.max(1, height - 2);
 	const selected = selectedRow(state, visible);

@@ -133,7 +133,10 @@ export function TimelineView<Handle>({state, visible, timers, width, height}: Ti
 	const theme = useTheme();
 	const {history} = state;
 	// The axis starts at the first of all the tasks listed; spans are worked out for the rows drawn only.
-	const first = useMemo(() => visible.reduce((earliest, task) => Math.min(earliest, history.get(taskKey(task))?.firstSeenAt ?? earliest), Number.POSITIVE_INFINITY), [visible, history]);
+	const first = useMemo(
+		() => visible.reduce((earliest, task) => Math.min(earliest, history.get(taskKey(task))?.firstSeenAt ?? earliest), Number.POSITIVE_INFINITY),
+		[visible, history],
+	);
 	const labels = useMemo(() => rowLabels(visible), [visible]);
 	const labelWidth = useMemo(() => labelColumns(labels, width), [labels, width]);
 	const barColumns = Math.max(1, width - gutter - labelWidth - gap);
