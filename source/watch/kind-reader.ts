@@ -55,8 +55,8 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	// An id EC2 drops after it was seen (it forgets ended tasks after 7 days) is no longer asked for: EC2 would refuse
 	// the whole call for it.
 	let taskIds = options.taskIds?.filter((id) => (kindOfId(id) ?? kind) === kind);
-	const nothingToList = options.taskIds !== undefined && options.taskIds.length > 0 && taskIds?.length === 0;
 	const noIdsLeft = () => options.taskIds !== undefined && options.taskIds.length > 0 && taskIds?.length === 0;
+	const nothingToList = noIdsLeft();
 	const size = firstPageSize(pageSize, maxItems);
 	// A new object every poll: the paginator writes NextToken into the input it is given.
 	const freshInput = (): DescribeInput => ({

@@ -17,6 +17,14 @@ afterEach(async () => {
 
 const count = (rows: readonly string[], pattern: RegExp) => rows.filter((row) => pattern.test(row)).length;
 
+/** Waits until the shell's prompt is the last line on screen: the job stopped or ended, the shell has the terminal. */
+const promptBack = (shell: ShellPane, what: string) =>
+	until(
+		() => shell.capture(),
+		(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
+		what,
+	);
+
 async function modesOfTty(tty: string): Promise<string> {
 	const {execFile} = await import('node:child_process');
 	const text = await new Promise<string>((resolve, reject) =>
@@ -69,11 +77,7 @@ describe('suspend and resume in a shell', () => {
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
 		// The shell's prompt, then the question (typed earlier, the shell would discard it).
-		await until(
-			() => shell.capture(),
-			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
-			'the prompt',
-		);
+		await promptBack(shell, 'the prompt');
 		await shell.run('echo "exit=$?"');
 		await shell.waitForScreen(/^exit=0$/);
 	});
@@ -110,11 +114,7 @@ describe('suspend and resume through npm start', () => {
 			(now) => now.every((entry) => entry.stat.startsWith('T')),
 			'every process of the job stopped',
 		);
-		await until(
-			() => shell.capture(),
-			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
-			'the prompt',
-		);
+		await promptBack(shell, 'the prompt');
 		assert.deepEqual(await shell.modes(), {alternate: false, cursor: true}, 'main screen, cursor shown');
 		await shell.run('jobs');
 		await until(
@@ -144,11 +144,7 @@ describe('suspend and resume through npm start', () => {
 			(now) => now.every((entry) => entry.stat.startsWith('T')),
 			'the job stopped by kill -TSTP',
 		);
-		await until(
-			() => shell.capture(),
-			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
-			'the prompt again',
-		);
+		await promptBack(shell, 'the prompt again');
 		await shell.run('fg');
 		await shell.waitForScreen(/demo simulator at/);
 		await until(
@@ -159,11 +155,7 @@ describe('suspend and resume through npm start', () => {
 
 		await shell.keys('q');
 		await shell.waitForScreen(/^ec2-import-watch: watched /);
-		await until(
-			() => shell.capture(),
-			(rows) => rows.findLast((row) => row.trim() !== '')?.trim() === '$',
-			'the prompt after q',
-		);
+		await promptBack(shell, 'the prompt after q');
 		await shell.run('echo "exit=$?"');
 		await shell.waitForScreen(/^exit=0$/);
 	});
