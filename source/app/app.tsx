@@ -60,7 +60,8 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 	const visible = select.visible(state);
 	useNotice(state.notice, timers, dispatch);
 	useEffect(() => shellNotices?.((text) => dispatch({type: 'notice', text})), [shellNotices, dispatch]);
-	const bodyHeight = Math.max(3, rows - headerHeight(state, columns, alert) - 1);
+	const header = headerHeight(state, columns, alert);
+	const bodyHeight = Math.max(3, rows - header - 1);
 
 	const cancel = useCancelCommand(canceller);
 	// A cancel in flight is said until its answer comes, under any notice (which fades).
@@ -109,7 +110,7 @@ export function App<Handle>(props: AppProps<Handle>): ReactNode {
 
 	return (
 		<ThemeContext.Provider value={theme}>
-			<Box flexDirection="column" width={columns} height={Math.min(rows, headerHeight(state, columns, alert) + bodyHeight + 1)} overflow="hidden">
+			<Box flexDirection="column" width={columns} height={Math.min(rows, header + bodyHeight + 1)} overflow="hidden">
 				<Header state={state} timers={timers} where={where} intervalMs={intervalMs} width={columns} alert={alert} />
 				<Box flexDirection="column" height={bodyHeight} overflow="hidden">
 					{screen}

@@ -88,7 +88,7 @@ export function shebangFlags(script: string): string[] {
 }
 
 /** strip for this machine's architecture, else the cross binutils (Debian: binutils-aarch64-linux-gnu). */
-export function stripCommand(arch: Arch, host: string = process.arch): string {
+function stripCommand(arch: Arch, host: string = process.arch): string {
 	if (arch === host) return 'strip';
 	return arch === 'arm64' ? 'aarch64-linux-gnu-strip' : 'x86_64-linux-gnu-strip';
 }
@@ -133,7 +133,7 @@ export async function packageExecutable(arch: Arch, blob: string, output = execu
 }
 
 /** Why `arch` cannot be built on this machine (one line), or undefined when its strip is on PATH. */
-export async function missingTool(arch: Arch, has: (command: string) => Promise<boolean> = onPath, host: string = process.arch): Promise<string | undefined> {
+async function missingTool(arch: Arch, has: (command: string) => Promise<boolean> = onPath, host: string = process.arch): Promise<string | undefined> {
 	const strip = stripCommand(arch, host);
 	if (await has(strip)) return undefined;
 	return `${shownPath(arch)} not built: it needs ${strip} on PATH (Debian: ${debianPackage[strip] ?? 'binutils'})`;

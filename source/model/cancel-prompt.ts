@@ -1,5 +1,5 @@
 import {displayWidth, truncateToWidth} from '../text/text-width.js';
-import {type ImportTask, nameTag, statusOf, type TaskKind, taskKey} from './import-task.js';
+import {type ImportTask, statusOf, type TaskKind, taskKey, taskName} from './import-task.js';
 import type {PollFault} from './poll-events.js';
 import {idNotAsSent} from './sent-id.js';
 
@@ -52,7 +52,7 @@ export function askCancel(task: ImportTask | undefined, returnTo: CancelPrompt['
 }
 
 function cancelPrompt(task: ImportTask, taskId: string, returnTo: CancelPrompt['returnTo']): CancelPrompt {
-	const name = task.description ?? nameTag(task);
+	const name = taskName(task)?.text;
 	return {
 		taskKey: taskKey(task),
 		taskId,

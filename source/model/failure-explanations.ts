@@ -227,18 +227,26 @@ function familyOf(message: string): Family | undefined {
  * when it names a failure family; the error's shape comes first.
  */
 export function hasFailed(task: Pick<ImportTask, 'status' | 'statusMessage'>): boolean {
+	return failureOf(task) !== undefined;
+}
+
+/** The failure's family ('unknown' when none matches); undefined for a task that did not fail. One match a call. */
+function failureOf(task: Pick<ImportTask, 'status' | 'statusMessage'>): Family | 'unknown' | undefined {
 	const status = statusOf(task.status);
-	if (status !== 'deleting' && status !== 'deleted') return false;
+	if (status !== 'deleting' && status !== 'deleted') return undefined;
 	const message = task.statusMessage ?? '';
-	if (errorShape.test(message)) return true;
-	return !cancelShape.test(message) && familyOf(message) !== undefined;
+	const errorShaped = errorShape.test(message);
+	if (!errorShaped && cancelShape.test(message)) return undefined;
+	const family = familyOf(message);
+	if (family !== undefined) return family;
+	return errorShaped ? 'unknown' : undefined;
 }
 
 /** Why a failed task failed, and what to do; undefined for a task that did not fail (active, completed, cancelled). */
 export function explainFailure(task: Pick<ImportTask, 'status' | 'statusMessage'>): Explanation | undefined {
-	if (!hasFailed(task)) return undefined;
-	const family = familyOf(task.statusMessage ?? '');
-	return family === undefined ? {...unknownFailure} : {cause: family.cause, fix: family.fix, doc: family.doc};
+	const family = failureOf(task);
+	if (family === undefined) return undefined;
+	return family === 'unknown' ? {...unknownFailure} : {cause: family.cause, fix: family.fix, doc: family.doc};
 }
 
 /** The cause in a few words, for a notification: 'unsupported kernel', or 'unknown cause'. */

@@ -45,15 +45,12 @@ export interface Resumed {
  */
 export function priorHistory(entries: readonly JournalEntry[], lastAt?: number): PriorHistory {
 	const byTask = new Map<string, JournalEntry[]>();
+	// In time order (lines two watchers appended out of order included), without the repeats.
 	for (const entry of withoutRepeats(entries)) {
 		const key = eventTaskKey(entry);
 		const list = byTask.get(key);
 		if (list === undefined) byTask.set(key, [entry]);
 		else list.push(entry);
-	}
-	for (const list of byTask.values()) {
-		// Two watchers appending at once may leave a line or two out of order.
-		if (list.some((entry, index) => index > 0 && entry.at < (list[index - 1]?.at ?? entry.at))) list.sort((a, b) => a.at - b.at);
 	}
 	return lastAt === undefined ? {byTask} : {byTask, lastAt};
 }

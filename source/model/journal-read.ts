@@ -22,7 +22,7 @@ function timeOf(value: unknown): number | undefined {
 const stringFields = ['region', 'profile', 'status', 'from', 'to', 'message', 'description', 'resultId'] as const;
 
 /** One line of JSON as an object whose fields are yet to be checked; undefined for anything else. */
-export function journalObject(line: string): Readonly<Record<string, unknown>> | undefined {
+function journalObject(line: string): Readonly<Record<string, unknown>> | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(line);

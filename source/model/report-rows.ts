@@ -1,3 +1,4 @@
+import {eventTaskKey} from './event-log.js';
 import type {JournalEntry} from './history.js';
 import {statusOf, type TaskKind, type TaskState} from './import-task.js';
 import {withoutRepeats} from './journal-repeats.js';
@@ -54,10 +55,6 @@ export interface ReportRow {
 const gib = 2 ** 30;
 const hourMs = 3_600_000;
 
-function keyOf(entry: JournalEntry & {taskId: string}): string {
-	return `${entry.profile ?? ''}\u0000${entry.region ?? ''}\u0000${entry.taskId}`;
-}
-
 /** The status message an entry says the task now has, if it says one. */
 function messageOf(entry: JournalEntry): string | undefined {
 	switch (entry.type) {
@@ -112,7 +109,8 @@ export function reportRows(entries: readonly ReportEntry[]): ReportRow[] {
 	const active = new Set<string>();
 	for (const entry of withoutRepeats(entries)) {
 		if (entry.taskId === undefined) continue;
-		const key = keyOf({...entry, taskId: entry.taskId});
+		// One row per (kind, id, region, profile): the key the event log and the repeats use.
+		const key = eventTaskKey(entry);
 		const row = rows.get(key) ?? {
 			taskId: entry.taskId,
 			...(entry.region === undefined ? {} : {region: entry.region}),

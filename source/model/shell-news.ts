@@ -50,7 +50,8 @@ export function tellShell(before: WatchData, after: WatchData, callbacks: ShellC
 	const polled = polls !== before.polls;
 	if (tasks !== before.tasks) callbacks.onTasks?.(tasks);
 	if (polls > 0 && lastEntries.length > 0 && (lastEntries !== before.lastEntries || polled)) callbacks.onTransitions?.(lastEntries, polls === 1);
-	const code = polls > 0 && (tasks !== before.tasks || polled) ? untilDoneExit(after) : undefined;
+	// The verdict walks every task's history: worked out only for --until-done (the one listener).
+	const code = callbacks.onAllDone !== undefined && polls > 0 && (tasks !== before.tasks || polled) ? untilDoneExit(after) : undefined;
 	if (code !== undefined) callbacks.onAllDone?.(tasks, code, nothingSeen(after));
 	if (polls === 0 && fault !== undefined && fault !== before.fault) callbacks.onStartupFault?.(fault);
 }

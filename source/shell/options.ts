@@ -121,6 +121,7 @@ const watchOnlyFlags = [
 	['journal', '--journal'],
 	['notify', '--notify'],
 	['stuckAfter', '--stuck-after'],
+	['onEvent', '--on-event'],
 ] as const satisfies readonly (readonly [keyof RawFlags, string])[];
 
 /** The one line refusing a watch-only flag with --once or --check, or undefined. */
@@ -134,7 +135,6 @@ function watchOnlyFlag(flags: RawFlags): string | undefined {
 function hookOptions(flags: RawFlags): Pick<WatchConfig, 'onEvent' | 'onEventTimeoutMs'> | {error: string} {
 	const command = flags.onEvent;
 	if (command !== undefined && command.trim() === '') return {error: "--on-event needs a command, e.g. --on-event 'cat >> events.jsonl'"};
-	if (command !== undefined && (flags.once === true || flags.check === true)) return {error: '--on-event goes with the live watcher (not --once or --check)'};
 	if (flags.onEventTimeout !== undefined && command === undefined) return {error: '--on-event-timeout goes with --on-event'};
 	const seconds = Number(flags.onEventTimeout ?? '30');
 	if (flags.onEventTimeout?.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 86_400) {

@@ -2,7 +2,7 @@
 // nothing is cut (a log keeps every failure reason whole). On a terminal: its width, or COLUMNS when that is set
 // (as ls and most tools read it), or 80 when the terminal does not say.
 
-export const terminalFallbackWidth = 80;
+const terminalFallbackWidth = 80;
 
 export function outputWidth(stdout: Pick<NodeJS.WriteStream, 'isTTY' | 'columns'>, env: Record<string, string | undefined> = process.env): number {
 	if (stdout.isTTY !== true) return Number.POSITIVE_INFINITY;

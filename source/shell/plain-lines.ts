@@ -83,7 +83,7 @@ function failedAtStart(state: WatchData, width: number): string[] {
 }
 
 /** After the line that shows a failure: its cause, the fix and the guide's page, indented, wrapped, never cut. */
-export function explanationLines(entry: JournalEntry, width: number): string[] {
+function explanationLines(entry: JournalEntry, width: number): string[] {
 	const explanation = entry.explanation;
 	if (explanation === undefined) return [];
 	const indented = (text: string, spacesOnly: boolean) => wrapText(text, width - 2, {indent: 2, spacesOnly}).map((line) => `  ${line}`);

@@ -7,6 +7,7 @@ import {filterRows, type ReportEntry, type ReportFilter, reportExtrasOf, reportR
 import {sanitize} from '../text/sanitize.js';
 import {historyDirectory, historyFile} from '../watch/history-paths.js';
 import {parseDuration} from './options.js';
+import {codeOf} from '../watch/journal-file.js';
 
 // `ec2-import-watch report`: the history (or --journal FILE) as one row per import, in CSV, Markdown or JSON, on
 // stdout. Bad input (a flag, a format, a missing or empty file) is one line on stderr and exit code 2.
@@ -114,10 +115,6 @@ function parse(argv: readonly string[], now: number): Parsed | 'help' {
 			...(values.journal === undefined ? {} : {journal: values.journal}),
 		},
 	};
-}
-
-function codeOf(error: unknown): string {
-	return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 /** A record as the report reads it: the entry, and the result and cause where the record has them. */

@@ -44,7 +44,7 @@ export interface ShellHooks {
  * What notifications and --on-event hooks are told of (one rule for both). What the first poll finds was there at
  * start-up and is no news, unless it changed while no watcher ran (late: seen against the history) or is stuck.
  */
-export function newsOf(entries: readonly JournalEntry[], first: boolean): readonly JournalEntry[] {
+function newsOf(entries: readonly JournalEntry[], first: boolean): readonly JournalEntry[] {
 	return first ? entries.filter((entry) => entry.late === true || entry.type === 'stuck') : entries;
 }
 

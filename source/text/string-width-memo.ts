@@ -35,6 +35,11 @@ function remembered(memo: Memo, text: string, measure: () => number): number {
 	return width;
 }
 
+/** How many widths are remembered now (both memos, both generations): for the test that the memory is bounded. */
+export function rememberedCount(): number {
+	return [plain, countingEscapes].reduce((sum, memo) => sum + memo.current.size + memo.previous.size, 0);
+}
+
 export default function memoStringWidth(text: string, options?: Options): number {
 	if (typeof text !== 'string' || text.length === 0) return 0;
 	if (options === undefined || (options.ambiguousIsNarrow !== false && options.countAnsiEscapeCodes !== true)) {

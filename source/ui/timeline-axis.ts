@@ -10,7 +10,7 @@ const minute = 60 * second;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-export const columnSteps: readonly number[] = [
+const columnSteps: readonly number[] = [
 	...[10, 15, 20, 30, 45].map((n) => n * second),
 	...[1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 45].map((n) => n * minute),
 	...[1, 1.5, 2, 3, 4, 6, 8, 12, 18].map((n) => n * hour),
@@ -51,7 +51,7 @@ export function axisKey(axis: Axis): string {
 }
 
 // Between tick labels: minutes to days, in steps a reader counts in.
-export const tickSteps: readonly number[] = [
+const tickSteps: readonly number[] = [
 	...[1, 2, 5, 10, 15, 30].map((n) => n * minute),
 	...[1, 2, 3, 6, 12].map((n) => n * hour),
 	...[1, 2, 7].map((n) => n * day),

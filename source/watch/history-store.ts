@@ -20,7 +20,7 @@ import type {JournalEntry} from '../model/history.js';
 import type {ImportTask} from '../model/import-task.js';
 import {type JournalScan, lineTime, parseJournalLine, parseJournalTextFor} from '../model/journal-read.js';
 import {historyFile} from './history-paths.js';
-import {type Journal, openJournal} from './journal-file.js';
+import {codeOf, type Journal, openJournal} from './journal-file.js';
 
 // The history store: every transition, kept in the XDG state directory (history-paths.ts) so that a restart picks
 // up where the last run left off. The same JSON lines as --journal, written by the same writer (journal-file.ts).
@@ -68,10 +68,6 @@ export interface HistoryStore {
 	append(entries: readonly JournalEntry[]): void;
 	readonly failure: string | undefined;
 	close(): Promise<void>;
-}
-
-function codeOf(error: unknown): string {
-	return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 
 function statOrUndefined(path: string): Stats | undefined {

@@ -45,7 +45,8 @@ const pseudoFilesystems: ReadonlyMap<number, string> = new Map([
 
 const keepGoing = () => {};
 
-function codeOf(error: unknown): string {
+/** An error's code (ENOENT, EACCES …), or the error as text: for one-line messages about files. */
+export function codeOf(error: unknown): string {
 	return error instanceof Error && 'code' in error ? String(error.code) : String(error);
 }
 

@@ -56,7 +56,6 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	// the whole call for it.
 	let taskIds = options.taskIds?.filter((id) => (kindOfId(id) ?? kind) === kind);
 	const noIdsLeft = () => options.taskIds !== undefined && options.taskIds.length > 0 && taskIds?.length === 0;
-	const nothingToList = noIdsLeft();
 	const size = firstPageSize(pageSize, maxItems);
 	// A new object every poll: the paginator writes NextToken into the input it is given.
 	const freshInput = (): DescribeInput => ({
@@ -162,9 +161,9 @@ export function createKindReader(kind: TaskKind, options: KindReaderOptions): Ki
 	return {
 		kind,
 		action: describeAction[kind],
-		lists: !nothingToList,
+		// Asked for nothing of its kind (--task-ids): never read at all (ec2-source leaves it out).
+		lists: !noIdsLeft(),
 		async read(sdk, client, signal) {
-			if (nothingToList) return {tasks: [], cut: false, left: []};
 			try {
 				return await list(sdk, client, signal);
 			} catch (error) {

@@ -1,5 +1,3 @@
-import {Readable} from 'node:stream';
-
 // How much one poll may read, whatever the endpoint sends: the bytes of one answer (counted as they arrive, before
 // the SDK reads them, the connection closed once past), the pages of one call, the tasks of one call. A real answer
 // of 1,000 tasks is 1–2 MB of XML, so each cap is far above what EC2 sends and far below what would exhaust memory.
@@ -82,7 +80,8 @@ export async function readCapped(body: unknown, headers: Readonly<Record<string,
 		}
 		chunks.push(bytes);
 	}
-	return Readable.from(chunks);
+	// The bytes as one buffer: the SDK's deserializer (and the same-page digest) take a Uint8Array body as it is.
+	return Buffer.concat(chunks);
 }
 
 function headersOf(response: object): Record<string, string | undefined> {

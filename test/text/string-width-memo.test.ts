@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import memoStringWidth from '../../source/text/string-width-memo.js';
+import memoStringWidth, {rememberedCount} from '../../source/text/string-width-memo.js';
 import {launchPath} from '../helpers/term.js';
 
 const samples = [
@@ -35,6 +35,9 @@ test('the memory is bounded: past many distinct strings, early ones are measured
 		assert.equal(memoStringWidth(text), stringWidth(text));
 	}
 	assert.equal(memoStringWidth('row 0 · '), stringWidth('row 0 · '));
+	// Two generations of 4,096 for each of the two memos at most, whatever was measured.
+	assert.ok(rememberedCount() <= 4 * 4096, `${rememberedCount()} widths remembered`);
+	assert.ok(rememberedCount() >= 4096, 'the last generation is kept');
 });
 
 test('the built app measures through the remembered widths, and bundles string-width once', () => {
