@@ -141,8 +141,28 @@ export interface Observation {
 	tally: LeftTally;
 }
 
+/** One more sight of a known task (listed, or looked up after it left the list): its transitions, stall and history. */
+function advance(known: TaskHistory, task: ImportTask, at: number, stuckAfterMs: number): {entries: readonly JournalEntry[]; history: TaskHistory} {
+	const transitions = changes(task, known.latest, at);
+	const changed = transitions.length > 0 || known.latest.progress !== task.progress;
+	const lastChangeAt = changed ? at : known.lastChangeAt;
+	const stuck = statusOf(task.status) === 'active' && at - lastChangeAt >= stuckAfterMs;
+	const found = stuck && !known.stuck ? [...transitions, entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''})] : transitions;
+	return {
+		entries: found,
+		history: {
+			...known,
+			baseline: known.baseline ?? (task.progress === undefined ? undefined : {at, progress: task.progress}),
+			latest: {at, progress: task.progress, message: task.statusMessage, status: task.status},
+			lastChangeAt,
+			stuck,
+			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
+		},
+	};
+}
+
 /** A task that left the list: its last transitions (as looked up) and whether it is still followed. */
-function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readonly JournalEntry[]; kept?: TaskHistory} {
+function leave(known: TaskHistory, left: LeftTask, at: number, stuckAfterMs: number): {entries: readonly JournalEntry[]; kept?: TaskHistory} {
 	switch (left.how) {
 		case 'pending':
 			return {entries: none, kept: known};
@@ -151,13 +171,8 @@ function leave(known: TaskHistory, left: LeftTask, at: number): {entries: readon
 		case 'unknown':
 			return {entries: [goneEntry(known, at)]};
 		case 'found': {
-			const found = changes(left.task, known.latest, at);
-			const latest = {at, progress: left.task.progress, message: left.task.statusMessage, status: left.task.status};
-			const timeline = found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit);
-			return {
-				entries: found,
-				...(hasEnded(left.task.status) ? {} : {kept: {...known, latest, lastChangeAt: found.length === 0 ? known.lastChangeAt : at, timeline}}),
-			};
+			const step = advance(known, left.task, at, stuckAfterMs);
+			return {entries: step.entries, ...(hasEnded(left.task.status) ? {} : {kept: step.history})};
 		}
 		default: {
 			const unreachable: never = left.how;
@@ -216,20 +231,9 @@ export function observe(
 			});
 			continue;
 		}
-		const transitions = changes(task, known.latest, at);
-		const changed = transitions.length > 0 || known.latest.progress !== task.progress;
-		const lastChangeAt = changed ? at : known.lastChangeAt;
-		const stuck = statusOf(task.status) === 'active' && at - lastChangeAt >= stuckAfterMs;
-		const found = stuck && !known.stuck ? [...transitions, entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''})] : transitions;
-		entries.push(...found);
-		next.set(key, {
-			...known,
-			baseline: known.baseline ?? (task.progress === undefined ? undefined : {at, progress: task.progress}),
-			latest: sample,
-			lastChangeAt,
-			stuck,
-			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
-		});
+		const step = advance(known, task, at, stuckAfterMs);
+		entries.push(...step.entries);
+		next.set(key, step.history);
 	}
 	const leaving = new Map(left.map((one) => [taskKey(one.task), one]));
 	let tally = noLeftTally;
@@ -241,7 +245,7 @@ export function observe(
 			tally = tallyLeft(tally, 'unknown', known.latest.status);
 			continue;
 		}
-		const outcome = leave(known, one, at);
+		const outcome = leave(known, one, at, stuckAfterMs);
 		entries.push(...outcome.entries);
 		if (outcome.kept !== undefined) next.set(key, outcome.kept);
 		else if (one.how !== 'pending') tally = tallyLeft(tally, one.how, one.task.status);

@@ -197,3 +197,18 @@ describe('sorting', () => {
 		);
 	});
 });
+
+describe('a task followed by id after it left the list', () => {
+	it('is advanced as a listed task is: its stall is found, and a progress move counts as a change', () => {
+		const a = (progress: number) => task('import-ami-0000000000000000a', {status: 'active', statusMessage: 'converting', progress});
+		let history: History = observe(new Map(), [a(10)], 0, true, stuckAfter).history;
+		// It leaves the list (--state, --max-items) and is looked up: it moved without a milestone, then stood still.
+		history = observe(history, [], 10 * minute, false, stuckAfter, [{task: a(12), how: 'found'}]).history;
+		const still = observe(history, [], 41 * minute, false, stuckAfter, [{task: a(12), how: 'found'}]);
+		assert.deepEqual(
+			still.entries.map((entry) => [entry.type, entry.since]),
+			[['stuck', 10 * minute]],
+			'stuck since its last move, as for a listed task',
+		);
+	});
+});
