@@ -4,7 +4,6 @@ import {formatDateTime, formatDuration} from '../model/format.js';
 import {type JournalEntry, pace} from '../model/history.js';
 import {awayLine} from '../model/history-restore.js';
 import {type ImportTask, noIdLabel, statusOf, taskKey} from '../model/import-task.js';
-import {nothingSeen, untilDoneExit} from '../model/shell-news.js';
 import type {PollFault} from '../model/poll-events.js';
 import {pollNotesLine} from '../model/poll-notes.js';
 import type {Fault, WatchData} from '../model/watch-data.js';
@@ -16,6 +15,7 @@ import {createWatchSession} from '../watch/watch-session.js';
 import {exitCodeWith, fatalAtStart, type Io, nothingToWaitFor, onSignals, summaryLine, tasksLine} from './exit-lines.js';
 import type {WatchConfig} from './options.js';
 import {outputWidth} from './output-width.js';
+import {subscribeShellNews} from './session-news.js';
 import type {ShellHooks} from './shell-hooks.js';
 import type {TaskSource} from '../model/task-source.js';
 
@@ -122,7 +122,7 @@ export async function runPlain(
 	io: Io,
 ): Promise<number> {
 	const started = Date.now();
-	let last: ImportTask[] = [];
+	let last: readonly ImportTask[] = [];
 	let exitCode = 0;
 	/** --until-done that saw no import: why it ends with 1. */
 	let doneNote = '';
@@ -142,25 +142,17 @@ export async function runPlain(
 	const session = createWatchSession({source: polled, intervalMs: config.intervalMs, timers: realTimers, classify, stuckAfterMs: config.stuckAfterMs});
 	return new Promise<number>((resolve) => {
 		let before = session.getSnapshot();
-		/** A good poll: its transitions to the journal and hooks, its lines, what failed in part, what it noted. */
+		/** A good poll: its lines, what failed in part, what it noted. */
 		const polledWell = (data: WatchData, first: boolean, at: number) => {
-			hooks.onTransitions(data.lastEntries, first);
 			// The table's columns fit the tasks (a Kind column when both kinds are listed).
 			const columns = plainColumns({color: false, unicode: false}, regions, profiles, data.tasks);
 			write(pollLines(data, first, at, columns, width()));
-			last = data.tasks;
 			for (const pair of data.pairFaults) {
 				write(wrapToWidth(`${formatDateTime(at)} ${pair.label}: ${faultLine(pair.fault, true)} (its last good tasks are listed)`, width()));
 			}
 			const notes = pollNotesLine(data.notes);
 			if (notes !== undefined && notes !== lastNotes) write(wrapToWidth(`${formatDateTime(at)} ${notes}`, width()));
 			lastNotes = notes;
-			const code = config.untilDone ? untilDoneExit(data) : undefined;
-			if (code !== undefined) {
-				exitCode = code;
-				doneNote = nothingToWaitFor(config, nothingSeen(data));
-				finish();
-			}
 		};
 		/** A failed poll: one line (wrapped), or at the start a fault that says the watcher was started wrong. */
 		const polledBadly = (fault: Fault, first: boolean, at: number, nextPollAt: number) => {
@@ -180,6 +172,23 @@ export async function runPlain(
 			const first = was.polls === 0;
 			if (data.polls !== was.polls) polledWell(data, first, data.lastGoodAt ?? 0);
 			else if (data.missedPolls > was.missedPolls && data.fault !== undefined) polledBadly(data.fault, first, data.failedAt ?? 0, data.nextPollAt ?? 0);
+		});
+		// The shell's news as the TUI gets it (after the poll's lines, so --until-done ends below them): the summary's
+		// tasks, transitions to the journal, history, notifications and hooks, the --until-done verdict.
+		subscribeShellNews(session, {
+			onTasks: (tasks) => {
+				last = tasks;
+			},
+			onTransitions: (entries, first) => hooks.onTransitions(entries, first),
+			...(config.untilDone
+				? {
+						onAllDone: (_tasks: readonly ImportTask[], code: number, nothing: boolean) => {
+							exitCode = code;
+							doneNote = nothingToWaitFor(config, nothing);
+							finish();
+						},
+					}
+				: {}),
 		});
 		let finished = false;
 		const finish = (summary = true) => {
