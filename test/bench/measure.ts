@@ -1,6 +1,7 @@
 // Small measuring tools for the bench: medians, /proc readings, bytes in a time window of a pty.
 
 import {readFileSync} from 'node:fs';
+import {createEmulator} from '../helpers/emulator.js';
 import type {Chunk} from '../helpers/term.js';
 
 export function median(values: readonly number[]): number {
@@ -28,10 +29,20 @@ export function bytesBetween(chunks: readonly Chunk[], from: number, to: number)
 	return chunks.filter((chunk) => chunk.at >= from && chunk.at < to).reduce((sum, chunk) => sum + chunk.bytes.length, 0);
 }
 
-/** The first chunk at or after `at` that holds `text`: the poll's result frame is told from the header's clock
- * ticks and the "polling…" mark by what only it writes (the next poll's time). */
-export function firstChunkAfter(chunks: readonly Chunk[], at: number, text: string): Chunk | undefined {
-	return chunks.find((chunk) => chunk.at >= at && chunk.bytes.includes(text));
+/** The first chunk at or after `at` after which the screen (as a terminal shows it, replaying every chunk from the
+ * start) satisfies `shows`. Frames are cell diffs, so a poll's frame is told by what it puts on the screen, not by
+ * text it happens to write: a frame that changes only the digits of the next poll's time holds no "next ". */
+export async function firstChunkShowing(chunks: readonly Chunk[], at: number, shows: (screen: readonly string[]) => boolean): Promise<Chunk | undefined> {
+	const emulator = createEmulator(120, 40);
+	try {
+		for (const chunk of chunks) {
+			await emulator.write(chunk.bytes.toString('utf8'));
+			if (chunk.at >= at && shows(emulator.screen())) return chunk;
+		}
+		return undefined;
+	} finally {
+		emulator.dispose();
+	}
 }
 
 export const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -17,7 +17,7 @@ import {createSimulator} from '../../source/simulator/server.js';
 import type {ApiTask} from '../../source/simulator/api-task.js';
 import {baseEnv, launchPath, simulatorArgs, simulatorEnv, startTerm, type Term} from '../helpers/term.js';
 import {frozenTasks, startBenchServer} from './ec2-server.js';
-import {bytesBetween, cpuMs, delay, firstChunkAfter, median, memory, nextSecondPlus} from './measure.js';
+import {bytesBetween, cpuMs, delay, firstChunkShowing, median, memory, nextSecondPlus} from './measure.js';
 import {buildExecutable, installedSize} from './package-figures.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -40,10 +40,21 @@ function log(text: string): void {
 	process.stderr.write(`bench: ${text}\n`);
 }
 
-/** One task's progress moves by one point per poll; everything else stays as it was. */
+/** One task's progress moves by one point per poll (10 + the poll's number); everything else stays as it was. */
 function oneTaskMoves(tasks: readonly ApiTask[]): (poll: number) => ApiTask[] {
-	const moving = tasks.findIndex((task) => task.Status === 'active' && task.Progress !== undefined);
+	const moving = movingTask(tasks);
 	return (poll) => tasks.map((task, index) => (index === moving ? {...task, Progress: String(10 + poll)} : task));
+}
+
+function movingTask(tasks: readonly ApiTask[]): number {
+	return tasks.findIndex((task) => task.Status === 'active' && task.Progress !== undefined);
+}
+
+/** The screen shows poll `poll`'s data: the moving task's row (by its id) shows its progress of that poll. */
+function showsPoll(tasks: readonly ApiTask[], poll: number): (screen: readonly string[]) => boolean {
+	const id = tasks[movingTask(tasks)]?.ImportTaskId ?? '';
+	const progress = new RegExp(`\\b${10 + poll}%`);
+	return (screen) => screen.some((row) => row.includes(id) && progress.test(row.replace(/\{[^}]*\}/g, '')));
 }
 
 /** The installed command (npm scripts put Node 22 first on PATH for its `env` shebang), or the executable;
@@ -188,29 +199,32 @@ async function p6(): Promise<void> {
 
 /** P5: poll→frame time and peak RSS with 10,000 tasks (pages of 1,000), one task moving per poll. */
 async function p5(label = ''): Promise<void> {
-	const server = await startBenchServer({tasksFor: oneTaskMoves(frozenTasks(10_000))});
+	const tasks = frozenTasks(10_000);
+	const server = await startBenchServer({tasksFor: oneTaskMoves(tasks)});
 	try {
 		await withApp([...simulatorArgs(server.url), '--interval', '2', '--page-size', '1000'], {}, async (term) => {
 			const pid = await term.pid;
 			const latencies: number[] = [];
+			await server.answered(2 + runs);
+			// The last poll's frame: the next poll starts 2 s after it, by when it has long been drawn.
+			await delay(1500);
 			for (let poll = 2; poll <= 2 + runs; poll++) {
-				await server.answered(poll);
 				const last = server.exchanges.filter((exchange) => exchange.poll === poll).at(-1);
 				if (last === undefined) continue;
-				if (firstChunkAfter(term.chunks, last.answeredAt, 'next ') === undefined)
-					await term.waitFor('next ', {from: term.output().length, timeoutMs: 5000}).catch(() => 0);
-				const frame = firstChunkAfter(term.chunks, last.answeredAt, 'next ');
-				if (frame !== undefined) latencies.push(frame.at - last.answeredAt);
+				const frame = await firstChunkShowing(term.chunks, last.answeredAt, showsPoll(tasks, poll));
+				latencies.push(frame === undefined ? Number.POSITIVE_INFINITY : frame.at - last.answeredAt);
 			}
 			const peak = memory(pid).peakMb;
 			log(`P5${label} per poll: ${latencies.map((ms) => fmt(ms)).join(', ')} ms`);
-			const latency = median(latencies);
+			// A poll whose data never reached the screen is a miss, not a sample to leave out of the median.
+			const missed = latencies.filter((ms) => !Number.isFinite(ms)).length;
+			const latency = missed > 0 ? Number.NaN : median(latencies);
 			rows.push({
 				name: `P5 poll→frame, 10,000 tasks${label}`,
 				value: `${fmt(latency)} ms`,
 				target: '≤ 100 ms',
-				met: latency <= 100,
-				note: `last page answered → first byte of the frame; ${latencies.length} polls; load ${loadAverage()}`,
+				met: missed === 0 && latency <= 100,
+				note: `last page answered → the chunk that puts the poll's progress on screen; ${latencies.length} polls${missed > 0 ? `, ${missed} never shown` : ''}; load ${loadAverage()}`,
 			});
 			rows.push({name: `P5 peak RSS, 10,000 tasks${label}`, value: `${fmt(peak)} MB`, target: '≤ 150 MB', met: peak <= 150, note: 'VmHWM'});
 		});
