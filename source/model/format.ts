@@ -63,37 +63,55 @@ export function formatAge(ms: number, exact = false): string {
 	return `${Math.floor(ms / day)}d ago`;
 }
 
-// One formatter kept per process for the zone last asked for: the clock is drawn every second.
-let clockFormatter: {zone: string | undefined; format: Intl.DateTimeFormat} | undefined;
+// The local zone is read from Date's own fields: an Intl.DateTimeFormat (or any Intl formatter) maps ICU's locale
+// and formatting data, ~7 MB more RSS for the life of the process (measured with `node -e`: 43.4 → 50.6 MB). A zone
+// given by name (an IANA name such as 'UTC') takes one, kept per process for the zone last asked for.
+let zoneFormatter: {zone: string; format: Intl.DateTimeFormat} | undefined;
+
+/** Year, month, day, hour, minute and second of an instant: in the local zone, or in `timeZone` when given. */
+function fieldsOf(epochMs: number, timeZone?: string): {year: string; month: string; day: string; hour: string; minute: string; second: string} | undefined {
+	const date = new Date(epochMs);
+	if (Number.isNaN(date.getTime())) return undefined;
+	if (timeZone === undefined) {
+		return {
+			year: String(date.getFullYear()),
+			month: two(date.getMonth() + 1),
+			day: two(date.getDate()),
+			hour: two(date.getHours()),
+			minute: two(date.getMinutes()),
+			second: two(date.getSeconds()),
+		};
+	}
+	let cached = zoneFormatter;
+	if (cached === undefined || cached.zone !== timeZone) {
+		const options = {
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23',
+			timeZone,
+		} as const;
+		cached = {zone: timeZone, format: new Intl.DateTimeFormat('en-CA', options)};
+		zoneFormatter = cached;
+	}
+	const parts = cached.format.formatToParts(date);
+	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
+	return {year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second')};
+}
 
 /** HH:MM:SS, 24-hour, in the local zone unless one is given (an IANA name such as 'UTC'). */
 export function formatClock(epochMs: number, timeZone?: string): string {
-	if (!Number.isFinite(epochMs)) return '--:--:--';
-	let cached = clockFormatter;
-	if (cached === undefined || cached.zone !== timeZone) {
-		const format = new Intl.DateTimeFormat('en-GB', {hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone});
-		cached = {zone: timeZone, format};
-		clockFormatter = cached;
-	}
-	const parts = cached.format.formatToParts(epochMs);
-	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
-	return `${part('hour')}:${part('minute')}:${part('second')}`;
+	const fields = Number.isFinite(epochMs) ? fieldsOf(epochMs, timeZone) : undefined;
+	return fields === undefined ? '--:--:--' : `${fields.hour}:${fields.minute}:${fields.second}`;
 }
-
-let dateFormatter: {zone: string | undefined; format: Intl.DateTimeFormat} | undefined;
 
 /** YYYY-MM-DD HH:MM:SS, 24-hour, in the local zone unless one is given: for lines that outlive the day (logs). */
 export function formatDateTime(epochMs: number, timeZone?: string): string {
-	if (!Number.isFinite(epochMs)) return '----------  --:--:--';
-	let cached = dateFormatter;
-	if (cached === undefined || cached.zone !== timeZone) {
-		const format = new Intl.DateTimeFormat('en-CA', {year: 'numeric', month: '2-digit', day: '2-digit', timeZone});
-		cached = {zone: timeZone, format};
-		dateFormatter = cached;
-	}
-	const parts = cached.format.formatToParts(epochMs);
-	const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((candidate) => candidate.type === type)?.value ?? '00';
-	return `${part('year')}-${part('month')}-${part('day')} ${formatClock(epochMs, timeZone)}`;
+	const fields = Number.isFinite(epochMs) ? fieldsOf(epochMs, timeZone) : undefined;
+	return fields === undefined ? '----------  --:--:--' : `${fields.year}-${fields.month}-${fields.day} ${fields.hour}:${fields.minute}:${fields.second}`;
 }
 
 /** A percent as a whole number, rounded down: 99.9 is not done, so it is never drawn as 100%. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import {describe, it} from 'node:test';
-import {formatAge, formatBytes, formatClock, formatDuration, formatPercent, progressBar} from '../../source/model/format.js';
+import {after, describe, it} from 'node:test';
+import {formatAge, formatBytes, formatClock, formatDateTime, formatDuration, formatPercent, progressBar} from '../../source/model/format.js';
 
 describe('formatBytes', () => {
 	const cases: Array<[number, string]> = [
@@ -113,6 +113,39 @@ describe('formatClock', () => {
 	});
 	it('says so for an invalid time', () => {
 		assert.equal(formatClock(Number.NaN, 'UTC'), '--:--:--');
+		// Past the range of a Date (±8.64e15 ms): no RangeError, the same dashes.
+		assert.equal(formatClock(9e15), '--:--:--');
+		assert.equal(formatDateTime(-9e15, 'UTC'), '----------  --:--:--');
+	});
+});
+
+describe('the local zone', () => {
+	const instants = [Date.UTC(2026, 0, 15, 9, 5, 7, 999), Date.UTC(2026, 2, 29, 0, 59, 59), Date.UTC(2026, 9, 25, 1, 0, 0), Date.UTC(1999, 11, 31, 23, 30, 0)];
+	const saved = process.env.TZ;
+	after(() => {
+		if (saved === undefined) delete process.env.TZ;
+		else process.env.TZ = saved;
+	});
+	for (const zone of ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham']) {
+		it(`is the zone a formatter of the process's own zone shows (TZ=${zone}, across DST changes)`, () => {
+			process.env.TZ = zone;
+			for (const at of instants) {
+				assert.equal(formatDateTime(at), formatDateTime(at, zone), new Date(at).toISOString());
+				assert.equal(formatClock(at), formatClock(at, zone));
+			}
+		});
+	}
+	it('is read without an Intl formatter (one maps ~7 MB of ICU data for the life of the process)', () => {
+		const original = Intl.DateTimeFormat;
+		Intl.DateTimeFormat = function refused(): never {
+			throw new Error('an Intl.DateTimeFormat was made for the local zone');
+		} as unknown as typeof Intl.DateTimeFormat;
+		try {
+			assert.match(formatDateTime(Date.UTC(2026, 0, 15, 9, 5, 7)), /^2026-01-1[45] \d\d:\d\d:07$/);
+			assert.match(formatClock(Date.UTC(2026, 0, 15, 9, 5, 7)), /^\d\d:\d\d:07$/);
+		} finally {
+			Intl.DateTimeFormat = original;
+		}
 	});
 });
 
