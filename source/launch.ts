@@ -1,11 +1,16 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-semi-space-size=2
 import module from 'node:module';
 import v8 from 'node:v8';
 
 // The installed command. The shebang gives V8 a 2 MB young generation instead of 16 MB (read only at start-up,
 // so it cannot be set below): ~15 MB less RSS with 200 tasks, ~30 MB less at the peak with 10,000.
+// MALLOC_ARENA_MAX=1 (read by glibc at start-up, elsewhere ignored): Node's helper threads (GC, compilers, the
+// libuv pool) would each get a malloc arena of their own that keeps what it freed; with one arena the peak with
+// 10,000 tasks is ~7 MB lower (153–158 → 147–149 MB, 3 runs each), no cost measured per poll or key press. It is
+// taken out of the environment again, so hooks and anything else started from here do not inherit it.
 // It imports only Node built-ins that every Node has, so on an older Node this line is
 // all that is printed (Ink, and the SDK's own version warning, would otherwise write into the screen).
+delete process.env.MALLOC_ARENA_MAX;
 const major = Number(process.versions.node.split('.')[0]);
 if (major < 22) {
 	process.stderr.write(

@@ -80,9 +80,10 @@ export async function prepareBlob(dir: string): Promise<string> {
 	return blob;
 }
 
-/** The V8 flags of `#!/usr/bin/env -S node FLAGS` (dist/launch.js): the executable starts with the same ones. */
+/** The V8 flags of `#!/usr/bin/env -S [NAME=VALUE …] node FLAGS` (dist/launch.js): the executable starts with the
+ * same ones (the variables are the C library's, read before any code runs: an executable cannot set its own). */
 export function shebangFlags(script: string): string[] {
-	const match = /^#!\/usr\/bin\/env -S node((?: --[\w-]+=?\S*)*)\n/.exec(script);
+	const match = /^#!\/usr\/bin\/env -S (?:[A-Z_]+=\S+ )*node((?: --[\w-]+=?\S*)*)\n/.exec(script);
 	if (match === null) throw new Error('dist/launch.js does not start with #!/usr/bin/env -S node');
 	return (match[1] ?? '').split(' ').filter((flag) => flag !== '');
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {type ChildProcess, spawn} from 'node:child_process';
 import {existsSync, readFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {delimiter, dirname, join} from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import {CancelImportTaskCommand} from '@aws-sdk/client-ec2';
 import {alive, pidsIn} from '../helpers/processes.js';
@@ -65,7 +65,11 @@ function watch(args: string[], extraEnv: Record<string, string>): Watcher {
 		AWS_EC2_METADATA_DISABLED: 'true',
 		...extraEnv,
 	};
-	const child = spawn(process.execPath, [launchPath, '--endpoint', sim.url, '--interval', '1', ...args], {env, stdio: ['ignore', 'pipe', 'pipe']});
+	// Run as a program, through its shebang (which sets MALLOC_ARENA_MAX for the watcher alone), with this Node first on PATH.
+	const child = spawn(launchPath, ['--endpoint', sim.url, '--interval', '1', ...args], {
+		env: {...env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let out = '';
 	let err = '';
 	child.stdout?.on('data', (chunk) => {
@@ -90,7 +94,7 @@ describe('--on-event, installed', () => {
 				`${id},${done}`,
 				'--until-done',
 				'--on-event',
-				'cat >> "$EVENTS"; echo "$EC2_IMPORT_WATCH_EVENT $EC2_IMPORT_WATCH_TASK_ID" >> "$EVENTS.env"; echo HOOK-OUT; echo HOOK-ERR >&2',
+				'cat >> "$EVENTS"; env | grep -q ^MALLOC_ARENA_MAX= && leaked=" (the watcher\'s MALLOC_ARENA_MAX leaked)"; echo "$EC2_IMPORT_WATCH_EVENT $EC2_IMPORT_WATCH_TASK_ID$leaked" >> "$EVENTS.env"; echo HOOK-OUT; echo HOOK-ERR >&2',
 			],
 			{EVENTS: events},
 		);

@@ -118,5 +118,6 @@ it('the executable starts with the V8 flags of the installed command’s shebang
 	assertBuilt();
 	assert.deepEqual(shebangFlags(await readFile(launchPath, 'utf8')), ['--max-semi-space-size=2']);
 	assert.deepEqual(shebangFlags('#!/usr/bin/env -S node\nrest'), []);
+	assert.deepEqual(shebangFlags('#!/usr/bin/env -S A_B=1 C=x node --one=2 --two\nrest'), ['--one=2', '--two']);
 	assert.throws(() => shebangFlags('#!/usr/bin/node\n'), /does not start with/);
 });

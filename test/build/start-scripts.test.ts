@@ -14,6 +14,6 @@ it('npm start and npm run demo run dist/launch.js through its shebang, as the in
 	assert.equal(manifest.bin['ec2-import-watch'], 'dist/launch.js');
 	assert.equal(manifest.scripts.start, 'npm run -s build && ./dist/launch.js');
 	assert.equal(manifest.scripts.demo, 'npm run -s build && ./dist/launch.js --demo');
-	assert.equal(readFileSync(launchPath, 'utf8').split('\n')[0], '#!/usr/bin/env -S node --max-semi-space-size=2');
+	assert.equal(readFileSync(launchPath, 'utf8').split('\n')[0], '#!/usr/bin/env -S MALLOC_ARENA_MAX=1 node --max-semi-space-size=2');
 	accessSync(launchPath, constants.X_OK);
 });
