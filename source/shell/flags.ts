@@ -49,7 +49,7 @@ export const flags = [
 		usage: '--on-event CMD',
 		description: 'run CMD (/bin/sh -c) for every transition, the event as JSON on stdin (docs/scripting.md)',
 	},
-	{name: 'onEventTimeout', type: 'string', usage: '--on-event-timeout', description: 'S: seconds a hook may run before it is killed (default 30)'},
+	{name: 'onEventTimeout', type: 'string', usage: '--on-event-timeout S', description: 'seconds a hook may run before it is killed (default 30)'},
 	{
 		name: 'untilDone',
 		type: 'boolean',
@@ -69,8 +69,8 @@ export const flagSpec = Object.fromEntries(flags.map((row) => [row.name, 'defaul
 	[Row in Flag as Row['name']]: Row extends {readonly default: infer Default} ? {type: Row['type']; default: Default} : {type: Row['type']};
 };
 
-/** The usage column of the flag list, wide enough for the longest usage and a gap. */
-const usageWidth = 20;
+/** The usage column of the flag list, wide enough for the longest usage and a gap of two. */
+const usageWidth = Math.max(...flags.map((row) => row.usage.length)) + 2;
 
 /** One line per flag, the usage padded to one column; `--help` indents them, the README shows them as they are. */
 export function flagLines(): string[] {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {it} from 'node:test';
-import {flagListMarkdown, flags, flagSpec} from '../../source/shell/flags.js';
+import {flagLines, flagListMarkdown, flags, flagSpec} from '../../source/shell/flags.js';
 
 it('the README’s flag list is the flag table’s', async () => {
 	const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
@@ -16,4 +16,14 @@ it('meow’s spec has every flag of the table, and only those', () => {
 	);
 	assert.deepEqual(flagSpec.color, {type: 'boolean', default: true});
 	assert.deepEqual(flagSpec.region, {type: 'string'});
+});
+
+it('the usage column holds every usage whole, two spaces before every description, all in one column', () => {
+	const lines = flagLines();
+	const column = flags.map((row, index) => {
+		assert.ok(lines[index]?.startsWith(`${row.usage}  `), lines[index]);
+		assert.doesNotMatch(row.description, /^[A-Z]+: /, 'the argument belongs to the usage (--on-event-timeout S), not the description');
+		return (lines[index] ?? '').length - row.description.length;
+	});
+	assert.equal(new Set(column).size, 1);
 });
