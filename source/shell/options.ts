@@ -235,8 +235,8 @@ export function resolveOptions(
 	}
 	const [first] = pairs;
 	if (first === undefined) return fail('nothing to watch');
-	if (pairs.length > 1 && (flags.once === true || flags.check === true || demo)) {
-		return fail('several regions or profiles go with the live watcher only (not --once, --check or --demo)');
+	if (pairs.length > 1 && (flags.once === true || demo)) {
+		return fail('several regions or profiles go with the live watcher and --check only (not --once or --demo)');
 	}
 
 	let stuckAfterMs = 30 * 60_000;

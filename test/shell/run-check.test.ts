@@ -107,6 +107,49 @@ describe('--check', () => {
 		);
 	});
 
+	test('several profiles and regions: a line per pair and call; one pair refusing snapshot imports fails the check', async () => {
+		const lab = await startTestSimulator({tasks: 1, arrivals: false, denyActions: ['DescribeImportSnapshotTasks']});
+		try {
+			const endpoints = new Map([
+				['prod', sim.url],
+				['lab', lab.url],
+			]);
+			const resolved = resolveOptions({check: true, profile: 'prod,lab', region: 'eu-west-1,us-west-2'}, {}, (profile, key) =>
+				key === 'endpoint_url' && profile !== undefined ? endpoints.get(profile) : undefined,
+			);
+			assert.ok(resolved.ok, resolved.ok ? '' : resolved.error);
+			const out: string[] = [];
+			const err: string[] = [];
+			const code = await runCheck(
+				resolved.config,
+				{stdout: {write: (text: string) => out.push(text)}, stderr: {write: (text: string) => err.push(text)}},
+				{createSource: (options) => createEc2Source({...options, credentials: testCredentials, maxAttempts: 1})},
+			);
+			const ok = (where: string, action: string) => `ok: credentials, region ${where} and ec2:${action} are all fine\n`;
+			assert.deepEqual(
+				{code, stdout: out.join(''), stderr: err.join('')},
+				{
+					code: 1,
+					stdout: [
+						...['eu-west-1', 'us-west-2'].flatMap((region) => [
+							ok(`${region} (profile prod) at ${sim.url}`, 'DescribeImportImageTasks'),
+							ok(`${region} (profile prod) at ${sim.url}`, 'DescribeImportSnapshotTasks'),
+						]),
+						...['eu-west-1', 'us-west-2'].map((region) => ok(`${region} (profile lab) at ${lab.url}`, 'DescribeImportImageTasks')),
+					].join(''),
+					stderr: ['eu-west-1', 'us-west-2']
+						.map(
+							(region) =>
+								`ec2-import-watch: failed (region ${region} (profile lab) at ${lab.url}): not allowed to call ec2:DescribeImportSnapshotTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportSnapshotTasks\n`,
+						)
+						.join(''),
+				},
+			);
+		} finally {
+			await lab.close();
+		}
+	});
+
 	test('from the command line, with keys in the environment', async () => {
 		const env = {PATH: process.env.PATH, HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true'};
 		const {code, stdout, stderr} = await runBuilt(['--check', '--region', 'us-east-1', '--endpoint', sim.url], env);
