@@ -56,7 +56,7 @@ export function keyHandler<Handle>({
 	pageSize,
 	cancel,
 }: KeyContext<Handle>): (input: string, key: KeyEvent) => void {
-	const copy = (which: 'copy-id' | 'copy-image', live: WatchState) => {
+	const copy = (which: 'copy-id' | 'copy-image' | 'copy-link', live: WatchState) => {
 		const target = copyTarget(which, targetTask(live, visible), live.mode === 'detail');
 		if (target.value !== undefined) onCopy?.(target.value);
 		dispatch({type: 'notice', text: target.notice});
@@ -75,6 +75,7 @@ export function keyHandler<Handle>({
 		pause: () => session.togglePause(),
 		'copy-id': (live) => copy('copy-id', live),
 		'copy-image': (live) => copy('copy-image', live),
+		'copy-link': (live) => copy('copy-link', live),
 		cancel: (live) => {
 			if (cancel === undefined) {
 				dispatch({type: 'notice', text: readOnlyNotice});

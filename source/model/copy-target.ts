@@ -1,11 +1,17 @@
+import {explainFailure} from './failure-explanations.js';
 import {type ImportTask, statusOf} from './import-task.js';
 import {idNotAsSent} from './sent-id.js';
 
-// The copy rules: what y and Y copy from a task, and the notice that says so.
+// The copy rules: what y, Y and u copy from a task, and the notice that says so.
 
-/** What y and Y copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
-export function copyTarget(effect: 'copy-id' | 'copy-image', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
+/** What y, Y and u copy from a task, and the notice that says so (some terminals ignore OSC 52, so it shows the value). */
+export function copyTarget(effect: 'copy-id' | 'copy-image' | 'copy-link', task: ImportTask | undefined, inDetail: boolean): {value?: string; notice: string} {
 	if (task === undefined) return {notice: 'Nothing selected to copy.'};
+	if (effect === 'copy-link') {
+		// The Doc row's link, which an 80-column screen cannot show whole.
+		const doc = explainFailure(task)?.doc;
+		return doc === undefined ? {notice: `${task.importTaskId ?? 'This task'} did not fail: no guide link to copy.`} : {value: doc, notice: `Copied ${doc}`};
+	}
 	if (effect === 'copy-id') {
 		const notAsSent = idNotAsSent(task);
 		if (notAsSent !== undefined) return {notice: `Not copied: EC2 sent this task's id ${notAsSent}.`};

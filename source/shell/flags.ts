@@ -32,7 +32,7 @@ export const flags = [
 	{name: 'once', type: 'boolean', usage: '--once', description: 'fetch once, print a table and exit'},
 	{name: 'json', type: 'boolean', usage: '--json', description: 'with --once: print the normalised tasks as JSON'},
 	{name: 'demo', type: 'boolean', usage: '--demo', description: 'run against the embedded simulator on 127.0.0.1 (no AWS account needed)'},
-	{name: 'check', type: 'boolean', usage: '--check', description: 'check credentials, region and permission with one DryRun call; exit 0 or 1'},
+	{name: 'check', type: 'boolean', usage: '--check', description: 'check credentials, region and permissions: a DryRun call per kind; exit 0 or 1'},
 	{name: 'stuckAfter', type: 'string', usage: '--stuck-after D', description: 'mark an active task stuck when nothing changed for D (default 30m; 90s, 2h …)'},
 	{name: 'journal', type: 'string', usage: '--journal FILE', description: 'append every transition as a JSON line (schema: docs/scripting.md)'},
 	{

@@ -5,7 +5,7 @@ import {redactUrl} from '../text/redact-url.js';
 import {type NotifyMethod, notifyMethods} from '../terminal/osc.js';
 import {credentialContext, type ErrorContext} from '../watch/classify-error.js';
 import type {ProfileKey} from '../watch/aws-profile.js';
-import {historyDirectory} from '../watch/history-paths.js';
+import {historyPlace} from '../watch/history-paths.js';
 import type {RawFlags} from './flags.js';
 
 // Turns the parsed flags and the environment into the watcher's settings, or one line saying what is wrong.
@@ -235,8 +235,8 @@ export function resolveOptions(
 	}
 	const [first] = pairs;
 	if (first === undefined) return fail('nothing to watch');
-	if (pairs.length > 1 && (flags.once === true || flags.check === true || demo)) {
-		return fail('several regions or profiles go with the live watcher only (not --once, --check or --demo)');
+	if (pairs.length > 1 && (flags.once === true || demo)) {
+		return fail('several regions or profiles go with the live watcher and --check only (not --once or --demo)');
 	}
 
 	let stuckAfterMs = 30 * 60_000;
@@ -258,8 +258,7 @@ export function resolveOptions(
 	// The live watcher keeps history; a one-off listing (--once, --check) has none to keep, and the demo's made-up
 	// tasks are not for the history of real ones.
 	const keepsHistory = flags.history !== false && flags.once !== true && flags.check !== true && flags.demo !== true;
-	const home = env.HOME ?? '';
-	const stateBase = env.XDG_STATE_HOME?.startsWith('/') === true || home.startsWith('/');
+	const history = keepsHistory ? historyPlace(env) : undefined;
 
 	return {
 		ok: true,
@@ -269,8 +268,7 @@ export function resolveOptions(
 			pairs,
 			stuckAfterMs,
 			...(flags.journal === undefined ? {} : {journal: flags.journal}),
-			...(keepsHistory && stateBase ? {historyDirectory: historyDirectory(env, home)} : {}),
-			...(keepsHistory && !stateBase ? {historyOff: 'neither XDG_STATE_HOME nor HOME is an absolute path'} : {}),
+			...(history === undefined ? {} : 'off' in history ? {historyOff: history.off} : {historyDirectory: history.directory}),
 			notify,
 			...hooks,
 			untilDone: flags.untilDone === true,

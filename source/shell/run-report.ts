@@ -5,7 +5,7 @@ import {journalEntryOf, parseJournalRecords} from '../model/journal-read.js';
 import {formatReport, isReportFormat, localOffset, type OffsetAt, type ReportFormat} from '../model/report-format.js';
 import {filterRows, type ReportEntry, type ReportFilter, reportExtrasOf, reportRows} from '../model/report-rows.js';
 import {sanitize} from '../text/sanitize.js';
-import {historyDirectory, historyFile} from '../watch/history-paths.js';
+import {historyFile, historyPlace} from '../watch/history-paths.js';
 import {parseDuration} from './options.js';
 import {codeOf} from '../watch/journal-file.js';
 
@@ -29,8 +29,10 @@ One row per import from the watcher's history ($XDG_STATE_HOME/ec2-import-watch/
 export interface ReportIo {
 	stdout: NodeJS.WritableStream;
 	stderr: NodeJS.WritableStream;
+	/** HOME and XDG_STATE_HOME say where the history is, as for the watcher. */
 	env: NodeJS.ProcessEnv;
-	home: string;
+	/** Not read (the history's place comes from env, as the watcher's does); kept while source/cli.tsx passes it. */
+	home?: string;
 	/** For --since 24h. */
 	now: number;
 	/** The zone the times are written in; the local one by default. */
@@ -136,7 +138,12 @@ export function runReport(argv: readonly string[], io: ReportIo): number {
 	}
 	if (!parsed.ok) return fail(parsed.error);
 	const {format, journal, ...filter} = parsed.value;
-	const path = journal ?? historyFile(historyDirectory(io.env, io.home));
+	let path = journal;
+	if (path === undefined) {
+		const place = historyPlace(io.env);
+		if ('off' in place) return fail(`no history: ${place.off} (set one, or pass --journal FILE)`);
+		path = historyFile(place.directory);
+	}
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');

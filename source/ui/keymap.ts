@@ -5,7 +5,7 @@ import type {Action, Mode} from '../model/state.js';
 // hint line, the help screen, `--help` and the README's key table (a test checks the README against it).
 
 /** What a key does beyond the reducer: it talks to the poller, the clipboard, the shell or the terminal. */
-export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'cancel' | 'cancel-confirm' | 'repaint' | 'suspend';
+export type Effect = 'quit' | 'refresh' | 'pause' | 'copy-id' | 'copy-image' | 'copy-link' | 'cancel' | 'cancel-confirm' | 'repaint' | 'suspend';
 
 /** Where a key is pressed: the moves scroll the details and help, and a page is as many rows as the body shows. */
 export interface KeyPlace {
@@ -148,6 +148,7 @@ export const keymap: readonly Binding[] = [
 	{effect: 'copy-id', keys: ['y'], label: 'y', description: 'Copy the task id (OSC 52, works over SSH)', modes: browse, hint: 'copy'},
 	{effect: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the image id (a snapshot import: its snapshot id)', modes: ['list']},
 	{effect: 'copy-image', keys: ['Y'], label: 'Y', description: 'Copy the snapshot ids of the task’s disks', modes: ['detail']},
+	{effect: 'copy-link', keys: ['u'], label: 'u', description: 'Copy a failed import’s guide link (the Doc row), whole', modes: ['detail']},
 	{effect: 'cancel', keys: ['x'], label: 'x', description: 'Cancel the active import (asks first; needs --allow-cancel)', modes: browse},
 	{effect: 'refresh', keys: ['r'], label: 'r', description: 'Poll now', modes: watching, hint: 'refresh'},
 	{effect: 'pause', keys: ['p'], label: 'p', description: 'Pause or resume polling', modes: watching, hint: 'pause', pausedHint: 'resume'},
@@ -229,6 +230,11 @@ export function intentFor(name: string, at: KeyPlace): Intent | undefined {
 /** The label of the key whose action is of this type (`open-events` → `e`), for a line that names the key. */
 export function labelFor(type: Action['type']): string | undefined {
 	return keymap.find((binding) => typeof binding.action === 'object' && binding.action.type === type)?.label;
+}
+
+/** The label of the key that carries out this effect (`copy-link` → `u`), for a line that names the key. */
+export function effectLabel(effect: Effect): string | undefined {
+	return keymap.find((binding) => binding.effect === effect)?.label;
 }
 
 export function bindingsFor(mode: Mode): Binding[] {

@@ -62,7 +62,8 @@ export interface Ec2SourceOptions {
 	timers?: Timers<unknown>;
 }
 
-export type DryRunResult = {ok: true} | {ok: false; fault: PollFault};
+/** One DryRun call's answer; `action` is the IAM action it needs (ec2:…). */
+export type DryRunResult = {action: string} & ({ok: true} | {ok: false; fault: PollFault});
 export type {CancelOutcome} from './cancel-task.js';
 
 export interface Ec2Source extends TaskSource {
@@ -70,8 +71,8 @@ export interface Ec2Source extends TaskSource {
 	resetCredentials(): void;
 	/** The endpoint or the region, for the header. */
 	readonly describe: string;
-	/** Asks EC2 whether DescribeImportImageTasks (or, watching snapshots only, DescribeImportSnapshotTasks) is allowed, without listing anything. */
-	dryRunCheck(signal: AbortSignal): Promise<DryRunResult>;
+	/** Asks EC2 whether each kind's Describe call is allowed, without listing anything: one answer per kind watched. */
+	dryRunCheck(signal: AbortSignal): Promise<DryRunResult[]>;
 	/** What the last good poll says besides its tasks (--max-items cut it, a kind is not allowed). */
 	pollNotes(): PollNotes;
 	/** The kinds whose call failed in the last poll while the other answered (label: the call). */
@@ -215,25 +216,23 @@ export function createEc2Source(options: Ec2SourceOptions): Ec2Source {
 		return shown;
 	}
 
-	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult> {
+	async function dryRunCheck(signal: AbortSignal): Promise<DryRunResult[]> {
 		const used = await lease();
 		try {
-			const [first] = readers.values();
-			// A server that ignores DryRun simply answered: that is allowed too.
-			if (first !== undefined) {
-				try {
-					await first.dryRun(await loadSdk(), used.client, signal);
-				} catch (error) {
-					markAction(error, `ec2:${first.action}`);
-					throw error;
-				}
-			}
-			return {ok: true};
-		} catch (error) {
-			if (isDryRunOperation(error)) {
-				return {ok: true};
-			}
-			return {ok: false, fault: classifyError(error, context)};
+			return await Promise.all(
+				[...readers.values()].map(async (reader): Promise<DryRunResult> => {
+					const action = `ec2:${reader.action}`;
+					try {
+						await reader.dryRun(await loadSdk(), used.client, signal);
+						// A server that ignores DryRun simply answered: that is allowed too.
+						return {action, ok: true};
+					} catch (error) {
+						if (isDryRunOperation(error)) return {action, ok: true};
+						markAction(error, action);
+						return {action, ok: false, fault: classifyError(error, context)};
+					}
+				}),
+			);
 		} finally {
 			release(used);
 		}

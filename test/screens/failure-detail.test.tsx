@@ -5,7 +5,9 @@ import {type AppHarness, keys, renderApp} from '../helpers/render-app.js';
 import {task} from '../helpers/tasks.js';
 
 // A failed import's details say why and what to do, under EC2's message, and still show the disks at 80×24; a
-// cancelled one does not; a task long at booting says that this is normal there.
+// cancelled one does not; a task long at booting says that this is normal there. The guide link is never broken
+// across lines (a terminal's link detection would open half of it): whole in the value column, else whole on a line
+// of its own at column 0, else (longer than the line) cut with … there, and u copies it whole.
 
 const minute = 60_000;
 
@@ -43,18 +45,30 @@ function fieldValue(lines: readonly string[], label: string): string {
 	return parts.join('\n');
 }
 
+/** Where the guide link is drawn: the lines holding any of it, and the one line it is on. */
+function docLink(lines: readonly string[]): {on: number; line: string; column: number} {
+	const on = lines.flatMap((line, index) => (line.includes('https://') ? [index] : []));
+	assert.equal(on.length, 1, `the link on one line: ${JSON.stringify(on.map((index) => lines[index]))}`);
+	const line = lines[on[0] ?? 0] ?? '';
+	return {on: on[0] ?? 0, line: line.slice(line.indexOf('https://')), column: line.indexOf('https://')};
+}
+
 let app: AppHarness | undefined;
 afterEach(() => app?.unmount());
 
 describe('a failed import explained in its details', () => {
-	it('at 80×24: cause, fix and doc under the message, wrapped, nothing cut, both disks on the first screen', async () => {
+	it('at 80×24: cause, fix and doc under the message, wrapped, nothing but the link cut, both disks on the first screen', async () => {
 		app = await renderApp([failed], {columns: 80, rows: 24});
 		await app.press(keys.enter);
 		const frame = app.frame();
 		const lines = frame.split('\n');
 		assert.ok(lines.length <= 24, `${lines.length} lines`);
 		for (const line of lines) assert.ok(line.length <= 80, `wider than 80: ${line}`);
-		assert.doesNotMatch(frame, /…/, 'nothing is cut');
+		assert.deepEqual(
+			lines.filter((line) => line.includes('…')),
+			[docLink(lines).line],
+			'nothing but the link is cut',
+		);
 		const order = ['Status', 'Message', 'Cause', 'Fix', 'Doc', 'Description'].map((label) => lines.findIndex((line) => line.startsWith(`${label} `)));
 		assert.deepEqual(
 			[...order].sort((a, b) => a - b),
@@ -68,10 +82,6 @@ describe('a failed import explained in its details', () => {
 		);
 		assert.match(fieldValue(lines, 'Fix').replaceAll('\n', ' '), /stock kernel of a supported release/);
 		assert.ok(fieldValue(lines, 'Fix').includes('\n'), 'the fix is wrapped onto more than one line');
-		assert.equal(
-			fieldValue(lines, 'Doc').replaceAll('\n', ''),
-			'https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-operating-systems',
-		);
 		for (const index of [1, 2]) {
 			assert.match(frame, new RegExp(`^ +${index} +\\S+ +VMDK`, 'm'), `disk ${index} on the first screen`);
 			assert.match(frame, new RegExp(`^disk ${index} S3 +s3://vm-migration-prod/vms/web-01-disk${index}\\.vmdk$`, 'm'));
@@ -86,21 +96,43 @@ describe('a failed import explained in its details', () => {
 		await app.press(keys.enter);
 		const lines = app.frame().split('\n');
 		assert.match(fieldValue(lines, 'Cause'), /^No known cause matches this message/);
-		assert.equal(fieldValue(lines, 'Doc').replaceAll('\n', ''), 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html');
+		const doc = lines.findIndex((line) => line.startsWith('Doc'));
+		assert.deepEqual(
+			[lines[doc], lines[doc + 1]],
+			['Doc', 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html'],
+			'too long for the value column, whole on a line of its own',
+		);
 	});
 
-	it('the doc URL and IAM actions are never broken across lines; a URL longer than the line breaks after a / only', async () => {
+	it('at 80×24 a guide link longer than the line is on a line of its own at column 0, cut with …, and u copies it whole', async () => {
+		const copies: string[] = [];
+		app = await renderApp([failed], {columns: 80, rows: 24, onCopy: (text) => copies.push(text)});
+		await app.press(keys.enter);
+		const lines = app.frame().split('\n');
+		const url = 'https://docs.aws.amazon.com/vm-import/latest/userguide/prerequisites.html#vmimport-operating-systems';
+		const doc = lines.findIndex((line) => line.startsWith('Doc '));
+		assert.match(lines[doc] ?? '', /^Doc +u copies the whole link$/);
+		assert.deepEqual(docLink(lines), {on: doc + 1, line: `${url.slice(0, 79)}…`, column: 0});
+		await app.press('u');
+		assert.deepEqual(copies, [url]);
+		assert.match(app.frame(), /Copied https:\/\/docs\.aws\.amazon\.com\//);
+	});
+
+	it('the doc URL and IAM actions are never broken across lines, at any width', async () => {
 		const s3 = 'ClientError: Disk validation failed [We do not have access to the given resource. Reason 403 Forbidden]';
-		const widths = [70, 74, 78, 80, 84, 88, 92, 100, 110, 120, 130].map((columns) => [columns, s3] as const);
-		for (const [columns, message] of [...widths, [80, 'ClientError: Something new'], [120, 'ClientError: Something new']] as const) {
+		const url = 'https://docs.aws.amazon.com/vm-import/latest/userguide/required-permissions.html#vmimport-role';
+		const other = 'https://docs.aws.amazon.com/vm-import/latest/userguide/vmimport-troubleshooting.html';
+		const widths = [70, 74, 78, 80, 84, 88, 92, 100, 110, 120, 130].map((columns) => [columns, s3, url] as const);
+		for (const [columns, message, expected] of [...widths, [80, 'ClientError: Something new', other], [120, 'ClientError: Something new', other]] as const) {
 			app = await renderApp([{...failed, statusMessage: message, snapshotDetails: []}], {columns, rows: 40});
 			await app.press(keys.enter);
 			const lines = app.frame().split('\n');
-			const doc = fieldValue(lines, 'Doc').split('\n');
-			const url = doc.join('');
-			const column = (lines.find((line) => line.startsWith('Doc ')) ?? '').slice(3).search(/\S/) + 3;
-			if (column + url.length <= columns) assert.equal(doc.length, 1, `${columns}: ${url} fits a line yet is broken`);
-			for (const line of doc.slice(0, -1)) assert.match(line, /\/$/, `${columns}: broken after a / only`);
+			const doc = lines.findIndex((line) => line.startsWith('Doc'));
+			const valueColumn = (lines.find((line) => line.startsWith('Cause ')) ?? '').slice(5).search(/\S/) + 5;
+			const link = docLink(lines);
+			if (valueColumn + expected.length <= columns) assert.deepEqual(link, {on: doc, line: expected, column: valueColumn}, `${columns}: in the value column`);
+			else if (expected.length <= columns) assert.deepEqual(link, {on: doc + 1, line: expected, column: 0}, `${columns}: whole at column 0`);
+			else assert.deepEqual(link, {on: doc + 1, line: `${expected.slice(0, columns - 1)}…`, column: 0}, `${columns}: cut at column 0`);
 			if (message === s3) {
 				const fix = fieldValue(lines, 'Fix').split('\n');
 				for (const action of ['s3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 'kms:Decrypt'])
@@ -120,6 +152,8 @@ describe('a failed import explained in its details', () => {
 		const frame = app.frame();
 		assert.match(frame, /^Message +cancelled from ec2-import-watch$/m);
 		assert.doesNotMatch(frame, /^(Cause|Fix|Doc) /m);
+		await app.press('u');
+		assert.match(app.frame(), /import-ami-0306b6f28c3708613 did not fail: no guide link to copy\./);
 	});
 
 	it('an import long at booting says that is normal there, beside the stall', async () => {

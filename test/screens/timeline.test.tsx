@@ -237,7 +237,7 @@ describe('timeline', () => {
 		assert.match(text(app), /1 column = 20s/, 'the axis stepped up to hold 25 minutes');
 	});
 
-	it('a row is named by its Name tag when no other row has it (wide text cut to the column, the bars still line up)', async () => {
+	it('a row is named by its name (here its Name tag) when no other row has it (wide text cut to the column, the bars still line up)', async () => {
 		const named = (id: string, name: string, extra: Partial<ImportTask> = {}) => task(id, {tags: [{key: 'Name', value: name}], ...extra});
 		app = await renderApp(
 			[named(a, 'web-01'), named(b, 'db-primary'), named(c, 'db-primary', {kind: 'snapshot'}), named(d, '東京のデータベース・本番サーバー二号機')],
@@ -251,6 +251,39 @@ describe('timeline', () => {
 		);
 		const barStart = (line: string) => displayWidth(line.slice(0, line.search(/[▶✔✖⊘]/)));
 		assert.deepEqual(rows.map(barStart), [27, 27, 27, 27], 'each bar in column 27: 2 + 24 + 1');
+	});
+
+	it('a row is named as the list names the task: its description, a snapshot’s disk description, else its Name tag', async () => {
+		const tag = (name: string) => [{key: 'Name', value: name}];
+		app = await renderApp(
+			[
+				task(a, {description: 'web tier', tags: tag('web-01')}),
+				task(b, {tags: tag('db-primary')}),
+				task(c, {kind: 'snapshot', tags: tag('snap-tag'), snapshotDetails: [{description: 'data disk', format: 'VMDK'}]}),
+				task(d),
+			],
+			{columns: 120, rows: 40},
+		);
+		// The list's DESCRIPTION column, the last: what follows the progress.
+		const named = [...text(app).matchAll(/^[> ] import-(\S+) .*% ?(.*?)\s*$/gm)].map((match) => [match[1], match[2]]);
+		assert.deepEqual(
+			named,
+			[
+				['ami-0aaaaaaaaaaaaaaa1', 'web tier'],
+				['ami-0bbbbbbbbbbbbbbb2', 'db-primary'],
+				['snap-0ccccccccccccccc3', 'data disk'],
+				['ami-0ddddddddddddddd4', ''],
+			],
+			'the list',
+		);
+		await app.press('t');
+		assert.deepEqual(
+			body(app.frame())
+				.slice(1, 5)
+				.map((line) => line.slice(2, line.search(/[▶✔✖⊘]/)).trimEnd()),
+			['web tier', 'db-primary', 'data disk', 'ami-0ddddddddddddddd4'],
+			'the timeline: the same names, the id where the list has none',
+		);
 	});
 
 	it('help has a Timeline section; ? and Esc come back to the timeline', async () => {

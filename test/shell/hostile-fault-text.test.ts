@@ -47,7 +47,7 @@ describe('fault text from the endpoint passes the one sanitiser outside the TUI'
 		const term = startTerm({args: [...simulatorArgs(alwaysFailing.url), '--check'], env: simulatorEnv});
 		try {
 			const text = await ended(term);
-			assert.match(text, /failed \(region us-east-1 at http:\/\/127\.0\.0\.1:\d+\): EC2 had a problem/);
+			assert.match(text, /failed \(region us-east-1 at http:\/\/127\.0\.0\.1:\d+\): ec2:DescribeImportImageTasks: EC2 had a problem/);
 			assert.doesNotMatch(text, forbidden);
 		} finally {
 			await term.close();

@@ -61,7 +61,10 @@ describe('options', () => {
 			],
 		);
 		assert.match(resolveOptions({profile: 'lab,none'}, {}, regionOf).ok ? '' : 'no region', /no region/);
-		assert.match(error({region: 'us-east-1,eu-west-1', once: true}), /several regions or profiles go with the live watcher only/);
+		assert.match(
+			error({region: 'us-east-1,eu-west-1', once: true}),
+			/several regions or profiles go with the live watcher and --check only \(not --once or --demo\)/,
+		);
 	});
 
 	it('uses the endpoint_url of a profile named with --profile (the SDK would not), unless the environment names one', () => {

@@ -287,6 +287,17 @@ describe('report as a command', () => {
 		assert.deepEqual([bad.status, bad.stdout, bad.stderr], [2, '', 'ec2-import-watch report: --format must be csv, md or json (got "html")\n']);
 	});
 
+	it('with neither HOME nor XDG_STATE_HOME absolute: no history, as the watcher keeps none; one line and exit 2', () => {
+		assertBuilt();
+		const line = 'ec2-import-watch report: no history: neither XDG_STATE_HOME nor HOME is an absolute path (set one, or pass --journal FILE)\n';
+		const cwd = scratchDir('eiw-cwd-');
+		const homes: NodeJS.ProcessEnv[] = [{}, {HOME: ''}, {HOME: 'relative'}, {HOME: 'relative', XDG_STATE_HOME: 'also-relative'}];
+		for (const home of homes) {
+			const result = spawnSync(process.execPath, [launchPath, 'report'], {env: {PATH: process.env.PATH, ...home}, cwd, encoding: 'utf8', timeout: 20_000});
+			assert.deepEqual([result.status, result.stdout, result.stderr], [2, '', line], JSON.stringify(home));
+		}
+	});
+
 	it('into a pipe that closes early (| head): ends quietly with 141', async () => {
 		const path = join(scratchDir('eiw-big-'), 'big.jsonl');
 		const record = (index: number) =>

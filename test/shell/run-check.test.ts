@@ -8,7 +8,7 @@ import {createEc2Source} from '../../source/watch/ec2-source.js';
 import {runBuilt} from '../helpers/built-app.js';
 import {startTestSimulator, type TestSimulator, testCredentials} from '../helpers/simulator.js';
 
-// --check: one DryRun call through the real SDK; one line; exit 0 or 1.
+// --check: a DryRun call per kind watched through the real SDK; one line per call; exit 0 when all pass, else 1.
 
 let sim: TestSimulator;
 before(async () => {
@@ -34,34 +34,55 @@ async function check(faults: FaultOptions, deadlineMs?: number, endpoint = sim.u
 		);
 		return {code, stdout: out.join(''), stderr: err.join('')};
 	} finally {
-		sim.simulator.configure({deny: undefined, expireCredentialsAfter: undefined, hangRate: undefined, throttle: undefined});
+		sim.simulator.configure({deny: undefined, denyActions: undefined, expireCredentialsAfter: undefined, hangRate: undefined, throttle: undefined});
 	}
 }
 
 describe('--check', () => {
-	test('all fine: one line on stdout naming the region and endpoint, exit 0', async () => {
+	test('all fine: one line on stdout per kind watched, naming the region and endpoint, exit 0', async () => {
 		const result = await check({});
 		assert.deepEqual(result, {
 			code: 0,
-			stdout: `ok: credentials, region eu-west-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`,
+			stdout: [
+				`ok: credentials, region eu-west-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`,
+				`ok: credentials, region eu-west-1 at ${sim.url} and ec2:DescribeImportSnapshotTasks are all fine\n`,
+			].join(''),
 			stderr: '',
 		});
 	});
 
-	test('denied: names the IAM action, exit 1', async () => {
+	test('denied: names the IAM action of each call, exit 1', async () => {
 		const result = await check({deny: true});
 		assert.equal(result.code, 1);
 		assert.equal(
 			result.stderr,
-			`ec2-import-watch: failed (region eu-west-1 at ${sim.url}): not allowed to call ec2:DescribeImportImageTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportImageTasks\n`,
+			[
+				`ec2-import-watch: failed (region eu-west-1 at ${sim.url}): not allowed to call ec2:DescribeImportImageTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportImageTasks\n`,
+				`ec2-import-watch: failed (region eu-west-1 at ${sim.url}): not allowed to call ec2:DescribeImportSnapshotTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportSnapshotTasks\n`,
+			].join(''),
 		);
 		assert.equal(result.stdout, '');
 	});
 
-	test('expired credentials: the message and the hint, exit 1', async () => {
+	test('only DescribeImportSnapshotTasks denied (both kinds watched, the default): that call fails, exit 1', async () => {
+		const result = await check({denyActions: ['DescribeImportSnapshotTasks']});
+		assert.deepEqual(result, {
+			code: 1,
+			stdout: `ok: credentials, region eu-west-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`,
+			stderr: `ec2-import-watch: failed (region eu-west-1 at ${sim.url}): not allowed to call ec2:DescribeImportSnapshotTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportSnapshotTasks\n`,
+		});
+	});
+
+	test('expired credentials: the message and the hint, a line per call naming it, exit 1', async () => {
 		const result = await check({expireCredentialsAfter: 0});
 		assert.equal(result.code, 1);
-		assert.match(result.stderr, /^ec2-import-watch: failed \(region eu-west-1 at .*\): AWS credentials are missing, expired or not accepted: .* — .+\n$/);
+		const lines = result.stderr.split('\n');
+		assert.equal(lines.length, 3, result.stderr);
+		for (const [index, action] of ['DescribeImportImageTasks', 'DescribeImportSnapshotTasks'].entries())
+			assert.match(
+				lines[index] ?? '',
+				new RegExp(`^ec2-import-watch: failed \\(region eu-west-1 at .*\\): ec2:${action}: AWS credentials are missing, expired or not accepted: .* — .+$`),
+			);
 	});
 
 	test('a hung endpoint: the deadline ends the check, exit 1', async () => {
@@ -80,14 +101,63 @@ describe('--check', () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 		const result = await check({}, undefined, `http://127.0.0.1:${address.port}`);
 		assert.equal(result.code, 1);
-		assert.match(result.stderr, /cannot reach EC2: .*check the network, VPN or proxy, and the endpoint\n$/);
+		assert.match(
+			result.stderr,
+			/^ec2-import-watch: failed [^\n]*: ec2:DescribeImportImageTasks: cannot reach EC2: [^\n]*check the network, VPN or proxy, and the endpoint\nec2-import-watch: failed [^\n]*: ec2:DescribeImportSnapshotTasks: cannot reach EC2: [^\n]*\n$/,
+		);
+	});
+
+	test('several profiles and regions: a line per pair and call; one pair refusing snapshot imports fails the check', async () => {
+		const lab = await startTestSimulator({tasks: 1, arrivals: false, denyActions: ['DescribeImportSnapshotTasks']});
+		try {
+			const endpoints = new Map([
+				['prod', sim.url],
+				['lab', lab.url],
+			]);
+			const resolved = resolveOptions({check: true, profile: 'prod,lab', region: 'eu-west-1,us-west-2'}, {}, (profile, key) =>
+				key === 'endpoint_url' && profile !== undefined ? endpoints.get(profile) : undefined,
+			);
+			assert.ok(resolved.ok, resolved.ok ? '' : resolved.error);
+			const out: string[] = [];
+			const err: string[] = [];
+			const code = await runCheck(
+				resolved.config,
+				{stdout: {write: (text: string) => out.push(text)}, stderr: {write: (text: string) => err.push(text)}},
+				{createSource: (options) => createEc2Source({...options, credentials: testCredentials, maxAttempts: 1})},
+			);
+			const ok = (where: string, action: string) => `ok: credentials, region ${where} and ec2:${action} are all fine\n`;
+			assert.deepEqual(
+				{code, stdout: out.join(''), stderr: err.join('')},
+				{
+					code: 1,
+					stdout: [
+						...['eu-west-1', 'us-west-2'].flatMap((region) => [
+							ok(`${region} (profile prod) at ${sim.url}`, 'DescribeImportImageTasks'),
+							ok(`${region} (profile prod) at ${sim.url}`, 'DescribeImportSnapshotTasks'),
+						]),
+						...['eu-west-1', 'us-west-2'].map((region) => ok(`${region} (profile lab) at ${lab.url}`, 'DescribeImportImageTasks')),
+					].join(''),
+					stderr: ['eu-west-1', 'us-west-2']
+						.map(
+							(region) =>
+								`ec2-import-watch: failed (region ${region} (profile lab) at ${lab.url}): not allowed to call ec2:DescribeImportSnapshotTasks (UnauthorizedOperation) — ask for an IAM policy that allows ec2:DescribeImportSnapshotTasks\n`,
+						)
+						.join(''),
+				},
+			);
+		} finally {
+			await lab.close();
+		}
 	});
 
 	test('from the command line, with keys in the environment', async () => {
 		const env = {PATH: process.env.PATH, HOME: '/nonexistent', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', AWS_EC2_METADATA_DISABLED: 'true'};
 		const {code, stdout, stderr} = await runBuilt(['--check', '--region', 'us-east-1', '--endpoint', sim.url], env);
 		assert.equal(code, 0, stderr);
-		assert.equal(stdout, `ok: credentials, region us-east-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\n`);
+		assert.equal(
+			stdout,
+			`ok: credentials, region us-east-1 at ${sim.url} and ec2:DescribeImportImageTasks are all fine\nok: credentials, region us-east-1 at ${sim.url} and ec2:DescribeImportSnapshotTasks are all fine\n`,
+		);
 		assert.equal(stderr, '');
 	});
 });

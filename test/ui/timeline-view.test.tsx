@@ -134,7 +134,7 @@ describe('the words around the bars', () => {
 		);
 	});
 
-	it('a row is named by its Name tag only when no other row has that name', () => {
+	it('a row is named by its name (here its Name tag) only when no other row has that name', () => {
 		const named = (id: string, name: string) => task(id, {tags: [{key: 'Name', value: name}]});
 		const noId = task('x');
 		delete noId.importTaskId;

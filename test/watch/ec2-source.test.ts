@@ -160,11 +160,17 @@ describe('ec2-source: real SDK errors from the simulator', () => {
 		assert.equal(fault.code, 'ECONNREFUSED');
 	});
 
-	test('dry run: allowed, then denied', async () => {
-		assert.deepEqual(await source().dryRunCheck(new AbortController().signal), {ok: true});
+	test('dry run: allowed, then denied; a call per kind watched', async () => {
+		assert.deepEqual(await source().dryRunCheck(new AbortController().signal), [
+			{action: 'ec2:DescribeImportImageTasks', ok: true},
+			{action: 'ec2:DescribeImportSnapshotTasks', ok: true},
+		]);
 		await withFaults({deny: true}, async () => {
-			const result = await source().dryRunCheck(new AbortController().signal);
-			assert.equal(result.ok ? 'ok' : result.fault.kind, 'permission');
+			const results = await source().dryRunCheck(new AbortController().signal);
+			assert.deepEqual(
+				results.map((result) => (result.ok ? 'ok' : result.fault.kind)),
+				['permission', 'permission'],
+			);
 		});
 	});
 

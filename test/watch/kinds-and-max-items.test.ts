@@ -104,12 +104,15 @@ describe('image and snapshot imports in one list', () => {
 		});
 	});
 
-	test('dry run checks the snapshot call when only snapshots are watched', async () => {
+	test('dry run checks the call of each kind watched, and only those', async () => {
 		await withFaults({denyActions: ['DescribeImportSnapshotTasks']}, async () => {
-			assert.deepEqual(await source({kinds: ['image']}).dryRunCheck(fresh()), {ok: true});
-			const denied = await source({kinds: ['snapshot']}).dryRunCheck(fresh());
-			assert.equal(denied.ok ? 'ok' : denied.fault.kind, 'permission');
-			assert.match(denied.ok ? '' : denied.fault.message, /not allowed to call ec2:DescribeImportSnapshotTasks \(UnauthorizedOperation\)/);
+			assert.deepEqual(await source({kinds: ['image']}).dryRunCheck(fresh()), [{action: 'ec2:DescribeImportImageTasks', ok: true}]);
+			for (const kinds of [['snapshot'], ['image', 'snapshot']] as const) {
+				const denied = (await source({kinds: [...kinds]}).dryRunCheck(fresh())).at(-1);
+				assert.equal(denied?.action, 'ec2:DescribeImportSnapshotTasks');
+				assert.equal(denied.ok ? 'ok' : denied.fault.kind, 'permission');
+				assert.match(denied.ok ? '' : denied.fault.message, /not allowed to call ec2:DescribeImportSnapshotTasks \(UnauthorizedOperation\)/);
+			}
 			const watched = source({kinds: ['snapshot']});
 			const fault = watched.classify(
 				await watched.fetchTasks(fresh()).then(

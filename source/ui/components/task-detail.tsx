@@ -5,9 +5,9 @@ import {describeEntry} from '../../model/entry-text.js';
 import {explainFailure, slowPhaseNote} from '../../model/failure-explanations.js';
 import {pace, type TaskHistory} from '../../model/history.js';
 import {diskSize, hasEnded, type ImportTask, noIdLabel, resultId, type SnapshotDetail, shownId, statusOf, taskName} from '../../model/import-task.js';
-import {keyLabel, scrollKeys} from '../keymap.js';
+import {effectLabel, keyLabel, scrollKeys} from '../keymap.js';
 import {colorOf, defaultTheme, type Role, statusRole, type Theme, useTheme} from '../theme.js';
-import {wrapText} from '../../text/text-width.js';
+import {displayWidth, truncateToWidth, wrapText} from '../../text/text-width.js';
 import {type Column, layoutColumns, TableHeader, TableRow} from './table.js';
 import {progressCell, statusCell} from '../task-columns.js';
 
@@ -32,7 +32,8 @@ export interface TaskDetailProps {
 }
 
 type Line =
-	| {kind: 'field'; label: string; value: string; role?: Role}
+	/** `link`: a URL, never broken across lines (wrapFields). */
+	| {kind: 'field'; label: string; value: string; role?: Role; link?: true}
 	| {kind: 'title'; text: string}
 	| {kind: 'note'; text: string; role?: Role}
 	| {kind: 'disk-header'}
@@ -46,26 +47,33 @@ function fields(rows: readonly [string, string | undefined, Role?][]): Line[] {
 	return rows.flatMap(([label, value, role]): Line[] => (value === undefined || value === '' ? [] : [{kind: 'field', label, value, role}]));
 }
 
+/** The field line of a URL: drawn whole, or cut, never broken (wrapFields). */
+const asLink = (lines: Line[]): Line[] => lines.map((line) => (line.kind === 'field' ? {...line, link: true} : line));
+
 /** What a task is about, first, so that it fits 80×24 without scrolling: status, message, progress, ETA, description, image. */
 function summaryLines(task: ImportTask, history: TaskHistory | undefined, now: number, stuckAfterMs: number, theme: Theme): Line[] {
 	const progress = task.progress === undefined ? task.progressText : progressCell(task.progress, 30, theme).text;
 	// A snapshot import is one disk: it says so (it has no AMI, OS or licence fields, so none are listed).
 	const kind: [string, string][] = task.kind === 'snapshot' ? [['Kind', 'snapshot import (one disk)']] : [];
 	const explanation = explainFailure(task);
-	return fields([
-		...kind,
-		['Status', statusCell(task.status, theme).text, statusRole(task.status)],
-		['Message', task.statusMessage],
-		// Why it failed, under what EC2 said, before anything else.
-		['Cause', explanation?.cause, 'fault'],
-		['Fix', explanation?.fix],
-		['Doc', explanation?.doc, 'muted'],
-		['Progress', progress],
-		...etaRow(task, history, now, stuckAfterMs),
-		// Said as what it is: EC2's description, else a snapshot's disk description, else the Name tag.
-		...nameRow(task),
-		task.kind === 'snapshot' ? ['Snapshot', resultId(task)] : ['Image', task.imageId],
-	]);
+	return [
+		...fields([
+			...kind,
+			['Status', statusCell(task.status, theme).text, statusRole(task.status)],
+			['Message', task.statusMessage],
+			// Why it failed, under what EC2 said, before anything else.
+			['Cause', explanation?.cause, 'fault'],
+			['Fix', explanation?.fix],
+		]),
+		...asLink(fields([['Doc', explanation?.doc, 'muted']])),
+		...fields([
+			['Progress', progress],
+			...etaRow(task, history, now, stuckAfterMs),
+			// Said as what it is: EC2's description, else a snapshot's disk description, else the Name tag.
+			...nameRow(task),
+			task.kind === 'snapshot' ? ['Snapshot', resultId(task)] : ['Image', task.imageId],
+		]),
+	];
 }
 
 function nameRow(task: ImportTask): [string, string][] {
@@ -162,11 +170,20 @@ export function detailLines(task: ImportTask, history?: TaskHistory, now = 0, st
 
 /**
  * Long values (a failure message, an ARN, an S3 URL) wrapped onto continuation lines under the value column,
- * rather than cut at the edge.
+ * rather than cut at the edge. A link is never broken: a terminal finds a link on one line only, so one too wide
+ * for the value column goes whole on a line of its own at column 0, and one wider than that is cut with … there
+ * (u copies it whole; the guide links are 84–106 columns, none fits 80).
  */
 function wrapFields(lines: readonly Line[], labelWidth: number, width: number): Line[] {
 	return lines.flatMap((line): Line[] => {
 		if (line.kind !== 'field') return [line];
+		if (line.link === true && displayWidth(line.value) > width - labelWidth) {
+			const fits = displayWidth(line.value) <= width;
+			return [
+				{...line, value: fits ? '' : `${effectLabel('copy-link') ?? 'u'} copies the whole link`},
+				{kind: 'note', text: truncateToWidth(line.value, width), role: line.role},
+			];
+		}
 		return wrapText(line.value, width - labelWidth).map((value, index) => ({...line, label: index === 0 ? line.label : '', value}));
 	});
 }

@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {memo, type ReactNode, useMemo, useRef} from 'react';
 import type {Timers} from '../../model/clock.js';
 import {formatDateTime, formatDuration} from '../../model/format.js';
-import {type ImportTask, nameTag, shownId, taskKey} from '../../model/import-task.js';
+import {type ImportTask, shownId, taskKey, taskName} from '../../model/import-task.js';
 import {isStale, selectedRow, type WatchState} from '../../model/state.js';
 import {type SpanState, spanOf, type TaskSpan} from '../../model/task-span.js';
 import {displayWidth, padToWidth} from '../../text/text-width.js';
@@ -37,17 +37,17 @@ const separator = ' · ';
 const staleText = 'STALE: showing the last good data · ';
 
 /**
- * The rows' names: a task's Name tag when no other task listed has it, else its id without `import-` (the kind
- * stays: ami-…, snap-…), so that no two rows read the same.
+ * The rows' names: a task's name as the list shows it (taskName) when no other task listed has it, else its id
+ * without `import-` (the kind stays: ami-…, snap-…), so that no two rows read the same.
  */
 export function rowLabels(tasks: readonly ImportTask[]): string[] {
 	const names = new Map<string, number>();
 	for (const task of tasks) {
-		const name = nameTag(task);
+		const name = taskName(task)?.text;
 		if (name !== undefined && name !== '') names.set(name, (names.get(name) ?? 0) + 1);
 	}
 	return tasks.map((task) => {
-		const name = nameTag(task);
+		const name = taskName(task)?.text;
 		return name !== undefined && names.get(name) === 1 ? name : shownId(task).replace(/^import-/, '');
 	});
 }
