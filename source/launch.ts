@@ -13,15 +13,12 @@ if (major < 22) {
 	);
 	process.exit(2);
 }
+// The shebang's flag is read once, when V8 sets up the heap: the young generation stays 2 MB with the flag back at
+// its default. Left set, it changes V8's flag hash, and Node's code cache for its own built-in modules is rejected:
+// each one loaded is compiled from source (~30 ms of a --demo start-up's first frame). The flags that trade speed for
+// memory later are set by source/shell/v8-tuning.ts, once the first frame is drawn.
+v8.setFlagsFromString('--max-semi-space-size=0');
 // React's production build is fixed at build time (NODE_ENV; the development build leaks memory under Ink).
 // V8's code cache on disk (Node ≥ 22.1): loading the bundled SDK is faster once cached.
 module.enableCompileCache?.();
-// V8 lets the old generation grow to several times what is live before a full collection: with 10,000 tasks a
-// poll leaves ~100 MB of garbage behind, and the peak was ~345 MB for ~80 MB live. Growing by 50 % at a time
-// keeps it near 235 MB at no measurable cost per poll, and RSS flat over a long soak; 20 % gave ~220 MB but a
-// full collection after nearly every idle poll (+0.6 % of a core). Read at every collection, so it can be set here.
-v8.setFlagsFromString('--heap-growing-percent=50');
-// No TurboFan (Maglev is the top tier): its compilations held ~16 MB more RSS with 200 tasks (128 → 112 MB),
-// and this app's hot paths are short. Read when a function tiers up, so it can be set here.
-v8.setFlagsFromString('--max-opt=2');
 await import('./cli.js');
