@@ -8,7 +8,6 @@ import {unknownFlag} from './shell/unknown-flag.js';
 import packageJson from '../package.json' with {type: 'json'};
 import {detectCapabilities} from './terminal/capabilities.js';
 import {profileExists, profileSetting} from './watch/aws-profile.js';
-import {tuneV8ForMemory} from './shell/v8-tuning.js';
 
 // The only place that reads argv, the environment and TTY-ness, and sets exit codes.
 
@@ -41,8 +40,6 @@ function benchInterval(config: WatchConfig, env: NodeJS.ProcessEnv): WatchConfig
 
 async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
-	// Only the TUI sets these later, once its first frame is drawn (shell/v8-tuning.ts).
-	if (argv[0] === 'simulate' || argv[0] === 'report') tuneV8ForMemory();
 	if (argv[0] === 'simulate') {
 		const {runSimulateCommand} = await import('./simulator/command.js');
 		process.exitCode = await runSimulateCommand(argv.slice(1));
@@ -84,7 +81,6 @@ async function main(): Promise<void> {
 	if (!resolved.ok) failWith(resolved.error);
 	for (const warning of resolved.config.warnings) process.stderr.write(`ec2-import-watch: ${warning}\n`);
 	if (resolved.config.check) {
-		tuneV8ForMemory();
 		const {runCheck} = await import('./shell/run-check.js');
 		process.exitCode = await runCheck(resolved.config, {stdout: process.stdout, stderr: process.stderr});
 		return;

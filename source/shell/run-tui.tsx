@@ -18,7 +18,6 @@ import {captureStrayOutput} from '../terminal/stray-output.js';
 import {realTimers} from '../watch/poller.js';
 import {createWatchSession} from '../watch/watch-session.js';
 import {subscribeShellNews} from './session-news.js';
-import {tuneV8ForMemory} from './v8-tuning.js';
 
 // The TUI: Ink on the alternate screen, redrawing only what changed, nothing else writing to the terminal meanwhile,
 // Ctrl-L / SIGWINCH / SIGCONT repainting, Ctrl-Z / SIGTSTP suspending, and every way out restoring the terminal.
@@ -147,8 +146,6 @@ export async function runTui({source, polled, config, capabilities, classify, wh
 		// Console calls are caught with the rest of the stray output (terminal/stray-output.ts).
 		patchConsole: false,
 	});
-	// The first frame is on the screen (Ink draws it in render()).
-	tuneV8ForMemory();
 	// A journal write that fails is said in the header from then on.
 	hooks.onJournalFailure = (line) => instance.rerender(app(line));
 	// SIGHUP means the terminal is gone: writes to it fail (EIO), and that must not become a crash.

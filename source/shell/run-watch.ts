@@ -12,7 +12,6 @@ import {runOnce} from './run-once.js';
 import {runPlain} from './plain-lines.js';
 import {createShellHooks, type ShellHooks} from './shell-hooks.js';
 import {createSource} from './sources.js';
-import {tuneV8ForMemory} from './v8-tuning.js';
 
 // Picks the way of running the terminal allows: once, as plain lines, or as the TUI (run-tui.tsx, loaded only
 // then: Ink and React are not needed for --once). Returns the exit code.
@@ -50,7 +49,6 @@ export async function runWatch(config: WatchConfig, capabilities: Capabilities, 
 		// Plain output (no TTY, --once into a file or a pipe) is for logs, pipes and grep: ASCII whatever the locale;
 		// `--once` on a terminal follows its locale, as the TUI does. `| head` ends it quietly (the journal written
 		// to its end first).
-		if (config.once || !capabilities.tui) tuneV8ForMemory();
 		if (config.once || !capabilities.tui) exitOnClosedPipe([io.stdout, io.stderr], (code) => void hooks.close().finally(() => process.exit(code)));
 		if (config.once) return await runOnce(source, config, classify, toAscii, io, capabilities.unicode && io.stdout.isTTY === true);
 		// What is polled: the source, its first good poll carrying the history read back.
