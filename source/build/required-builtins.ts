@@ -54,7 +54,9 @@ export const requiredBuiltins: Plugin = {
 			const name = args.path.replace(/^node:/, '');
 			// The require() below is left to esbuild (external, as every built-in is on platform node).
 			if (!names.has(name) || args.kind !== 'import-statement' || args.importer === launcher) return undefined;
-			const exports = importedNames(await readFile(args.importer, 'utf8'), args.path);
+			// An importer that is no file of its own (another plugin's module) gets the whole module, as a namespace does.
+			const source = args.namespace === 'file' ? await readFile(args.importer, 'utf8') : undefined;
+			const exports = source === undefined ? undefined : importedNames(source, args.path);
 			if (exports === undefined) return {path: `node:${name}`, namespace: 'required-builtin'};
 			return {path: `node:${name}#${exports.join(',')}`, namespace: 'required-builtin-names'};
 		});
