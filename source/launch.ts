@@ -18,6 +18,31 @@ if (major < 22) {
 	);
 	process.exit(2);
 }
+// Node's code cache for its own modules is used only while every V8 flag has its default value: any other value
+// changes V8's flag hash, the cache is refused, and each built-in module is compiled from source instead (~3 × as
+// long; ~25 ms of a --demo start-up's first frame). So the shebang's flag goes back to its default (V8 read it once,
+// when it set up the heap: the young generation stays 2 MB), the built-ins the TUI's first frame loads are loaded
+// now, and only then are the flags below set (test/build/first-frame-builtins.test.ts keeps this list whole).
+v8.setFlagsFromString('--max-semi-space-size=0');
+const firstFrameBuiltins = [
+	'assert',
+	'child_process',
+	'crypto',
+	'events',
+	'fs',
+	'fs/promises',
+	'http',
+	'os',
+	'path',
+	'perf_hooks',
+	'process',
+	'stream',
+	'tty',
+	'url',
+	'util',
+];
+const require = module.createRequire(import.meta.url);
+for (const name of firstFrameBuiltins) require(`node:${name}`);
 // React's production build is fixed at build time (NODE_ENV; the development build leaks memory under Ink).
 // V8's code cache on disk (Node ≥ 22.1): loading the bundled SDK is faster once cached.
 module.enableCompileCache?.();
@@ -27,6 +52,7 @@ module.enableCompileCache?.();
 // full collection after nearly every idle poll (+0.6 % of a core). Read at every collection, so it can be set here.
 v8.setFlagsFromString('--heap-growing-percent=50');
 // No TurboFan (Maglev is the top tier): its compilations held ~16 MB more RSS with 200 tasks (128 → 112 MB),
-// and this app's hot paths are short. Read when a function tiers up, so it can be set here.
+// and this app's hot paths are short. Read when a function tiers up, so it can be set here; not later: a TurboFan
+// job already run (Node's path functions get hot resolving the bundle's imports) leaves ~10 MB more at the peak.
 v8.setFlagsFromString('--max-opt=2');
 await import('./cli.js');

@@ -1,6 +1,7 @@
 import {rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {type BuildOptions, build} from 'esbuild';
+import {deferredDependencyWork} from './deferred-dependency-work.js';
 import {literalSchemaKeys} from './literal-schema-keys.js';
 import {rememberedWidths} from './remembered-widths.js';
 import {requiredBuiltins} from './required-builtins.js';
@@ -39,7 +40,7 @@ export async function bundle(): Promise<void> {
 		alias: {'react-devtools-core': new URL('../ink-devtools-stub.ts', import.meta.url).pathname},
 		// Some CommonJS dependencies call require() for Node's built-ins.
 		banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
-		plugins: [literalSchemaKeys, rememberedWidths, requiredBuiltins],
+		plugins: [literalSchemaKeys, rememberedWidths, requiredBuiltins, deferredDependencyWork],
 	});
 	await build({...common, entryPoints: [join(distDir, 'launch.js')], outfile: oneFile});
 }

@@ -20,6 +20,39 @@ interface Memo {
 }
 
 const newMemo = (): Memo => ({current: new Map(), previous: new Map()});
+
+/** Code points one column wide that are their own grapheme, whatever follows them (no marks, joiners, selectors,
+ * emoji, controls): printable ASCII, Latin-1 without the soft hyphen, and the glyphs the UI draws (ascii-glyphs.ts).
+ * Text made only of these is as wide as it is long; string-width agrees on every one (test/text). */
+export const narrowRanges: readonly (readonly [number, number])[] = [
+	[0x20, 0x7e],
+	[0xa0, 0xac],
+	[0xae, 0xff],
+	[0x2010, 0x2027],
+	[0x2190, 0x2193],
+	[0x2202, 0x2202],
+	[0x2298, 0x2298],
+	[0x22ef, 0x22ef],
+	[0x232b, 0x232b],
+	[0x241b, 0x241b],
+	[0x2500, 0x259f],
+	[0x25b6, 0x25b6],
+	[0x25cf, 0x25cf],
+	[0x2714, 0x2714],
+	[0x2716, 0x2716],
+	[0xfffd, 0xfffd],
+];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const narrowText = new RegExp(`^[${narrowRanges.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`);
+/** SGR sequences (colours, bold), as strip-ansi removes them: ESC [ parameters m. */
+const sgr = /\x1b\[[0-9;]*m/g;
+
+/** The width of text string-width needs no Unicode tables for (narrowRanges, with SGR sequences unless they are
+ * counted), or undefined. The first frame's text is all such: string-width builds no Unicode tables for it. */
+export function narrowWidth(text: string, countAnsiEscapeCodes: boolean): number | undefined {
+	const visible = !countAnsiEscapeCodes && text.includes('\x1b') ? text.replace(sgr, '') : text;
+	return narrowText.test(visible) ? visible.length : undefined;
+}
 const plain = newMemo();
 const countingEscapes = newMemo();
 
@@ -43,8 +76,8 @@ export function rememberedCount(): number {
 export default function memoStringWidth(text: string, options?: Options): number {
 	if (typeof text !== 'string' || text.length === 0) return 0;
 	if (options === undefined || (options.ambiguousIsNarrow !== false && options.countAnsiEscapeCodes !== true)) {
-		return remembered(plain, text, () => stringWidth(text));
+		return remembered(plain, text, () => narrowWidth(text, false) ?? stringWidth(text));
 	}
-	if (options.ambiguousIsNarrow !== false) return remembered(countingEscapes, text, () => stringWidth(text, options));
+	if (options.ambiguousIsNarrow !== false) return remembered(countingEscapes, text, () => narrowWidth(text, true) ?? stringWidth(text, options));
 	return stringWidth(text, options);
 }
