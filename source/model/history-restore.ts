@@ -1,6 +1,6 @@
 import {eventLimit, eventTaskKey} from './event-log.js';
 import {formatClock, formatDateTime} from './format.js';
-import {type History, type JournalEntry, observe, type TaskHistory, timelineLimit} from './history.js';
+import {type History, type JournalEntry, observe, sampleOf, type TaskHistory, taskHistory, timelineLimit} from './history.js';
 import {type ImportTask, taskKey} from './import-task.js';
 import {withoutRepeats} from './journal-repeats.js';
 import type {LeftTally, LeftTask} from './left-tasks.js';
@@ -64,7 +64,7 @@ export function rebuildTask(entries: readonly JournalEntry[], rank: number): Tas
 	if (first === undefined) return undefined;
 	const seen = entries.find((entry) => entry.type === 'first-seen' || entry.type === 'new') ?? first;
 	const base = entries.find((entry) => entry.progress !== undefined);
-	let latest: TaskHistory['latest'] = {at: first.at, status: first.status ?? ''};
+	let latest: TaskHistory['latest'] = sampleOf(first.at, first.status ?? '', undefined, undefined);
 	let lastChangeAt = seen.at;
 	let stuck = false;
 	for (const entry of entries) {
@@ -73,21 +73,21 @@ export function rebuildTask(entries: readonly JournalEntry[], rank: number): Tas
 		// A status entry says `message: ""` when the change cleared the message (history.ts): it is gone then.
 		const says = entry.type === 'first-seen' || entry.type === 'new' || entry.type === 'stuck' || (entry.type === 'status' && entry.message !== undefined);
 		const message = entry.type === 'message' ? entry.to : says ? entry.message : latest.message;
-		latest = {at: entry.at, status: entry.status ?? latest.status, progress: entry.progress, ...(message === undefined || message === '' ? {} : {message})};
+		latest = sampleOf(entry.at, entry.status ?? latest.status, entry.progress, message === '' ? undefined : message);
 		if (changeTypes.has(entry.type)) {
 			lastChangeAt = entry.at;
 			stuck = false;
 		} else if (entry.type === 'stuck') stuck = true;
 	}
-	return {
+	return taskHistory({
 		firstSeenAt: seen.at,
 		firstSeenRank: rank,
-		...(base?.progress === undefined ? {} : {baseline: {at: base.at, progress: base.progress}}),
+		baseline: base?.progress === undefined ? undefined : {at: base.at, progress: base.progress},
 		latest,
 		lastChangeAt,
 		stuck,
 		timeline: entries.slice(-timelineLimit),
-	};
+	});
 }
 
 /** The first poll after a restart, folded onto what the store knew of its tasks. */

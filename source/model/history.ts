@@ -54,6 +54,35 @@ export interface TaskHistory {
 
 export type History = ReadonlyMap<string, TaskHistory>;
 
+/**
+ * A task's history, always built here with its fields in one order and every field present (the baseline may be
+ * undefined): one shape for the 10,000 entries a poll folds, so the code that reads them stays monomorphic.
+ */
+export function taskHistory(fields: {
+	firstSeenAt: number;
+	firstSeenRank: number;
+	baseline: TaskHistory['baseline'];
+	latest: TaskHistory['latest'];
+	lastChangeAt: number;
+	stuck: boolean;
+	timeline: JournalEntry[];
+}): TaskHistory {
+	return {
+		firstSeenAt: fields.firstSeenAt,
+		firstSeenRank: fields.firstSeenRank,
+		baseline: fields.baseline,
+		latest: fields.latest,
+		lastChangeAt: fields.lastChangeAt,
+		stuck: fields.stuck,
+		timeline: fields.timeline,
+	};
+}
+
+/** A sample, in one shape (a message the task lacks is undefined). */
+export function sampleOf(at: number, status: string, progress: number | undefined, message: string | undefined): TaskHistory['latest'] {
+	return {at, progress, message, status};
+}
+
 export const timelineLimit = 40;
 export const progressMilestones = [25, 50, 75] as const;
 /** Before this much history, the rate and ETA are shown as "—". */
@@ -150,14 +179,15 @@ function advance(known: TaskHistory, task: ImportTask, at: number, stuckAfterMs:
 	const found = stuck && !known.stuck ? [...transitions, entry(task, at, 'stuck', {since: lastChangeAt, message: task.statusMessage ?? ''})] : transitions;
 	return {
 		entries: found,
-		history: {
-			...known,
+		history: taskHistory({
+			firstSeenAt: known.firstSeenAt,
+			firstSeenRank: known.firstSeenRank,
 			baseline: known.baseline ?? (task.progress === undefined ? undefined : {at, progress: task.progress}),
-			latest: {at, progress: task.progress, message: task.statusMessage, status: task.status},
+			latest: sampleOf(at, task.status, task.progress, task.statusMessage),
 			lastChangeAt,
 			stuck,
 			timeline: found.length === 0 ? known.timeline : [...known.timeline, ...found].slice(-timelineLimit),
-		},
+		}),
 	};
 }
 
@@ -213,22 +243,24 @@ export function observe(
 	for (const task of tasks) {
 		const key = taskKey(task);
 		const known = history.get(key);
-		const sample = {at, progress: task.progress, message: task.statusMessage, status: task.status};
 		if (known === undefined) {
 			const first = entry(task, at, firstPoll ? 'first-seen' : 'new', {
 				...(task.statusMessage === undefined ? {} : {message: task.statusMessage}),
 				...firstFailure(task),
 			});
 			entries.push(first);
-			next.set(key, {
-				firstSeenAt: at,
-				firstSeenRank: rank++,
-				...(task.progress === undefined ? {} : {baseline: {at, progress: task.progress}}),
-				latest: sample,
-				lastChangeAt: at,
-				stuck: false,
-				timeline: [first],
-			});
+			next.set(
+				key,
+				taskHistory({
+					firstSeenAt: at,
+					firstSeenRank: rank++,
+					baseline: task.progress === undefined ? undefined : {at, progress: task.progress},
+					latest: sampleOf(at, task.status, task.progress, task.statusMessage),
+					lastChangeAt: at,
+					stuck: false,
+					timeline: [first],
+				}),
+			);
 			continue;
 		}
 		const step = advance(known, task, at, stuckAfterMs);

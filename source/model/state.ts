@@ -123,7 +123,8 @@ function anchorSelection(state: WatchState, select: Selectors, adopt = false): W
 	const visible = select.visible(state);
 	const index = selectedRow(state, visible);
 	const task = visible[index];
-	const keep = task === undefined || (!adopt && state.tasks.some((each) => taskKey(each) === state.selectedId));
+	// The chosen task on its row is listed (the usual case: no walk of every task).
+	const keep = task === undefined || (!adopt && (taskKey(task) === state.selectedId || state.tasks.some((each) => taskKey(each) === state.selectedId)));
 	return {...state, selectedId: keep ? state.selectedId : taskKey(task), selectedIndex: index};
 }
 

@@ -37,6 +37,15 @@ describe('changedTaskIds', () => {
 		assert.deepEqual([...changedTaskIds(before, after)], ['import-ami-moved', 'import-ami-new']);
 	});
 
+	it('finds tasks out of place by key: one inserted at the head shifts the rest without changing them', () => {
+		const a = task('import-ami-a', {progress: 1});
+		const b = task('import-ami-b', {progress: 2});
+		const c = task('import-ami-c', {progress: 3});
+		assert.deepEqual([...changedTaskIds([a, b, c], [task('import-ami-new'), {...a}, b, task('import-ami-c', {progress: 4})])], ['import-ami-new', 'import-ami-c']);
+		assert.deepEqual([...changedTaskIds([a, b, c], [c, a, {...b}])], []);
+		assert.deepEqual([...changedTaskIds([a, b], [a, task('import-ami-b', {progress: 9})])], ['import-ami-b']);
+	});
+
 	it('keys tasks by region and profile', () => {
 		const east = task('import-ami-a', {region: 'us-east-1'});
 		const west = task('import-ami-a', {region: 'us-west-2', progress: 1});
