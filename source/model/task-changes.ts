@@ -37,11 +37,15 @@ export function changedTaskIds(previous: readonly ImportTask[], next: readonly I
 	// Most tasks, most polls: the same object in the same place (10,000 identity checks, no key, no lookup); a
 	// changed task most often takes its own place. Only a task out of place needs the map of every previous one.
 	let before: Map<string, ImportTask> | undefined;
+	const byKey = (key: string): ImportTask | undefined => {
+		before ??= new Map(previous.map((one) => [taskKey(one), one]));
+		return before.get(key);
+	};
 	for (const [index, task] of next.entries()) {
 		const there = previous[index];
 		if (there === task) continue;
 		const key = taskKey(task);
-		const known = there !== undefined && taskKey(there) === key ? there : (before ??= new Map(previous.map((one) => [taskKey(one), one]))).get(key);
+		const known = there !== undefined && taskKey(there) === key ? there : byKey(key);
 		if (known === undefined || !sameData(known, task)) changed.add(key);
 	}
 	return changed;
