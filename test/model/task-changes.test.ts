@@ -41,7 +41,10 @@ describe('changedTaskIds', () => {
 		const a = task('import-ami-a', {progress: 1});
 		const b = task('import-ami-b', {progress: 2});
 		const c = task('import-ami-c', {progress: 3});
-		assert.deepEqual([...changedTaskIds([a, b, c], [task('import-ami-new'), {...a}, b, task('import-ami-c', {progress: 4})])], ['import-ami-new', 'import-ami-c']);
+		assert.deepEqual(
+			[...changedTaskIds([a, b, c], [task('import-ami-new'), {...a}, b, task('import-ami-c', {progress: 4})])],
+			['import-ami-new', 'import-ami-c'],
+		);
 		assert.deepEqual([...changedTaskIds([a, b, c], [c, a, {...b}])], []);
 		assert.deepEqual([...changedTaskIds([a, b], [a, task('import-ami-b', {progress: 9})])], ['import-ami-b']);
 	});
