@@ -160,8 +160,9 @@ describe('shell hooks', () => {
 			.trimEnd()
 			.split('\n')
 			.map((line) => JSON.parse(line));
+		// Hooks run side by side (four at once): the order they append in is theirs.
 		assert.deepEqual(
-			events.map((event) => [event.event, event.taskId, event.late]),
+			events.map((event) => [event.event, event.taskId, event.late]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
 			[
 				['status', 'import-ami-2', true],
 				['new', 'import-ami-3', true],
