@@ -1,4 +1,3 @@
-import {homedir} from 'node:os';
 import process from 'node:process';
 import meow from 'meow';
 import {flagLines, flagSpec, helpKeysLine, type RawFlags} from './shell/flags.js';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
 		const [{runReport}, {exitOnClosedPipe}] = await Promise.all([import('./shell/run-report.js'), import('./shell/closed-pipe.js')]);
 		// `report | head` ends quietly (141), as the watcher's plain output does.
 		exitOnClosedPipe([process.stdout, process.stderr]);
-		process.exitCode = runReport(argv.slice(1), {stdout: process.stdout, stderr: process.stderr, env: process.env, home: homedir(), now: Date.now()});
+		process.exitCode = runReport(argv.slice(1), {stdout: process.stdout, stderr: process.stderr, env: process.env, now: Date.now()});
 		return;
 	}
 	// Given, not looked up: inside the standalone executable there is no package.json next to the code.

@@ -31,8 +31,6 @@ export interface ReportIo {
 	stderr: NodeJS.WritableStream;
 	/** HOME and XDG_STATE_HOME say where the history is, as for the watcher. */
 	env: NodeJS.ProcessEnv;
-	/** Not read (the history's place comes from env, as the watcher's does); kept while source/cli.tsx passes it. */
-	home?: string;
 	/** For --since 24h. */
 	now: number;
 	/** The zone the times are written in; the local one by default. */

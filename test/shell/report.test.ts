@@ -35,10 +35,10 @@ function sink(): {stream: Writable; text: () => string} {
 	return {stream, text: () => text};
 }
 
-function report(argv: string[], home = '/nonexistent-home', env: NodeJS.ProcessEnv = {}) {
+function report(argv: string[], env: NodeJS.ProcessEnv = {}) {
 	const out = sink();
 	const err = sink();
-	const code = runReport(argv, {stdout: out.stream, stderr: err.stream, env, home, now: start + 300 * minute, offsetAt: plusOne});
+	const code = runReport(argv, {stdout: out.stream, stderr: err.stream, env, now: start + 300 * minute, offsetAt: plusOne});
 	return {code, out: out.text(), err: err.text()};
 }
 
@@ -201,7 +201,7 @@ describe('report', () => {
 		const history = join(state, 'ec2-import-watch', 'history.jsonl');
 		writeWave(history);
 		appendFileSync(history, '{"time": "2026-12-07T1');
-		const {code, out, err} = report(['--kind', 'snapshot'], '/nonexistent-home', {XDG_STATE_HOME: state});
+		const {code, out, err} = report(['--kind', 'snapshot'], {XDG_STATE_HOME: state});
 		assert.equal(code, 0);
 		assert.match(out, /^import-snap-c,/m);
 		assert.equal(err, `ec2-import-watch report: 1 line of ${history} skipped: not journal records\n`);
@@ -229,7 +229,7 @@ describe('report', () => {
 		assert.equal(resumed.entries[0]?.late, true);
 		const lines = [...first.entries, ...resumed.entries].map(journalLine);
 		writeFileSync(history, `${lines.join('')}${lines[0]?.replace('"v":1', '"v":2') ?? ''}`);
-		const {code, out, err} = report(['--format', 'json'], '/nonexistent-home', {XDG_STATE_HOME: state});
+		const {code, out, err} = report(['--format', 'json'], {XDG_STATE_HOME: state});
 		assert.equal(code, 0);
 		const [row] = JSON.parse(out);
 		assert.equal(row.task_id, 'import-ami-late');
@@ -262,7 +262,7 @@ describe('report', () => {
 			[['--journal', path, '--colour'], "ec2-import-watch report: Unknown option '--colour' (see report --help)\n"],
 		];
 		for (const [argv, line, env] of cases) {
-			const result = report(argv, '/nonexistent-home', env);
+			const result = report(argv, env);
 			assert.deepEqual([result.code, result.err, result.out], [2, line, ''], argv.join(' '));
 		}
 		const help = report(['--help']);
