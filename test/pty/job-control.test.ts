@@ -25,6 +25,27 @@ const promptBack = (shell: ShellPane, what: string) =>
 		what,
 	);
 
+/** `fg`: the screen back, and the terminal in raw mode again. */
+async function resumed(shell: ShellPane, what: string): Promise<void> {
+	await shell.run('fg');
+	await shell.waitForScreen(/demo simulator at/);
+	await until(
+		() => shell.tty().then(modesOfTty),
+		(modes) => modes === '-icanon -echo',
+		what,
+	);
+}
+
+/** q quits: the summary line, the shell's prompt, then exit status 0 (asked only once the prompt is back: typed
+ * earlier, the shell would discard it). */
+async function quitsWithZero(shell: ShellPane, prompt: string): Promise<void> {
+	await shell.keys('q');
+	await shell.waitForScreen(/^ec2-import-watch: watched /);
+	await promptBack(shell, prompt);
+	await shell.run('echo "exit=$?"');
+	await shell.waitForScreen(/^exit=0$/);
+}
+
 async function modesOfTty(tty: string): Promise<string> {
 	const {execFile} = await import('node:child_process');
 	const text = await new Promise<string>((resolve, reject) =>
@@ -66,20 +87,9 @@ describe('suspend and resume in a shell', () => {
 			'a second stop',
 		);
 		assert.deepEqual(await shell.modes(), {alternate: false, cursor: true});
-		await shell.run('fg');
-		await shell.waitForScreen(/demo simulator at/);
-		await until(
-			() => shell.tty().then(modesOfTty),
-			(modes) => modes === '-icanon -echo',
-			'raw mode after the second fg',
-		);
+		await resumed(shell, 'raw mode after the second fg');
 
-		await shell.keys('q');
-		await shell.waitForScreen(/^ec2-import-watch: watched /);
-		// The shell's prompt, then the question (typed earlier, the shell would discard it).
-		await promptBack(shell, 'the prompt');
-		await shell.run('echo "exit=$?"');
-		await shell.waitForScreen(/^exit=0$/);
+		await quitsWithZero(shell, 'the prompt');
 	});
 });
 
@@ -145,19 +155,9 @@ describe('suspend and resume through npm start', () => {
 			'the job stopped by kill -TSTP',
 		);
 		await promptBack(shell, 'the prompt again');
-		await shell.run('fg');
-		await shell.waitForScreen(/demo simulator at/);
-		await until(
-			() => shell.tty().then(modesOfTty),
-			(modes) => modes === '-icanon -echo',
-			'raw mode after the second fg',
-		);
+		await resumed(shell, 'raw mode after the second fg');
 
-		await shell.keys('q');
-		await shell.waitForScreen(/^ec2-import-watch: watched /);
-		await promptBack(shell, 'the prompt after q');
-		await shell.run('echo "exit=$?"');
-		await shell.waitForScreen(/^exit=0$/);
+		await quitsWithZero(shell, 'the prompt after q');
 	});
 });
 
