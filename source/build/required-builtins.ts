@@ -50,12 +50,19 @@ export function builtinModule(name: string, exports: readonly string[]): string 
 export const requiredBuiltins: Plugin = {
 	name: 'required-builtins',
 	setup(build) {
+		// Each importing file read once, however many built-ins it imports.
+		const sources = new Map<string, Promise<string>>();
+		const sourceOf = (path: string) => {
+			const known = sources.get(path) ?? readFile(path, 'utf8');
+			sources.set(path, known);
+			return known;
+		};
 		build.onResolve({filter: builtin}, async (args) => {
 			const name = args.path.replace(/^node:/, '');
 			// The require() below is left to esbuild (external, as every built-in is on platform node).
 			if (!names.has(name) || args.kind !== 'import-statement' || args.importer === launcher) return undefined;
 			// An importer that is no file of its own (another plugin's module) gets the whole module, as a namespace does.
-			const source = args.namespace === 'file' ? await readFile(args.importer, 'utf8') : undefined;
+			const source = args.namespace === 'file' ? await sourceOf(args.importer) : undefined;
 			const exports = source === undefined ? undefined : importedNames(source, args.path);
 			if (exports === undefined) return {path: `node:${name}`, namespace: 'required-builtin'};
 			return {path: `node:${name}#${exports.join(',')}`, namespace: 'required-builtin-names'};

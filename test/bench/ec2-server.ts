@@ -40,6 +40,17 @@ export function frozenTasks(count: number, seed = 7): ApiTask[] {
 		.map((entry) => entry.task);
 }
 
+/** The task whose progress moves in the bench's rows: the first active one with a progress. */
+export function movingTask(tasks: readonly ApiTask[]): number {
+	return tasks.findIndex((task) => task.Status === 'active' && task.Progress !== undefined);
+}
+
+/** One task's progress moves by one point per poll (10 + the poll's number); everything else stays as it was. */
+export function oneTaskMoves(tasks: readonly ApiTask[]): (poll: number) => ApiTask[] {
+	const moving = movingTask(tasks);
+	return (poll) => tasks.map((task, index) => (index === moving ? {...task, Progress: String(10 + poll)} : task));
+}
+
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
 	const exchanges: Exchange[] = [];
 	let polls = 0;

@@ -5,17 +5,14 @@
 // It prints the CPU used (% of a core, /proc), the key latencies and CPU per press, polls, peak RSS and writes;
 // the app quits with q, so Node writes its profile. BENCH_APP=FILE runs another build, for before/after.
 import {simulatorArgs, simulatorEnv, startTerm} from '../helpers/term.js';
-import {frozenTasks, startBenchServer} from './ec2-server.js';
+import {frozenTasks, oneTaskMoves, startBenchServer} from './ec2-server.js';
 import {cpuMs, delay, memory, median} from './measure.js';
 
 const [scenario = 'idle', ...flags] = process.argv.slice(2);
 const app = process.env.BENCH_APP ?? new URL('../../dist/launch.js', import.meta.url).pathname;
 const count = scenario === 'idle' ? 200 : 10_000;
 const tasks = frozenTasks(count);
-const moving = tasks.findIndex((t) => t.Status === 'active' && t.Progress !== undefined);
-const server = await startBenchServer({
-	tasksFor: (poll) => (scenario === 'idle' ? tasks : tasks.map((t, i) => (i === moving ? {...t, Progress: String(10 + poll)} : t))),
-});
+const server = await startBenchServer({tasksFor: scenario === 'idle' ? () => tasks : oneTaskMoves(tasks)});
 const interval = scenario === 'idle' ? '5' : scenario === 'keys' ? '120' : '3';
 const term = startTerm({
 	command: [

@@ -16,7 +16,7 @@ import {openHistoryStore} from '../../source/watch/history-store.js';
 import {createSimulator} from '../../source/simulator/server.js';
 import type {ApiTask} from '../../source/simulator/api-task.js';
 import {baseEnv, launchPath, simulatorArgs, simulatorEnv, startTerm, type Term} from '../helpers/term.js';
-import {frozenTasks, startBenchServer} from './ec2-server.js';
+import {frozenTasks, movingTask, oneTaskMoves, startBenchServer} from './ec2-server.js';
 import {bytesBetween, cpuMs, delay, firstChunkShowing, median, memory, nextSecondPlus} from './measure.js';
 import {buildExecutable, installedSize} from './package-figures.js';
 
@@ -38,16 +38,6 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 function log(text: string): void {
 	process.stderr.write(`bench: ${text}\n`);
-}
-
-/** One task's progress moves by one point per poll (10 + the poll's number); everything else stays as it was. */
-function oneTaskMoves(tasks: readonly ApiTask[]): (poll: number) => ApiTask[] {
-	const moving = movingTask(tasks);
-	return (poll) => tasks.map((task, index) => (index === moving ? {...task, Progress: String(10 + poll)} : task));
-}
-
-function movingTask(tasks: readonly ApiTask[]): number {
-	return tasks.findIndex((task) => task.Status === 'active' && task.Progress !== undefined);
 }
 
 /** The screen shows poll `poll`'s data: the moving task's row (by its id) shows its progress of that poll. */
